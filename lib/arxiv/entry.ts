@@ -1,0 +1,33 @@
+export interface ArxivAuthor {
+  name: string;
+  affiliations: string[];
+}
+
+/** One paper as the arXiv API describes it, normalized. */
+export interface ArxivEntry {
+  /** Base id without version: '2605.12345', 'hep-th/9711200'. */
+  id: string;
+  version: number;
+  title: string;
+  /** Whitespace collapsed, LaTeX kept as is. */
+  summary: string;
+  authors: ArxivAuthor[];
+  /** ISO 8601. */
+  published: string;
+  /** ISO 8601. */
+  updated: string;
+  primaryCategory: string;
+  categories: string[];
+  comment?: string;
+  journalRef?: string;
+  doi?: string;
+  absUrl: string;
+  pdfUrl: string;
+}
+
+export interface AtomFeed {
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+  entries: ArxivEntry[];
+}
