@@ -1,0 +1,181 @@
+import { parseAtomFeed } from './atom';
+import type { AtomFeed } from './entry';
+import { ArxivApiError, FeedFormatError } from './errors';
+import { RequestGate, type RequestSpacingStore } from './request-gate';
+
+/** Why arXiv could not be used right now; each has a message a researcher understands. */
+export type UnavailableReason =
+  | 'offline'
+  | 'network'
+  | 'timeout'
+  | 'rate-limited'
+  | 'server-error'
+  | 'bad-response'
+  | 'empty-page';
+
+export type FetchFeedResult =
+  | { kind: 'ok'; feed: AtomFeed }
+  | { kind: 'arxiv-error'; message: string; code: string }
+  | { kind: 'unavailable'; reason: UnavailableReason; message: string; retryAt: number };
+
+export interface ClientOptions {
+  fetch: typeof globalThis.fetch;
+  /** Epoch ms. */
+  now: () => number;
+  /** Resolves after `ms`, or rejects early when `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Where the time of the last request lives, so a restarted worker still waits. */
+  spacing: RequestSpacingStore;
+  random?: () => number;
+  isOnline?: () => boolean;
+  timeoutMs?: number;
+  /** Attempts per call, the first one included. */
+  maxAttempts?: number;
+  /** Longest wait between attempts inside one call; longer waits end the call with a retry time. */
+  maxInlineWaitMs?: number;
+}
+
+export const MIN_REQUEST_SPACING_MS = 3_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const BACKOFF_BASE_MS = 5_000;
+/** When all attempts failed, the engine tries again this much later (unless arXiv said when). */
+const GIVE_UP_RETRY_MS = 15 * 60_000;
+
+type Attempt =
+  | { done: true; result: FetchFeedResult }
+  | { done: false; reason: UnavailableReason; message: string; retryAfterMs?: number };
+
+class TimeoutError extends Error {}
+
+/** Reads `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function httpFailure(status: number, retryAfterMs: number | undefined): Attempt {
+  if (status === 429) {
+    return { done: false, reason: 'rate-limited', message: 'arXiv asked Paper Radar to slow down (HTTP 429).', retryAfterMs };
+  }
+  if (status >= 500) {
+    return { done: false, reason: 'server-error', message: `arXiv's API is having trouble (HTTP ${status}).`, retryAfterMs };
+  }
+  return {
+    done: true,
+    result: {
+      kind: 'unavailable',
+      reason: 'bad-response',
+      message: `arXiv refused the request (HTTP ${status}).`,
+      retryAt: 0,
+    },
+  };
+}
+
+function interpretBody(status: number, body: string, start: number): Attempt {
+  try {
+    const feed = parseAtomFeed(body);
+    if (status !== 200) return httpFailure(status, undefined);
+    if (feed.entries.length === 0 && feed.totalResults > start) {
+      return {
+        done: false,
+        reason: 'empty-page',
+        message: `arXiv sent an empty page although it reported ${feed.totalResults} results (a known arXiv hiccup).`,
+      };
+    }
+    return { done: true, result: { kind: 'ok', feed } };
+  } catch (error) {
+    if (error instanceof ArxivApiError) {
+      return { done: true, result: { kind: 'arxiv-error', message: `arXiv rejected the query: ${error.message}.`, code: error.code } };
+    }
+    if (status !== 200) return httpFailure(status, undefined);
+    const detail = error instanceof FeedFormatError ? error.message : 'The response from arXiv could not be read.';
+    return { done: false, reason: 'bad-response', message: detail };
+  }
+}
+
+/**
+ * The one way Paper Radar talks to arXiv's API: one request at a time, at least 3 s apart
+ * (even across worker restarts), a timeout for hung connections, and retries with
+ * exponential backoff and jitter for the failures that pass. Never retries an error feed.
+ */
+export class ArxivClient {
+  private readonly gate: RequestGate;
+  private readonly options: Required<ClientOptions>;
+
+  constructor(options: ClientOptions) {
+    this.options = {
+      random: Math.random,
+      isOnline: () => true,
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxAttempts: 3,
+      maxInlineWaitMs: 60_000,
+      ...options,
+    };
+    this.gate = new RequestGate(options.spacing, options.now, options.sleep, MIN_REQUEST_SPACING_MS);
+  }
+
+  /** Fetches one API page. `start` is the page's offset, to recognise arXiv's empty-page hiccup. */
+  async fetchFeed(url: string, start = 0): Promise<FetchFeedResult> {
+    const { maxAttempts, maxInlineWaitMs, now } = this.options;
+    let last: Extract<Attempt, { done: false }> | undefined;
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const outcome = await this.gate.run(() => this.attempt(url, start));
+      if (outcome.done) return outcome.result;
+      last = outcome;
+      if (outcome.reason === 'offline') break;
+      const wait = Math.max(outcome.retryAfterMs ?? 0, this.backoff(attempt));
+      if (attempt === maxAttempts - 1 || wait > maxInlineWaitMs) break;
+      await this.options.sleep(wait);
+    }
+    const failure = last as Extract<Attempt, { done: false }>;
+    return {
+      kind: 'unavailable',
+      reason: failure.reason,
+      message: failure.message,
+      retryAt: now() + Math.max(failure.retryAfterMs ?? 0, GIVE_UP_RETRY_MS),
+    };
+  }
+
+  private backoff(attempt: number): number {
+    const exponential = BACKOFF_BASE_MS * 2 ** attempt;
+    return Math.round(exponential * (0.5 + this.options.random() * 0.5));
+  }
+
+  private async attempt(url: string, start: number): Promise<Attempt> {
+    const { fetch, sleep, timeoutMs, now, isOnline } = this.options;
+    if (!isOnline()) {
+      return { done: false, reason: 'offline', message: 'Your browser is offline.' };
+    }
+    const request = new AbortController();
+    const timer = new AbortController();
+    const timeout = sleep(timeoutMs, timer.signal).then(
+      () => {
+        request.abort();
+        throw new TimeoutError();
+      },
+      () => undefined,
+    );
+    try {
+      const exchange = (async () => {
+        const response = await fetch(url, { signal: request.signal, credentials: 'omit', cache: 'no-store' });
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+        const body = await response.text();
+        return { status: response.status, body, retryAfterMs };
+      })();
+      const { status, body, retryAfterMs } = (await Promise.race([exchange, timeout]))!;
+      if (status === 429 || status >= 500) return httpFailure(status, retryAfterMs);
+      return interpretBody(status, body, start);
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        return { done: false, reason: 'timeout', message: `arXiv did not answer within ${Math.round(timeoutMs / 1000)} seconds.` };
+      }
+      if (!isOnline()) return { done: false, reason: 'offline', message: 'Your browser is offline.' };
+      return { done: false, reason: 'network', message: 'Could not reach arXiv (network error).' };
+    } finally {
+      timer.abort();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { VirtualClock } from './virtual-clock';
+
+export type Behaviour =
+  | { status?: number; body: string; headers?: Record<string, string> }
+  | { hang: true }
+  | { networkError: true }
+  | { slowBodyMs: number; body: string };
+
+/** A scripted stand-in for `fetch`: answers each call with the next behaviour and logs call times. */
+export function scriptedFetch(clock: VirtualClock, script: Behaviour[] | ((url: string, call: number) => Behaviour)) {
+  const calls: { url: string; at: number }[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = String(input);
+    const call = calls.length;
+    calls.push({ url, at: clock.now() });
+    const behaviour = typeof script === 'function' ? script(url, call) : script[Math.min(call, script.length - 1)];
+    if (!behaviour) throw new Error('scriptedFetch: script is empty');
+    const signal = init?.signal ?? undefined;
+    if ('hang' in behaviour) {
+      return new Promise<Response>((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+    }
+    if ('networkError' in behaviour) throw new TypeError('Failed to fetch');
+    if ('slowBodyMs' in behaviour) {
+      await clock.sleep(behaviour.slowBodyMs, signal);
+      return new Response(behaviour.body, { status: 200 });
+    }
+    return new Response(behaviour.body, { status: behaviour.status ?? 200, headers: behaviour.headers });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+export function memorySpacingStore(initial = 0) {
+  let last = initial;
+  return {
+    getLastRequestAt: async () => last,
+    setLastRequestAt: async (time: number) => {
+      last = time;
+    },
+  };
+}
+
+export function gaps(calls: { at: number }[]): number[] {
+  return calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+}
