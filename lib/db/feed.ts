@@ -1,0 +1,93 @@
+import { db } from './db';
+import type { StoredPaper } from './schema';
+
+export interface FeedQuery {
+  /** One subscription's papers; all subscriptions when absent. */
+  subscriptionId?: string;
+  offset?: number;
+  limit: number;
+}
+
+const inFeed = (p: StoredPaper) => p.subs.length > 0 && p.hiddenAt === undefined;
+
+function newestFirst(a: StoredPaper, b: StoredPaper): number {
+  return a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1;
+}
+
+/** Papers in the feed, newest first, hidden ones left out. Reads only what the page shows. */
+export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery): Promise<StoredPaper[]> {
+  if (subscriptionId === undefined) {
+    return db.papers.orderBy('published').reverse().filter(inFeed).offset(offset).limit(limit).toArray();
+  }
+  const papers = await db.papers.where('subs').equals(subscriptionId).filter(inFeed).toArray();
+  return papers.sort(newestFirst).slice(offset, offset + limit);
+}
+
+export async function feedSize(subscriptionId?: string): Promise<number> {
+  const collection =
+    subscriptionId === undefined ? db.papers.toCollection() : db.papers.where('subs').equals(subscriptionId);
+  return collection.filter(inFeed).count();
+}
+
+export interface UnreadCounts {
+  all: number;
+  bySubscription: Record<string, number>;
+}
+
+export async function unreadCounts(subscriptionIds: string[]): Promise<UnreadCounts> {
+  const [all, ...each] = await Promise.all([
+    db.papers.where('unread').equals(1).count(),
+    ...subscriptionIds.map((id) => db.papers.where('unreadIn').equals(id).count()),
+  ]);
+  const bySubscription: Record<string, number> = {};
+  subscriptionIds.forEach((id, i) => (bySubscription[id] = each[i] ?? 0));
+  return { all: all ?? 0, bySubscription };
+}
+
+/** How many papers arrived after `since` (epoch ms): the badge. */
+export async function countArrivedSince(since: number): Promise<number> {
+  return db.papers.where('addedAt').above(since).filter(inFeed).count();
+}
+
+function markedRead(paper: StoredPaper, now: number): StoredPaper {
+  const { unread: _unread, ...rest } = paper;
+  return { ...rest, unreadIn: [], readAt: paper.readAt ?? now };
+}
+
+function markedUnread(paper: StoredPaper): StoredPaper {
+  const { readAt: _readAt, ...rest } = paper;
+  if (paper.hiddenAt !== undefined || paper.subs.length === 0) return rest;
+  return { ...rest, unreadIn: [...paper.subs], unread: 1 };
+}
+
+async function update(ids: string[], change: (paper: StoredPaper) => StoredPaper): Promise<void> {
+  await db.transaction('rw', db.papers, async () => {
+    const papers = await db.papers.bulkGet(ids);
+    await db.papers.bulkPut(papers.flatMap((p) => (p ? [change(p)] : [])));
+  });
+}
+
+export const markRead = (ids: string[], now: number) => update(ids, (p) => markedRead(p, now));
+export const markUnread = (ids: string[]) => update(ids, markedUnread);
+export const hidePapers = (ids: string[], now: number) =>
+  update(ids, (p) => ({ ...markedRead(p, now), readAt: p.readAt, hiddenAt: now }));
+export const unhidePapers = (ids: string[]) =>
+  update(ids, (p) => {
+    const { hiddenAt: _hiddenAt, ...rest } = p;
+    return rest.readAt === undefined ? markedUnread(rest) : rest;
+  });
+
+/** Marks every unread paper of a subscription (or of the whole feed) as read. */
+export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {
+  return db.transaction('rw', db.papers, async () => {
+    const collection =
+      subscriptionId === undefined ? db.papers.where('unread').equals(1) : db.papers.where('unreadIn').equals(subscriptionId);
+    const ids = (await collection.primaryKeys()) as string[];
+    await update(ids, (p) => markedRead(p, now));
+    return ids.length;
+  });
+}
+
+export async function getPapers(ids: string[]): Promise<(StoredPaper | undefined)[]> {
+  return db.papers.bulkGet(ids);
+}

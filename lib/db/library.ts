@@ -1,0 +1,99 @@
+import type { ArxivEntry } from '../arxiv/entry';
+import { db } from './db';
+import { newStoredPaper, withMetadata } from './ingest';
+import type { LibraryItem, StoredPaper } from './schema';
+
+export interface SaveResult {
+  /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
+  pending: boolean;
+}
+
+/**
+ * Saves a paper. With `entry` (from a card or a completed lookup) its metadata is stored too;
+ * without, the save is kept as pending until arXiv has been asked.
+ */
+export async function savePaper(id: string, now: number, entry?: ArxivEntry): Promise<SaveResult> {
+  return db.transaction('rw', db.library, db.papers, async () => {
+    const stored = await db.papers.get(id);
+    if (!stored && entry) await db.papers.put(newStoredPaper(entry, [], now));
+    const pending = !stored && !entry;
+    const existing = await db.library.get(id);
+    if (existing) {
+      if (!pending && existing.pending) await db.library.put(withoutPending(existing));
+      return { pending: pending && existing.pending === 1 };
+    }
+    const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
+    if (pending) item.pending = 1;
+    await db.library.put(item);
+    return { pending };
+  });
+}
+
+function withoutPending(item: LibraryItem): LibraryItem {
+  const { pending: _pending, ...rest } = item;
+  return rest;
+}
+
+/** Removes a paper from the library; a paper in no subscription goes with it. */
+export async function unsavePaper(id: string): Promise<void> {
+  await db.transaction('rw', db.library, db.papers, async () => {
+    await db.library.delete(id);
+    const paper = await db.papers.get(id);
+    if (paper && paper.subs.length === 0) await db.papers.delete(id);
+  });
+}
+
+/** Of `ids`, those in the library. */
+export async function savedAmong(ids: string[]): Promise<string[]> {
+  const items = await db.library.bulkGet(ids);
+  return items.flatMap((item) => (item ? [item.id] : []));
+}
+
+/** Ids saved before their metadata could be fetched. */
+export async function pendingSaves(): Promise<string[]> {
+  return db.library.filter((item) => item.pending === 1).primaryKeys();
+}
+
+/** Stores metadata fetched for pending saves and clears their pending mark. */
+export async function completePendingSaves(entries: ArxivEntry[], now: number): Promise<string[]> {
+  return db.transaction('rw', db.library, db.papers, async () => {
+    const completed: string[] = [];
+    for (const entry of entries) {
+      const item = await db.library.get(entry.id);
+      if (!item) continue;
+      const stored = await db.papers.get(entry.id);
+      await db.papers.put(stored ? withMetadata(stored, entry) : newStoredPaper(entry, [], now));
+      if (item.pending) await db.library.put(withoutPending(item));
+      completed.push(entry.id);
+    }
+    return completed;
+  });
+}
+
+export interface LibraryEntry {
+  item: LibraryItem;
+  paper?: StoredPaper;
+}
+
+/** The library, most recently saved first, with each paper's metadata where known. */
+export async function libraryEntries(): Promise<LibraryEntry[]> {
+  const items = await db.library.orderBy('savedAt').reverse().toArray();
+  const papers = await db.papers.bulkGet(items.map((i) => i.id));
+  return items.map((item, i) => {
+    const paper = papers[i];
+    return paper ? { item, paper } : { item };
+  });
+}
+
+export async function setTags(id: string, tags: string[]): Promise<void> {
+  const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  await db.library.update(id, { tags: clean });
+}
+
+export async function setNote(id: string, note: string): Promise<void> {
+  await db.library.update(id, { note });
+}
+
+export async function allTags(): Promise<string[]> {
+  return (await db.library.orderBy('tags').uniqueKeys()) as string[];
+}

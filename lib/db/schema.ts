@@ -1,0 +1,51 @@
+import type { ArxivEntry } from '../arxiv/entry';
+
+/** A paper as stored: arXiv's metadata plus where it came from and what the user did with it. */
+export interface StoredPaper extends ArxivEntry {
+  /** Ids of the subscriptions that matched it; empty for a paper only in the library. */
+  subs: string[];
+  /** `subs` while the paper is unread and not hidden, else empty: indexed for unread counts. */
+  unreadIn: string[];
+  /** 1 while unread and in the feed; absent otherwise (absent values are not indexed). */
+  unread?: 1;
+  /** When Paper Radar first stored it (epoch ms). */
+  addedAt: number;
+  readAt?: number;
+  hiddenAt?: number;
+}
+
+/** A saved paper. Its metadata lives in `papers`; until arXiv has been asked, `pending` is set. */
+export interface LibraryItem {
+  id: string;
+  savedAt: number;
+  tags: string[];
+  note: string;
+  /** Saved from a page before its metadata was fetched; 1 until the fetch succeeds. */
+  pending?: 1;
+}
+
+export interface SyncStatusRow {
+  subscriptionId: string;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  /** Papers added by the last successful sync. */
+  lastAdded?: number;
+  totalResults?: number;
+  /** The last failure in plain words; cleared by a success. */
+  lastError?: string;
+  nextRetryAt?: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** What the cards learn about a paper after it is stored (figure, machine summaries). */
+export interface PaperExtras {
+  id: string;
+  figureUrl?: string | null;
+  headline?: string;
+  tldr?: string;
+  checkedAt?: number;
+}

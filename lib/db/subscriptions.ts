@@ -1,0 +1,81 @@
+import type { Subscription, SubscriptionQuery } from '../subscription';
+import { db } from './db';
+import { forgetSubscription } from './retention';
+
+export async function listSubscriptions(): Promise<Subscription[]> {
+  return db.subscriptions.orderBy('order').toArray();
+}
+
+export async function enabledSubscriptions(): Promise<Subscription[]> {
+  return (await listSubscriptions()).filter((s) => s.enabled);
+}
+
+export interface NewSubscription extends SubscriptionQuery {
+  label?: string;
+  enabled?: boolean;
+}
+
+export async function addSubscription(
+  input: NewSubscription,
+  now: number,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<Subscription> {
+  return db.transaction('rw', db.subscriptions, async () => {
+    const last = await db.subscriptions.orderBy('order').last();
+    const subscription: Subscription = {
+      id: newId(),
+      kind: input.kind,
+      value: input.value.trim(),
+      categories: [...input.categories],
+      exclude: [...input.exclude],
+      label: input.label?.trim() || input.value.trim(),
+      enabled: input.enabled ?? true,
+      order: (last?.order ?? -1) + 1,
+      createdAt: now,
+    };
+    await db.subscriptions.add(subscription);
+    return subscription;
+  });
+}
+
+export type SubscriptionChanges = Partial<Pick<Subscription, 'kind' | 'value' | 'categories' | 'exclude' | 'label' | 'enabled'>>;
+
+/** Updates a subscription. A changed query starts its sync afresh. */
+export async function updateSubscription(id: string, changes: SubscriptionChanges): Promise<void> {
+  await db.transaction('rw', db.subscriptions, db.syncStatus, async () => {
+    const before = await db.subscriptions.get(id);
+    if (!before) throw new Error('This subscription no longer exists.');
+    await db.subscriptions.update(id, changes);
+    const queryChanged = (['kind', 'value', 'categories', 'exclude'] as const).some(
+      (key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),
+    );
+    if (queryChanged) await db.syncStatus.delete(id);
+  });
+}
+
+/** Puts subscriptions in the given order (ids not listed keep their relative order after them). */
+export async function reorderSubscriptions(ids: string[]): Promise<void> {
+  await db.transaction('rw', db.subscriptions, async () => {
+    const all = await db.subscriptions.orderBy('order').toArray();
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    const ordered = [...all].sort((a, b) => (rank.get(a.id) ?? ids.length + a.order) - (rank.get(b.id) ?? ids.length + b.order));
+    await db.subscriptions.bulkPut(ordered.map((s, order) => ({ ...s, order })));
+  });
+}
+
+/** Deletes a subscription; papers only it matched go too, saved papers stay. Returns it for undo. */
+export async function deleteSubscription(id: string): Promise<Subscription | undefined> {
+  const subscription = await db.subscriptions.get(id);
+  if (!subscription) return undefined;
+  await db.transaction('rw', [db.subscriptions, db.syncStatus, db.papers, db.library], async () => {
+    await db.subscriptions.delete(id);
+    await db.syncStatus.delete(id);
+    await forgetSubscription(id);
+  });
+  return subscription;
+}
+
+/** Puts a deleted subscription back (undo); its papers return with the next sync. */
+export async function restoreSubscription(subscription: Subscription): Promise<void> {
+  await db.subscriptions.put(subscription);
+}
