@@ -1,0 +1,217 @@
+import type { SubscriptionQuery } from '../subscription';
+import { asciiSuggestion } from './query-ascii';
+import { MAX_RESULTS_PER_CALL, buildQueryUrl, buildSearchQuery, categoryIds } from './query-build';
+
+export type LintCode =
+  | 'empty-query'
+  | 'unbalanced-quotes'
+  | 'unbalanced-parentheses'
+  | 'unknown-field'
+  | 'hyphen'
+  | 'non-ascii'
+  | 'lowercase-operator'
+  | 'looks-like-query'
+  | 'unknown-category'
+  | 'url-too-long';
+
+/** Errors mean arXiv would reject the query or read it otherwise than meant: don't send it. */
+export interface LintProblem {
+  severity: 'error' | 'warning';
+  code: LintCode;
+  /** Plain words for a researcher: what is wrong and what to write instead. */
+  message: string;
+}
+
+// From the arXiv API manual (section 5.1); the dates take ranges: [202401010000 TO 202402010000].
+const KNOWN_FIELDS = new Set([
+  'ti', 'au', 'abs', 'co', 'jr', 'cat', 'rn', 'id', 'all', 'submittedDate', 'lastUpdatedDate',
+]);
+const FIELD_GUESSES: Record<string, string> = {
+  title: 'ti', author: 'au', authors: 'au', abstract: 'abs', summary: 'abs', comment: 'co', comments: 'co',
+  journal: 'jr', category: 'cat', categories: 'cat', report: 'rn', any: 'all',
+};
+const FIELD_LIST =
+  'ti: (title), au: (author), abs: (abstract), co: (comment), jr: (journal reference), ' +
+  'cat: (category), rn: (report number), id: and all: (all of these)';
+// Values of these fields are identifiers in which a hyphen is part of the name (hep-th, CERN-TH-2020-001).
+const ID_FIELD_VALUES = /\b(?:cat|id|rn):(?:"[^"]*"|[^\s()]+)/g;
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+// Today's archives (arxiv.org/category_taxonomy). Categories are `<archive>.<subject>` (cs.DC), except
+// for archives that are a single category (hep-th) and the older archive-wide ids (astro-ph, nlin).
+const ARCHIVES_WITH_SUBJECTS = new Set([
+  'astro-ph', 'cond-mat', 'cs', 'econ', 'eess', 'math', 'nlin', 'physics', 'q-bio', 'q-fin', 'stat',
+]);
+const ARCHIVES_ALONE = new Set([
+  'astro-ph', 'cond-mat', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math-ph', 'nlin', 'nucl-ex',
+  'nucl-th', 'physics', 'quant-ph',
+]);
+/** Comfortably below what arXiv's servers accept in a request line. */
+export const MAX_URL_LENGTH = 4000;
+
+const error = (code: LintCode, message: string): LintProblem => ({ severity: 'error', code, message });
+const warning = (code: LintCode, message: string): LintProblem => ({ severity: 'warning', code, message });
+const quoted = (items: string[]) => items.map((item) => `"${item}"`).join(', ');
+const unique = (items: string[]) => [...new Set(items)];
+
+/** The raw query with every quoted phrase reduced to `""`, so syntax checks ignore phrase text. */
+function outsideQuotes(raw: string): string {
+  return raw.replace(/"[^"]*(?:"|$)/g, '""');
+}
+
+function lintQuotes(raw: string): LintProblem[] {
+  const count = raw.split('"').length - 1;
+  if (count % 2 === 0) return [];
+  const message = 'A double quote (") is missing its partner. Quotes come in pairs around a phrase, like ti:"dark matter".';
+  return [error('unbalanced-quotes', message)];
+}
+
+function lintParentheses(raw: string): LintProblem[] {
+  let depth = 0;
+  for (const char of outsideQuotes(raw)) {
+    if (char === '(') depth += 1;
+    if (char === ')') depth -= 1;
+    if (depth < 0) {
+      return [error('unbalanced-parentheses', 'A closing ")" comes before its opening "(". Remove it or add the missing "(".')];
+    }
+  }
+  if (depth === 0) return [];
+  const unclosed = depth === 1 ? 'An opening "(" is' : `${depth} opening "(" are`;
+  return [error('unbalanced-parentheses', `${unclosed} never closed. Add the missing ")".`)];
+}
+
+function lintFields(raw: string): LintProblem[] {
+  const fields = [...outsideQuotes(raw).matchAll(/(?:^|[\s(])([A-Za-z_]+):/g)].map((match) => match[1] ?? '');
+  return unique(fields.filter((field) => !KNOWN_FIELDS.has(field))).map((field) => {
+    const lower = field.toLowerCase();
+    const guess = KNOWN_FIELDS.has(lower) ? lower : FIELD_GUESSES[lower];
+    const hint = guess ? `Write ${guess}: instead.` : `arXiv knows ${FIELD_LIST}.`;
+    return error('unknown-field', `"${field}:" is not a field arXiv can search. ${hint}`);
+  });
+}
+
+function lintOperators(raw: string): LintProblem[] {
+  const tokens = outsideQuotes(raw).split(/[\s()]+/).filter((token) => token !== '');
+  const between = tokens.slice(1, -1);
+  const lowercase = between.filter((token) => /^(?:and|or|andnot)$/i.test(token) && token !== token.toUpperCase());
+  if (lowercase.length === 0) return [];
+  const words = unique(lowercase);
+  return [
+    warning(
+      'lowercase-operator',
+      `arXiv only understands AND, OR and ANDNOT in capitals; ${quoted(words)} ${words.length === 1 ? 'is' : 'are'} ` +
+        `searched as ordinary words. Write ${words.map((word) => word.toUpperCase()).join(', ')} to combine terms.`,
+    ),
+  ];
+}
+
+function lintRawSyntax(raw: string): LintProblem[] {
+  return [...lintQuotes(raw), ...lintParentheses(raw), ...lintFields(raw), ...lintOperators(raw)];
+}
+
+function lintNonAscii(texts: string[]): LintProblem[] {
+  const words = unique(
+    texts
+      .flatMap((text) => text.split(/[\s"()]+/))
+      .filter((word) => /[^\x00-\x7F]/.test(word))
+      .map((word) => word.replace(/^[A-Za-z]+:/, '')),
+  );
+  if (words.length === 0) return [];
+  const fixes = words.map((word) => {
+    const ascii = asciiSuggestion(word);
+    return ascii ? `"${ascii}" instead of "${word}"` : `leave out "${word}"`;
+  });
+  const message =
+    "arXiv's search only takes plain letters without accents and answers anything else with an error. " +
+    `Write ${fixes.join(', ')}.`;
+  return [error('non-ascii', message)];
+}
+
+/**
+ * Hyphens are checked even inside quotes. The manual says nothing about them, but arXiv's own
+ * tracker (arXiv/arxiv-search#322) shows `non-invasive` read as "non NOT invasive", and users
+ * of the aRxiv client (ropensci/aRxiv#52) saw `ti:"COVID-19"` find a small fraction of the
+ * papers the website finds. With a space instead (`"non invasive"`) the search does find the
+ * papers that write the hyphen, so that is the advice. A warning, not an error: the query runs.
+ */
+function lintHyphens(q: SubscriptionQuery): LintProblem[] {
+  const searched = { keyword: q.value, author: q.value, category: '', raw: q.value.replace(ID_FIELD_VALUES, ' ') }[q.kind];
+  const words = unique([searched, ...q.exclude].flatMap((text) => text.match(HYPHENATED) ?? []));
+  if (words.length === 0) return [];
+  const fixes = words.map((word) => `"${word.replace(/-/g, ' ')}" instead of "${word}"`).join(', ');
+  const message =
+    `arXiv's search reads a hyphen as "NOT", even inside quotes, so ${quoted(words)} would miss most of the ` +
+    `papers you want. Write ${fixes}: that still finds the papers written with the hyphen.`;
+  return [warning('hyphen', message)];
+}
+
+function looksLikeCategory(id: string): boolean {
+  const match = /^([a-z-]+)(?:\.([A-Za-z-]+))?$/.exec(id);
+  if (!match) return false;
+  const [, archive = '', subject] = match;
+  return subject === undefined ? ARCHIVES_ALONE.has(archive) : ARCHIVES_WITH_SUBJECTS.has(archive);
+}
+
+/**
+ * A shape check against the list of archives, not the full list of categories: a new subject
+ * class would be flagged wrongly, so this only warns.
+ */
+function lintCategories(q: SubscriptionQuery): LintProblem[] {
+  const ids = [...(q.kind === 'category' ? categoryIds(q.value) : []), ...q.categories.flatMap(categoryIds)];
+  return unique(ids.filter((id) => !looksLikeCategory(id))).map((id) => {
+    const [archive = '', ...subject] = id.split('.');
+    const lowered = [archive.toLowerCase(), ...subject].join('.');
+    const hint = looksLikeCategory(lowered)
+      ? `Did you mean "${lowered}"?`
+      : 'Categories look like cs.DC, math.GT or hep-th (see arxiv.org/category_taxonomy).';
+    return warning('unknown-category', `"${id}" does not look like an arXiv category. ${hint}`);
+  });
+}
+
+/** Keyword and author subscriptions are searched as one phrase: syntax in them is searched as words. */
+function lintLooksLikeQuery(q: SubscriptionQuery): LintProblem[] {
+  if (q.kind !== 'keyword' && q.kind !== 'author') return [];
+  const syntax = /(?:^|[\s(])(?:ti|au|abs|co|jr|cat|rn|id|all):|\s(?:AND|OR|ANDNOT)\s/;
+  if (!syntax.test(q.value)) return [];
+  const message =
+    `This looks like arXiv search syntax, but a ${q.kind} is searched as one phrase. ` +
+    'Choose the raw arXiv query type to use it as written.';
+  return [warning('looks-like-query', message)];
+}
+
+function lintLength(q: SubscriptionQuery): LintProblem[] {
+  // The URL is percent-encoded ASCII, so its length is its size in bytes.
+  const url = buildQueryUrl({ searchQuery: buildSearchQuery(q), start: 0, maxResults: MAX_RESULTS_PER_CALL });
+  if (url.length <= MAX_URL_LENGTH) return [];
+  const message =
+    `This query is too long for arXiv (${url.length} characters once encoded; about ${MAX_URL_LENGTH} fit). ` +
+    'Split it into several subscriptions or remove some terms.';
+  return [error('url-too-long', message)];
+}
+
+// Quotes, brackets and commas alone search for nothing.
+const isEmpty = (q: SubscriptionQuery) => !/[\p{L}\p{N}]/u.test(q.value);
+
+const EMPTY_MESSAGES: Record<SubscriptionQuery['kind'], string> = {
+  keyword: 'Enter a word or phrase to watch for.',
+  author: 'Enter an author name, for example "Del Maestro" or "Adrian Del Maestro".',
+  category: 'Enter an arXiv category, for example cs.DC or hep-th.',
+  raw: 'Enter an arXiv query, for example au:"del maestro" AND ti:checkerboard.',
+};
+
+/**
+ * Problems in a subscription's query, found before anything is sent to arXiv. Errors block
+ * sending; warnings are advice. An empty list means the query is fine.
+ */
+export function lintQuery(q: SubscriptionQuery): LintProblem[] {
+  if (isEmpty(q)) return [error('empty-query', EMPTY_MESSAGES[q.kind])];
+  const problems = [
+    ...(q.kind === 'raw' ? lintRawSyntax(q.value) : []),
+    ...lintNonAscii([q.value, ...q.categories, ...q.exclude]),
+    ...lintHyphens(q),
+    ...lintLooksLikeQuery(q),
+    ...lintCategories(q),
+  ];
+  // Only a query that could be sent has a length worth measuring.
+  if (problems.every((problem) => problem.severity === 'warning')) problems.push(...lintLength(q));
+  return problems;
+}
