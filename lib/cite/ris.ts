@@ -10,9 +10,10 @@ import { oneLine } from './tex-field';
  * and an unknown type such as UNPB falls back to the same journal article), and EndNote and
  * Mendeley read GEN as "Generic", a type that keeps every field written here.
  *
- * Lines end in CRLF, as the RIS specification asks; EndNote expects it and Zotero and Mendeley
- * read either. Every value is one line: a newline inside a title could otherwise start a line
- * such as `ER  - ` and cut the record short, so all whitespace is collapsed.
+ * Lines end in CRLF, as the RIS specification (the tagged format of RefMan and EndNote) has them;
+ * Zotero and Mendeley read either ending, older Windows tools only CRLF. Every value is one line:
+ * a newline inside a title could otherwise start a line such as `ER  - ` and cut the record
+ * short, so all whitespace is collapsed.
  *
  * Fields: TI title; AU one per author, 'Surname, Given' (a collaboration as 'Name,' so that
  * Zotero and EndNote keep it whole); AD affiliations; T2 journal reference; AB abstract;

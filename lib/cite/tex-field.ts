@@ -6,13 +6,13 @@
  * are. What would break LaTeX or the entry is escaped: `% & # _` and a bare `^` outside math,
  * `% & #` inside it (a `%` would comment out the rest of the line in the .bbl), a `$` that opens
  * no math, a trailing backslash; and every brace without a partner (which would end the field
- * early or swallow the rest of the file) becomes a printed brace. Newlines
- * and control characters become spaces, so no value can start a line of its own.
+ * early or swallow the rest of the file) becomes a printed brace. Newlines and control characters
+ * become spaces, so no value can start a line of its own.
  */
 export function texField(raw: string): string {
   return splitMath(oneLine(raw))
-    .map((part) =>
-      part.math ? balance(escape(part.text, MATH_SPECIALS), MATH_BRACES) : balance(escape(part.text, TEXT_SPECIALS), TEXT_BRACES),
+    .map(({ text, math }) =>
+      math ? balance(escape(text, MATH_SPECIALS), MATH_BRACES) : balance(escape(text, TEXT_SPECIALS), TEXT_BRACES),
     )
     .join('');
 }
