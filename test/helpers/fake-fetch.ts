@@ -21,12 +21,23 @@ export function scriptedFetch(clock: VirtualClock, script: Behaviour[] | ((url: 
     }
     if ('networkError' in behaviour) throw new TypeError('Failed to fetch');
     if ('slowBodyMs' in behaviour) {
-      await clock.sleep(behaviour.slowBodyMs, signal);
-      return new Response(behaviour.body, { status: 200 });
+      return response(200, {}, async () => {
+        await clock.sleep(behaviour.slowBodyMs, signal);
+        return behaviour.body;
+      });
     }
-    return new Response(behaviour.body, { status: behaviour.status ?? 200, headers: behaviour.headers });
+    return response(behaviour.status ?? 200, behaviour.headers ?? {}, async () => behaviour.body);
   };
   return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+/**
+ * The part of `Response` the client reads. A real `Response` streams its body over several
+ * event-loop turns, which virtual time would mistake for a hung connection.
+ */
+function response(status: number, headers: Record<string, string>, text: () => Promise<string>): Response {
+  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return { status, ok: status >= 200 && status < 300, headers: { get: (name: string) => lower.get(name.toLowerCase()) ?? null }, text } as unknown as Response;
 }
 
 export function memorySpacingStore(initial = 0) {

@@ -29,6 +29,21 @@ export class VirtualClock {
     this.time += ms;
   }
 
+  /** Lets everything run for `ms` of virtual time, firing only the timers due by then. */
+  async runFor(ms: number): Promise<void> {
+    const until = this.time + ms;
+    for (;;) {
+      for (let i = 0; i < 20; i++) await idle();
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers[0];
+      if (!next || next.at > until) break;
+      this.timers.shift();
+      this.time = Math.max(this.time, next.at);
+      next.resolve();
+    }
+    this.time = Math.max(this.time, until);
+  }
+
   /** Runs `work` to completion, firing timers in order whenever everything else is idle. */
   async run<T>(work: Promise<T>, maxTimers = 10_000): Promise<T> {
     let settled = false;
@@ -40,10 +55,14 @@ export class VirtualClock {
       if (settled) return result;
       if (fired >= maxTimers) throw new Error('VirtualClock: too many timers');
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const next = this.timers.shift();
+      // A timer set for ever (a request that can never time out) never fires.
+      const next = this.timers[0]?.at === Infinity ? undefined : this.timers.shift();
       if (!next) {
-        await idle();
+        // IndexedDB work (fake-indexeddb) may need many more turns of the event loop.
+        const finite = () => this.timers.some((t) => t.at !== Infinity);
+        for (let i = 0; i < 200 && !settled && !finite(); i++) await idle();
         if (settled) return result;
+        if (finite()) continue;
         throw new Error('VirtualClock: work is stuck with no timer pending');
       }
       this.time = Math.max(this.time, next.at);
@@ -53,5 +72,5 @@ export class VirtualClock {
 }
 
 async function idle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

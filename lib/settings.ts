@@ -1,0 +1,81 @@
+import { storage } from 'wxt/utils/storage';
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** A notification when a sync brings new papers. */
+  notifications: boolean;
+  /** Papers kept per subscription; saved papers are kept regardless. */
+  papersPerSubscription: number;
+  /** Automatic syncs never come closer together than this. */
+  minSyncIntervalMinutes: number;
+  theme: Theme;
+  /** The first figure of a paper's HTML version on new-tab cards. */
+  showFigures: boolean;
+  /** One-line headlines from the browser's on-device Summarizer, where it exists. */
+  aiHeadlines: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  notifications: true,
+  papersPerSubscription: 200,
+  minSyncIntervalMinutes: 60,
+  theme: 'system',
+  showFigures: true,
+  aiHeadlines: false,
+};
+
+/** arXiv's results change once a day; syncing more often than this only costs arXiv. */
+export const MIN_SYNC_INTERVAL_FLOOR_MINUTES = 15;
+export const PAPERS_PER_SUBSCRIPTION_RANGE = { min: 10, max: 2000 } as const;
+
+const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
+function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** Settings with every field present and in range, whatever was stored or imported. */
+export function normalizeSettings(value: unknown): Settings {
+  const input = value && typeof value === 'object' ? (value as Partial<Record<keyof Settings, unknown>>) : {};
+  const flag = (key: 'notifications' | 'showFigures' | 'aiHeadlines') =>
+    typeof input[key] === 'boolean' ? (input[key] as boolean) : DEFAULT_SETTINGS[key];
+  return {
+    notifications: flag('notifications'),
+    papersPerSubscription: clampInteger(
+      input.papersPerSubscription,
+      PAPERS_PER_SUBSCRIPTION_RANGE.min,
+      PAPERS_PER_SUBSCRIPTION_RANGE.max,
+      DEFAULT_SETTINGS.papersPerSubscription,
+    ),
+    minSyncIntervalMinutes: clampInteger(
+      input.minSyncIntervalMinutes,
+      MIN_SYNC_INTERVAL_FLOOR_MINUTES,
+      7 * 24 * 60,
+      DEFAULT_SETTINGS.minSyncIntervalMinutes,
+    ),
+    theme: THEMES.includes(input.theme as Theme) ? (input.theme as Theme) : DEFAULT_SETTINGS.theme,
+    showFigures: flag('showFigures'),
+    aiHeadlines: flag('aiHeadlines'),
+  };
+}
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const next = normalizeSettings({ ...(await getSettings()), ...changes });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(normalizeSettings(value)));
+}

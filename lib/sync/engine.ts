@@ -1,0 +1,123 @@
+import type { ArxivClient } from '../arxiv/client';
+import { db } from '../db/db';
+import { enabledSubscriptions } from '../db/subscriptions';
+import type { Subscription } from '../subscription';
+import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
+import { updateSyncState, type SyncState } from './state';
+import { syncSubscription } from './subscription-sync';
+
+export interface SyncReport {
+  state: 'ok' | 'error' | 'offline';
+  /** New papers per subscription (only those with some). */
+  added: { subscription: Subscription; count: number }[];
+  totalAdded: number;
+  message?: string;
+  /** Set when the run stopped early and should resume at this time. */
+  retryAt?: number;
+  resumed: boolean;
+}
+
+export interface EngineOptions {
+  client: ArxivClient;
+  now: () => number;
+  /** Papers kept per subscription (read at the start of every run). */
+  papersPerSubscription: () => Promise<number>;
+}
+
+function describeFailures(run: SyncRun, subscriptions: Map<string, Subscription>): string | undefined {
+  const entries = Object.entries(run.failures);
+  if (entries.length === 0) return undefined;
+  return entries.map(([id, message]) => `“${subscriptions.get(id)?.label ?? 'A subscription'}”: ${message}`).join(' ');
+}
+
+/**
+ * Runs syncs one at a time. Progress lives in the database, so a run interrupted by the
+ * worker being killed is picked up by the next call, whatever triggered it.
+ */
+export class SyncEngine {
+  private running: Promise<SyncReport> | null = null;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Starts a sync, or joins the one in progress. */
+  sync(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
+    if (this.running) {
+      if (!only) return this.running;
+      // A subscription added during a sync gets its own run right after.
+      return this.running.then(() => this.sync(trigger, only));
+    }
+    this.running = this.run(trigger, only).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async startRun(trigger: SyncTrigger, only?: string[]): Promise<{ run: SyncRun; resumed: boolean }> {
+    const existing = await loadRun();
+    if (existing) return { run: existing, resumed: true };
+    const subscriptions = (await enabledSubscriptions()).filter((s) => !only || only.includes(s.id));
+    const run: SyncRun = {
+      startedAt: this.options.now(),
+      trigger,
+      pending: subscriptions.map((s) => s.id),
+      total: subscriptions.length,
+      added: {},
+      failures: {},
+    };
+    await saveRun(run);
+    return { run, resumed: false };
+  }
+
+  private async run(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
+    const { now, client } = this.options;
+    const { run, resumed } = await this.startRun(trigger, only);
+    const keep = await this.options.papersPerSubscription();
+    const all = new Map((await db.subscriptions.toArray()).map((s) => [s.id, s]));
+    await updateSyncState({ state: 'syncing', lastAttemptAt: now(), progress: { done: run.total - run.pending.length, total: run.total } });
+    while (run.pending.length > 0) {
+      const subscription = all.get(run.pending[0]!);
+      if (subscription?.enabled) {
+        const outcome = await syncSubscription(subscription, run, client, keep, now);
+        if (outcome.kind === 'unavailable') {
+          const state = outcome.reason === 'offline' ? 'offline' : 'error';
+          await updateSyncState({ state, message: outcome.message, retryAt: outcome.retryAt, progress: undefined });
+          return { state, added: [], totalAdded: 0, message: outcome.message, retryAt: outcome.retryAt, resumed };
+        }
+        if (outcome.kind === 'query-error') run.failures[subscription.id] = outcome.message;
+      }
+      run.pending.shift();
+      run.current = undefined;
+      await saveRun(run);
+      await updateSyncState({ progress: { done: run.total - run.pending.length, total: run.total } });
+    }
+    return this.finish(run, all, resumed);
+  }
+
+  private async finish(run: SyncRun, subscriptions: Map<string, Subscription>, resumed: boolean): Promise<SyncReport> {
+    const added = Object.entries(run.added)
+      .filter(([, count]) => count > 0)
+      .flatMap(([id, count]) => {
+        const subscription = subscriptions.get(id);
+        return subscription ? [{ subscription, count }] : [];
+      });
+    const totalAdded = added.reduce((sum, a) => sum + a.count, 0);
+    const message = describeFailures(run, subscriptions);
+    const state: SyncState['state'] = message ? 'error' : 'ok';
+    await db.transaction('rw', db.meta, async () => {
+      await clearRun();
+      await updateSyncState({
+        state,
+        message,
+        lastSuccessAt: this.options.now(),
+        lastAdded: totalAdded,
+        retryAt: undefined,
+        progress: undefined,
+      });
+    });
+    return { state, added, totalAdded, message, resumed };
+  }
+}
