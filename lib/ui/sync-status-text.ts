@@ -1,0 +1,59 @@
+import { lastAnnouncementAtOrBefore, nextAnnouncementAfter } from '../arxiv/schedule';
+import type { SyncState, SyncStateName } from '../sync/state';
+import { announcementDay, clockTime } from './announcement-text';
+import type { CalendarOptions } from './day-groups';
+import { timeAgo } from './relative-time';
+
+export interface SyncStatusText {
+  state: SyncStateName;
+  /** One line for the header: what happened and what happens next. */
+  text: string;
+  /** A failure the user can retry now. */
+  problem: boolean;
+}
+
+// A check this long after an announcement is one of the checks made for it.
+const CHECK_WINDOW_MS = 5 * 60 * 60 * 1000;
+
+/** "next check after tonight's arXiv announcement", or "next check at 14:05" for a retry. */
+export function nextCheckText(state: SyncState, now: number, options: CalendarOptions = {}): string {
+  const at = state.nextCheckAt;
+  if (at === undefined || at <= now) {
+    return `next check after ${announcementDay(nextAnnouncementAfter(new Date(now)).getTime(), now, options)} arXiv announcement`;
+  }
+  const announcement = lastAnnouncementAtOrBefore(new Date(at)).getTime();
+  if (at - announcement <= CHECK_WINDOW_MS && announcement > now) {
+    return `next check after ${announcementDay(announcement, now, options)} arXiv announcement`;
+  }
+  return `next check at ${clockTime(at, options)}`;
+}
+
+function syncingText(state: SyncState): string {
+  const progress = state.progress;
+  if (!progress || progress.total <= 1) return 'Checking arXiv…';
+  return `Checking arXiv… ${Math.min(progress.done, progress.total)} of ${progress.total} subscriptions done`;
+}
+
+/** The sync status in plain words, e.g. "Updated 2 h ago · next check after tonight's arXiv announcement". */
+export function syncStatusText(state: SyncState, now: number, options: CalendarOptions = {}): SyncStatusText {
+  switch (state.state) {
+    case 'syncing':
+      return { state: state.state, text: syncingText(state), problem: false };
+    case 'offline':
+      return {
+        state: state.state,
+        text: "You're offline. Paper Radar will check arXiv when you're back online.",
+        problem: true,
+      };
+    case 'error': {
+      const what = state.message?.trim() || 'The last check of arXiv failed.';
+      const when = state.retryAt !== undefined && state.retryAt > now ? ` Trying again at ${clockTime(state.retryAt, options)}.` : '';
+      return { state: state.state, text: `${what}${when}`, problem: true };
+    }
+    default: {
+      if (state.lastSuccessAt === undefined) return { state: state.state, text: 'Not checked yet', problem: false };
+      const text = `Updated ${timeAgo(state.lastSuccessAt, now)} · ${nextCheckText(state, now, options)}`;
+      return { state: state.state, text, problem: false };
+    }
+  }
+}
