@@ -1,3 +1,36 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { BackgroundApp } from '../../lib/background/app';
+import { createContextMenu, paperFromMenuClick } from '../../lib/background/context-menu';
+import { createHandlers } from '../../lib/background/handlers';
+import { createMessageRouter } from '../../lib/messaging/router';
+import { NEW_PAPERS_NOTIFICATION, digestUrl } from '../../lib/notify/notifications';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const app = new BackgroundApp();
+  const handlers = createHandlers(app);
+  const route = createMessageRouter(handlers, browser.runtime.id, browser.runtime.getURL('/'));
+
+  // Every listener is registered synchronously, before any await (MV3 may start the worker for any of them).
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => void app.onAlarm(alarm.name));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createContextMenu();
+    // A first-time user lands on the digest, which explains itself and asks for a first keyword.
+    if (reason === 'install') void browser.tabs.create({ url: digestUrl() });
+  });
+  // Listening is what wakes the worker at browser start; the wake itself runs app.start() below.
+  browser.runtime.onStartup.addListener(() => undefined);
+  browser.contextMenus.onClicked.addListener((info) => {
+    const id = paperFromMenuClick(info.menuItemId, info.linkUrl);
+    if (id) void handlers.savePaper({ id }, {});
+  });
+  browser.notifications.onClicked.addListener((notificationId) => {
+    if (notificationId !== NEW_PAPERS_NOTIFICATION) return;
+    void browser.notifications.clear(notificationId);
+    void browser.tabs.create({ url: digestUrl() });
+  });
+  globalThis.addEventListener?.('online', () => void app.onOnline());
+
+  void app.start();
+});

@@ -18,6 +18,10 @@ export type FetchFeedResult =
   | { kind: 'arxiv-error'; message: string; code: string }
   | { kind: 'unavailable'; reason: UnavailableReason; message: string; retryAt: number };
 
+export type FetchTextResult =
+  | { kind: 'ok'; text: string; status: number }
+  | { kind: 'failed'; status: number; message: string };
+
 export interface ClientOptions {
   fetch: typeof globalThis.fetch;
   /** Epoch ms. */
@@ -137,6 +141,39 @@ export class ArxivClient {
       message: failure.message,
       retryAt: now() + Math.max(failure.retryAfterMs ?? 0, GIVE_UP_RETRY_MS),
     };
+  }
+
+  /**
+   * Fetches a page from arxiv.org (an HTML version, for its first figure) under the same
+   * spacing and timeout as the API. One attempt: these are optional extras.
+   */
+  async fetchText(url: string): Promise<FetchTextResult> {
+    return this.gate.run(async () => {
+      const { fetch, sleep, timeoutMs } = this.options;
+      const request = new AbortController();
+      const timer = new AbortController();
+      const timeout = sleep(timeoutMs, timer.signal).then(
+        () => {
+          request.abort();
+          throw new TimeoutError();
+        },
+        () => undefined,
+      );
+      try {
+        const exchange = (async () => {
+          const response = await fetch(url, { signal: request.signal, credentials: 'omit' });
+          return { status: response.status, text: await response.text() };
+        })();
+        const { status, text } = (await Promise.race([exchange, timeout]))!;
+        if (status !== 200) return { kind: 'failed', status, message: `arXiv answered HTTP ${status}.` };
+        return { kind: 'ok', status, text };
+      } catch (error) {
+        const message = error instanceof TimeoutError ? 'arXiv did not answer in time.' : 'Could not reach arXiv.';
+        return { kind: 'failed', status: 0, message };
+      } finally {
+        timer.abort();
+      }
+    });
   }
 
   private backoff(attempt: number): number {

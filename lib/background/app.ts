@@ -1,0 +1,167 @@
+import { browser } from 'wxt/browser';
+import { ArxivClient } from '../arxiv/client';
+import { lastAnnouncementAtOrBefore } from '../arxiv/schedule';
+import { getMeta, setMeta } from '../db/meta';
+import { refreshBadge } from '../notify/badge';
+import { notifyNewPapers } from '../notify/notifications';
+import { getSettings } from '../settings';
+import { SyncEngine, type SyncReport } from '../sync/engine';
+import { loadRun, type SyncTrigger } from '../sync/run';
+import { getSyncState, updateSyncState } from '../sync/state';
+import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
+import { broadcastSavedChanged } from './broadcast';
+import { MetadataFetcher } from './metadata-fetcher';
+import { storageSpacingStore } from './spacing-store';
+
+export const ALARMS = {
+  /** The next check after an arXiv announcement. */
+  sync: 'paper-radar:sync',
+  /** A retry after arXiv could not be reached. */
+  retry: 'paper-radar:retry',
+  /** Wakes the worker to finish a sync it was killed in. */
+  resume: 'paper-radar:resume',
+  /** Completes saves whose metadata could not be fetched. */
+  metadata: 'paper-radar:metadata',
+} as const;
+
+const CAUGHT_KEY = 'caughtAnnouncement';
+const RESUME_AFTER_MINUTES = 1;
+
+export interface AppOptions {
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const realSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/** The background's long-lived parts, built once per worker start. */
+export class BackgroundApp {
+  readonly client: ArxivClient;
+  readonly engine: SyncEngine;
+  readonly metadata: MetadataFetcher;
+  readonly now: () => number;
+
+  constructor(options: AppOptions = {}) {
+    this.now = options.now ?? Date.now;
+    const sleep = options.sleep ?? realSleep;
+    this.client = new ArxivClient({
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      now: this.now,
+      sleep,
+      spacing: storageSpacingStore,
+      isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine),
+    });
+    this.engine = new SyncEngine({
+      client: this.client,
+      now: this.now,
+      papersPerSubscription: async () => (await getSettings()).papersPerSubscription,
+    });
+    this.metadata = new MetadataFetcher({
+      client: this.client,
+      now: this.now,
+      sleep,
+      onCompleted: broadcastSavedChanged,
+      onUnavailable: async (retryAt) => {
+        await browser.alarms.create(ALARMS.metadata, { when: retryAt });
+      },
+    });
+  }
+
+  /** Runs a sync and does what follows it: badge, notification, next alarm. */
+  async sync(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
+    await browser.alarms.create(ALARMS.resume, { delayInMinutes: RESUME_AFTER_MINUTES });
+    try {
+      const report = await this.engine.sync(trigger, only);
+      await this.afterSync(report);
+      return report;
+    } finally {
+      if (!this.engine.busy) await browser.alarms.clear(ALARMS.resume);
+    }
+  }
+
+  private async afterSync(report: SyncReport): Promise<void> {
+    if (report.retryAt !== undefined) {
+      await browser.alarms.create(ALARMS.retry, { when: report.retryAt });
+    } else {
+      await browser.alarms.clear(ALARMS.retry);
+    }
+    if (report.totalAdded > 0) {
+      await setMeta(CAUGHT_KEY, lastAnnouncementAtOrBefore(new Date(this.now())).getTime());
+      const settings = await getSettings();
+      if (settings.notifications) {
+        await notifyNewPapers(
+          report.totalAdded,
+          report.added.map((a) => ({ label: a.subscription.label, count: a.count })),
+        );
+      }
+    }
+    await this.scheduleNextCheck();
+    await refreshBadge();
+  }
+
+  /** (Re-)creates the alarm for the next check after an arXiv announcement. */
+  async scheduleNextCheck(): Promise<number> {
+    const [state, caught, settings] = await Promise.all([getSyncState(), getMeta<number>(CAUGHT_KEY), getSettings()]);
+    const when = nextScheduledSync(
+      this.now(),
+      caughtLatest(this.now(), caught),
+      state.lastAttemptAt,
+      settings.minSyncIntervalMinutes * 60_000,
+    );
+    await browser.alarms.create(ALARMS.sync, { when });
+    await updateSyncState({ nextCheckAt: when });
+    return when;
+  }
+
+  /**
+   * Every worker start: alarms re-created, an interrupted sync resumed, a missed check made
+   * up, pending saves completed, the badge brought up to date.
+   */
+  async start(): Promise<void> {
+    await this.scheduleNextCheck();
+    await refreshBadge();
+    if (this.engine.busy) return;
+    const [run, state, caught, settings] = await Promise.all([loadRun(), getSyncState(), getMeta<number>(CAUGHT_KEY), getSettings()]);
+    const minInterval = settings.minSyncIntervalMinutes * 60_000;
+    const recentlyTried = state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval;
+    const waitingForRetry = state.retryAt !== undefined && state.retryAt > this.now();
+    if (run && !waitingForRetry) {
+      void this.sync('resume');
+    } else if (!recentlyTried && !waitingForRetry && syncMissed(this.now(), state.lastSuccessAt, caughtLatest(this.now(), caught))) {
+      void this.sync('startup');
+    }
+    void this.metadata.flush();
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    if (name === ALARMS.sync) {
+      const [state, settings] = await Promise.all([getSyncState(), getSettings()]);
+      const minInterval = settings.minSyncIntervalMinutes * 60_000;
+      if (state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval) {
+        await this.scheduleNextCheck();
+        return;
+      }
+      await this.sync('schedule');
+    } else if (name === ALARMS.retry) {
+      await this.sync('retry');
+    } else if (name === ALARMS.resume) {
+      if (!this.engine.busy && (await loadRun())) await this.sync('resume');
+    } else if (name === ALARMS.metadata) {
+      await this.metadata.flush();
+    }
+  }
+
+  async onOnline(): Promise<void> {
+    const state = await getSyncState();
+    if (state.state === 'offline' || (await loadRun())) await this.sync('online');
+    await this.metadata.flush();
+  }
+}

@@ -1,0 +1,83 @@
+import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
+import { db } from '../db/db';
+import { savePaper, savedAmong, unsavePaper } from '../db/library';
+import { getMeta, setMeta } from '../db/meta';
+import { MessageError } from '../messaging/validate';
+import type { Handlers } from '../messaging/router';
+import { refreshBadge, SEEN_AT_KEY } from '../notify/badge';
+import type { BackgroundApp } from './app';
+import { broadcastSavedChanged } from './broadcast';
+import { firstFigureUrl } from './figure';
+
+const PREVIEW_SIZE = 5;
+
+/** What the background answers to each message of the protocol. */
+export function createHandlers(app: BackgroundApp): Handlers {
+  return {
+    async syncNow({ subscriptionIds }) {
+      if (app.engine.busy && !subscriptionIds) return { added: 0, state: 'busy' };
+      const report = await app.sync(subscriptionIds ? 'subscription-added' : 'manual', subscriptionIds);
+      return { added: report.totalAdded, state: report.state, message: report.message };
+    },
+
+    async savePaper({ id, entry }) {
+      const result = await savePaper(id, app.now(), entry);
+      await broadcastSavedChanged([id]);
+      if (result.pending) void app.metadata.request();
+      return result;
+    },
+
+    async unsavePaper({ id }) {
+      await unsavePaper(id);
+      await broadcastSavedChanged([id]);
+      return { ok: true };
+    },
+
+    async getSavedIds({ ids }) {
+      const items = await db.library.bulkGet(ids);
+      const saved = items.flatMap((item) => (item ? [item.id] : []));
+      const pending = items.flatMap((item) => (item?.pending ? [item.id] : []));
+      return { saved, pending };
+    },
+
+    async getPaperContext({ id }) {
+      const [paper, saved, item] = await Promise.all([db.papers.get(id), savedAmong([id]), db.library.get(id)]);
+      const subscriptions = paper ? await db.subscriptions.bulkGet(paper.subs) : [];
+      return {
+        saved: saved.length > 0,
+        pending: item?.pending === 1,
+        subscriptions: subscriptions.flatMap((s) => (s ? [s.label] : [])),
+      };
+    },
+
+    async markSeen() {
+      const previousSeenAt = (await getMeta<number>(SEEN_AT_KEY)) ?? 0;
+      await setMeta(SEEN_AT_KEY, app.now());
+      await refreshBadge();
+      return { previousSeenAt };
+    },
+
+    async previewQuery(query) {
+      const errors = lintQuery(query).filter((p) => p.severity === 'error');
+      if (errors.length > 0) throw new MessageError(errors.map((e) => e.message).join(' '));
+      const url = buildQueryUrl({ searchQuery: buildSearchQuery(query), start: 0, maxResults: PREVIEW_SIZE });
+      const result = await app.client.fetchFeed(url);
+      if (result.kind !== 'ok') throw new MessageError(result.message);
+      return {
+        url,
+        totalResults: result.feed.totalResults,
+        papers: result.feed.entries.map(({ id, title, published, authors }) => ({ id, title, published, authors })),
+      };
+    },
+
+    async getFigure({ id, version }) {
+      const cached = await db.extras.get(id);
+      if (cached && cached.figureUrl !== undefined) return { url: cached.figureUrl };
+      const result = await app.client.fetchText(`https://arxiv.org/html/${id}v${version}`);
+      if (result.kind !== 'ok' && result.status !== 404) throw new MessageError(result.message);
+      const url = result.kind === 'ok' ? firstFigureUrl(result.text, `https://arxiv.org/html/${id}v${version}/`) : null;
+      await db.extras.put({ ...cached, id, figureUrl: url, checkedAt: app.now() });
+      return { url };
+    },
+  };
+}

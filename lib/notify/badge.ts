@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { countArrivedSince } from '../db/feed';
+import { getMeta } from '../db/meta';
+import { getSyncState } from '../sync/state';
+import { badgeText } from './summary';
+
+export const SEEN_AT_KEY = 'seenAt';
+const COUNT_COLOR = '#b31b1b';
+const ERROR_COLOR = '#e8a317';
+
+/** Shows how many papers arrived since the user last looked, or `!` while the last sync failed. */
+export async function refreshBadge(): Promise<string> {
+  const [state, seenAt] = await Promise.all([getSyncState(), getMeta<number>(SEEN_AT_KEY)]);
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  if (state.state === 'error') {
+    await action.setBadgeBackgroundColor({ color: ERROR_COLOR });
+    await action.setBadgeText({ text: '!' });
+    await action.setTitle({ title: `Paper Radar: ${state.message ?? 'the last sync failed'}` });
+    return '!';
+  }
+  const text = badgeText(await countArrivedSince(seenAt ?? 0));
+  await action.setBadgeBackgroundColor({ color: COUNT_COLOR });
+  await action.setBadgeText({ text });
+  await action.setTitle({ title: text ? `Paper Radar: ${text} new` : 'Paper Radar' });
+  return text;
+}

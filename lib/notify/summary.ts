@@ -1,0 +1,20 @@
+export interface AddedCount {
+  label: string;
+  count: number;
+}
+
+/** "12 new papers · graph neural networks 7 · compiler 5" */
+export function newPapersMessage(total: number, perSubscription: AddedCount[]): string {
+  const head = total === 1 ? '1 new paper' : `${total} new papers`;
+  const parts = [...perSubscription]
+    .filter((a) => a.count > 0)
+    .sort((a, b) => b.count - a.count)
+    .map((a) => `${a.label} ${a.count}`);
+  return [head, ...parts].join(' · ');
+}
+
+/** Badge text: the count, `99+` above 99, nothing for zero. */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}

@@ -1,0 +1,176 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { entryBlocks, entryId, feedXml } from '../helpers/fake-arxiv-feed';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/arxiv');
+const read = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
+
+export type Misbehaviour =
+  | '429'
+  | '429-retry-after'
+  | '503'
+  | '503-retry-after'
+  | '500'
+  | 'hang'
+  | 'slow-body'
+  | 'truncated'
+  | 'html'
+  | 'error-feed'
+  | 'empty-page';
+
+export interface LoggedRequest {
+  at: number;
+  host: string;
+  path: string;
+  /** What the server did: 'ok' or a misbehaviour. */
+  answer: string;
+}
+
+/** Every real entry in the API fixtures, by id: what `id_list` lookups can find. */
+function entryPool(): Map<string, string> {
+  const pool = new Map<string, string>();
+  for (const file of readdirSync(join(FIXTURES, 'api'))) {
+    for (const block of entryBlocks(read(`api/${file}`))) {
+      if (/api\/errors/.test(block) || !/<id>/.test(block)) continue;
+      pool.set(entryId(block), block);
+    }
+  }
+  return pool;
+}
+
+/**
+ * A local HTTPS stand-in for export.arxiv.org and arxiv.org that serves the real fixtures,
+ * logs every request with its time, and misbehaves on request.
+ */
+export class FakeArxiv {
+  readonly log: LoggedRequest[] = [];
+  /** search_query substring → entries (newest first). */
+  readonly world = new Map<string, string[]>();
+  readonly pool = entryPool();
+  /** arxiv.org paths → HTML served there. */
+  readonly pages = new Map<string, string>();
+  private queue: Misbehaviour[] = [];
+  private server: Server | null = null;
+  private hung: ServerResponse[] = [];
+  port = 0;
+
+  constructor() {
+    const testing = ['q_testing_s0_m10_bc5a6c384fe9', 'q_testing_s10_m10_34e56e15aaac', 'q_testing_s20_m10_348a237fecab', 'q_testing_s30_m10_f2e39f0143dc']
+      .flatMap((name) => entryBlocks(read(`api/${name}.xml`)));
+    this.world.set('testing', testing);
+    this.pages.set('/abs/1706.03762', read('html/abs_1706.03762.html'));
+    this.pages.set('/abs/1207.7214', read('html/abs_1207.7214.html'));
+    this.pages.set('/list/cs.CL/recent', read('html/list_cs.CL_recent.html'));
+    this.pages.set('/search/', read('html/search_all_attention.html'));
+  }
+
+  /** The next API requests misbehave in this order (one misbehaviour per request). */
+  misbehave(...kinds: Misbehaviour[]): void {
+    this.queue.push(...kinds);
+  }
+
+  clearMisbehaviour(): void {
+    this.queue = [];
+  }
+
+  apiRequests(): LoggedRequest[] {
+    return this.log.filter((r) => r.host.startsWith('export.arxiv.org'));
+  }
+
+  async start(): Promise<number> {
+    const dir = mkdtempSync(join(tmpdir(), 'fake-arxiv-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=arxiv.org'], { stdio: 'ignore' });
+    this.server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    this.port = typeof address === 'object' && address ? address.port : 0;
+    return this.port;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hung) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const host = (req.headers.host ?? '').split(':')[0] ?? '';
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    const isApi = host === 'export.arxiv.org' && url.pathname === '/api/query';
+    const misbehaviour = isApi ? this.queue.shift() : undefined;
+    this.log.push({ at: Date.now(), host, path: url.pathname + url.search, answer: misbehaviour ?? 'ok' });
+    if (misbehaviour) return this.misbehaveOn(res, url, misbehaviour);
+    if (isApi) return this.answerApi(res, url);
+    const page = this.pages.get(url.pathname) ?? (url.pathname.startsWith('/search') ? this.pages.get('/search/') : undefined);
+    if (page) return this.send(res, 200, page, 'text/html; charset=utf-8');
+    this.send(res, 404, '<html><body>Not found</body></html>', 'text/html');
+  }
+
+  private answerApi(res: ServerResponse, url: URL): void {
+    const params = url.searchParams;
+    const start = Number(params.get('start') ?? 0);
+    const max = Number(params.get('max_results') ?? 10);
+    const idList = params.get('id_list');
+    if (idList) {
+      const found = idList.split(',').flatMap((id) => {
+        const entry = this.pool.get(id.replace(/v\d+$/, ''));
+        return entry ? [entry] : [];
+      });
+      return this.send(res, 200, feedXml(found, found.length, 0, max), 'application/atom+xml; charset=utf-8');
+    }
+    const query = params.get('search_query') ?? '';
+    const key = [...this.world.keys()].find((k) => query.toLowerCase().includes(k.toLowerCase()));
+    const entries = key ? this.world.get(key)! : [];
+    this.send(res, 200, feedXml(entries.slice(start, start + max), entries.length, start, max), 'application/atom+xml; charset=utf-8');
+  }
+
+  private misbehaveOn(res: ServerResponse, url: URL, kind: Misbehaviour): void {
+    switch (kind) {
+      case '429':
+        return this.send(res, 429, read('other/rate_exceeded.txt'), 'text/plain');
+      case '429-retry-after':
+        return this.send(res, 429, read('other/rate_exceeded.txt'), 'text/plain', { 'Retry-After': '120' });
+      case '503':
+        return this.send(res, 503, 'Service Unavailable', 'text/plain');
+      case '503-retry-after':
+        return this.send(res, 503, 'Service Unavailable', 'text/plain', { 'Retry-After': '120' });
+      case '500':
+        return this.send(res, 500, 'Internal Server Error', 'text/plain');
+      case 'hang':
+        this.hung.push(res);
+        return;
+      case 'slow-body': {
+        res.writeHead(200, { 'Content-Type': 'application/atom+xml' });
+        res.write('<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">');
+        this.hung.push(res);
+        return;
+      }
+      case 'truncated': {
+        const full = this.pageXml(url);
+        return this.send(res, 200, full.slice(0, Math.floor(full.length / 2)), 'application/atom+xml');
+      }
+      case 'html':
+        return this.send(res, 200, read('html/list_cs.CL_recent.html'), 'text/html');
+      case 'error-feed':
+        return this.send(res, 400, read('api/api_error_start.xml'), 'application/atom+xml');
+      case 'empty-page':
+        return this.send(res, 200, feedXml([], 214881, Number(url.searchParams.get('start') ?? 0), 10), 'application/atom+xml');
+    }
+  }
+
+  private pageXml(url: URL): string {
+    const chunks: Buffer[] = [];
+    const fake = { writeHead: () => fake, end: (body: string) => chunks.push(Buffer.from(body)) } as unknown as ServerResponse;
+    this.answerApi(fake, url);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private send(res: ServerResponse, status: number, body: string, type: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { FakeArxiv } from './fake-arxiv';
+
+export const EXTENSION_DIR = join(import.meta.dirname, '../../.output/chrome-mv3');
+export const ARTIFACTS_DIR = join(import.meta.dirname, '../../test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  fake: FakeArxiv;
+  extensionId: string;
+  /** The extension's service worker (the current one, after restarts). */
+  worker(): Promise<Worker>;
+  /** Opens an extension page such as `newtab.html`. */
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, with the built extension and arXiv's hosts mapped to the fake. */
+export async function launch(options: { fake?: FakeArxiv } = {}): Promise<Harness> {
+  const fake = options.fake ?? new FakeArxiv();
+  const port = fake.port || (await fake.start());
+  const userDataDir = mkdtempSync(join(tmpdir(), 'paper-radar-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP export.arxiv.org 127.0.0.1:${port}, MAP arxiv.org 127.0.0.1:${port}, MAP www.arxiv.org 127.0.0.1:${port}`,
+      // The service worker's fetches are not covered by Playwright's ignoreHTTPSErrors.
+      '--ignore-certificate-errors',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return live ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    fake,
+    extensionId,
+    worker,
+    async open(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await fake.stop();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `fn` in an extension page with the raw IndexedDB API (no app code needed). */
+export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('paper-radar');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result);
+            db.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  ) as Promise<T[]>;
+}
+
+export async function sendMessage<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
+  return page.evaluate(
+    async ([t, d]) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const reply = (await runtime.sendMessage({ type: t, data: d })) as { ok: boolean; value?: unknown; error?: string };
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.value;
+    },
+    [type, data] as const,
+  ) as Promise<T>;
+}
+
+/** The smallest gap between two consecutive API requests, in ms. */
+export function minimumGap(times: number[]): number {
+  let min = Infinity;
+  for (let i = 1; i < times.length; i++) min = Math.min(min, times[i]! - times[i - 1]!);
+  return min;
+}
