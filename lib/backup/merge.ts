@@ -1,0 +1,119 @@
+import type { ArxivEntry } from '../arxiv/entry';
+import { newStoredPaper, withMetadata } from '../db/ingest';
+import type { LibraryItem, StoredPaper } from '../db/schema';
+import type { Subscription, SubscriptionQuery } from '../subscription';
+import type { BackupLibraryItem, ImportedBackup } from './format';
+
+/** What is already stored that an import can collide with. */
+export interface LocalData {
+  subscriptions: Subscription[];
+  /** Library items with the ids the backup holds (others cannot collide). */
+  library: Map<string, LibraryItem>;
+  /** Stored papers with the ids the backup holds. */
+  papers: Map<string, StoredPaper>;
+  /** Every tag in use. */
+  tags: Set<string>;
+}
+
+export interface ImportPlan {
+  addSubscriptions: Subscription[];
+  /** Subscriptions in the file that watch what a stored one already watches. */
+  knownSubscriptions: number;
+  addLibrary: LibraryItem[];
+  /** Saved papers that gain tags, a note or their metadata from the file. */
+  updateLibrary: LibraryItem[];
+  /** Saved papers the file has nothing to add to. */
+  unchangedLibrary: number;
+  putPapers: StoredPaper[];
+  newTags: string[];
+}
+
+/** Two subscriptions watch the same thing: same kind, text, categories and exclusions. */
+export function queryKey(q: SubscriptionQuery): string {
+  const text = (s: string) => s.trim().replace(/\s+/g, ' ');
+  // A raw query is arXiv syntax, where case matters (AND is an operator, and is a word).
+  const value = q.kind === 'raw' ? text(q.value) : text(q.value).toLowerCase();
+  const set = (items: string[]) => [...new Set(items.map((i) => text(i).toLowerCase()))].sort();
+  return JSON.stringify([q.kind, value, set(q.categories), set(q.exclude)]);
+}
+
+function planSubscriptions(backup: ImportedBackup, local: LocalData, newId: () => string) {
+  const known = new Set(local.subscriptions.map(queryKey));
+  const usedIds = new Set(local.subscriptions.map((s) => s.id));
+  // Imported subscriptions come after the user's own, in the file's order; into an empty list
+  // they keep their positions exactly.
+  const offset = local.subscriptions.reduce((max, s) => Math.max(max, s.order + 1), 0);
+  const add: Subscription[] = [];
+  let skipped = 0;
+  for (const subscription of backup.subscriptions) {
+    const key = queryKey(subscription);
+    if (known.has(key)) {
+      skipped += 1;
+      continue;
+    }
+    known.add(key);
+    const id = usedIds.has(subscription.id) ? newId() : subscription.id;
+    usedIds.add(id);
+    add.push({ ...subscription, id, order: offset + subscription.order });
+  }
+  return { add, skipped };
+}
+
+const isNewer = (entry: ArxivEntry, stored: StoredPaper) =>
+  entry.version > stored.version || (entry.version === stored.version && entry.updated > stored.updated);
+
+/** The paper row to write for an imported item, or undefined when the stored one is as new. */
+function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, now: number): StoredPaper | undefined {
+  if (!item.paper) return undefined;
+  if (!stored) return newStoredPaper(item.paper, [], now);
+  return isNewer(item.paper, stored) ? withMetadata(stored, item.paper) : undefined;
+}
+
+/** A stored item with what the file adds: tags joined, the local note kept when it says something. */
+function mergedItem(local: LibraryItem, item: BackupLibraryItem, hasPaper: boolean): LibraryItem {
+  const merged: LibraryItem = {
+    ...local,
+    tags: [...new Set([...local.tags, ...item.tags])],
+    note: local.note.trim() !== '' ? local.note : item.note,
+  };
+  if (merged.pending && hasPaper) delete merged.pending;
+  return merged;
+}
+
+/**
+ * How a backup joins what is stored, without duplicates: a subscription whose query is already
+ * watched is skipped; a paper already saved keeps its date and gains the file's tags, and its
+ * note unless it has one. Pure: the caller reads `local` and writes the plan in one transaction.
+ */
+export function planImport(backup: ImportedBackup, local: LocalData, options: { now: number; newId: () => string }): ImportPlan {
+  const subscriptions = planSubscriptions(backup, local, options.newId);
+  const plan: ImportPlan = {
+    addSubscriptions: subscriptions.add,
+    knownSubscriptions: subscriptions.skipped,
+    addLibrary: [],
+    updateLibrary: [],
+    unchangedLibrary: 0,
+    putPapers: [],
+    newTags: [],
+  };
+  const tags = new Set<string>();
+  for (const item of backup.library) {
+    const stored = local.papers.get(item.id);
+    const paper = paperToWrite(item, stored, options.now);
+    if (paper) plan.putPapers.push(paper);
+    const hasPaper = stored !== undefined || item.paper !== undefined;
+    for (const tag of item.tags) if (!local.tags.has(tag)) tags.add(tag);
+    const existing = local.library.get(item.id);
+    if (!existing) {
+      const added: LibraryItem = { id: item.id, savedAt: item.savedAt, tags: item.tags, note: item.note };
+      if (!hasPaper) added.pending = 1;
+      plan.addLibrary.push(added);
+      continue;
+    }
+    const merged = mergedItem(existing, item, hasPaper);
+    if (JSON.stringify(merged) === JSON.stringify(existing) && !paper) plan.unchangedLibrary += 1;
+    else plan.updateLibrary.push(merged);
+  }
+  plan.newTags = [...tags].sort((a, b) => a.localeCompare(b));
+  return plan;
+}
