@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALARMS, BackgroundApp } from '../../../lib/background/app';
+import { createHandlers } from '../../../lib/background/handlers';
+import { db } from '../../../lib/db/db';
+import { addSubscription } from '../../../lib/db/subscriptions';
+import { NEW_PAPERS_NOTIFICATION } from '../../../lib/notify/notifications';
+import { updateSettings } from '../../../lib/settings';
+import { getSyncState } from '../../../lib/sync/state';
+import { entryBlocks, pageFor } from '../../helpers/fake-arxiv-feed';
+import { scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
+import { testingXml } from '../../helpers/fixtures';
+import { VirtualClock } from '../../helpers/virtual-clock';
+import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
+
+const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
+// Monday 2026-11-23 21:00 ET: Monday's announcement is out.
+const MONDAY_EVENING = Date.UTC(2026, 10, 24, 2);
+
+function setup(answer: (url: string) => Behaviour = (url) => ({ body: url.includes('id_list') ? attentionXml : pageFor(url, testing) })) {
+  const clock = new VirtualClock(MONDAY_EVENING);
+  const { fetch, calls } = scriptedFetch(clock, (url) => answer(url));
+  const app = new BackgroundApp({ fetch, now: clock.now, sleep: clock.sleep });
+  return { clock, calls, app, handlers: createHandlers(app) };
+}
+
+const badge = () => fakeBrowser.action.getBadgeText({});
+const keyword = (value: string, label = value) => ({ kind: 'keyword' as const, value, label, categories: [], exclude: [] });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await db.delete();
+  await db.open();
+});
+
+describe('BackgroundApp', () => {
+  it('creates the sync alarm on every start, for the next check after an announcement', async () => {
+    const { app, clock } = setup();
+    await clock.run(app.start());
+    const alarm = await fakeBrowser.alarms.get(ALARMS.sync);
+    // Nothing caught yet for Monday 20:00 ET: the late check that night (23:30 ET).
+    expect(new Date(alarm!.scheduledTime).toISOString()).toBe('2026-11-24T04:30:00.000Z');
+    await fakeBrowser.alarms.clearAll();
+    await clock.run(app.start());
+    expect(await fakeBrowser.alarms.get(ALARMS.sync)).toBeDefined();
+  });
+
+  it('syncs on start when a check was missed, then badges and notifies', async () => {
+    const sub = await addSubscription(keyword('testing', 'software testing'), 0);
+    const { app, clock, calls } = setup();
+    await clock.run(app.start());
+    await clock.run(app.engine.busy ? app.sync('manual') : Promise.resolve());
+    expect(calls.length).toBeGreaterThan(0);
+    expect(await db.papers.count()).toBe(40);
+    expect(await badge()).toBe('40');
+    const notifications = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
+    expect(notifications[NEW_PAPERS_NOTIFICATION]?.message).toBe('40 new papers · software testing 40');
+    // Caught: the next check is after Tuesday's announcement.
+    const alarm = await fakeBrowser.alarms.get(ALARMS.sync);
+    expect(new Date(alarm!.scheduledTime).toISOString()).toBe('2026-11-25T01:30:00.000Z');
+    expect((await db.syncStatus.get(sub.id))?.lastAdded).toBe(40);
+  });
+
+  it('clears the badge when the user opens the digest and counts only later arrivals', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { app, clock, handlers } = setup();
+    await clock.run(app.sync('manual'));
+    expect(await badge()).toBe('40');
+    const { previousSeenAt } = await handlers.markSeen({}, {});
+    expect(previousSeenAt).toBe(0);
+    expect(await badge()).toBe('');
+  });
+
+  it('shows 99+ above 99', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const many = Array.from({ length: 120 }, (_, i) => testing[i % 40]!.replace(/abs\/(\d{4})\.(\d{4,5})/g, (_m, yymm: string) => `abs/${yymm}.${10000 + i}`));
+    const { app, clock } = setup((url) => ({ body: pageFor(url, many) }));
+    await clock.run(app.sync('manual'));
+    expect(await badge()).toBe('99+');
+  });
+
+  it('sends no notification when nothing is new, or when notifications are off', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { app, clock } = setup();
+    await updateSettings({ notifications: false });
+    await clock.run(app.sync('manual'));
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+    await updateSettings({ notifications: true });
+    await clock.run(app.sync('manual'));
+    expect(fakeBrowser.notifications.getAllCreateOptions()).toEqual({});
+  });
+
+  it('shows a distinct error badge while the last sync failed, cleared by the next success', async () => {
+    await addSubscription(keyword('testing'), 0);
+    let failing = true;
+    const { app, clock } = setup((url) => (failing ? { status: 503, body: 'down', headers: { 'Retry-After': '600' } } : { body: pageFor(url, testing) }));
+    await clock.run(app.sync('manual'));
+    expect(await badge()).toBe('!');
+    expect(await getSyncState()).toMatchObject({ state: 'error', message: expect.stringContaining('503') });
+    expect(await fakeBrowser.alarms.get(ALARMS.retry)).toBeDefined();
+    failing = false;
+    await clock.run(app.onAlarm(ALARMS.retry));
+    expect(await badge()).toBe('40');
+    expect(await fakeBrowser.alarms.get(ALARMS.retry)).toBeUndefined();
+  });
+
+  it('skips a scheduled check that comes too soon after the last one', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { app, clock, calls } = setup();
+    await clock.run(app.sync('manual'));
+    const before = calls.length;
+    clock.advance(5 * 60_000);
+    await clock.run(app.onAlarm(ALARMS.sync));
+    expect(calls.length).toBe(before);
+  });
+
+  it('fetches metadata for a paper saved by id, batching saves made in quick succession', async () => {
+    const { app, clock, calls, handlers } = setup();
+    const first = await handlers.savePaper({ id: '1706.03762' }, {});
+    await handlers.savePaper({ id: '1207.7214' }, {});
+    expect(first.pending).toBe(true);
+    await clock.run(app.metadata.request());
+    expect(calls).toHaveLength(1);
+    expect(new URL(calls[0]!.url).searchParams.get('id_list')!.split(',').sort()).toEqual(['1207.7214', '1706.03762']);
+    expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
+    expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
+    // arXiv did not return 1207.7214 in this answer: it stays saved and pending.
+    expect((await db.library.get('1207.7214'))?.pending).toBe(1);
+  });
+
+  it('keeps a save made while arXiv is unreachable and completes it later', async () => {
+    let down = true;
+    const { app, clock, handlers } = setup((url) => (down ? { networkError: true } : { body: url.includes('id_list') ? attentionXml : '' }));
+    await handlers.savePaper({ id: '1706.03762' }, {});
+    await clock.run(app.metadata.request());
+    expect(await db.library.get('1706.03762')).toMatchObject({ pending: 1 });
+    expect(await fakeBrowser.alarms.get(ALARMS.metadata)).toBeDefined();
+    down = false;
+    await clock.run(app.onAlarm(ALARMS.metadata));
+    expect((await db.papers.get('1706.03762'))?.authors).toHaveLength(8);
+    expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
+  });
+});
