@@ -1,0 +1,24 @@
+import type { CategoryCombobox } from './category-combobox';
+
+/** The list under a category input: id and arXiv's name; a click takes it. */
+export function CategorySuggestions({ id, combobox }: { id: string; combobox: CategoryCombobox }) {
+  return (
+    <ul id={id} role="listbox" class="category-suggestions" hidden={!combobox.open}>
+      {combobox.matches.map((category, i) => (
+        <li
+          key={category.id}
+          id={`${id}-${i}`}
+          role="option"
+          aria-selected={i === combobox.active}
+          // mousedown, not click: the input keeps its focus, so the list does not close first.
+          onMouseDown={(event) => {
+            event.preventDefault();
+            combobox.pick(category.id);
+          }}
+        >
+          <code>{category.id}</code> <span>{category.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

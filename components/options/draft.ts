@@ -1,0 +1,65 @@
+import { buildSearchQuery, lintQuery, type LintProblem } from '../../lib/arxiv/query';
+import type { Subscription, SubscriptionKind, SubscriptionQuery } from '../../lib/subscription';
+
+/** A subscription as it is being typed: exclusions are one comma-separated line. */
+export interface Draft {
+  kind: SubscriptionKind;
+  value: string;
+  categories: string[];
+  exclude: string;
+  label: string;
+}
+
+export const EMPTY_DRAFT: Draft = { kind: 'keyword', value: '', categories: [], exclude: '', label: '' };
+
+export const KIND_NAMES: Record<SubscriptionKind, string> = {
+  keyword: 'Keyword',
+  author: 'Author',
+  category: 'Category',
+  raw: 'arXiv query',
+};
+
+export const KIND_HINTS: Record<SubscriptionKind, string> = {
+  keyword: 'A word or phrase, found in titles and abstracts: graph neural network',
+  author: 'A surname or a full name: Del Maestro, or Adrian Del Maestro',
+  category: 'An arXiv category, or several: cs.DC, cs.LG (type a name to search)',
+  raw: 'arXiv search syntax: au:"del maestro" AND ti:checkerboard',
+};
+
+export const splitTerms = (line: string): string[] =>
+  line.split(',').map((term) => term.trim()).filter((term) => term !== '');
+
+export function draftQuery(draft: Draft): SubscriptionQuery {
+  return { kind: draft.kind, value: draft.value.trim(), categories: draft.categories, exclude: splitTerms(draft.exclude) };
+}
+
+export function draftOf(subscription: Subscription): Draft {
+  return {
+    kind: subscription.kind,
+    value: subscription.value,
+    categories: [...subscription.categories],
+    exclude: subscription.exclude.join(', '),
+    label: subscription.label === subscription.value ? '' : subscription.label,
+  };
+}
+
+export interface DraftCheck {
+  /** The exact `search_query` arXiv will get; null while there is nothing to search for. */
+  searchQuery: string | null;
+  problems: LintProblem[];
+  /** An error: arXiv would refuse the query or read it otherwise than meant. */
+  blocked: boolean;
+}
+
+/** What the user sees under the input while typing. An empty input is not an error yet. */
+export function checkDraft(draft: Draft): DraftCheck {
+  const query = draftQuery(draft);
+  const problems = lintQuery(query);
+  const blocked = problems.some((problem) => problem.severity === 'error');
+  const empty = problems.some((problem) => problem.code === 'empty-query');
+  return {
+    searchQuery: blocked ? null : buildSearchQuery(query),
+    problems: empty ? [] : problems,
+    blocked,
+  };
+}

@@ -1,0 +1,34 @@
+import type { DraftCheck } from './draft';
+
+/** Under the input while typing: the exact query arXiv will get, and what is wrong with it. */
+export function QueryCheck({ check, id }: { check: DraftCheck; id: string }) {
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  const warnings = check.problems.filter((p) => p.severity === 'warning');
+  return (
+    <div id={id} class="query-check">
+      {check.searchQuery !== null && (
+        <p class="query-line">
+          <span class="query-label">Sent to arXiv as</span> <code class="query-text">{check.searchQuery}</code>
+        </p>
+      )}
+      {errors.length > 0 && (
+        <ul class="problems problems-error" role="alert">
+          {errors.map((problem) => (
+            <li key={problem.code} data-code={problem.code}>
+              <strong>Can’t add this yet:</strong> {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul class="problems problems-warning" aria-live="polite">
+          {warnings.map((problem) => (
+            <li key={problem.code} data-code={problem.code}>
+              <strong>Check:</strong> {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { isKnownCategory } from '../../lib/arxiv/categories';
+import { useCategoryCombobox } from './category-combobox';
+import { CategoryChips } from './category-chips';
+import { CategorySuggestions } from './category-suggestions';
+import { checkDraft, draftQuery, KIND_HINTS, type Draft } from './draft';
+import { KindPicker } from './kind-picker';
+import { QueryCheck } from './query-check';
+import { QueryPreview } from './query-preview';
+
+interface SubscriptionFormProps {
+  initial: Draft;
+  mode: 'add' | 'edit';
+  /** Resolves when stored; a rejection's message is shown and the draft kept. */
+  onSubmit: (draft: Draft) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** The word being typed at the end of a category value (`cs.DC, mach` → `mach`). */
+const lastToken = (value: string) => value.split(/[\s,]+/).pop() ?? '';
+
+function replaceLastToken(value: string, id: string): string {
+  const start = value.length - lastToken(value).length;
+  return `${value.slice(0, start)}${id}`;
+}
+
+/** Adding and editing a subscription: kind, value, limits; the query and its problems as it is typed. */
+export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: SubscriptionFormProps) {
+  const [draft, setDraft] = useState(initial);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const ids = { input: useId(), check: useId(), list: useId(), kinds: useId(), exclude: useId(), label: useId() };
+  const check = useMemo(() => checkDraft(draft), [draft]);
+  const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  const token = draft.kind === 'category' ? lastToken(draft.value) : '';
+  const combobox = useCategoryCombobox(ids.list, isKnownCategory(token) ? '' : token, (id) => {
+    change({ value: replaceLastToken(draft.value, id) });
+  });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (check.blocked || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await onSubmit(draft);
+      if (mode === 'add') {
+        setDraft({ ...initial, kind: draft.kind });
+        input.current?.focus();
+      }
+    } catch (error) {
+      setFailure((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Enter adds, as the browser's implicit submission would; said outright so that it holds
+  // whatever else the input does with keys (the category suggestions take Enter first).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (draft.kind === 'category') combobox.inputProps.onKeyDown(event);
+    if (event.defaultPrevented || event.key !== 'Enter' || event.isComposing) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLInputElement).form?.requestSubmit();
+  };
+
+  const hasLimits = draft.categories.length > 0 || draft.exclude.trim() !== '' || draft.label.trim() !== '';
+  const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
+
+  return (
+    <form class={`subscription-form subscription-form-${mode}`} onSubmit={submit} noValidate>
+      <KindPicker name={ids.kinds} value={draft.kind} onChange={(kind) => change({ kind })} />
+      <div class="form-row">
+        <div class="combobox grow">
+          <label for={ids.input} class="visually-hidden">
+            {mode === 'add' ? 'New subscription' : 'Subscription'}
+          </label>
+          <input
+            ref={input}
+            id={ids.input}
+            type="text"
+            autocomplete="off"
+            spellcheck={false}
+            placeholder={KIND_HINTS[draft.kind]}
+            value={draft.value}
+            aria-describedby={ids.check}
+            aria-invalid={check.blocked && draft.value.trim() !== ''}
+            onInput={(event) => change({ value: event.currentTarget.value })}
+            {...(draft.kind === 'category' ? combobox.inputProps : {})}
+            onKeyDown={onKeyDown}
+            {...testId('subscription-input')}
+          />
+          {draft.kind === 'category' && <CategorySuggestions id={ids.list} combobox={combobox} />}
+        </div>
+        <button type="submit" class="button-primary" disabled={check.blocked || busy} {...testId('subscription-add')}>
+          {mode === 'add' ? 'Add' : 'Save'}
+        </button>
+        {onCancel && (
+          <button type="button" class="button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <QueryCheck id={ids.check} check={check} />
+      {failure && <p class="problems-error" role="alert">{failure}</p>}
+      <details class="more" open={hasLimits}>
+        <summary>Limit to categories, leave out words, name</summary>
+        <CategoryChips label="Only in these categories" value={draft.categories} onChange={(categories) => change({ categories })} />
+        <div class="field">
+          <label for={ids.exclude}>Leave out papers that mention (separate with commas)</label>
+          <input id={ids.exclude} type="text" placeholder="survey, review" value={draft.exclude} onInput={(event) => change({ exclude: event.currentTarget.value })} />
+        </div>
+        <div class="field">
+          <label for={ids.label}>Name on chips and notifications</label>
+          <input id={ids.label} type="text" placeholder={draft.value.trim() || 'Same as what it watches'} value={draft.label} onInput={(event) => change({ label: event.currentTarget.value })} />
+        </div>
+      </details>
+      <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} />
+    </form>
+  );
+}

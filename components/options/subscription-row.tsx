@@ -1,0 +1,95 @@
+import type { SyncStatusRow } from '../../lib/db/schema';
+import type { Subscription } from '../../lib/subscription';
+import { draftOf, KIND_NAMES, type Draft } from './draft';
+import { formatAgo, formatCount } from './format';
+import { SubscriptionForm } from './subscription-form';
+
+export interface RowActions {
+  edit: (id: string | null) => void;
+  save: (subscription: Subscription, draft: Draft) => Promise<void>;
+  toggle: (subscription: Subscription) => void;
+  move: (id: string, by: -1 | 1, control: 'up' | 'down' | 'row') => void;
+  remove: (subscription: Subscription) => void;
+}
+
+interface SubscriptionRowProps {
+  subscription: Subscription;
+  status: SyncStatusRow | undefined;
+  paperCount: number | undefined;
+  first: boolean;
+  last: boolean;
+  editing: boolean;
+  now: number;
+  actions: RowActions;
+}
+
+function statusLine(status: SyncStatusRow | undefined, paperCount: number | undefined, now: number): string {
+  const papers = paperCount === undefined ? '' : formatCount(paperCount, 'paper', 'papers');
+  if (!status?.lastAttemptAt) return papers ? `${papers} · not checked yet` : 'Not checked yet';
+  const checked = status.lastSuccessAt ? `checked ${formatAgo(status.lastSuccessAt, now)}` : '';
+  return [papers, checked].filter(Boolean).join(' · ');
+}
+
+function limits(subscription: Subscription): string {
+  const parts: string[] = [];
+  if (subscription.categories.length > 0) parts.push(`in ${subscription.categories.join(', ')}`);
+  if (subscription.exclude.length > 0) parts.push(`without ${subscription.exclude.join(', ')}`);
+  return parts.join(' · ');
+}
+
+/** One subscription: what it watches and how it is doing, with its controls. Alt+↑/↓ moves it. */
+export function SubscriptionRow({ subscription: s, status, paperCount, first, last, editing, now, actions }: SubscriptionRowProps) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    actions.move(s.id, event.key === 'ArrowUp' ? -1 : 1, 'row');
+  };
+  const name = s.label || s.value;
+  return (
+    <li
+      class={s.enabled ? 'subscription-row' : 'subscription-row subscription-off'}
+      data-testid="subscription-row"
+      data-subscription-id={s.id}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      aria-label={name}
+    >
+      {editing ? (
+        <SubscriptionForm initial={draftOf(s)} mode="edit" onSubmit={(draft) => actions.save(s, draft)} onCancel={() => actions.edit(null)} />
+      ) : (
+        <>
+          <div class="subscription-main">
+            <div class="subscription-title">
+              <span class="subscription-name">{name}</span>
+              <span class="badge">{KIND_NAMES[s.kind]}</span>
+              {!s.enabled && <span class="badge badge-off">Paused</span>}
+            </div>
+            {limits(s) && <div class="muted small">{limits(s)}</div>}
+            <div class={status?.lastError ? 'small sync-error' : 'muted small'}>
+              {status?.lastError ?? statusLine(status, paperCount, now)}
+            </div>
+          </div>
+          <div class="subscription-controls">
+            <label class="switch" title={s.enabled ? 'Checked on every sync' : 'Not checked until turned on'}>
+              <input type="checkbox" checked={s.enabled} onChange={() => actions.toggle(s)} />
+              <span>{s.enabled ? 'On' : 'Off'}</span>
+              <span class="visually-hidden"> – {name}</span>
+            </label>
+            <button type="button" class="icon-button" data-move="up" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={first} onClick={() => actions.move(s.id, -1, 'up')}>
+              ↑
+            </button>
+            <button type="button" class="icon-button" data-move="down" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={last} onClick={() => actions.move(s.id, 1, 'down')}>
+              ↓
+            </button>
+            <button type="button" class="button-secondary" onClick={() => actions.edit(s.id)} aria-label={`Edit ${name}`}>
+              Edit
+            </button>
+            <button type="button" class="button-danger" onClick={() => actions.remove(s)} aria-label={`Delete ${name}`}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { queryKey } from '../../lib/backup/merge';
+import { db } from '../../lib/db/db';
+import type { SyncStatusRow } from '../../lib/db/schema';
+import {
+  addSubscription,
+  deleteSubscription,
+  listSubscriptions,
+  reorderSubscriptions,
+  restoreSubscription,
+  updateSubscription,
+} from '../../lib/db/subscriptions';
+import type { Subscription } from '../../lib/subscription';
+import { draftQuery, EMPTY_DRAFT, type Draft } from './draft';
+import { formatCount } from './format';
+import { useServices } from './services';
+import { SubscriptionForm } from './subscription-form';
+import { SubscriptionRow, type RowActions } from './subscription-row';
+import { UndoToast, type Toast } from './undo-toast';
+import { useLiveQuery } from './use-live-query';
+
+interface Overview {
+  subscriptions: Subscription[];
+  statuses: Map<string, SyncStatusRow>;
+  counts: Map<string, number>;
+}
+
+async function overview(): Promise<Overview> {
+  const subscriptions = await listSubscriptions();
+  const [statuses, counts] = await Promise.all([
+    db.syncStatus.toArray(),
+    Promise.all(subscriptions.map((s) => db.papers.where('subs').equals(s.id).count())),
+  ]);
+  return {
+    subscriptions,
+    statuses: new Map(statuses.map((row) => [row.subscriptionId, row])),
+    counts: new Map(subscriptions.map((s, i) => [s.id, counts[i] ?? 0])),
+  };
+}
+
+function moved(ids: string[], id: string, by: -1 | 1): string[] | null {
+  const from = ids.indexOf(id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= ids.length) return null;
+  const next = [...ids];
+  [next[from], next[to]] = [next[to] as string, next[from] as string];
+  return next;
+}
+
+/** The subscriptions: a form to add one, the list to edit, pause, reorder and delete them. */
+export function SubscriptionsSection() {
+  const { send, now, undoMs } = useServices();
+  const data = useLiveQuery(overview, [], null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const toastCount = useRef(0);
+  const focusAfterMove = useRef<{ id: string; control: 'up' | 'down' | 'row' } | null>(null);
+  const subscriptions = data?.subscriptions ?? [];
+
+  useEffect(() => {
+    const wanted = focusAfterMove.current;
+    if (!wanted || !list.current) return;
+    const row = Array.from(list.current.children).find((el) => (el as HTMLElement).dataset.subscriptionId === wanted.id) as HTMLElement | undefined;
+    const button = row?.querySelector<HTMLButtonElement>(`[data-move="${wanted.control}"]`);
+    (button && !button.disabled ? button : row)?.focus();
+    focusAfterMove.current = null;
+  }, [subscriptions]);
+
+  /** The background fetches a new or changed subscription's papers at once. */
+  const requestSync = (subscription: Subscription) => {
+    send('syncNow', { subscriptionIds: [subscription.id] }).then(
+      (summary) => {
+        if (summary.state === 'ok') setNotice(`“${subscription.label}”: ${formatCount(summary.added, 'new paper', 'new papers')} from arXiv.`);
+        else setNotice(`“${subscription.label}” is saved; arXiv could not be asked yet: ${summary.message ?? summary.state}. Paper Radar will try again.`);
+      },
+      (error: unknown) => setNotice(`“${subscription.label}” is saved; its papers come with the next sync (${(error as Error).message}).`),
+    );
+  };
+
+  const alreadyWatched = (draft: Draft, except?: string) => {
+    const key = queryKey(draftQuery(draft));
+    return subscriptions.find((s) => s.id !== except && queryKey(s) === key);
+  };
+
+  const add = async (draft: Draft) => {
+    const twin = alreadyWatched(draft);
+    if (twin) throw new Error(`You already watch this: “${twin.label}”.`);
+    const label = draft.label.trim();
+    const subscription = await addSubscription({ ...draftQuery(draft), ...(label ? { label } : {}) }, now());
+    setNotice(`Added “${subscription.label}”. Asking arXiv for its papers…`);
+    requestSync(subscription);
+  };
+
+  const actions: RowActions = {
+    edit: setEditing,
+    async save(before, draft) {
+      const twin = alreadyWatched(draft, before.id);
+      if (twin) throw new Error(`You already watch this: “${twin.label}”.`);
+      const query = draftQuery(draft);
+      const label = draft.label.trim() || query.value;
+      await updateSubscription(before.id, { ...query, label });
+      setEditing(null);
+      if (queryKey(before) !== queryKey(query)) requestSync({ ...before, ...query, label });
+    },
+    toggle(subscription) {
+      const enabled = !subscription.enabled;
+      void updateSubscription(subscription.id, { enabled }).then(() => enabled && requestSync(subscription));
+    },
+    move(id, by, control) {
+      const order = moved(subscriptions.map((s) => s.id), id, by);
+      if (!order) return;
+      focusAfterMove.current = { id, control };
+      void reorderSubscriptions(order);
+    },
+    async remove(subscription) {
+      const removed = await deleteSubscription(subscription.id);
+      if (!removed) return;
+      if (editing === removed.id) setEditing(null);
+      setToast({
+        key: ++toastCount.current,
+        message: `Deleted “${removed.label}” and the papers only it had found (saved papers stay).`,
+        onUndo: () => void restoreSubscription(removed).then(() => requestSync(removed)),
+      });
+    },
+  };
+
+  return (
+    <section id="subscriptions" class="panel" aria-labelledby="subscriptions-title">
+      <h2 id="subscriptions-title">Subscriptions</h2>
+      <p class="lead">What Paper Radar watches on arXiv. New papers arrive after arXiv’s daily announcement and show up on every new tab.</p>
+      <SubscriptionForm initial={EMPTY_DRAFT} mode="add" onSubmit={add} />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {data && subscriptions.length === 0 && <p class="empty">No subscriptions yet. Add a keyword, an author or a category above.</p>}
+      {subscriptions.length > 0 && (
+        <ol class="subscription-list" ref={list}>
+          {subscriptions.map((s, i) => (
+            <SubscriptionRow
+              key={s.id}
+              subscription={s}
+              status={data?.statuses.get(s.id)}
+              paperCount={data?.counts.get(s.id)}
+              first={i === 0}
+              last={i === subscriptions.length - 1}
+              editing={editing === s.id}
+              now={now()}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      )}
+      {subscriptions.length > 1 && <p class="hint">The order here is the order of the chips above your papers. Move a subscription with ↑ and ↓, or Alt+↑ and Alt+↓.</p>}
+      <UndoToast toast={toast} durationMs={undoMs} onClose={() => setToast(null)} />
+    </section>
+  );
+}
