@@ -1,0 +1,91 @@
+import type { ControlView } from './save-state';
+import { CONTROL_CSS } from './styles';
+import type { Theme } from './theme';
+
+/**
+ * How a control sits in the page: in a line of links (listing, search, HTML paper header), as
+ * an item of a list (the abs page's "Access Paper:" list), or on its own line (after a title).
+ */
+export type Layout = 'inline' | 'list-item' | 'block';
+
+export interface SaveControl {
+  readonly id: string;
+  /** What goes into the page: the shadow host, or the `li` holding it in a list. */
+  readonly element: HTMLElement;
+  /** The contract button (DESIGN.md), inside the host's open shadow root. */
+  readonly button: HTMLButtonElement;
+  render(view: ControlView, theme: Theme): void;
+  /** Names the subscriptions that matched the paper; none hides the line. */
+  showSubscriptions(labels: readonly string[]): void;
+}
+
+const SHOWN_LABELS = 5;
+
+function subscriptionsText(labels: readonly string[]): string {
+  const shown = labels.slice(0, SHOWN_LABELS).join(', ');
+  const more = labels.length - SHOWN_LABELS;
+  return `In your Paper Radar feed: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+function createButton(doc: Document, id: string, onPress: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('data-paper-radar-save', '');
+  button.setAttribute('data-arxiv-id', id);
+  // The name stays the same in every state; aria-pressed says whether it is saved.
+  button.setAttribute('aria-label', `Save ${id} to Paper Radar`);
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    onPress();
+  });
+  return button;
+}
+
+/**
+ * A Save control for paper `id`: a `span` host with an open shadow root holding its own styles
+ * and the button. A span cannot be claimed by a page's custom element definition, and the shadow
+ * root keeps the page's styles out and ours in. Null when the host cannot take a shadow root.
+ */
+export function createSaveControl(doc: Document, id: string, layout: Layout, onPress: () => void): SaveControl | null {
+  const host = doc.createElement('span');
+  let shadow: ShadowRoot;
+  try {
+    shadow = host.attachShadow({ mode: 'open' });
+  } catch {
+    return null;
+  }
+  const style = doc.createElement('style');
+  style.textContent = CONTROL_CSS;
+  const root = doc.createElement('span');
+  root.className = `root ${layout}`;
+  const button = createButton(doc, id, onPress);
+  const context = doc.createElement('span');
+  context.className = 'context';
+  context.hidden = true;
+  root.append(button, context);
+  shadow.append(style, root);
+
+  let element: HTMLElement = host;
+  if (layout === 'list-item') {
+    element = doc.createElement('li');
+    element.append(host);
+  }
+  return {
+    id,
+    element,
+    button,
+    render(view, theme) {
+      root.setAttribute('data-theme', theme);
+      button.setAttribute('data-state', view.state);
+      button.setAttribute('aria-pressed', String(view.pressed));
+      button.setAttribute('aria-busy', String(view.busy));
+      button.title = view.title;
+      button.textContent = view.text;
+    },
+    showSubscriptions(labels) {
+      context.hidden = labels.length === 0;
+      context.textContent = labels.length === 0 ? '' : subscriptionsText(labels);
+    },
+  };
+}
