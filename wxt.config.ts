@@ -1,20 +1,38 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Host access is limited to arXiv: the API (export.arxiv.org) for the sync engine and
-// arxiv.org for the Save buttons, the HTML versions' figures and id_list lookups.
+// Extension pages run only their own bundled code: no inline scripts, no eval, no remote code.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export default defineConfig({
   publicDir: 'assets/public',
   imports: false,
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  // Firefox gets Manifest V2 (WXT's default for Firefox): under MV3 Firefox does not grant host
+  // permissions at install, so Paper Radar could not reach arXiv until the user found the switch.
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Paper Radar',
     description:
       'Watches arXiv for your keywords, authors and categories and shows new papers on every new tab. Everything stays in your browser.',
+    // Host access is limited to arXiv: the API (export.arxiv.org) for syncing and id lookups,
+    // arxiv.org for the Save buttons and the figures of HTML versions.
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'unlimitedStorage'],
     host_permissions: ['https://export.arxiv.org/*', 'https://arxiv.org/*'],
     action: { default_title: 'Paper Radar' },
-  },
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : (EXTENSION_PAGES_CSP as never),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paper-radar@paper-radar.github.io',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

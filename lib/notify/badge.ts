@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { countArrivedSince } from '../db/feed';
 import { getMeta } from '../db/meta';
+import { toolbarAction } from '../platform/toolbar-action';
 import { getSyncState } from '../sync/state';
 import { badgeText } from './summary';
 
@@ -11,7 +11,7 @@ const ERROR_COLOR = '#e8a317';
 /** Shows how many papers arrived since the user last looked, or `!` while the last sync failed. */
 export async function refreshBadge(): Promise<string> {
   const [state, seenAt] = await Promise.all([getSyncState(), getMeta<number>(SEEN_AT_KEY)]);
-  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const action = toolbarAction();
   if (state.state === 'error') {
     await action.setBadgeBackgroundColor({ color: ERROR_COLOR });
     await action.setBadgeText({ text: '!' });

@@ -11,7 +11,6 @@ export async function notifyNewPapers(total: number, perSubscription: AddedCount
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: 'Paper Radar',
     message: newPapersMessage(total, perSubscription),
-    priority: 0,
   });
 }
 
