@@ -6,7 +6,7 @@ const shared = {
   environment: 'happy-dom',
   setupFiles: ['test/unit/setup.ts'],
   restoreMocks: true,
-} as const;
+};
 
 export default defineConfig({
   test: {

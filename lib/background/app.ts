@@ -48,6 +48,8 @@ export class BackgroundApp {
   readonly engine: SyncEngine;
   readonly metadata: MetadataFetcher;
   readonly now: () => number;
+  /** Work started by `start()` and not awaited there (listeners must return quickly). */
+  private inFlight = new Set<Promise<unknown>>();
 
   constructor(options: AppOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -134,11 +136,21 @@ export class BackgroundApp {
     const recentlyTried = state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval;
     const waitingForRetry = state.retryAt !== undefined && state.retryAt > this.now();
     if (run && !waitingForRetry) {
-      void this.sync('resume');
+      this.track(this.sync('resume'));
     } else if (!recentlyTried && !waitingForRetry && syncMissed(this.now(), state.lastSuccessAt, caughtLatest(this.now(), caught))) {
-      void this.sync('startup');
+      this.track(this.sync('startup'));
     }
-    void this.metadata.flush();
+    this.track(this.metadata.flush());
+  }
+
+  /** Resolves when the work `start()` set off has finished. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: Promise<unknown>): void {
+    const tracked = work.catch((error: unknown) => console.error('Paper Radar:', error)).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
   }
 
   async onAlarm(name: string): Promise<void> {

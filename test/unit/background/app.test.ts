@@ -49,7 +49,7 @@ describe('BackgroundApp', () => {
     const sub = await addSubscription(keyword('testing', 'software testing'), 0);
     const { app, clock, calls } = setup();
     await clock.run(app.start());
-    await clock.run(app.engine.busy ? app.sync('manual') : Promise.resolve());
+    await clock.run(app.idle());
     expect(calls.length).toBeGreaterThan(0);
     expect(await db.papers.count()).toBe(40);
     expect(await badge()).toBe('40');

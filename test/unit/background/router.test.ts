@@ -10,7 +10,7 @@ const arxivTab = { id: EXTENSION_ID, url: 'https://arxiv.org/abs/1706.03762', ta
 function router() {
   const handlers = {
     syncNow: vi.fn(async () => ({ added: 0, state: 'ok' as const })),
-    savePaper: vi.fn(async () => ({ pending: false })),
+    savePaper: vi.fn(async (_input: { id: string; entry?: unknown }) => ({ pending: false })),
     unsavePaper: vi.fn(async () => ({ ok: true as const })),
     getSavedIds: vi.fn(async ({ ids }: { ids: string[] }) => ({ saved: ids.slice(0, 1), pending: [] })),
     getPaperContext: vi.fn(async () => ({ saved: false, pending: false, subscriptions: [] })),
