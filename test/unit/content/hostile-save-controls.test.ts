@@ -1,0 +1,154 @@
+// The captures link arXiv's stylesheets and scripts; happy-dom must neither fetch nor run them.
+// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"handleDisabledFileLoadingAsSuccess":true}}
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SaveControls, startSaveControls } from '../../../lib/content/controller';
+import abs1706 from '../../fixtures/arxiv/html/abs_1706.03762.html?raw';
+import recentList from '../../fixtures/arxiv/html/list_cs.CL_recent.html?raw';
+import {
+  buttonsFor,
+  contractButtons,
+  fakeBackground,
+  type FakeBackground,
+  injectedButtons,
+  settle,
+  showPage,
+} from './save-controls-kit';
+
+const ABS = new URL('https://arxiv.org/abs/1706.03762');
+const RECENT = new URL('https://arxiv.org/list/cs.CL/recent?skip=0&show=50');
+
+let running: SaveControls | null = null;
+afterEach(() => {
+  running?.stop();
+  running = null;
+});
+
+function start(url: URL, background: FakeBackground, log: (note: string) => void = () => {}): SaveControls | null {
+  running = startSaveControls({ document, url, send: background.send, debounceMs: 0, log });
+  return running;
+}
+
+/** A look-alike of the contract button, as a page could plant it. */
+function planted(id: string, pressed = 'true'): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.setAttribute('data-paper-radar-save', '');
+  button.setAttribute('data-arxiv-id', id);
+  button.setAttribute('aria-pressed', pressed);
+  button.textContent = 'Saved ✓';
+  return button;
+}
+
+describe('a page that plants look-alike save buttons', () => {
+  // Derived from the recent-listing capture: fakes planted in entries and in the body.
+  function plantedPage() {
+    showPage(recentList);
+    const entries = [...document.querySelectorAll('dl dt')];
+    const fakes = [planted('2608.12278'), planted('2608.12269', 'false'), planted('1706.03762')];
+    entries[0]!.append(fakes[0]!);
+    entries[1]!.prepend(fakes[1]!);
+    document.body.append(fakes[2]!);
+    return { entries, fakes };
+  }
+
+  it('still gives every paper its own control, and counts no fake as one', async () => {
+    const { entries } = plantedPage();
+    start(RECENT, fakeBackground());
+    await settle();
+    expect(injectedButtons()).toHaveLength(50);
+    expect(contractButtons()).toHaveLength(53);
+    expect(injectedButtons(entries[0]!)).toHaveLength(1);
+    expect(injectedButtons(entries[1]!)).toHaveLength(1);
+  });
+
+  it('never changes a fake, whatever happens to the paper it names', async () => {
+    const { fakes } = plantedPage();
+    const background = fakeBackground();
+    start(RECENT, background);
+    await settle();
+    buttonsFor('2608.12278')[0]!.click();
+    buttonsFor('2608.12269')[0]!.click();
+    await settle();
+    expect(buttonsFor('2608.12278')[0]!.getAttribute('aria-pressed')).toBe('true');
+    expect(fakes.map((fake) => [fake.getAttribute('aria-pressed'), fake.textContent])).toEqual([
+      ['true', 'Saved ✓'],
+      ['false', 'Saved ✓'],
+      ['true', 'Saved ✓'],
+    ]);
+  });
+
+  it('sends nothing when a fake is clicked, and asks nothing about ids only a fake names', async () => {
+    const { fakes } = plantedPage();
+    const background = fakeBackground();
+    start(RECENT, background);
+    await settle();
+    for (const fake of fakes) fake.click();
+    await settle();
+    expect(background.calls('savePaper')).toEqual([]);
+    expect(background.calls('unsavePaper')).toEqual([]);
+    const asked = background.calls('getSavedIds').flatMap((data) => (data as { ids: string[] }).ids);
+    expect(asked).not.toContain('1706.03762');
+  });
+
+  it('is not fooled by a fake placed where the abs control goes', async () => {
+    showPage(abs1706);
+    const item = document.createElement('li');
+    item.append(planted('1706.03762'));
+    document.querySelector('.extra-services > .full-text > ul')!.append(item);
+    start(ABS, fakeBackground());
+    await settle();
+    expect(injectedButtons()).toHaveLength(1);
+    expect(injectedButtons()[0]!.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('a page of unexpected shape', () => {
+  it('is left alone on arXiv pages that list no papers', () => {
+    showPage('<!DOCTYPE html><html><body><main><h1>arXiv</h1><a href="/abs/1706.03762">featured</a></main></body></html>');
+    const background = fakeBackground();
+    expect(start(new URL('https://arxiv.org/'), background)).toBeNull();
+    expect(start(new URL('https://arxiv.org/help/api'), background)).toBeNull();
+    expect(contractButtons()).toHaveLength(0);
+    expect(background.send).not.toHaveBeenCalled();
+  });
+
+  // Derived from the recent-listing capture: arXiv renamed the list, so the selectors find nothing.
+  it('gets nothing visible and is not changed when the selectors find nothing; says so once', async () => {
+    showPage(recentList.replaceAll('id="articles"', 'id="papers"').replaceAll("id='articles'", "id='papers'"));
+    const before = document.body.innerHTML;
+    const notes: string[] = [];
+    start(RECENT, fakeBackground(), (note) => notes.push(note));
+    await settle();
+    document.body.append(document.createElement('div'));
+    await settle();
+    document.body.lastElementChild!.remove();
+    await settle();
+    expect(contractButtons()).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+    expect(notes).toEqual(['Paper Radar: found no papers on this listing page; no Save buttons added.']);
+  });
+
+  // Derived from the abs capture: neither the "Access Paper:" box nor the title left.
+  it('adds nothing to an abs page without the box and the title', async () => {
+    showPage(abs1706);
+    document.querySelector('.extra-services')?.remove();
+    document.querySelector('h1.title')?.remove();
+    const notes: string[] = [];
+    const background = fakeBackground();
+    start(ABS, background, (note) => notes.push(note));
+    await settle();
+    expect(contractButtons()).toHaveLength(0);
+    expect(background.send).not.toHaveBeenCalled();
+    expect(notes).toHaveLength(1);
+  });
+
+  // Derived from the abs capture: the "Access Paper:" box removed; the title is the fallback.
+  it('puts the abs control on its own line after the title when the box is gone', async () => {
+    showPage(abs1706);
+    document.querySelector('.extra-services')?.remove();
+    start(ABS, fakeBackground());
+    await settle();
+    const title = document.querySelector('h1.title')!;
+    expect(injectedButtons(title.parentElement!)).toHaveLength(1);
+    expect(title.nextElementSibling!.shadowRoot?.querySelector('.root.block')).not.toBeNull();
+  });
+});
