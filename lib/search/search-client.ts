@@ -1,0 +1,63 @@
+import type { PaperSearchResult, PaperSource } from './paper-search';
+import { SearchHost } from './search-host';
+import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
+
+/** What pages use to search every stored paper. */
+export interface SearchClient {
+  /** Starts reading and indexing (e.g. when the search box gets focus); harmless to repeat. */
+  build(): void;
+  search(query: string, limit: number): Promise<PaperSearchResult>;
+  /** `listener` runs when results may have changed (more papers read, a new index). */
+  onUpdate(listener: () => void): () => void;
+  close(): void;
+}
+
+function listeners() {
+  const set = new Set<() => void>();
+  return {
+    add(listener: () => void) {
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    notify: () => set.forEach((listener) => listener()),
+  };
+}
+
+/** Search in a worker: the page stays responsive while 50,000 papers are indexed. */
+export function createWorkerSearch(): SearchClient {
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'paper-radar-search' });
+  const pending = new Map<number, (result: PaperSearchResult) => void>();
+  const updates = listeners();
+  let seq = 0;
+  const send = (message: ToSearchWorker) => worker.postMessage(message);
+  worker.onmessage = (event: MessageEvent<FromSearchWorker>) => {
+    const message = event.data;
+    if (message.type === 'update') return updates.notify();
+    pending.get(message.seq)?.(message.result);
+    pending.delete(message.seq);
+  };
+  return {
+    build: () => send({ type: 'build' }),
+    search: (query, limit) =>
+      new Promise((resolve) => {
+        seq += 1;
+        pending.set(seq, resolve);
+        send({ type: 'search', seq, query, limit });
+      }),
+    onUpdate: updates.add,
+    close: () => worker.terminate(),
+  };
+}
+
+/** Search on the page's own thread, for tests and where workers are unavailable. */
+export function createLocalSearch(source: PaperSource, watch?: (onChange: () => void) => () => void): SearchClient {
+  const updates = listeners();
+  const host = new SearchHost(source, updates.notify);
+  const unwatch = watch?.(() => host.storeChanged());
+  return {
+    build: () => host.build(),
+    search: async (query, limit) => host.search(query, limit),
+    onUpdate: updates.add,
+    close: () => unwatch?.(),
+  };
+}
