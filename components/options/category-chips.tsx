@@ -49,7 +49,7 @@ export function CategoryChips({ label, value, onChange }: CategoryChipsProps) {
             type="text"
             autocomplete="off"
             spellcheck={false}
-            placeholder={value.length === 0 ? 'Any category (type cs.LG or machine learning)' : 'Add another'}
+            placeholder={value.length === 0 ? 'Any (type cs.LG or a name)' : 'Add another'}
             value={query}
             onInput={(event) => setQuery(event.currentTarget.value)}
             {...combobox.inputProps}

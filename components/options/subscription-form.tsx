@@ -16,12 +16,19 @@ interface SubscriptionFormProps {
   onCancel?: () => void;
 }
 
-/** The word being typed at the end of a category value (`cs.DC, mach` → `mach`). */
-const lastToken = (value: string) => value.split(/[\s,]+/).pop() ?? '';
+/**
+ * What is being typed after the last comma of a category value (`cs.DC, machine lear` →
+ * `machine lear`): the search for the picker, unless it already is a list of category ids.
+ */
+function categorySearch(value: string): string {
+  const segment = value.slice(value.lastIndexOf(',') + 1).trimStart();
+  const words = segment.split(/\s+/).filter((word) => word !== '');
+  return words.every(isKnownCategory) ? '' : segment;
+}
 
-function replaceLastToken(value: string, id: string): string {
-  const start = value.length - lastToken(value).length;
-  return `${value.slice(0, start)}${id}`;
+function replaceSearch(value: string, id: string): string {
+  const start = value.lastIndexOf(',') + 1;
+  return `${value.slice(0, start)}${start > 0 ? ' ' : ''}${id}`;
 }
 
 /** Adding and editing a subscription: kind, value, limits; the query and its problems as it is typed. */
@@ -34,10 +41,10 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const check = useMemo(() => checkDraft(draft), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
-  const token = draft.kind === 'category' ? lastToken(draft.value) : '';
-  const combobox = useCategoryCombobox(ids.list, isKnownCategory(token) ? '' : token, (id) => {
-    change({ value: replaceLastToken(draft.value, id) });
-  });
+  const search = draft.kind === 'category' ? categorySearch(draft.value) : '';
+  const combobox = useCategoryCombobox(ids.list, search, (id) => change({ value: replaceSearch(draft.value, id) }));
+  // While the picker offers categories for words typed, "does not look like a category" is noise.
+  const shown = combobox.open ? { ...check, problems: check.problems.filter((p) => p.code !== 'unknown-category') } : check;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -103,7 +110,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
           </button>
         )}
       </div>
-      <QueryCheck id={ids.check} check={check} />
+      <QueryCheck id={ids.check} check={shown} />
       {failure && <p class="problems-error" role="alert">{failure}</p>}
       <details class="more" open={hasLimits}>
         <summary>Limit to categories, leave out words, name</summary>

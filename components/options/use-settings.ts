@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings';
 
 /** The settings, current (a change in another page shows at once), and a way to change them. */
@@ -13,8 +13,13 @@ export function useSettings(): [Settings | null, (changes: Partial<Settings>) =>
       unwatch();
     };
   }, []);
-  const change = useCallback(async (changes: Partial<Settings>) => {
-    setSettings(await updateSettings(changes));
+  // updateSettings reads, then writes: changes made in quick succession wait their turn, or the
+  // second would write over the first.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const change = useCallback((changes: Partial<Settings>) => {
+    const next = queue.current.then(() => updateSettings(changes)).then(setSettings);
+    queue.current = next.catch(() => undefined);
+    return next;
   }, []);
   return [settings, change];
 }

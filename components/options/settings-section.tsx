@@ -1,0 +1,132 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { MIN_SYNC_INTERVAL_FLOOR_MINUTES, PAPERS_PER_SUBSCRIPTION_RANGE, type Settings, type Theme } from '../../lib/settings';
+
+const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
+const THEMES: [Theme, string][] = [['system', 'Like the system'], ['light', 'Light'], ['dark', 'Dark']];
+
+function intervalName(minutes: number): string {
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = minutes / 60;
+  return Number.isInteger(hours) ? (hours === 1 ? '1 hour' : `${hours} hours`) : `${minutes} minutes`;
+}
+
+type ModelState = 'checking' | 'none' | 'download' | 'ready';
+
+interface SummarizerApi {
+  availability(): Promise<'unavailable' | 'downloadable' | 'downloading' | 'available'>;
+}
+
+/** Chrome's on-device model through the Summarizer API; most browsers have none. */
+function useOnDeviceModel(): ModelState {
+  const [state, setState] = useState<ModelState>('checking');
+  useEffect(() => {
+    const api = (globalThis as { Summarizer?: SummarizerApi }).Summarizer;
+    if (!api) return setState('none');
+    api.availability().then(
+      (answer) => setState(answer === 'available' ? 'ready' : answer === 'unavailable' ? 'none' : 'download'),
+      () => setState('none'),
+    );
+  }, []);
+  return state;
+}
+
+const MODEL_NOTES: Record<ModelState, string> = {
+  checking: '',
+  none: 'This browser has no such model, so cards show the key sentence of the abstract instead.',
+  download: 'This browser downloads its model the first time it is used.',
+  ready: 'This browser’s model is ready.',
+};
+
+interface SettingsSectionProps {
+  settings: Settings;
+  onChange: (changes: Partial<Settings>) => Promise<void>;
+}
+
+/** Every setting, saved as soon as it changes. */
+export function SettingsSection({ settings, onChange }: SettingsSectionProps) {
+  const ids = { kept: useId(), interval: useId() };
+  const model = useOnDeviceModel();
+  // The number is saved on leaving the field, so typing "350" does not pass through 10 and 35.
+  const [kept, setKept] = useState<string | null>(null);
+  const intervals = [...new Set([...INTERVALS, settings.minSyncIntervalMinutes])].filter((m) => m >= MIN_SYNC_INTERVAL_FLOOR_MINUTES).sort((a, b) => a - b);
+  const commitKept = () => {
+    if (kept === null) return;
+    const value = Number(kept);
+    setKept(null);
+    if (kept.trim() !== '' && Number.isFinite(value)) void onChange({ papersPerSubscription: value });
+  };
+  const { min, max } = PAPERS_PER_SUBSCRIPTION_RANGE;
+  return (
+    <section id="settings" class="panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <label class="check">
+        <input type="checkbox" checked={settings.notifications} onChange={(e) => void onChange({ notifications: e.currentTarget.checked })} />
+        <span>
+          Notify me when new papers arrive
+          <span class="hint block">One notification per sync, never one per paper.</span>
+        </span>
+      </label>
+      <div class="field">
+        <label for={ids.kept}>Papers kept per subscription</label>
+        <input
+          id={ids.kept}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={10}
+          class="narrow"
+          value={kept ?? String(settings.papersPerSubscription)}
+          onInput={(e) => setKept(e.currentTarget.value)}
+          onBlur={commitKept}
+          onKeyDown={(e) => e.key === 'Enter' && commitKept()}
+        />
+        <span class="hint block">
+          From {min} to {max}. Older papers leave the feed; saved papers are always kept.
+        </span>
+      </div>
+      <div class="field">
+        <label for={ids.interval}>Check arXiv at most every</label>
+        <select id={ids.interval} value={String(settings.minSyncIntervalMinutes)} onChange={(e) => void onChange({ minSyncIntervalMinutes: Number(e.currentTarget.value) })}>
+          {intervals.map((minutes) => (
+            <option key={minutes} value={String(minutes)}>
+              {intervalName(minutes)}
+            </option>
+          ))}
+        </select>
+        <span class="hint block">
+          arXiv announces new papers once a day, Sunday to Thursday at 20:00 New York time, and Paper Radar checks soon after. Checking
+          more often finds nothing new; {MIN_SYNC_INTERVAL_FLOOR_MINUTES} minutes is the shortest gap allowed.
+        </span>
+      </div>
+      <fieldset class="field">
+        <legend>Theme</legend>
+        <div class="radios">
+          {THEMES.map(([theme, name]) => (
+            <label key={theme} class="check inline">
+              <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => void onChange({ theme })} />
+              {name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label class="check">
+        <input type="checkbox" checked={settings.showFigures} onChange={(e) => void onChange({ showFigures: e.currentTarget.checked })} />
+        <span>
+          Show a figure on new-tab cards
+          <span class="hint block">The first figure of the paper’s HTML version, loaded from arxiv.org when the card is shown.</span>
+        </span>
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={settings.aiHeadlines} onChange={(e) => void onChange({ aiHeadlines: e.currentTarget.checked })} />
+        <span>
+          One-line headlines written by your browser’s built-in AI
+          <span class="hint block">
+            Off unless you turn it on. Uses the browser’s on-device model where it has one (Chrome’s Summarizer); abstracts never leave your
+            computer. {MODEL_NOTES[model]}
+          </span>
+        </span>
+      </label>
+    </section>
+  );
+}
