@@ -66,10 +66,10 @@ export async function launch(options: { fake?: FakeArxiv } = {}): Promise<Harnes
   };
 }
 
-/** Runs `fn` in an extension page with the raw IndexedDB API (no app code needed). */
-export async function readStore<T = unknown>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
+/** Reads a whole store of the extension's database with the raw IndexedDB API, in a page or the worker. */
+export async function readStore<T = unknown>(page: Page | Worker, store: string): Promise<T[]> {
+  return (page as Page).evaluate(
+    (name: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('paper-radar');
         open.onerror = () => reject(open.error);

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readStore, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => h?.close());
+
+const controls = 'button[data-paper-radar-save]';
+
+async function waitForStore<T>(predicate: (rows: T[]) => boolean, store: string, timeout = 20_000): Promise<T[]> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const rows = await readStore<T>(await h.worker(), store);
+    if (predicate(rows)) return rows;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${store}: ${JSON.stringify(rows).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('Save buttons on arXiv pages', () => {
+  it.each([
+    ['https://arxiv.org/list/cs.CL/recent?skip=0&show=50', 50],
+    ['https://arxiv.org/search/?searchtype=all&query=attention+is+all+you+need&size=50', 50],
+    ['https://arxiv.org/abs/1706.03762', 1],
+    ['https://arxiv.org/abs/1207.7214', 1],
+  ])('%s gets one control per paper', async (url, papers) => {
+    const page = await h.context.newPage();
+    await page.goto(url);
+    await page.locator(controls).first().waitFor();
+    expect(await page.locator(controls).count()).toBe(papers);
+    const ids = await page.locator(controls).evaluateAll((els) => els.map((e) => e.getAttribute('data-arxiv-id')));
+    expect(new Set(ids).size).toBe(papers);
+    await page.close();
+  });
+
+  it('saves with one click, with full metadata from the API, and shows it saved after a reload', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    const button = page.locator(controls);
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    const papers = await waitForStore<{ id: string; title: string; authors: unknown[] }>((rows) => rows.some((p) => p.id === '1706.03762'), 'papers');
+    const paper = papers.find((p) => p.id === '1706.03762')!;
+    expect(paper.title).toBe('Attention Is All You Need');
+    expect(paper.authors).toHaveLength(8);
+    const library = await readStore<{ id: string; pending?: number }>(await h.worker(), 'library');
+    expect(library.find((i) => i.id === '1706.03762')?.pending).toBeUndefined();
+    expect(h.fake.log.some((r) => r.path.includes('id_list=1706.03762'))).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.locator(controls).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator(controls).count()).toBe(1);
+    await page.close();
+  });
+
+  it('never shows a control twice after navigating back and forth', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.CL/recent?skip=0&show=50');
+    await page.locator(controls).first().waitFor();
+    await page.goto('https://arxiv.org/abs/1207.7214');
+    await page.locator(controls).first().waitFor();
+    await page.goBack();
+    await page.locator(controls).first().waitFor();
+    await page.goForward();
+    await page.locator(controls).first().waitFor();
+    await page.goBack();
+    await page.locator(controls).first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator(controls).count()).toBe(50);
+    await page.close();
+  });
+});
