@@ -1,0 +1,71 @@
+import type { StoredPaper } from '../../lib/db/schema';
+import type { ArxivLinks } from '../../lib/ui/arxiv-links';
+import type { CodeLink } from '../../lib/text/code-links';
+import type { PaperActions } from './paper-actions';
+import { PaperLink } from './paper-link';
+import { SaveToggle } from './save-toggle';
+
+export type CardMode = 'feed' | 'search' | 'library';
+
+interface CardActionsProps {
+  paper: StoredPaper;
+  links: ArxivLinks;
+  code: CodeLink | undefined;
+  saved: boolean;
+  mode: CardMode;
+  titleId: string;
+  actions: PaperActions;
+  /** Moves focus off the card before it disappears (hiding). */
+  onLeave: () => void;
+}
+
+export function CardActions({ paper, links, code, saved, mode, titleId, actions, onLeave }: CardActionsProps) {
+  const read = paper.readAt !== undefined;
+  const hidden = paper.hiddenAt !== undefined;
+  const link = (url: string, label: string, action: string) => (
+    <PaperLink paper={paper} url={url} actions={actions} target="here" class="action" action={action} describedBy={titleId}>
+      {label}
+    </PaperLink>
+  );
+  return (
+    <div class="card__actions">
+      <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
+      {link(links.abs, 'Abstract', 'open')}
+      {link(links.pdf, 'PDF', 'pdf')}
+      {link(links.html, 'HTML', 'html')}
+      {code && (
+        <a class="action" href={code.url} rel="noopener noreferrer" aria-describedby={titleId} title={code.url}>
+          Code
+        </a>
+      )}
+      <button type="button" class="action" aria-describedby={titleId} onClick={() => void actions.copyBibtex(paper)}>
+        BibTeX
+      </button>
+      {mode !== 'library' && !hidden && (
+        <button type="button" class="action" data-action="read" aria-describedby={titleId} onClick={() => void actions.setRead(paper, !read)}>
+          {read ? 'Mark unread' : 'Mark read'}
+        </button>
+      )}
+      {mode !== 'library' && !hidden && (
+        <button
+          type="button"
+          class="action action--quiet"
+          data-action="hide"
+          aria-describedby={titleId}
+          title="Hide this paper (x)"
+          onClick={() => {
+            onLeave();
+            void actions.hide(paper);
+          }}
+        >
+          Hide
+        </button>
+      )}
+      {hidden && (
+        <button type="button" class="action" data-action="unhide" aria-describedby={titleId} onClick={() => void actions.unhide(paper)}>
+          Unhide
+        </button>
+      )}
+    </div>
+  );
+}

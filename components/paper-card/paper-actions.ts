@@ -1,0 +1,72 @@
+import type { ArxivEntry } from '../../lib/arxiv/entry';
+import { hidePapers, markRead, markUnread, unhidePapers } from '../../lib/db/feed';
+import type { StoredPaper } from '../../lib/db/schema';
+import { useServices, type OpenTarget } from '../common/services';
+import { useToast } from '../common/toast';
+
+const ENTRY_KEYS = [
+  'id', 'version', 'title', 'summary', 'authors', 'published', 'updated', 'primaryCategory', 'categories',
+  'comment', 'journalRef', 'doi', 'absUrl', 'pdfUrl',
+] as const satisfies readonly (keyof ArxivEntry)[];
+
+/** arXiv's metadata of a stored paper, without what Paper Radar added to it. */
+export function entryOf(paper: StoredPaper): ArxivEntry {
+  const entry: Record<string, unknown> = {};
+  for (const key of ENTRY_KEYS) if (paper[key] !== undefined) entry[key] = paper[key];
+  return entry as unknown as ArxivEntry;
+}
+
+export interface PaperActions {
+  /** Saves or unsaves through the background, which tells open arXiv tabs. */
+  setSaved(paper: StoredPaper, save: boolean): Promise<void>;
+  /** Opens a page of the paper and marks it read. */
+  open(paper: StoredPaper, url: string, target: OpenTarget): Promise<void>;
+  setRead(paper: StoredPaper, read: boolean): Promise<void>;
+  hide(paper: StoredPaper): Promise<void>;
+  unhide(paper: StoredPaper): Promise<void>;
+  copyBibtex(paper: StoredPaper): Promise<void>;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function usePaperActions(): PaperActions {
+  const services = useServices();
+  const toast = useToast();
+  const unhide = async (paper: StoredPaper) => {
+    await unhidePapers([paper.id]);
+  };
+  return {
+    async setSaved(paper, save) {
+      try {
+        if (save) await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
+        else await services.send('unsavePaper', { id: paper.id });
+      } catch (error) {
+        toast({ text: `${save ? 'Could not save' : 'Could not remove'} the paper: ${messageOf(error)}` });
+        throw error;
+      }
+    },
+    async open(paper, url, target) {
+      // Marked first: leaving the page can cut off a write still in flight.
+      if (paper.readAt === undefined) await markRead([paper.id], services.now()).catch(() => undefined);
+      services.open(url, target);
+    },
+    async setRead(paper, read) {
+      if (read) await markRead([paper.id], services.now());
+      else await markUnread([paper.id]);
+    },
+    async hide(paper) {
+      await hidePapers([paper.id], services.now());
+      toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper) } });
+    },
+    unhide,
+    async copyBibtex(paper) {
+      try {
+        const { toBibtex } = await import('../../lib/cite/bibtex');
+        await services.copyText(toBibtex(entryOf(paper)));
+        toast({ text: 'BibTeX copied.' });
+      } catch (error) {
+        toast({ text: `Could not copy the BibTeX: ${messageOf(error)}` });
+      }
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { useMemo, useRef } from 'preact/hooks';
+import { categoryName } from '../../lib/arxiv/categories';
+import type { StoredPaper } from '../../lib/db/schema';
+import { findCodeLinks } from '../../lib/text/code-links';
+import { arxivLinks } from '../../lib/ui/arxiv-links';
+import { shortDate } from '../../lib/ui/day-groups';
+import { MathText } from '../math/math-text';
+import { useServices } from '../common/services';
+import { Abstract } from './abstract';
+import { Authors } from './authors';
+import { CardActions, type CardMode } from './card-actions';
+import { usePaperActions } from './paper-actions';
+import { PaperLink } from './paper-link';
+
+export interface PaperCardProps {
+  paper: StoredPaper;
+  saved: boolean;
+  /** Arrived since the reader last opened Paper Radar. */
+  isNew: boolean;
+  /** Labels of the subscriptions that matched it. */
+  matched: string[];
+  now: number;
+  mode?: CardMode;
+}
+
+/** Where focus goes when a card leaves the list: the next card, else the previous one. */
+export function focusNeighbour(card: HTMLElement | null): void {
+  if (!card || !card.contains(document.activeElement)) return;
+  const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
+  const at = cards.indexOf(card);
+  (cards[at + 1] ?? cards[at - 1])?.focus();
+}
+
+/**
+ * One paper: what it is about (categories, date, the subscriptions that found it), its key
+ * result, title, authors, arXiv comment and journal reference, the abstract, and what can be
+ * done with it. Every text from arXiv is rendered as text.
+ */
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: PaperCardProps) {
+  const services = useServices();
+  const actions = usePaperActions();
+  const card = useRef<HTMLElement>(null);
+  const links = arxivLinks(paper.id, paper.version);
+  const keyResult = useMemo(() => services.keyResult(paper.summary), [services, paper.summary]);
+  const code = useMemo(() => findCodeLinks([paper.comment ?? '', paper.summary])[0], [paper.comment, paper.summary]);
+  if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
+  const unread = paper.unread === 1;
+  const hidden = paper.hiddenAt !== undefined;
+  const domId = `paper-${paper.id.replace(/[^\w-]/g, '-')}`;
+  const titleId = `${domId}-title`;
+  const others = paper.categories.filter((category) => category !== paper.primaryCategory);
+  const classes = ['card', unread && 'card--unread', hidden && 'card--hidden'].filter(Boolean).join(' ');
+
+  return (
+    <article ref={card} class={classes} data-testid="paper-card" data-arxiv-id={paper.id} tabIndex={-1} aria-labelledby={titleId}>
+      <div class="card__meta">
+        <span class="card__category" title={categoryName(paper.primaryCategory)}>
+          {paper.primaryCategory}
+        </span>
+        {others.length > 0 && <span class="card__categories">{others.join(' ')}</span>}
+        <span class="card__date">
+          <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
+          {paper.version > 1 && (
+            <span title={`Revised: version ${paper.version}, ${shortDate(paper.updated, now)}`}> · v{paper.version}</span>
+          )}
+        </span>
+        {matched.length > 0 && <span class="card__matched">{matched.join(', ')}</span>}
+        <span class="card__flags">
+          {unread && <span class="visually-hidden">Unread.</span>}
+          {hidden && <span class="card__flag">Hidden</span>}
+          {isNew && <span class="card__flag card__flag--new">New</span>}
+        </span>
+      </div>
+      {keyResult && (
+        <p class="card__key-result">
+          <MathText text={keyResult} />
+        </p>
+      )}
+      <h3 class="card__title" id={titleId}>
+        <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
+          <MathText text={paper.title} />
+        </PaperLink>
+      </h3>
+      <Authors names={paper.authors.map((author) => author.name)} />
+      {(paper.comment || paper.journalRef) && (
+        <p class="card__comment">
+          {paper.comment}
+          {paper.comment && paper.journalRef && <span aria-hidden="true"> · </span>}
+          {paper.journalRef && <span class="card__journal">{paper.journalRef}</span>}
+        </p>
+      )}
+      <Abstract id={`${domId}-abstract`} text={paper.summary} />
+      <CardActions
+        paper={paper}
+        links={links}
+        code={code}
+        saved={saved}
+        mode={mode}
+        titleId={titleId}
+        actions={actions}
+        onLeave={() => focusNeighbour(card.current)}
+      />
+    </article>
+  );
+}

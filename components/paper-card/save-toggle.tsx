@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+
+interface SaveToggleProps {
+  saved: boolean;
+  onChange: (save: boolean) => Promise<void>;
+  /** The paper's title element, so the button is announced with it. */
+  describedBy?: string;
+  compact?: boolean;
+}
+
+/**
+ * Save, pressed while the paper is in the library (the name stays 'Save', as a toggle
+ * button's should; the pressed state is what changes). Shows the new state at once and keeps it until the library confirms it (the
+ * save travels through the background) or the save fails.
+ */
+export function SaveToggle({ saved, onChange, describedBy, compact = false }: SaveToggleProps) {
+  const [intended, setIntended] = useState<boolean | null>(null);
+  useEffect(() => setIntended(null), [saved]);
+  const pressed = intended ?? saved;
+  const toggle = () => {
+    const next = !pressed;
+    setIntended(next);
+    onChange(next).catch(() => setIntended(null));
+  };
+  return (
+    <button
+      type="button"
+      class={pressed ? 'action save-toggle save-toggle--on' : 'action save-toggle'}
+      data-testid="save-toggle"
+      data-action="save"
+      aria-pressed={pressed}
+      aria-describedby={describedBy}
+      title={pressed ? 'Remove from your library (s)' : 'Save to your library (s)'}
+      onClick={toggle}
+    >
+      <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
+        <path d="M4 1.75h8a.75.75 0 0 1 .75.75v12L8 11.5l-4.75 3V2.5A.75.75 0 0 1 4 1.75Z" />
+      </svg>
+      <span class={compact ? 'visually-hidden' : undefined}>Save</span>
+    </button>
+  );
+}
