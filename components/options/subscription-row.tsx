@@ -8,7 +8,8 @@ export interface RowActions {
   edit: (id: string | null) => void;
   save: (subscription: Subscription, draft: Draft) => Promise<void>;
   toggle: (subscription: Subscription) => void;
-  move: (id: string, by: -1 | 1, control: 'up' | 'down' | 'row') => void;
+  /** `control` names the control that had the focus, to give it back after the move. */
+  move: (id: string, by: -1 | 1, control: string) => void;
   remove: (subscription: Subscription) => void;
 }
 
@@ -42,7 +43,8 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
-    actions.move(s.id, event.key === 'ArrowUp' ? -1 : 1, 'row');
+    const control = (event.target as HTMLElement).closest<HTMLElement>('[data-control]')?.dataset.control ?? 'row';
+    actions.move(s.id, event.key === 'ArrowUp' ? -1 : 1, control);
   };
   const name = s.label || s.value;
   return (
@@ -71,20 +73,20 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
           </div>
           <div class="subscription-controls">
             <label class="switch" title={s.enabled ? 'Checked on every sync' : 'Not checked until turned on'}>
-              <input type="checkbox" checked={s.enabled} onChange={() => actions.toggle(s)} />
+              <input type="checkbox" data-control="toggle" checked={s.enabled} onChange={() => actions.toggle(s)} />
               <span>{s.enabled ? 'On' : 'Off'}</span>
               <span class="visually-hidden"> – {name}</span>
             </label>
-            <button type="button" class="icon-button" data-move="up" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={first} onClick={() => actions.move(s.id, -1, 'up')}>
+            <button type="button" class="icon-button" data-control="up" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={first} onClick={() => actions.move(s.id, -1, 'up')}>
               ↑
             </button>
-            <button type="button" class="icon-button" data-move="down" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={last} onClick={() => actions.move(s.id, 1, 'down')}>
+            <button type="button" class="icon-button" data-control="down" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={last} onClick={() => actions.move(s.id, 1, 'down')}>
               ↓
             </button>
-            <button type="button" class="button-secondary" onClick={() => actions.edit(s.id)} aria-label={`Edit ${name}`}>
+            <button type="button" class="button-secondary" data-control="edit" onClick={() => actions.edit(s.id)} aria-label={`Edit ${name}`}>
               Edit
             </button>
-            <button type="button" class="button-danger" onClick={() => actions.remove(s)} aria-label={`Delete ${name}`}>
+            <button type="button" class="button-danger" data-control="delete" onClick={() => actions.remove(s)} aria-label={`Delete ${name}`}>
               Delete
             </button>
           </div>

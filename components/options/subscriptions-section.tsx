@@ -56,15 +56,16 @@ export function SubscriptionsSection() {
   const [toast, setToast] = useState<Toast | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const toastCount = useRef(0);
-  const focusAfterMove = useRef<{ id: string; control: 'up' | 'down' | 'row' } | null>(null);
+  const focusAfterMove = useRef<{ id: string; control: string } | null>(null);
   const subscriptions = data?.subscriptions ?? [];
 
   useEffect(() => {
     const wanted = focusAfterMove.current;
     if (!wanted || !list.current) return;
     const row = Array.from(list.current.children).find((el) => (el as HTMLElement).dataset.subscriptionId === wanted.id) as HTMLElement | undefined;
-    const button = row?.querySelector<HTMLButtonElement>(`[data-move="${wanted.control}"]`);
-    (button && !button.disabled ? button : row)?.focus();
+    // A move button at the end of the list is disabled now: the row itself takes the focus.
+    const control = row?.querySelector<HTMLButtonElement | HTMLInputElement>(`[data-control="${wanted.control}"]`);
+    (control && !control.disabled ? control : row)?.focus();
     focusAfterMove.current = null;
   }, [subscriptions]);
 

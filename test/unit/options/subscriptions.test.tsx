@@ -205,6 +205,8 @@ describe('the list', () => {
     await waitFor(() => expect(rowNames()).toEqual(['alpha', 'gamma', 'beta']));
     fireEvent.keyDown(screen.getByRole('button', { name: 'Edit alpha' }), { key: 'ArrowDown', altKey: true });
     await waitFor(() => expect(rowNames()).toEqual(['gamma', 'alpha', 'beta']));
+    // The control used keeps the focus, so the next Alt+↓ moves the same subscription again.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit alpha'));
     expect((await listSubscriptions()).map((s) => s.value)).toEqual(['gamma', 'alpha', 'beta']);
     expect((screen.getByRole('button', { name: 'Move gamma up' }) as HTMLButtonElement).disabled).toBe(true);
   });
