@@ -1,5 +1,6 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { MIN_SYNC_INTERVAL_FLOOR_MINUTES, PAPERS_PER_SUBSCRIPTION_RANGE, type Settings, type Theme } from '../../lib/settings';
+import { MODEL_NOTES, useOnDeviceModel } from './on-device-model';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 const THEMES: [Theme, string][] = [['system', 'Like the system'], ['light', 'Light'], ['dark', 'Dark']];
@@ -9,33 +10,6 @@ function intervalName(minutes: number): string {
   const hours = minutes / 60;
   return Number.isInteger(hours) ? (hours === 1 ? '1 hour' : `${hours} hours`) : `${minutes} minutes`;
 }
-
-type ModelState = 'checking' | 'none' | 'download' | 'ready';
-
-interface SummarizerApi {
-  availability(): Promise<'unavailable' | 'downloadable' | 'downloading' | 'available'>;
-}
-
-/** Chrome's on-device model through the Summarizer API; most browsers have none. */
-function useOnDeviceModel(): ModelState {
-  const [state, setState] = useState<ModelState>('checking');
-  useEffect(() => {
-    const api = (globalThis as { Summarizer?: SummarizerApi }).Summarizer;
-    if (!api) return setState('none');
-    api.availability().then(
-      (answer) => setState(answer === 'available' ? 'ready' : answer === 'unavailable' ? 'none' : 'download'),
-      () => setState('none'),
-    );
-  }, []);
-  return state;
-}
-
-const MODEL_NOTES: Record<ModelState, string> = {
-  checking: '',
-  none: 'This browser has no such model, so cards show the key sentence of the abstract instead.',
-  download: 'This browser downloads its model the first time it is used.',
-  ready: 'This browser’s model is ready.',
-};
 
 interface SettingsSectionProps {
   settings: Settings;

@@ -1,12 +1,12 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownCategory } from '../../lib/arxiv/categories';
 import { useCategoryCombobox } from './category-combobox';
-import { CategoryChips } from './category-chips';
 import { CategorySuggestions } from './category-suggestions';
 import { checkDraft, draftQuery, KIND_HINTS, type Draft } from './draft';
 import { KindPicker } from './kind-picker';
 import { QueryCheck } from './query-check';
 import { QueryPreview } from './query-preview';
+import { SubscriptionLimits } from './subscription-limits';
 
 interface SubscriptionFormProps {
   initial: Draft;
@@ -37,7 +37,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), check: useId(), list: useId(), kinds: useId(), exclude: useId(), label: useId() };
+  const ids = { input: useId(), check: useId(), list: useId(), kinds: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -73,7 +73,6 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
     (event.currentTarget as HTMLInputElement).form?.requestSubmit();
   };
 
-  const hasLimits = draft.categories.length > 0 || draft.exclude.trim() !== '' || draft.label.trim() !== '';
   const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
 
   return (
@@ -112,18 +111,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
       </div>
       <QueryCheck id={ids.check} check={shown} />
       {failure && <p class="problems-error" role="alert">{failure}</p>}
-      <details class="more" open={hasLimits}>
-        <summary>Limit to categories, leave out words, name</summary>
-        <CategoryChips label="Only in these categories" value={draft.categories} onChange={(categories) => change({ categories })} />
-        <div class="field">
-          <label for={ids.exclude}>Leave out papers that mention (separate with commas)</label>
-          <input id={ids.exclude} type="text" placeholder="survey, review" value={draft.exclude} onInput={(event) => change({ exclude: event.currentTarget.value })} />
-        </div>
-        <div class="field">
-          <label for={ids.label}>Name on chips and notifications</label>
-          <input id={ids.label} type="text" placeholder={draft.value.trim() || 'Same as what it watches'} value={draft.label} onInput={(event) => change({ label: event.currentTarget.value })} />
-        </div>
-      </details>
+      <SubscriptionLimits draft={draft} change={change} />
       <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} />
     </form>
   );

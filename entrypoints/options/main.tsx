@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import '../../assets/styles/base.css';
 import '../../components/options/options.css';
+import '../../components/options/subscription-form.css';
+import '../../components/options/subscription-list.css';
+import '../../components/options/data-sections.css';
 import { OptionsApp } from '../../components/options/options-app';
 
 render(<OptionsApp />, document.getElementById('app') as HTMLElement);
