@@ -59,7 +59,8 @@ export function MathText({ text, loadRenderer = loadMathRenderer }: MathTextProp
       {segments.map((segment, index) => {
         if (segment.kind === 'text') return segment.text;
         if (!render) return segment.raw;
-        return <RenderedMath key={index} render={render} tex={segment.tex} display={segment.display} raw={segment.raw} />;
+        const { tex, display, raw } = segment;
+        return <RenderedMath key={index} render={render} tex={tex} display={display} raw={raw} />;
       })}
     </>
   );

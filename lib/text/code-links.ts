@@ -14,10 +14,14 @@ const HOSTS: Record<string, CodeHost> = {
 };
 
 // The host must be the whole host name: what precedes it is an http(s) scheme, a space or
-// punctuation (not `evil-github.com`, `user@`, `javascript:…//`), and a `/` follows at once (not `github.com.evil.io`,
-// not `github.com@evil.io`). The path keeps to characters a repository URL uses.
-const LINK =
-  /(?<![\p{L}\p{N}@._:/-])(?:([a-z][a-z0-9+.-]*):\/\/)?(?:www\.)?(github\.com|gitlab\.com|huggingface\.co|codeberg\.org|bitbucket\.org)(\/[\w.~%+\-/#=&?]*)/giu;
+// punctuation (not `evil-github.com`, `user@`, `javascript:…//`), and a `/` follows at once
+// (not `github.com.evil.io`, not `github.com@evil.io`). The path keeps to characters a
+// repository URL uses.
+const LINK = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@._:/-])(?:([a-z][a-z0-9+.-]*):\/\/)?(?:www\.)?` +
+    String.raw`(github\.com|gitlab\.com|huggingface\.co|codeberg\.org|bitbucket\.org)(\/[\w.~%+\-/#=&?]*)`,
+  'giu',
+);
 
 // First path segments that are the host's own pages, not somebody's repository.
 const NOT_REPOSITORIES = new Set([

@@ -76,19 +76,18 @@ function spanAt(text: string, i: number): MathSpan | null {
 export function findMathSpans(text: string): MathSpan[] {
   const spans: MathSpan[] = [];
   if (!MATH_HINT.test(text)) return spans;
-  let i = 0;
-  while (i < text.length) {
+  // Only `$` and `\` can open math or escape an opener; jump from one to the next.
+  const marks = /[$\\]/g;
+  for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
+    const i = mark.index;
     const found = spanAt(text, i);
     if (found) {
       spans.push(found);
-      i = found.end;
-    } else if (text[i] === '\\') {
-      i += 2;
-    } else if (text[i] === '$' && text[i + 1] === '$') {
-      // An unclosed `$$` is text as a whole; its second `$` must not open inline math.
-      i += 2;
-    } else {
-      i++;
+      marks.lastIndex = found.end;
+    } else if (text[i] === '\\' || (text[i] === '$' && text[i + 1] === '$')) {
+      // Skip what a backslash escapes; an unclosed `$$` is text as a whole, and its second `$`
+      // must not open inline math.
+      marks.lastIndex = i + 2;
     }
   }
   return spans;
