@@ -1,8 +1,11 @@
 // Measures that make a sentence a result: numbers with units, bounds, counts.
 
-/** A number with a unit that makes it a result: 32%, 9.65x, 2.23\times, 3-fold, 1000 times. */
+/**
+ * A number with a unit that makes it a result: 32%, 9.65x, 2.23\times, 3-fold, 1000 times, and
+ * the physicist's 5.9 standard deviations (5σ).
+ */
 export const QUANTITY =
-  /\d[\d.,]*\s*(?:\\?%|percent|per cent|percentage point|pp\b|[x\u00d7](?![a-z0-9])|\$?\s*\\times|-?fold\b|times\b)/g;
+  /\d[\d.,]*\s*(?:\\?%|percent|per cent|percentage point|pp\b|[x\u00d7](?![a-z0-9])|\$?\s*\\times|-?fold\b|times\b|standard deviation|-?sigma\b|\u03c3)/g;
 
 const BOUND_SYMBOL = /(?:^|[^a-z\\])[o\u03b8\u03c9]\s*$|\\(?:omega|theta|tilde\{o\})\s*$/;
 

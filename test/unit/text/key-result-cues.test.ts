@@ -63,6 +63,7 @@ describe('quantities', () => {
   it('counts numbers with the units of a result', () => {
     const found = 'up to 32% faster, 9.65x and 2.23$\\times$ speedups, 1000 times less, 3-fold, 60\\% and 5 percent'.match(QUANTITY);
     expect(found).toHaveLength(7);
+    expect('a significance of 5.9 standard deviations, or 5σ'.match(QUANTITY)).toHaveLength(2);
     expect('a 2x10 grid of 7b models on h100 gpus in 2024'.match(QUANTITY)).toBeNull();
   });
 

@@ -46,6 +46,7 @@ describe('extractKeyResult against the review site\u2019s headlines', () => {
       'Our model achieves 28.4 BLEU on the WMT 2014 English-to-German translation task, improving over the existing best results, including ensembles by over 2 BLEU.',
     );
     expect(extractKeyResult(abstractOf('CStencil achieves speedups'))).toBe('CStencil achieves speedups of up to 342x over the adapted ConvStencil version.');
+    expect(extractKeyResult(abstractOf('A search for the Standard Model Higgs boson'))).toMatch(/^This observation, which has a significance of 5\.9 standard deviations/);
   });
 
   it('prefers a stated main result when there are no numbers', () => {
