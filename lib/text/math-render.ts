@@ -40,7 +40,7 @@ const ALLOWED_ATTRIBUTES = new Set([
 // Styles temml writes are colours, borders, paddings and sizes; nothing that loads, moves or hides.
 const UNSAFE_STYLE = /url\(|expression|image|position|@|\\|content|behavior|binding/i;
 
-// temml caps sizes given in em and pt but lets `\\rule{1000cm}{1000in}` or `\\raisebox{1000cm}`
+// temml caps sizes given in em and pt but lets `\rule{1000cm}{1000in}` or `\raisebox{1000cm}`
 // through; anything larger than a few characters could cover the page, so the tree is refused.
 const MAX_EMS = 6;
 const LENGTH = /(-?\d*\.?\d+)\s*(em|ex|px|pt|bp|pc|in|cm|mm|dd|cc|mu)\b/g;
@@ -56,7 +56,7 @@ function lengthsWithin(value: string): boolean {
   return true;
 }
 
-function mathDepthWithin(tex: string, limit: number): boolean {
+function bracesWithin(tex: string, limit: number): boolean {
   let depth = 0;
   for (const c of tex) {
     if (c === '{') depth++;
@@ -102,7 +102,7 @@ export function isSafeMathTree(root: Element): boolean {
 /** A renderer over a loaded temml: it builds DOM nodes (never markup) and checks what it built. */
 export function createMathRenderer(temml: Temml, doc: Document = document): MathRenderer {
   return (tex, display) => {
-    if (tex.length > MAX_TEX_LENGTH || !mathDepthWithin(tex, MAX_BRACE_DEPTH)) return null;
+    if (tex.length > MAX_TEX_LENGTH || !bracesWithin(tex, MAX_BRACE_DEPTH)) return null;
     const host = doc.createElement('span');
     try {
       temml.render(tex, host, temmlOptions(display));
