@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';
 import { createLocalSearch, createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
-import { storedPapers, watchStoredPapers } from '../../lib/search/paper-source';
+import type { PaperSource } from '../../lib/search/paper-search';
 import type { OpenTarget, Services } from './services';
 
 function open(url: string, target: OpenTarget): void {
@@ -9,8 +9,26 @@ function open(url: string, target: OpenTarget): void {
   else void browser.tabs.create({ url, active: target === 'new-tab' });
 }
 
+// Without workers, search runs on the page; its database side loads when it is first used.
+const paperSource = () => import('../../lib/search/paper-source');
+const lazyStoredPapers: PaperSource = {
+  allIds: async () => (await paperSource()).storedPapers.allIds(),
+  papers: async (ids) => (await paperSource()).storedPapers.papers(ids),
+};
+
 function createSearch(): SearchClient {
-  return typeof Worker === 'function' ? createWorkerSearch() : createLocalSearch(storedPapers, watchStoredPapers);
+  if (typeof Worker === 'function') return createWorkerSearch();
+  return createLocalSearch(lazyStoredPapers, (onChange) => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    void paperSource().then(({ watchStoredPapers }) => {
+      if (!stopped) stop = watchStoredPapers(onChange);
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  });
 }
 
 /** The real world, for the extension's own pages. */

@@ -1,5 +1,5 @@
 import type { ArxivEntry } from '../../lib/arxiv/entry';
-import { hidePapers, markRead, markUnread, unhidePapers } from '../../lib/db/feed';
+import { loadData } from '../common/load-data';
 import type { StoredPaper } from '../../lib/db/schema';
 import { useServices, type OpenTarget } from '../common/services';
 import { useToast } from '../common/toast';
@@ -33,7 +33,7 @@ export function usePaperActions(): PaperActions {
   const services = useServices();
   const toast = useToast();
   const unhide = async (paper: StoredPaper) => {
-    await unhidePapers([paper.id]);
+    await (await loadData()).unhidePapers([paper.id]);
   };
   return {
     async setSaved(paper, save) {
@@ -47,15 +47,20 @@ export function usePaperActions(): PaperActions {
     },
     async open(paper, url, target) {
       // Marked first: leaving the page can cut off a write still in flight.
-      if (paper.readAt === undefined) await markRead([paper.id], services.now()).catch(() => undefined);
+      if (paper.readAt === undefined) {
+        await loadData()
+          .then((data) => data.markRead([paper.id], services.now()))
+          .catch(() => undefined);
+      }
       services.open(url, target);
     },
     async setRead(paper, read) {
-      if (read) await markRead([paper.id], services.now());
-      else await markUnread([paper.id]);
+      const data = await loadData();
+      if (read) await data.markRead([paper.id], services.now());
+      else await data.markUnread([paper.id]);
     },
     async hide(paper) {
-      await hidePapers([paper.id], services.now());
+      await (await loadData()).hidePapers([paper.id], services.now());
       toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper) } });
     },
     unhide,

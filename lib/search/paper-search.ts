@@ -2,7 +2,8 @@ import type { ArxivEntry } from '../arxiv/entry';
 import { paperSearchText } from './paper-text';
 import { queryPrefixes, SearchIndex, type SearchResult } from './search-index';
 import { SegmentBuilder } from './segment';
-import { foldCase, isWordCode } from './words';
+import { hasWordPrefix } from './word-prefix';
+import { foldCase } from './words';
 
 export type SearchablePaper = Pick<ArxivEntry, 'id' | 'title' | 'authors' | 'comment' | 'summary'>;
 
@@ -43,14 +44,6 @@ interface PendingPaper {
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Whether a word of `folded` starts with `prefix` (both already folded). */
-function hasWordPrefix(folded: string, prefix: string): boolean {
-  for (let at = folded.indexOf(prefix); at >= 0; at = folded.indexOf(prefix, at + 1)) {
-    if (at === 0 || !isWordCode(folded.charCodeAt(at - 1))) return true;
-  }
-  return false;
-}
 
 /**
  * Search over every stored paper that answers from the first moment: papers are read newest

@@ -19,3 +19,8 @@ export function arxivLinks(id: string, version: number): ArxivLinks | null {
     html: `https://arxiv.org/html/${versioned}`,
   };
 }
+
+/** The abstract page of a paper's latest version, for a paper whose version is not known yet. */
+export function latestAbsUrl(id: string): string | null {
+  return isBaseArxivId(id) ? `https://arxiv.org/abs/${id}` : null;
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { StoredPaper } from '../../lib/db/schema';
+import type { Subscription } from '../../lib/subscription';
+import { groupByDay } from '../../lib/ui/day-groups';
+import type { CardMode } from '../paper-card/card-actions';
+import { PaperCard } from '../paper-card/paper-card';
+
+/** Subscription labels by id, for the "matched" line of each card. */
+export function labelsById(subscriptions: readonly Subscription[]): Map<string, string> {
+  return new Map(subscriptions.map((s) => [s.id, s.label]));
+}
+
+export interface CardListProps {
+  papers: readonly StoredPaper[];
+  saved: readonly string[];
+  labels: ReadonlyMap<string, string>;
+  /** When the reader last looked; papers added later are new. */
+  seenAt: number | undefined;
+  now: number;
+  mode: CardMode;
+}
+
+function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
+  const savedIds = new Set(saved);
+  return (
+    <>
+      {papers.map((paper) => (
+        <PaperCard
+          key={paper.id}
+          paper={paper}
+          saved={savedIds.has(paper.id)}
+          isNew={seenAt !== undefined && paper.addedAt > seenAt && paper.subs.length > 0}
+          matched={paper.subs.flatMap((id) => labels.get(id) ?? [])}
+          now={now}
+          mode={mode}
+        />
+      ))}
+    </>
+  );
+}
+
+/** Cards under their day headings (Today, Yesterday, dates), newest first. */
+export function DayGroupedCards(props: CardListProps) {
+  const groups = groupByDay(props.papers, (paper) => paper.published, props.now);
+  return (
+    <>
+      {groups.map((group) => (
+        <section key={group.key} class="day" aria-labelledby={`day-${group.key}`}>
+          <h2 class="day__heading" id={`day-${group.key}`}>
+            {group.label}
+          </h2>
+          <Cards {...props} papers={group.items} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Cards without headings (search results, the library). */
+export function PlainCards(props: CardListProps) {
+  return <Cards {...props} />;
+}
+
+/** More cards on request, and by themselves when the reader scrolls near the end. */
+export function ShowMore({ onMore, label = 'Show more' }: { onMore: () => void; label?: string }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const latest = useRef(onMore);
+  latest.current = onMore;
+  useEffect(() => {
+    const element = button.current;
+    if (!element || typeof IntersectionObserver !== 'function') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) latest.current();
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div class="show-more">
+      <button type="button" class="button" data-action="more" ref={button} onClick={onMore}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen';
+import { lazyComponent } from '../common/lazy';
+import { useServices } from '../common/services';
+import { useLiveQuery } from '../common/use-live-query';
+import { useNow } from '../common/use-now';
+import { useSeenAt } from '../common/use-seen-at';
+import type { FeedData } from '../common/page-data';
+import { FeedView } from './feed-view';
+import { FilterChips } from './filter-chips';
+import { idle, useFirstScreenWriter } from './first-screen-writer';
+import { Header } from './header';
+import { useRoute } from './route';
+import { SearchResults } from './search-results';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useShortcuts } from './use-shortcuts';
+
+export const DIGEST_FIRST_SCREEN_KEY = 'paper-radar:digest-first-screen';
+const PAGE = 30;
+// The index is built in a worker; starting it a little after the first paint keeps the
+// database free for the cards, and has it ready by the time most people type.
+const SEARCH_WARM_UP_DELAY_MS = 1500;
+
+const FirstRun = lazyComponent(async () => (await import('./first-run')).FirstRun);
+const LibraryView = lazyComponent(async () => (await import('../library/library-view')).LibraryView);
+
+function initialFeed(initial: FirstScreen | null, filter: string | undefined): FeedData | undefined {
+  if (!initial || (initial.filter ?? undefined) !== filter) return undefined;
+  return { papers: initial.papers, saved: initial.saved, more: initial.more };
+}
+
+/** The new tab: the digest of new papers, search over all of them, and the library. */
+export function DigestApp({ initial }: { initial: FirstScreen | null }) {
+  const services = useServices();
+  const [route, navigate] = useRoute();
+  const { view, filter } = route;
+  const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const now = useNow(services.now);
+  const seenAt = useSeenAt();
+
+  const header = useLiveQuery((data) => data.loadHeader(), [], initial ? { subscriptions: initial.subscriptions, counts: initial.counts } : undefined).value;
+  const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  const feed = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter)).value;
+
+  // The first screen is painted with a few cards; the rest of the first page follows at once.
+  useEffect(() => idle(() => setLimit((n) => Math.max(n, PAGE))), []);
+  useEffect(() => {
+    const timer = setTimeout(() => idle(() => services.search().build()), SEARCH_WARM_UP_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [services]);
+  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed });
+  useShortcuts({
+    focusSearch: () => searchBox.current?.focus(),
+    showHelp: () => setHelpOpen(true),
+  });
+
+  const searching = query.trim() !== '';
+  const firstRun = header !== undefined && header.subscriptions.length === 0;
+  let content = null;
+  if (view === 'library') content = <LibraryView query={query} now={now} />;
+  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} />;
+  else if (firstRun) content = <FirstRun />;
+  else if (header && sync)
+    content = <FeedView header={header} feed={feed} filter={filter} sync={sync} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />;
+
+  return (
+    <div class="page">
+      <a class="skip-link" href="#main">
+        Skip to the papers
+      </a>
+      <Header
+        view={view}
+        onView={(next) => {
+          setQuery('');
+          navigate(next === 'library' ? { view: next } : { view: next, filter });
+        }}
+        query={query}
+        onQuery={setQuery}
+        searchRef={searchBox}
+        sync={sync}
+        now={now}
+      >
+        <div class="topbar__chips">
+          {view === 'digest' && header && !firstRun && (
+            <FilterChips
+              subscriptions={header.subscriptions}
+              counts={header.counts}
+              selected={filter}
+              onSelect={(next) => {
+                setQuery('');
+                setLimit(PAGE);
+                navigate(next === undefined ? { view } : { view, filter: next });
+              }}
+            />
+          )}
+        </div>
+      </Header>
+      <main id="main" class="content" tabIndex={-1}>
+        {content}
+      </main>
+      <footer class="page-footer">
+        <button type="button" class="link-button" onClick={() => setHelpOpen(true)}>
+          Keyboard shortcuts <kbd>?</kbd>
+        </button>
+      </footer>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { UnreadCounts } from '../../lib/db/feed';
+import type { Subscription } from '../../lib/subscription';
+
+interface FilterChipsProps {
+  subscriptions: readonly Subscription[];
+  counts: UnreadCounts;
+  /** The subscription shown; undefined for All. */
+  selected: string | undefined;
+  onSelect: (subscriptionId: string | undefined) => void;
+}
+
+function Chip({ label, count, pressed, paused, onClick }: { label: string; count: number; pressed: boolean; paused?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class={`chip${pressed ? ' chip--on' : ''}${paused ? ' chip--paused' : ''}`}
+      aria-pressed={pressed}
+      aria-label={`${label}${paused ? ' (paused)' : ''}, ${count} unread`}
+      onClick={onClick}
+    >
+      <span class="chip__label">{label}</span>
+      {count > 0 && <span class="chip__count">{count > 9999 ? '9999+' : count}</span>}
+    </button>
+  );
+}
+
+/** All, then each subscription, with its unread count. */
+export function FilterChips({ subscriptions, counts, selected, onSelect }: FilterChipsProps) {
+  return (
+    <div class="chips" role="group" aria-label="Show papers from">
+      <Chip label="All" count={counts.all} pressed={selected === undefined} onClick={() => onSelect(undefined)} />
+      {subscriptions.map((s) => (
+        <Chip
+          key={s.id}
+          label={s.label}
+          count={counts.bySubscription[s.id] ?? 0}
+          pressed={selected === s.id}
+          paused={!s.enabled}
+          onClick={() => onSelect(s.id)}
+        />
+      ))}
+    </div>
+  );
+}

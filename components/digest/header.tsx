@@ -1,0 +1,91 @@
+import type { ComponentChildren, Ref } from 'preact';
+import type { SyncState } from '../../lib/sync/state';
+import { useServices } from '../common/services';
+import { SyncButton, SyncStatus } from '../common/sync-controls';
+import type { View } from './route';
+
+interface HeaderProps {
+  view: View;
+  onView: (view: View) => void;
+  query: string;
+  onQuery: (query: string) => void;
+  searchRef: Ref<HTMLInputElement>;
+  sync: SyncState | undefined;
+  now: number;
+  /** The filter chips, under the top row (the digest only). */
+  children?: ComponentChildren;
+}
+
+function ViewTab({ view, current, onView, label }: { view: View; current: View; onView: (view: View) => void; label: string }) {
+  return (
+    <a
+      href={view === 'library' ? '#library' : '#'}
+      class={view === current ? 'views__tab views__tab--on' : 'views__tab'}
+      aria-current={view === current ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        onView(view);
+      }}
+    >
+      {label}
+    </a>
+  );
+}
+
+/** Brand, Digest/Library, search, sync status and Sync now, options; sticky at the top. */
+export function Header({ view, onView, query, onQuery, searchRef, sync, now, children }: HeaderProps) {
+  const services = useServices();
+  return (
+    <header class="topbar">
+      <div class="topbar__row">
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          <span>Paper Radar</span>
+        </h1>
+        <nav class="views" aria-label="Views">
+          <ViewTab view="digest" current={view} onView={onView} label="Digest" />
+          <ViewTab view="library" current={view} onView={onView} label="Library" />
+        </nav>
+        <div class="search" role="search">
+          <svg class="icon search__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <circle cx="7" cy="7" r="4.5" />
+            <path d="m10.5 10.5 3.5 3.5" />
+          </svg>
+          <input
+            ref={searchRef}
+            type="search"
+            class="search__input"
+            data-testid="search-input"
+            aria-label={view === 'library' ? 'Search your library' : 'Search all papers'}
+            placeholder={view === 'library' ? 'Search your library' : 'Search all papers'}
+            autocomplete="off"
+            spellcheck={false}
+            value={query}
+            onInput={(event) => onQuery(event.currentTarget.value)}
+            onFocus={() => view !== 'library' && services.search().build()}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              if (query) onQuery('');
+              else event.currentTarget.blur();
+              event.preventDefault();
+            }}
+          />
+          <kbd class="search__hint" aria-hidden="true">
+            /
+          </kbd>
+        </div>
+        <div class="topbar__status">
+          {sync && <SyncStatus state={sync} now={now} />}
+          {sync && <SyncButton state={sync} compact />}
+          <button type="button" class="button button--icon" title="Options" aria-label="Options" onClick={services.openOptions}>
+            <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
+              <circle cx="8" cy="8" r="2.2" />
+              <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+            </svg>
+          </button>
+        </div>
+      </div>
+      {children}
+    </header>
+  );
+}

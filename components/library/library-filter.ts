@@ -1,0 +1,25 @@
+import type { LibraryEntry } from '../../lib/db/library';
+import { paperSearchText } from '../../lib/search/paper-text';
+import { queryPrefixes } from '../../lib/search/search-index';
+import { hasWordPrefix } from '../../lib/search/word-prefix';
+import { foldCase } from '../../lib/search/words';
+
+/** What the library search reads of an entry: the paper's text, its tags and the note. */
+export function entryText(entry: LibraryEntry): string {
+  const paper = entry.paper ? paperSearchText(entry.paper) : entry.item.id;
+  return foldCase(`${paper} ${entry.item.tags.join(' ')} ${entry.item.note}`);
+}
+
+/**
+ * The entries with every word of `query` (as word starts, like the digest's search) and, when
+ * given, the tag. A library is hundreds of papers: a scan is instant.
+ */
+export function filterLibrary(entries: readonly LibraryEntry[], query: string, tag: string | undefined): LibraryEntry[] {
+  const prefixes = queryPrefixes(query);
+  return entries.filter((entry) => {
+    if (tag !== undefined && !entry.item.tags.includes(tag)) return false;
+    if (prefixes.length === 0) return true;
+    const text = entryText(entry);
+    return prefixes.every((prefix) => hasWordPrefix(text, prefix));
+  });
+}

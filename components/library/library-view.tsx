@@ -1,0 +1,103 @@
+import './library.css';
+import { useState } from 'preact/hooks';
+import { allTags, libraryEntries, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
+import { listSubscriptions } from '../../lib/db/subscriptions';
+import { downloadText } from '../../lib/download';
+import { timeAgo } from '../../lib/ui/relative-time';
+import { latestAbsUrl } from '../../lib/ui/arxiv-links';
+import { useServices } from '../common/services';
+import { useLiveQuery } from '../common/use-live-query';
+import { PaperCard } from '../paper-card/paper-card';
+import { entryOf } from '../paper-card/paper-actions';
+import { filterLibrary } from './library-filter';
+import { NoteEditor } from './note-editor';
+import { TagEditor } from './tag-editor';
+
+interface LibraryViewProps {
+  query: string;
+  now: number;
+}
+
+async function loadLibrary() {
+  const [entries, tags, subscriptions] = await Promise.all([libraryEntries(), allTags(), listSubscriptions()]);
+  return { entries, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])) };
+}
+
+function PendingEntry({ entry }: { entry: LibraryEntry }) {
+  const services = useServices();
+  const url = latestAbsUrl(entry.item.id);
+  return (
+    <article class="card card--pending" data-testid="paper-card" data-arxiv-id={entry.item.id} tabIndex={-1}>
+      <p class="card__meta">Saved {timeAgo(entry.item.savedAt, services.now())} · details are being fetched from arXiv</p>
+      <h3 class="card__title">
+        {url ? <a href={url}>arXiv:{entry.item.id}</a> : `arXiv:${entry.item.id}`}
+      </h3>
+    </article>
+  );
+}
+
+function Entry({ entry, knownTags, labels, now }: { entry: LibraryEntry; knownTags: string[]; labels: Map<string, string>; now: number }) {
+  const { item, paper } = entry;
+  if (!paper) return <PendingEntry entry={entry} />;
+  return (
+    <div class="library-entry">
+      <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" />
+      <div class="library-entry__notes">
+        <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
+        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => void setTags(item.id, tags)} />
+        <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
+      </div>
+    </div>
+  );
+}
+
+/** Every saved paper, newest save first, searchable, with tags and a note each. */
+export function LibraryView({ query, now }: LibraryViewProps) {
+  const library = useLiveQuery(loadLibrary, []).value;
+  const [tag, setTag] = useState<string>();
+  if (!library) return null;
+  const shown = filterLibrary(library.entries, query, tag);
+
+  const exportBibtex = async () => {
+    const { toBibtexFile } = await import('../../lib/cite/bibtex');
+    const papers = shown.flatMap((entry) => (entry.paper ? [entryOf(entry.paper)] : []));
+    downloadText('paper-radar-library.bib', toBibtexFile(papers), 'application/x-bibtex');
+  };
+
+  if (library.entries.length === 0) {
+    return (
+      <section class="empty">
+        <h2 class="empty__title">Your library is empty</h2>
+        <p>Save a paper from a card, or with the Save button Paper Radar adds to every paper on arxiv.org. Saved papers stay until you remove them.</p>
+      </section>
+    );
+  }
+  return (
+    <section class="library" aria-label="Library">
+      <div class="feed-bar">
+        <p class="feed-bar__count" role="status">
+          {shown.length === library.entries.length ? `${shown.length} saved papers` : `${shown.length} of ${library.entries.length} saved papers`}
+        </p>
+        <button type="button" class="link-button" disabled={shown.length === 0} onClick={() => void exportBibtex()}>
+          Export BibTeX
+        </button>
+      </div>
+      {library.tags.length > 0 && (
+        <div class="chips" role="group" aria-label="Filter by tag">
+          <button type="button" class={tag === undefined ? 'chip chip--on' : 'chip'} aria-pressed={tag === undefined} onClick={() => setTag(undefined)}>
+            All tags
+          </button>
+          {library.tags.map((t) => (
+            <button key={t} type="button" class={tag === t ? 'chip chip--on' : 'chip'} aria-pressed={tag === t} onClick={() => setTag(tag === t ? undefined : t)}>
+              {t}
+            </button>
+          ))}
+        </div>
+      )}
+      {shown.map((entry) => (
+        <Entry key={entry.item.id} entry={entry} knownTags={library.tags} labels={library.labels} now={now} />
+      ))}
+      {shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
+    </section>
+  );
+}

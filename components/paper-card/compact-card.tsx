@@ -1,0 +1,58 @@
+import type { StoredPaper } from '../../lib/db/schema';
+import { arxivLinks } from '../../lib/ui/arxiv-links';
+import { firstAuthor } from '../../lib/ui/authors';
+import { shortDate } from '../../lib/ui/day-groups';
+import { hasCommandModifier, isTypingTarget } from '../common/keys';
+import { MathText } from '../math/math-text';
+import { usePaperActions } from './paper-actions';
+import { PaperLink } from './paper-link';
+import { SaveToggle } from './save-toggle';
+
+interface CompactCardProps {
+  paper: StoredPaper;
+  saved: boolean;
+  isNew: boolean;
+  now: number;
+}
+
+/** A paper in the popup: title, first author, date and Save; the title opens it in a new tab. */
+export function CompactCard({ paper, saved, isNew, now }: CompactCardProps) {
+  const actions = usePaperActions();
+  const links = arxivLinks(paper.id, paper.version);
+  if (!links) return null;
+  const titleId = `mini-${paper.id.replace(/[^\w-]/g, '-')}`;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
+    if (event.key === 'o' || (event.key === 'Enter' && event.target === event.currentTarget)) {
+      void actions.open(paper, links.abs, 'new-tab');
+    } else if (event.key === 's') {
+      (event.currentTarget as HTMLElement).querySelector<HTMLElement>('[data-action="save"]')?.click();
+    } else return;
+    event.preventDefault();
+  };
+  return (
+    <article
+      class={paper.unread === 1 ? 'mini mini--unread' : 'mini'}
+      data-testid="paper-card"
+      data-arxiv-id={paper.id}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+    >
+      <div class="mini__body">
+        <h2 class="mini__title" id={titleId}>
+          <PaperLink paper={paper} url={links.abs} actions={actions} target="new-tab">
+            <MathText text={paper.title} />
+          </PaperLink>
+        </h2>
+        <p class="mini__meta">
+          <span class="mini__author">{firstAuthor(paper.authors.map((a) => a.name))}</span>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
+          {isNew && <span class="card__flag card__flag--new">New</span>}
+        </p>
+      </div>
+      <SaveToggle saved={saved} compact describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
+    </article>
+  );
+}

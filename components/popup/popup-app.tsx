@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen';
+import type { FeedData, HeaderData } from '../common/page-data';
+import { useServices } from '../common/services';
+import { SyncButton, SyncStatus } from '../common/sync-controls';
+import { useLiveQuery } from '../common/use-live-query';
+import { useNow } from '../common/use-now';
+import { useSeenAt } from '../common/use-seen-at';
+import { useFirstScreenWriter } from '../digest/first-screen-writer';
+import { useShortcuts } from '../digest/use-shortcuts';
+import { CompactCard } from '../paper-card/compact-card';
+
+export const POPUP_FIRST_SCREEN_KEY = 'paper-radar:popup-first-screen';
+const PAGE = 20;
+
+function SubscriptionCounts({ header }: { header: HeaderData }) {
+  const services = useServices();
+  return (
+    <ul class="popup__subs" aria-label="Unread papers per subscription">
+      {header.subscriptions.map((s) => {
+        const count = header.counts.bySubscription[s.id] ?? 0;
+        return (
+          <li key={s.id}>
+            <button
+              type="button"
+              class="chip"
+              aria-label={`${s.label}: ${count} unread. Open in the digest`}
+              onClick={() => services.openDigest(s.id)}
+            >
+              <span class="chip__label">{s.label}</span>
+              {count > 0 && <span class="chip__count">{count}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: number | undefined; now: number; onMore: () => void }) {
+  const saved = new Set(feed.saved);
+  if (feed.papers.length === 0) return <p class="popup__empty">No unread papers. You’re all caught up.</p>;
+  return (
+    <>
+      {feed.papers.map((paper) => (
+        <CompactCard key={paper.id} paper={paper} saved={saved.has(paper.id)} isNew={seenAt !== undefined && paper.addedAt > seenAt} now={now} />
+      ))}
+      {feed.more && (
+        <button type="button" class="link-button popup__more" data-action="more" onClick={onMore}>
+          Show more
+        </button>
+      )}
+    </>
+  );
+}
+
+/** The toolbar popup: status and Sync now, the newest unread papers, counts per subscription. */
+export function PopupApp({ initial }: { initial: FirstScreen | null }) {
+  const services = useServices();
+  const now = useNow(services.now);
+  const seenAt = useSeenAt();
+  const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
+  const header = useLiveQuery((data) => data.loadHeader(), [], initial ? { subscriptions: initial.subscriptions, counts: initial.counts } : undefined).value;
+  const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  const unread = useLiveQuery(
+    (data) => data.loadUnread(limit),
+    [limit],
+    initial ? { papers: initial.papers, saved: initial.saved, more: initial.more } : undefined,
+  ).value;
+  useEffect(() => setLimit((n) => Math.max(n, PAGE)), []);
+  useFirstScreenWriter(services, POPUP_FIRST_SCREEN_KEY, { filter: undefined, header, sync, feed: unread });
+  useShortcuts({});
+
+  const firstRun = header !== undefined && header.subscriptions.length === 0;
+  return (
+    <div class="popup">
+      <header class="popup__top">
+        <h1 class="brand">
+          <img src="/icon/32.png" alt="" width={18} height={18} />
+          <span>Paper Radar</span>
+        </h1>
+        {sync && <SyncButton state={sync} />}
+      </header>
+      <div class="popup__status">{sync && <SyncStatus state={sync} now={now} />}</div>
+      {header && !firstRun && <SubscriptionCounts header={header} />}
+      <main class="popup__list">
+        {firstRun ? (
+          <div class="popup__empty">
+            <p>Follow a keyword, an author or a category, and new papers from arXiv appear here and on every new tab.</p>
+            <button type="button" class="button button--primary" onClick={() => services.openDigest()}>
+              Get started
+            </button>
+          </div>
+        ) : (
+          unread && <UnreadList feed={unread} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />
+        )}
+      </main>
+      <footer class="popup__footer">
+        <button type="button" class="link-button" onClick={() => services.openDigest()}>
+          Open the digest
+        </button>
+        <button type="button" class="link-button" onClick={services.openOptions}>
+          Options
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { UnreadCounts } from '../db/feed';
+import type { StoredPaper } from '../db/schema';
+import type { SyncState } from '../sync/state';
+import type { Subscription } from '../subscription';
+
+/**
+ * What a page showed last time, kept in localStorage so the next one paints its first cards
+ * in the first frame, before IndexedDB has opened; the live data replaces it a moment later.
+ */
+export interface FirstScreen {
+  version: 1;
+  /** The subscription filter it was taken with; null for All. */
+  filter: string | null;
+  subscriptions: Subscription[];
+  counts: UnreadCounts;
+  sync: SyncState;
+  papers: StoredPaper[];
+  saved: string[];
+  more: boolean;
+}
+
+/** Enough cards to fill a tall screen; the rest load right after the first paint. */
+export const FIRST_SCREEN_CARDS = 12;
+
+function isFirstScreen(value: unknown): value is FirstScreen {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<FirstScreen>;
+  return (
+    v.version === 1 &&
+    Array.isArray(v.subscriptions) &&
+    Array.isArray(v.papers) &&
+    Array.isArray(v.saved) &&
+    typeof v.counts === 'object' &&
+    v.counts !== null &&
+    typeof v.sync === 'object' &&
+    v.sync !== null
+  );
+}
+
+export function readFirstScreen(storage: Pick<Storage, 'getItem'>, key: string): FirstScreen | null {
+  try {
+    const text = storage.getItem(key);
+    if (!text) return null;
+    const value: unknown = JSON.parse(text);
+    return isFirstScreen(value) ? value : null;
+  } catch {
+    return null; // unreadable or unavailable: the page waits for IndexedDB instead
+  }
+}
+
+/** Stores the screen; returns false when storage refused it (full, disabled). */
+export function writeFirstScreen(storage: Pick<Storage, 'setItem'>, key: string, screen: FirstScreen): boolean {
+  try {
+    storage.setItem(key, JSON.stringify(screen));
+    return true;
+  } catch {
+    return false;
+  }
+}
