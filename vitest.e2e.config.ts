@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    fileParallelism: true,
+    maxWorkers: 3,
     reporters: ['default'],
   },
 });

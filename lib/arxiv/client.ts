@@ -41,7 +41,7 @@ export interface ClientOptions {
 
 export const MIN_REQUEST_SPACING_MS = 3_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
-const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_BASE_MS = 4_000;
 /** When all attempts failed, the engine tries again this much later (unless arXiv said when). */
 const GIVE_UP_RETRY_MS = 15 * 60_000;
 

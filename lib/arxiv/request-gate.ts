@@ -6,7 +6,9 @@ export interface RequestSpacingStore {
 
 /**
  * Serialises requests and keeps them `spacingMs` apart. The time of each request is written
- * before it is sent, so a worker that restarts between two requests still waits.
+ * before it is sent, so a worker that restarts between two requests still waits; it is written
+ * again when the answer is in, so the spacing counts from the end of the previous exchange and
+ * holds as arXiv sees it, whatever the network's delays.
  */
 export class RequestGate {
   private queue: Promise<unknown> = Promise.resolve();
@@ -21,7 +23,11 @@ export class RequestGate {
   run<T>(task: () => Promise<T>): Promise<T> {
     const turn = this.queue.then(async () => {
       await this.waitForSpacing();
-      return task();
+      try {
+        return await task();
+      } finally {
+        await this.store.setLastRequestAt(this.now());
+      }
     });
     this.queue = turn.catch(() => undefined);
     return turn;

@@ -105,3 +105,39 @@ export function minimumGap(times: number[]): number {
   for (let i = 1; i < times.length; i++) min = Math.min(min, times[i]! - times[i - 1]!);
   return min;
 }
+
+export interface SyncStateRow {
+  state: string;
+  message?: string;
+  retryAt?: number;
+}
+
+/** The sync status the pages show, read from the extension's database. */
+export async function syncState(page: Page | Worker): Promise<SyncStateRow> {
+  const meta = await readStore<{ key: string; value: SyncStateRow }>(page, 'meta');
+  return meta.find((m) => m.key === 'syncState')?.value ?? { state: 'idle' };
+}
+
+/** Adds a keyword subscription the way a user does, in the options page, and waits for its first sync. */
+export async function subscribe(options: Page, keyword: string, expectedPapers: number): Promise<void> {
+  await options.getByTestId('subscription-input').fill(keyword);
+  await options.getByTestId('subscription-input').press('Enter');
+  const until = Date.now() + 60_000;
+  while ((await readStore(options, 'papers')).length < expectedPapers || (await syncState(options)).state !== 'ok') {
+    if (Date.now() > until) throw new Error(`the first sync of "${keyword}" did not finish`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
+export async function badgeText(h: Harness): Promise<string> {
+  return (await h.worker()).evaluate(() => chrome.action.getBadgeText({}));
+}
+
+export async function notificationIds(h: Harness): Promise<string[]> {
+  return Object.keys(await (await h.worker()).evaluate(() => chrome.notifications.getAll()));
+}
