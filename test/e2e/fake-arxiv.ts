@@ -10,6 +10,8 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/arxiv');
 const read = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
 export type Misbehaviour =
+  /** Answer normally: lets a test aim a misbehaviour at a later request. */
+  | 'pass'
   | '429'
   | '429-retry-after'
   | '503'
@@ -68,6 +70,19 @@ export class FakeArxiv {
     this.pages.set('/search/', read('html/search_all_attention.html'));
   }
 
+  /**
+   * `count` distinct papers for a query: the real testing entries repeated under derived ids
+   * (`2605.1xxxx`), so paging has something to page.
+   */
+  addDerivedWorld(query: string, count: number): string[] {
+    const base = this.world.get('testing')!;
+    const entries = Array.from({ length: count }, (_, i) =>
+      base[i % base.length]!.replace(/abs\/\d{4}\.\d{4,5}/g, `abs/2605.${String(10000 + i)}`),
+    );
+    this.world.set(query, entries);
+    return entries;
+  }
+
   /** The next API requests misbehave in this order (one misbehaviour per request). */
   misbehave(...kinds: Misbehaviour[]): void {
     this.queue.push(...kinds);
@@ -101,7 +116,8 @@ export class FakeArxiv {
     const host = (req.headers.host ?? '').split(':')[0] ?? '';
     const url = new URL(req.url ?? '/', `https://${host}`);
     const isApi = host === 'export.arxiv.org' && url.pathname === '/api/query';
-    const misbehaviour = isApi ? this.queue.shift() : undefined;
+    const queued = isApi ? this.queue.shift() : undefined;
+    const misbehaviour = queued === 'pass' ? undefined : queued;
     this.log.push({ at: Date.now(), host, path: url.pathname + url.search, answer: misbehaviour ?? 'ok' });
     if (misbehaviour) return this.misbehaveOn(res, url, misbehaviour);
     if (isApi) return this.answerApi(res, url);

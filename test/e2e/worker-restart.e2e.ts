@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, readStore, sendMessage, syncState, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => h?.close());
+
+async function until(check: () => Promise<boolean>, what: string, timeout = 60_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('a service worker stopped in the middle of a sync', () => {
+  it('resumes on its next wake and finishes without repeating work or duplicating papers', async () => {
+    h.fake.addDerivedWorld('radar', 250);
+    const options = await h.open('options.html');
+    // The second page of the new subscription's first fill hangs: the worker is stopped while waiting for it.
+    h.fake.misbehave('pass', 'hang');
+    await options.getByTestId('subscription-input').fill('radar');
+    await options.getByTestId('subscription-input').press('Enter');
+    await until(async () => h.fake.apiRequests().length >= 2, 'the second page was requested');
+    await until(async () => (await readStore(options, 'papers')).length === 100, 'the first page was stored');
+
+    const cdp = await h.context.newCDPSession(options);
+    const versions: { versionId: string; runningStatus: string }[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: typeof versions }) => versions.push(...event.versions));
+    await cdp.send('ServiceWorker.enable');
+    await until(async () => versions.length > 0, 'the worker is known');
+    await cdp.send('ServiceWorker.stopWorker', { versionId: versions.at(-1)!.versionId });
+    await until(async () => versions.at(-1)?.runningStatus === 'stopped', 'the worker stopped');
+
+    // Any event wakes the worker; here the page asks it something.
+    await sendMessage(options, 'getSavedIds', { ids: [] });
+    await until(async () => (await syncState(options)).state === 'ok', 'the resumed sync finished');
+
+    const papers = await readStore<{ id: string; subs: string[] }>(options, 'papers');
+    expect(papers).toHaveLength(200); // the retention size of a new subscription
+    expect(papers.every((p) => p.subs.length === 1)).toBe(true);
+    const starts = h.fake.apiRequests().map((r) => new URLSearchParams(r.path.split('?')[1]).get('start'));
+    // Page 1 once; page 2 twice (the hung request, then after the restart); nothing else.
+    expect(starts).toEqual(['0', '100', '100']);
+    const meta = await readStore<{ key: string }>(options, 'meta');
+    expect(meta.some((m) => m.key === 'syncRun')).toBe(false);
+  });
+});
