@@ -70,9 +70,16 @@ export async function getSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());
 }
 
-export async function updateSettings(changes: Partial<Settings>): Promise<Settings> {
-  const next = normalizeSettings({ ...(await getSettings()), ...changes });
-  await settingsItem.setValue(next);
+let updates: Promise<unknown> = Promise.resolve();
+
+/** Applies changes one after another, so two quick changes on a page never overwrite each other. */
+export function updateSettings(changes: Partial<Settings>): Promise<Settings> {
+  const next = updates.then(async () => {
+    const settings = normalizeSettings({ ...(await getSettings()), ...changes });
+    await settingsItem.setValue(settings);
+    return settings;
+  });
+  updates = next.catch(() => undefined);
   return next;
 }
 
