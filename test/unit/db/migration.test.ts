@@ -1,11 +1,28 @@
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PaperRadarDatabase } from '../../../lib/db/db';
-import { attentionPaper, testingPapers } from '../../helpers/fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ArxivClient } from '../../../lib/arxiv/client';
+import { DATABASE_NAME, db } from '../../../lib/db/db';
+import { feedPage, unreadCounts } from '../../../lib/db/feed';
+import { allTags, libraryEntries, pendingSaves } from '../../../lib/db/library';
+import type { StoredPaper } from '../../../lib/db/schema';
+import { listSubscriptions } from '../../../lib/db/subscriptions';
+import { SyncEngine } from '../../../lib/sync/engine';
+import { getSyncState } from '../../../lib/sync/state';
+import { entryBlocks, pageFor } from '../../helpers/fake-arxiv-feed';
+import { memorySpacingStore, scriptedFetch } from '../../helpers/fake-fetch';
+import { testingXml } from '../../helpers/fixtures';
+import errorXml from '../../fixtures/arxiv/api/api_error_start.xml?raw';
+import electronXml from '../../fixtures/arxiv/api/oldapi_2025-08_search_all-electron_AND_all-proton_10of7370.xml?raw';
+import maestroXml from '../../fixtures/arxiv/api/q_au_del_maestro.xml?raw';
+import checkerboardXml from '../../fixtures/arxiv/api/q_au_del_maestro_AND_ti_checkerboard.xml?raw';
+import { newestFirst } from '../../helpers/newest-first';
+import { VirtualClock } from '../../helpers/virtual-clock';
+import v1Json from '../../fixtures/db/v1.json?raw';
 
 /**
- * Each released schema is written down here as it shipped (never imported from today's code),
- * filled with rows built from the real fixtures, and then opened by the current code.
+ * Each released schema, written down as it shipped: never imported from today's code, so a
+ * change to today's schema cannot change what the test upgrades from. A new schema version
+ * adds a line here and a fixture `test/fixtures/db/v<n>.json` built by its own script.
  */
 const RELEASED_SCHEMAS: Record<number, Record<string, string>> = {
   1: {
@@ -18,47 +35,115 @@ const RELEASED_SCHEMAS: Record<number, Record<string, string>> = {
   },
 };
 
-function v1Rows() {
-  const papers = testingPapers.map((entry, i) => ({
-    ...entry,
-    subs: ['sub-testing'],
-    unreadIn: i % 2 ? [] : ['sub-testing'],
-    ...(i % 2 ? { readAt: 1_700_000_000_000 } : { unread: 1 }),
-    addedAt: 1_700_000_000_000 + i,
-  }));
-  papers.push({ ...attentionPaper, subs: [], unreadIn: [], addedAt: 1_700_000_000_000, readAt: 1 } as never);
-  return {
-    papers,
-    library: [{ id: attentionPaper.id, savedAt: 1_700_000_000_500, tags: ['transformers'], note: 'Seminal' }],
-    subscriptions: [
-      { id: 'sub-testing', kind: 'keyword', value: 'testing', categories: [], exclude: [], label: 'testing', enabled: true, order: 0, createdAt: 1 },
-    ],
-    syncStatus: [{ subscriptionId: 'sub-testing', lastSuccessAt: 1_700_000_000_000, lastAdded: 40, totalResults: 214881 }],
-    meta: [{ key: 'seenAt', value: 1_700_000_000_000 }],
-    extras: [],
-  } as Record<string, unknown[]>;
+interface Fixture {
+  schemaVersion: number;
+  tables: Record<string, Record<string, unknown>[]>;
 }
 
-const name = 'paper-radar-migration-test';
-afterEach(() => Dexie.delete(name));
+const FIXTURES: Record<number, Fixture> = { 1: JSON.parse(v1Json) as Fixture };
 
-describe('database migrations', () => {
-  it.each(Object.keys(RELEASED_SCHEMAS).map(Number))('a schema v%i database opens with nothing lost', async (version) => {
-    const old = new Dexie(name);
-    old.version(version).stores(RELEASED_SCHEMAS[version]!);
-    const rows = v1Rows();
-    await old.open();
-    for (const [table, values] of Object.entries(rows)) await old.table(table).bulkAdd(values);
-    old.close();
+/** Writes a fixture with the schema it was made under, then lets today's code open it. */
+async function upgradeFrom(version: number): Promise<Fixture> {
+  const fixture = FIXTURES[version]!;
+  db.close();
+  await Dexie.delete(DATABASE_NAME);
+  const old = new Dexie(DATABASE_NAME);
+  old.version(version).stores(RELEASED_SCHEMAS[version]!);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+  await db.open();
+  return fixture;
+}
 
-    const current = new PaperRadarDatabase(name);
-    await current.open();
-    for (const [table, values] of Object.entries(rows)) {
-      expect(await current.table(table).count(), table).toBe(values.length);
+/** search_query substring → entries, newest first, as arXiv answered on the fixture's last day. */
+const answers: [string, string[]][] = [
+  ['testing', newestFirst([testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks))],
+  ['electron', newestFirst(entryBlocks(electronXml))],
+  ['checkerboard', newestFirst(entryBlocks(checkerboardXml))],
+  ['maestro', newestFirst(entryBlocks(maestroXml))],
+];
+
+const papersOf = (fixture: Fixture) => fixture.tables.papers as unknown as StoredPaper[];
+const byPublishedDesc = (a: StoredPaper, b: StoredPaper) =>
+  a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1;
+
+beforeEach(() => {
+  db.close();
+});
+
+describe('upgrading a database of a released schema', () => {
+  it('has a fixture for every released schema, filled in every table', () => {
+    expect(Object.keys(FIXTURES)).toEqual(Object.keys(RELEASED_SCHEMAS));
+    for (const [version, fixture] of Object.entries(FIXTURES)) {
+      expect(fixture.schemaVersion).toBe(Number(version));
+      expect(Object.keys(fixture.tables).sort()).toEqual(Object.keys(RELEASED_SCHEMAS[Number(version)]!).sort());
+      for (const [table, rows] of Object.entries(fixture.tables)) expect(rows.length, table).toBeGreaterThan(0);
     }
-    expect(await current.papers.get(attentionPaper.id)).toMatchObject({ title: 'Attention Is All You Need' });
-    expect(await current.library.get(attentionPaper.id)).toMatchObject({ tags: ['transformers'], note: 'Seminal' });
-    expect(await current.papers.where('unread').equals(1).count()).toBe(20);
-    current.close();
+  });
+
+  it.each(Object.keys(RELEASED_SCHEMAS).map(Number))('v%i: every row of every table is still there, unchanged', async (version) => {
+    const fixture = await upgradeFrom(version);
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      expect(await db.table(table).toArray(), table).toEqual(rows);
+    }
+  });
+
+  it('v1: the feed, unread counts, library, tags, subscriptions and sync status read as before', async () => {
+    const fixture = await upgradeFrom(1);
+    const papers = papersOf(fixture);
+    const inFeed = papers.filter((p) => p.subs.length > 0 && p.hiddenAt === undefined).sort(byPublishedDesc);
+    expect((await feedPage({ limit: 20 })).map((p) => p.id)).toEqual(inFeed.slice(0, 20).map((p) => p.id));
+    const maestro = inFeed.filter((p) => p.subs.includes('v1-maestro'));
+    expect((await feedPage({ subscriptionId: 'v1-maestro', limit: 50 })).map((p) => p.id)).toEqual(maestro.map((p) => p.id));
+
+    const subscriptionIds = (fixture.tables.subscriptions as { id: string }[]).map((s) => s.id);
+    const counts = await unreadCounts(subscriptionIds);
+    expect(counts.all).toBe(papers.filter((p) => p.unread === 1).length);
+    for (const id of subscriptionIds) expect(counts.bySubscription[id], id).toBe(papers.filter((p) => p.unreadIn.includes(id)).length);
+    expect(counts.all).toBeGreaterThan(0);
+    expect(counts.bySubscription['v1-maestro']).toBe(0); // all marked read before the upgrade
+
+    const library = await libraryEntries();
+    const items = fixture.tables.library as { id: string; savedAt: number; tags: string[]; note: string; pending?: 1 }[];
+    expect(library.map((e) => e.item.id)).toEqual([...items].sort((a, b) => b.savedAt - a.savedAt).map((i) => i.id));
+    // Every saved paper has its metadata, except the one saved before it could be fetched.
+    expect(library.filter((e) => !e.paper).map((e) => e.item.id)).toEqual(await pendingSaves());
+    expect(await pendingSaves()).toEqual(items.filter((i) => i.pending === 1).map((i) => i.id));
+    expect(await allTags()).toEqual([...new Set(items.flatMap((i) => i.tags))].sort());
+    expect(library.find((e) => e.item.note !== '')?.item.note).toContain('∑ αβ');
+
+    const inOrder = [...(fixture.tables.subscriptions as { id: string; order: number }[])].sort((a, b) => a.order - b.order);
+    expect((await listSubscriptions()).map((s) => s.id)).toEqual(inOrder.map((s) => s.id));
+    const meta = fixture.tables.meta as { key: string; value: unknown }[];
+    expect(await getSyncState()).toEqual(meta.find((m) => m.key === 'syncState')!.value);
+  });
+
+  it('v1: the next sync knows every stored paper: nothing new, one request per enabled subscription', async () => {
+    await upgradeFrom(1);
+    const before = await db.papers.toArray();
+    const clock = new VirtualClock(Date.UTC(2026, 10, 26, 1, 30));
+    // arXiv answers as it did when build-v1.ts made the fixture, from the same real files.
+    const { fetch, calls } = scriptedFetch(clock, (url) => {
+      const query = (new URL(url).searchParams.get('search_query') ?? '').toLowerCase();
+      if (query.includes('broken')) return { status: 400, body: errorXml };
+      const found = answers.find(([key]) => query.includes(key));
+      return { body: pageFor(url, found ? found[1] : []) };
+    });
+    const engine = new SyncEngine({
+      client: new ArxivClient({ fetch, now: clock.now, sleep: clock.sleep, spacing: memorySpacingStore(), random: () => 0.5 }),
+      now: clock.now,
+      papersPerSubscription: async () => 30,
+    });
+    const report = await clock.run(engine.sync('schedule'));
+    expect(report.totalAdded).toBe(0);
+    // Five enabled subscriptions ("ti:broken" is rejected again, as before the upgrade).
+    expect(calls).toHaveLength(5);
+    const after = await db.papers.toArray();
+    expect(after.map((p) => [p.id, p.subs, p.unreadIn, p.unread, p.readAt, p.hiddenAt])).toEqual(
+      before.map((p) => [p.id, p.subs, p.unreadIn, p.unread, p.readAt, p.hiddenAt]),
+    );
   });
 });
