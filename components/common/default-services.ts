@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';
-import { createLocalSearch, createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
-import type { PaperSource } from '../../lib/search/paper-search';
+import type { PaperSearchResult, PaperSource } from '../../lib/search/paper-search';
+import { createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
 import type { OpenTarget, Services } from './services';
 
 function open(url: string, target: OpenTarget): void {
@@ -16,19 +16,37 @@ const lazyStoredPapers: PaperSource = {
   papers: async (ids) => (await paperSource()).storedPapers.papers(ids),
 };
 
-function createSearch(): SearchClient {
-  if (typeof Worker === 'function') return createWorkerSearch();
-  return createLocalSearch(lazyStoredPapers, (onChange) => {
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    void paperSource().then(({ watchStoredPapers }) => {
-      if (!stopped) stop = watchStoredPapers(onChange);
-    });
-    return () => {
-      stopped = true;
-      stop?.();
-    };
+function watchLazily(onChange: () => void): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void paperSource().then(({ watchStoredPapers }) => {
+    if (!stopped) stop = watchStoredPapers(onChange);
   });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The engine on the page itself, loaded when first used. */
+function lazyLocalSearch(): SearchClient {
+  const client = import('../../lib/search/local-search').then(({ createLocalSearch }) =>
+    createLocalSearch(lazyStoredPapers, watchLazily),
+  );
+  return {
+    build: () => void client.then((c) => c.build()),
+    search: async (query, limit): Promise<PaperSearchResult> => (await client).search(query, limit),
+    onUpdate: (listener) => {
+      let stop: (() => void) | undefined;
+      void client.then((c) => (stop = c.onUpdate(listener)));
+      return () => stop?.();
+    },
+    close: () => void client.then((c) => c.close()),
+  };
+}
+
+function createSearch(): SearchClient {
+  return typeof Worker === 'function' ? createWorkerSearch() : lazyLocalSearch();
 }
 
 /** The real world, for the extension's own pages. */

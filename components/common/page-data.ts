@@ -3,20 +3,24 @@
  * demand (see load-data.ts): Dexie is half of the pages' JavaScript, and a page painted from
  * its first-screen cache does not need it for its first frame.
  */
-import { feedPage, getPapers, unreadCounts, type UnreadCounts } from '../../lib/db/feed';
+import { feedPage, getPapers, type UnreadCounts } from '../../lib/db/feed';
 import { db } from '../../lib/db/db';
 import { savedAmong } from '../../lib/db/library';
 import type { StoredPaper } from '../../lib/db/schema';
-import { listSubscriptions } from '../../lib/db/subscriptions';
 import type { Subscription } from '../../lib/subscription';
 
 export { liveQuery } from 'dexie';
-export { hidePapers, markAllRead, markRead, markUnread, unhidePapers } from '../../lib/db/feed';
+export { hidePapers, markAllRead, markRead, markUnread, unhidePapers, unreadCounts } from '../../lib/db/feed';
+export { listSubscriptions } from '../../lib/db/subscriptions';
 export { getSyncState } from '../../lib/sync/state';
 
 export interface HeaderData {
   subscriptions: Subscription[];
-  counts: UnreadCounts;
+  /**
+   * Unread papers, in all and per subscription. Counting is slow on a large store (IndexedDB
+   * walks the index: a second for 50,000 papers), so the cards never wait for it.
+   */
+  counts?: UnreadCounts;
 }
 
 export interface FeedData {
@@ -25,11 +29,6 @@ export interface FeedData {
   saved: string[];
   /** More papers follow the ones loaded. */
   more: boolean;
-}
-
-export async function loadHeader(): Promise<HeaderData> {
-  const subscriptions = await listSubscriptions();
-  return { subscriptions, counts: await unreadCounts(subscriptions.map((s) => s.id)) };
 }
 
 async function withSaved(papers: StoredPaper[], more: boolean): Promise<FeedData> {

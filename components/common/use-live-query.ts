@@ -5,6 +5,8 @@ export interface LiveResult<T> {
   /** The latest answer; the previous one while a changed query runs, so lists never flash empty. */
   value: T | undefined;
   error: Error | undefined;
+  /** True once the database has answered (until then `value` is the initial one, if any). */
+  fresh: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface LiveResult<T> {
  * from its first line, so Dexie sees every table it touches.
  */
 export function useLiveQuery<T>(query: (data: PageData) => Promise<T>, deps: readonly unknown[], initial?: T): LiveResult<T> {
-  const [result, setResult] = useState<LiveResult<T>>({ value: initial, error: undefined });
+  const [result, setResult] = useState<LiveResult<T>>({ value: initial, error: undefined, fresh: false });
   // A layout effect starts the first read before the browser paints, not a frame later.
   useLayoutEffect(() => {
     let active = true;
@@ -22,9 +24,13 @@ export function useLiveQuery<T>(query: (data: PageData) => Promise<T>, deps: rea
     void loadData().then((data) => {
       if (!active) return;
       const subscription = data.liveQuery(() => query(data)).subscribe({
-        next: (value) => setResult({ value, error: undefined }),
+        next: (value) => setResult({ value, error: undefined, fresh: true }),
         error: (error: unknown) =>
-          setResult((previous) => ({ value: previous.value, error: error instanceof Error ? error : new Error(String(error)) })),
+          setResult((previous) => ({
+            value: previous.value,
+            error: error instanceof Error ? error : new Error(String(error)),
+            fresh: true,
+          })),
       });
       unsubscribe = () => subscription.unsubscribe();
     });

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen';
 import { lazyComponent } from '../common/lazy';
+import { loadCategoryNames } from '../paper-card/category-names';
 import { useServices } from '../common/services';
+import { useHeaderData } from '../common/use-header-data';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -41,12 +43,20 @@ export function DigestApp({ initial }: { initial: FirstScreen | null }) {
   const now = useNow(services.now);
   const seenAt = useSeenAt();
 
-  const header = useLiveQuery((data) => data.loadHeader(), [], initial ? { subscriptions: initial.subscriptions, counts: initial.counts } : undefined).value;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
-  const feed = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter)).value;
+  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter));
+  const feed = feedQuery.value;
+  const header = useHeaderData(initial, feedQuery.fresh);
 
   // The first screen is painted with a few cards; the rest of the first page follows at once.
-  useEffect(() => idle(() => setLimit((n) => Math.max(n, PAGE))), []);
+  useEffect(
+    () =>
+      idle(() => {
+        setLimit((n) => Math.max(n, PAGE));
+        void loadCategoryNames();
+      }),
+    [],
+  );
   useEffect(() => {
     const timer = setTimeout(() => idle(() => services.search().build()), SEARCH_WARM_UP_DELAY_MS);
     return () => clearTimeout(timer);

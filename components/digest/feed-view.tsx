@@ -17,7 +17,8 @@ interface FeedViewProps {
   onMore: () => void;
 }
 
-function FeedBar({ unread, filter }: { unread: number; filter: string | undefined }) {
+/** The unread count and "Mark all as read"; the line is there, empty, until counted. */
+function FeedBar({ unread, filter }: { unread: number | undefined; filter: string | undefined }) {
   const services = useServices();
   const toast = useToast();
   const markAll = async () => {
@@ -26,8 +27,8 @@ function FeedBar({ unread, filter }: { unread: number; filter: string | undefine
   };
   return (
     <div class="feed-bar">
-      <p class="feed-bar__count">{unread === 0 ? 'No unread papers' : `${unread} unread`}</p>
-      {unread > 0 && (
+      <p class="feed-bar__count">{unread === undefined ? '\u00a0' : unread === 0 ? 'No unread papers' : `${unread} unread`}</p>
+      {unread !== undefined && unread > 0 && (
         <button type="button" class="link-button" onClick={() => void markAll()}>
           Mark all as read
         </button>
@@ -42,7 +43,8 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, onMore }: Fe
   if (!feed) return null;
   const labels = labelsById(header.subscriptions);
   const label = filter === undefined ? undefined : labels.get(filter);
-  const unread = filter === undefined ? header.counts.all : (header.counts.bySubscription[filter] ?? 0);
+  const counts = header.counts;
+  const unread = counts === undefined ? undefined : filter === undefined ? counts.all : (counts.bySubscription[filter] ?? 0);
   if (feed.papers.length === 0) {
     return <NoPapersYet sync={sync} now={now} subject={label === undefined ? 'your subscriptions' : `“${label}”`} />;
   }

@@ -3,7 +3,8 @@ import type { Subscription } from '../../lib/subscription';
 
 interface FilterChipsProps {
   subscriptions: readonly Subscription[];
-  counts: UnreadCounts;
+  /** Unknown until counted: the chips show no numbers meanwhile. */
+  counts: UnreadCounts | undefined;
   /** The subscription shown; undefined for All. */
   selected: string | undefined;
   onSelect: (subscriptionId: string | undefined) => void;
@@ -28,12 +29,12 @@ function Chip({ label, count, pressed, paused, onClick }: { label: string; count
 export function FilterChips({ subscriptions, counts, selected, onSelect }: FilterChipsProps) {
   return (
     <div class="chips" role="group" aria-label="Show papers from">
-      <Chip label="All" count={counts.all} pressed={selected === undefined} onClick={() => onSelect(undefined)} />
+      <Chip label="All" count={counts?.all ?? 0} pressed={selected === undefined} onClick={() => onSelect(undefined)} />
       {subscriptions.map((s) => (
         <Chip
           key={s.id}
           label={s.label}
-          count={counts.bySubscription[s.id] ?? 0}
+          count={counts?.bySubscription[s.id] ?? 0}
           pressed={selected === s.id}
           paused={!s.enabled}
           onClick={() => onSelect(s.id)}

@@ -22,14 +22,15 @@ export function useFirstScreenWriter(
   const lastWritten = useRef('');
   const { filter, header, sync, feed } = parts;
   useEffect(() => {
-    if (!header || !sync || !feed) return;
+    if (!header?.counts || !sync || !feed) return;
+    const counts = header.counts;
     return idle(() => {
       const papers = feed.papers.slice(0, FIRST_SCREEN_CARDS);
       const screen: FirstScreen = {
         version: 1,
         filter: filter ?? null,
         subscriptions: header.subscriptions,
-        counts: header.counts,
+        counts,
         sync,
         papers,
         saved: feed.saved.filter((id) => papers.some((p) => p.id === id)),

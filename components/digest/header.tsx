@@ -79,8 +79,10 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, chi
           {sync && <SyncButton state={sync} compact />}
           <button type="button" class="button button--icon" title="Options" aria-label="Options" onClick={services.openOptions}>
             <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
-              <circle cx="8" cy="8" r="2.2" />
-              <path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4" />
+              <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h8M13 12h1" />
+              <circle cx="10.5" cy="4" r="1.5" />
+              <circle cx="5.5" cy="8" r="1.5" />
+              <circle cx="11.5" cy="12" r="1.5" />
             </svg>
           </button>
         </div>

@@ -38,8 +38,8 @@ function useSearch(query: string, limit: number): PaperSearchResult | undefined 
 }
 
 function summary(result: PaperSearchResult): string {
-  const found = result.total === 0 ? 'No papers match' : `${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}`;
-  if (result.complete) return `${found}.`;
+  const found = result.total === 0 ? 'No stored paper matches' : `${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}`;
+  if (result.complete) return `${found}, among all stored papers.`;
   const { loaded, total } = result.progress;
   return `${found} so far · searched ${loaded.toLocaleString()} of ${total.toLocaleString()} papers…`;
 }

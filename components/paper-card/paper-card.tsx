@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { categoryName } from '../../lib/arxiv/categories';
 import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
@@ -9,6 +8,7 @@ import { hasCommandModifier, isTypingTarget } from '../common/keys';
 import { useServices } from '../common/services';
 import { Abstract } from './abstract';
 import { Authors } from './authors';
+import { categoryTitle } from './category-names';
 import { CardActions, type CardMode } from './card-actions';
 import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
@@ -89,7 +89,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
   return (
     <article ref={card} class={classes} data-testid="paper-card" data-arxiv-id={paper.id} tabIndex={-1} aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <div class="card__meta">
-        <span class="card__category" title={categoryName(paper.primaryCategory)}>
+        <span class="card__category" title={categoryTitle(paper.primaryCategory)}>
           {paper.primaryCategory}
         </span>
         {others.length > 0 && <span class="card__categories">{others.join(' ')}</span>}
@@ -111,7 +111,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           <MathText text={keyResult} />
         </p>
       )}
-      <h3 class="card__title" id={titleId}>
+      <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
           <MathText text={paper.title} />
         </PaperLink>

@@ -3,6 +3,7 @@ import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen'
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
+import { useHeaderData } from '../common/use-header-data';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -15,10 +16,17 @@ const PAGE = 20;
 
 function SubscriptionCounts({ header }: { header: HeaderData }) {
   const services = useServices();
+  const counts = header.counts ?? { all: 0, bySubscription: {} };
   return (
     <ul class="popup__subs" aria-label="Unread papers per subscription">
+      <li>
+        <button type="button" class="chip" aria-label={`All: ${counts.all} unread. Open the digest`} onClick={() => services.openDigest()}>
+          <span class="chip__label">All</span>
+          {counts.all > 0 && <span class="chip__count">{counts.all}</span>}
+        </button>
+      </li>
       {header.subscriptions.map((s) => {
-        const count = header.counts.bySubscription[s.id] ?? 0;
+        const count = counts.bySubscription[s.id] ?? 0;
         return (
           <li key={s.id}>
             <button
@@ -60,13 +68,14 @@ export function PopupApp({ initial }: { initial: FirstScreen | null }) {
   const now = useNow(services.now);
   const seenAt = useSeenAt();
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
-  const header = useLiveQuery((data) => data.loadHeader(), [], initial ? { subscriptions: initial.subscriptions, counts: initial.counts } : undefined).value;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
-  const unread = useLiveQuery(
+  const unreadQuery = useLiveQuery(
     (data) => data.loadUnread(limit),
     [limit],
     initial ? { papers: initial.papers, saved: initial.saved, more: initial.more } : undefined,
-  ).value;
+  );
+  const unread = unreadQuery.value;
+  const header = useHeaderData(initial, unreadQuery.fresh);
   useEffect(() => setLimit((n) => Math.max(n, PAGE)), []);
   useFirstScreenWriter(services, POPUP_FIRST_SCREEN_KEY, { filter: undefined, header, sync, feed: unread });
   useShortcuts({});

@@ -1,5 +1,4 @@
-import type { PaperSearchResult, PaperSource } from './paper-search';
-import { SearchHost } from './search-host';
+import type { PaperSearchResult } from './paper-search';
 import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
 
 /** What pages use to search every stored paper. */
@@ -12,7 +11,7 @@ export interface SearchClient {
   close(): void;
 }
 
-function listeners() {
+export function listeners() {
   const set = new Set<() => void>();
   return {
     add(listener: () => void) {
@@ -46,18 +45,5 @@ export function createWorkerSearch(): SearchClient {
       }),
     onUpdate: updates.add,
     close: () => worker.terminate(),
-  };
-}
-
-/** Search on the page's own thread, for tests and where workers are unavailable. */
-export function createLocalSearch(source: PaperSource, watch?: (onChange: () => void) => () => void): SearchClient {
-  const updates = listeners();
-  const host = new SearchHost(source, updates.notify);
-  const unwatch = watch?.(() => host.storeChanged());
-  return {
-    build: () => host.build(),
-    search: async (query, limit) => host.search(query, limit),
-    onUpdate: updates.add,
-    close: () => unwatch?.(),
   };
 }

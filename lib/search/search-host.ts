@@ -17,8 +17,12 @@ export class SearchHost {
   /** Starts reading and indexing, once. */
   build(): void {
     if (this.current) return;
-    this.current = this.engine();
-    void this.current.build();
+    const engine = this.engine();
+    this.current = engine;
+    engine.build().catch(() => {
+      // The store could not be read (closed, deleted): the next search starts afresh.
+      if (this.current === engine) this.current = undefined;
+    });
   }
 
   search(query: string, limit: number): PaperSearchResult {
@@ -31,12 +35,17 @@ export class SearchHost {
     if (!this.current) return; // nothing built yet: the first build reads the new state anyway
     const next = this.engine();
     this.next = next;
-    void next.build().then(() => {
-      if (this.next !== next) return; // a later change started another build
-      this.current = next;
-      this.next = undefined;
-      this.onUpdate();
-    });
+    next.build().then(
+      () => {
+        if (this.next !== next) return; // a later change started another build
+        this.current = next;
+        this.next = undefined;
+        this.onUpdate();
+      },
+      () => {
+        if (this.next === next) this.next = undefined; // keep answering from the old index
+      },
+    );
   }
 
   private engine(): PaperSearchEngine {

@@ -20,7 +20,7 @@ export interface FirstScreen {
 }
 
 /** Enough cards to fill a tall screen; the rest load right after the first paint. */
-export const FIRST_SCREEN_CARDS = 12;
+export const FIRST_SCREEN_CARDS = 8;
 
 function isFirstScreen(value: unknown): value is FirstScreen {
   if (!value || typeof value !== 'object') return false;

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCategoryNames } from '../../../components/paper-card/category-names';
 import { PaperCard } from '../../../components/paper-card/paper-card';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
@@ -56,6 +57,7 @@ describe('PaperCard', () => {
 
   it('names the primary category first and the others after it', async () => {
     await ingest([attentionPaper], 'attention', NOW);
+    await loadCategoryNames();
     const { card } = renderCard(await stored(attentionPaper.id));
     expect(card.querySelector('.card__category')?.textContent).toBe('cs.CL');
     expect(card.querySelector('.card__category')?.getAttribute('title')).toBe('Computation and Language');

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { ServicesContext, type Services } from '../../../components/common/services';
 import { ToastProvider } from '../../../components/common/toast';
 import type { Input, MessageType, Output } from '../../../lib/messaging/protocol';
-import { createLocalSearch } from '../../../lib/search/search-client';
+import { createLocalSearch } from '../../../lib/search/local-search';
 import { storedPapers } from '../../../lib/search/paper-source';
 
 export const NOW = Date.UTC(2026, 10, 23, 12);

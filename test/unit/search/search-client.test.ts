@@ -2,7 +2,7 @@ import { waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
-import { createLocalSearch } from '../../../lib/search/search-client';
+import { createLocalSearch } from '../../../lib/search/local-search';
 import { storedPapers, watchStoredPapers } from '../../../lib/search/paper-source';
 import { attentionPaper, higgsPaper, testingPages } from '../../helpers/fixtures';
 

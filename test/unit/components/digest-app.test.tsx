@@ -1,0 +1,161 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DigestApp } from '../../../components/digest/digest-app';
+import { db } from '../../../lib/db/db';
+import { ingest } from '../../../lib/db/ingest';
+import { addSubscription } from '../../../lib/db/subscriptions';
+import { updateSyncState } from '../../../lib/sync/state';
+import { testingPages, testingPapers } from '../../helpers/fixtures';
+import { NOW, testServices, WithServices } from './test-services';
+
+const HOUR = 3_600_000;
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  window.history.replaceState(null, '', '/');
+});
+afterEach(cleanup);
+
+/** Two subscriptions over the real `testing` pages: the first two pages, and the third. */
+async function store() {
+  const testing = await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+  const fuzzing = await addSubscription({ kind: 'keyword', value: 'fuzzing', categories: [], exclude: [] }, NOW, () => 'fuzzing');
+  await ingest([...testingPages[0]!, ...testingPages[1]!], testing.id, NOW - 2 * HOUR);
+  await ingest(testingPages[2]!, fuzzing.id, NOW - HOUR);
+  await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 2 * HOUR });
+}
+
+function renderDigest(services = testServices({ markSeen: async () => ({ previousSeenAt: NOW - 1.5 * HOUR }) })) {
+  render(
+    <WithServices services={services.services}>
+      <DigestApp initial={null} />
+    </WithServices>,
+  );
+  return services;
+}
+
+const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
+const newestFirst = (papers = testingPapers.slice(0, 30)) =>
+  [...papers].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1)).map((p) => p.id);
+
+describe('the new tab', () => {
+  it('shows the stored papers newest first under day headings, with counts per subscription', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toEqual(newestFirst()));
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.length).toBeGreaterThan(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All, 30 unread' })).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'testing, 20 unread' }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('ok');
+    expect(screen.getByTestId('sync-status').textContent).toContain('Updated 2 h ago');
+  });
+
+  it('marks as new only the papers that arrived since the last visit', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(document.querySelectorAll('.card__flag--new')).toHaveLength(10));
+    for (const flag of document.querySelectorAll('.card__flag--new')) {
+      const id = flag.closest<HTMLElement>('[data-testid="paper-card"]')!.dataset.arxivId;
+      expect(testingPages[2]!.map((p) => p.id)).toContain(id);
+    }
+  });
+
+  it('filters by subscription and marks all of that one read', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    fireEvent.click(await screen.findByRole('button', { name: /^fuzzing, 10 unread/ }));
+    await waitFor(() => expect(cardIds()).toEqual(newestFirst(testingPages[2])));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All, 20 unread' })).toBeTruthy());
+    await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(0));
+    expect(screen.getByText(/all caught up/)).toBeTruthy();
+  });
+
+  it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const first = screen.getAllByTestId('paper-card')[0]!;
+    const id = first.dataset.arxivId!;
+    fireEvent.click(within(first).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(cardIds()).not.toContain(id));
+    await ingest(testingPages[0]!, 'testing', NOW); // the same page again
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cardIds()).not.toContain(id);
+    expect(cardIds()).toHaveLength(29);
+  });
+
+  it('works from the keyboard: j/k move, s saves, x hides, o opens, / searches, ? lists shortcuts', async () => {
+    await store();
+    const services = renderDigest(testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const ids = cardIds();
+    const focusedCard = () => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-testid="paper-card"]')?.dataset.arxivId;
+    const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
+
+    press('j');
+    expect(focusedCard()).toBe(ids[0]);
+    press('j');
+    press('j');
+    press('k');
+    expect(focusedCard()).toBe(ids[1]);
+
+    press('s');
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'savePaper' && (m.data as { id: string }).id === ids[1])).toBe(true));
+    expect(within(screen.getAllByTestId('paper-card')[1]!).getByTestId('save-toggle').getAttribute('aria-pressed')).toBe('true');
+
+    press('x');
+    expect(focusedCard()).toBe(ids[2]); // focus moves on before the card goes
+    await waitFor(() => expect(cardIds()).not.toContain(ids[1]));
+    expect((await db.papers.get(ids[1]!))!.hiddenAt).toBe(NOW);
+
+    press('o');
+    await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${ids[2]}v`), 'background-tab'));
+    await waitFor(async () => expect((await db.papers.get(ids[2]!))!.readAt).toBe(NOW));
+
+    press('/');
+    expect(document.activeElement).toBe(screen.getByTestId('search-input'));
+    press('j'); // typing in the search box is text, not a shortcut
+    expect(document.activeElement).toBe(screen.getByTestId('search-input'));
+
+    (document.activeElement as HTMLElement).blur();
+    press('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+  });
+
+  it('finds a paper by a word of its abstract', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const paper = testingPages[1]![4]!;
+    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
+    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    expect(document.getElementById('search-summary')!.textContent).toMatch(/match/);
+    fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
+  it('on the first run explains itself and follows a first keyword, then syncs it', async () => {
+    const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
+    await screen.findByRole('heading', { name: /New papers from arXiv/ });
+    fireEvent.input(screen.getByTestId('subscription-input'), { target: { value: 'graph neural networks' } });
+    fireEvent.click(screen.getByTestId('subscription-add'));
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
+    const [subscription] = await db.subscriptions.toArray();
+    expect(subscription).toMatchObject({ kind: 'keyword', value: 'graph neural networks' });
+    expect(services.sent.find((m) => m.type === 'syncNow')!.data).toEqual({ subscriptionIds: [subscription!.id] });
+    // No papers yet: the page says they are on their way.
+    await updateSyncState({ state: 'syncing', progress: { done: 0, total: 1 } });
+    expect(await screen.findByText(/Fetching the first papers/)).toBeTruthy();
+  });
+
+  it('refuses an empty first keyword with a plain message', async () => {
+    renderDigest();
+    fireEvent.click(await screen.findByTestId('subscription-add'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Enter a word or phrase/);
+  });
+});
