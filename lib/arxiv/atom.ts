@@ -20,6 +20,9 @@ const parser = new XMLParser({
 
 const ABS_ID = /\/abs\/(.+?)(?:v(\d+))?$/;
 const ERROR_ID = /\/api\/errors#?(.*)$/;
+// The shape of an arXiv id (new or old scheme): anything else (a path, markup) would become a
+// database key and part of every link built from the id.
+const ID_SHAPE = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?\/\d{7})$/;
 
 function text(node: unknown): string {
   if (typeof node === 'string') return node;
@@ -65,9 +68,10 @@ function authorsOf(entry: XmlNode): ArxivAuthor[] {
 function normalizeEntry(entry: XmlNode): ArxivEntry | null {
   const match = ABS_ID.exec(text(entry.id).trim());
   // The old backend answered each unknown id of an id_list with an empty <entry> stub.
-  if (!match) return null;
+  if (!match || !ID_SHAPE.test(match[1] as string)) return null;
   const id = match[1] as string;
   const version = match[2] ? Number(match[2]) : 1;
+  if (!Number.isSafeInteger(version)) return null;
   const categories = list(entry.category)
     .map((c) => attr(c, 'term'))
     .filter((term) => term !== '');
