@@ -9,11 +9,12 @@ import { ServicesContext } from '../../components/common/services';
 import { startTheme } from '../../components/common/theme';
 import { ToastProvider } from '../../components/common/toast';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/digest-app';
+import { extractKeyResult } from '../../lib/text/key-result';
 import { readFirstScreen } from '../../lib/ui/first-screen';
 
 // The database side starts loading at once; a page with a first-screen cache paints without it.
 void loadData();
-const services = defaultServices();
+const services = defaultServices({ keyResult: extractKeyResult });
 startTheme(document.documentElement, services.storage);
 render(
   <ServicesContext.Provider value={services}>

@@ -8,9 +8,11 @@ const NEW_YORK = 'America/New_York';
 const weekdayOf = (instant: number, options: CalendarOptions) =>
   dateFormat(options.locale, { weekday: 'long', timeZone: options.timeZone }).format(instant);
 
-/** '20:00' or '08:00 PM', as the reader's locale writes a time, in the reader's zone. */
+/** '20:00' or '8:00 PM', as the reader's locale writes a time, in the reader's zone. */
 export function clockTime(instant: number, options: CalendarOptions = {}): string {
-  return dateFormat(options.locale, { hour: '2-digit', minute: '2-digit', timeZone: options.timeZone }).format(instant);
+  // 24-hour locales pad the hour (02:00); 12-hour ones do not (2:00 AM).
+  const twelveHour = /h1[12]/.test(dateFormat(options.locale, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
+  return dateFormat(options.locale, { hour: twelveHour ? 'numeric' : '2-digit', minute: '2-digit', timeZone: options.timeZone }).format(instant);
 }
 
 /**

@@ -158,4 +158,30 @@ describe('the new tab', () => {
     fireEvent.click(await screen.findByTestId('subscription-add'));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Enter a word or phrase/);
   });
+
+  it('on a Friday with everything read, says when arXiv announces next, in the reader’s time too', async () => {
+    await store();
+    await db.papers.toCollection().modify((paper) => {
+      delete paper.unread;
+      paper.unreadIn = [];
+      paper.readAt = NOW;
+    });
+    const friday = Date.parse('2026-05-22T16:00:00Z'); // Friday 12:00 in New York
+    renderDigest(testServices({}, { now: () => friday }));
+    const note = await screen.findByText(/all caught up/);
+    // The test environment's locale writes times as 20:00 or 8:00 PM.
+    expect(note.parentElement!.textContent).toMatch(
+      /no announcements on Fridays and Saturdays\. The next one is Sunday (20:00|8:00 PM) in New York/,
+    );
+  });
+
+  it('says in plain words why the first papers have not come, with a way to retry', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await updateSyncState({ state: 'error', message: 'arXiv did not answer in time.', retryAt: NOW + HOUR });
+    const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
+    expect(await screen.findByText(/arXiv did not answer in time\. Trying again at/, { selector: 'section p' })).toBeTruthy();
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('error');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
+  });
 });

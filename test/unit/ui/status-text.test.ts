@@ -30,6 +30,8 @@ describe('syncStatusText', () => {
       newYork,
     );
     expect(status).toEqual({ state: 'error', text: 'arXiv is busy (HTTP 503). Trying again at 15:30.', problem: true });
+    const american = syncStatusText({ state: 'error', message: 'Busy.', retryAt: now + HOUR / 2 }, now, { ...newYork, locale: 'en-US' });
+    expect(american.text).toBe('Busy. Trying again at 3:30 PM.');
   });
 
   it('explains offline and first runs in plain words', () => {
