@@ -81,7 +81,14 @@ type Validators = { [K in MessageType]: (data: Record<string, unknown>) => Input
 
 export const validators: Validators = {
   syncNow: (d) => (d.subscriptionIds === undefined ? {} : { subscriptionIds: textList(d.subscriptionIds, 'Subscriptions') }),
-  savePaper: (d) => (d.entry === undefined ? { id: paperId(d.id) } : { id: paperId(d.id), entry: validateEntry(d.entry) }),
+  savePaper: (d) => {
+    const id = paperId(d.id);
+    if (d.entry === undefined) return { id };
+    const entry = validateEntry(d.entry);
+    // Metadata for another paper would be stored under its own id, leaving this save without any.
+    if (entry.id !== id) throw new MessageError('The paper sent is not the paper saved.');
+    return { id, entry };
+  },
   unsavePaper: (d) => ({ id: paperId(d.id) }),
   getSavedIds: (d) => ({ ids: idList(d.ids) }),
   getPaperContext: (d) => ({ id: paperId(d.id) }),
