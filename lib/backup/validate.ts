@@ -40,6 +40,8 @@ function readSubscription(check: Checker, value: unknown, path: string): Subscri
   const at = (key: string) => join(path, key);
   const id = check.text(s.id, at('id'), LIMITS.subscriptionId, { nonEmpty: true });
   if (id !== undefined && !SUBSCRIPTION_ID.test(id)) check.fail(at('id'), 'expected letters, digits, "-" and "_" only');
+  // Ids key plain objects (counts per subscription): "__proto__" would silently drop its entries.
+  else if (id !== undefined && id in Object.prototype) check.fail(at('id'), `"${id}" is a reserved name`);
   const subscription = {
     id,
     kind: check.oneOf(s.kind, at('kind'), KINDS),
