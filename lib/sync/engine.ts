@@ -2,6 +2,7 @@ import type { ArxivClient } from '../arxiv/client';
 import { db } from '../db/db';
 import { enabledSubscriptions } from '../db/subscriptions';
 import type { Subscription } from '../subscription';
+import { keptFewerMessage } from './make-room';
 import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
 import { updateSyncState, type SyncState } from './state';
 import { syncSubscription } from './subscription-sync';
@@ -81,9 +82,10 @@ export class SyncEngine {
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
       if (subscription?.enabled) {
-        const outcome = await syncSubscription(subscription, run, client, keep, now);
-        if (outcome.kind === 'unavailable') {
-          const state = outcome.reason === 'offline' ? 'offline' : 'error';
+        // After storage ran full, the rest of the run keeps fewer papers (see makeRoom).
+        const outcome = await syncSubscription(subscription, run, client, run.storageFull?.kept ?? keep, now);
+        if (outcome.kind === 'unavailable' || outcome.kind === 'storage-full') {
+          const state = outcome.kind === 'unavailable' && outcome.reason === 'offline' ? 'offline' : 'error';
           await updateSyncState({ state, message: outcome.message, retryAt: outcome.retryAt, progress: undefined });
           return { state, added: [], totalAdded: 0, message: outcome.message, retryAt: outcome.retryAt, resumed };
         }
@@ -105,8 +107,10 @@ export class SyncEngine {
         return subscription ? [{ subscription, count }] : [];
       });
     const totalAdded = added.reduce((sum, a) => sum + a.count, 0);
-    const message = describeFailures(run, subscriptions);
-    const state: SyncState['state'] = message ? 'error' : 'ok';
+    const failures = describeFailures(run, subscriptions);
+    const state: SyncState['state'] = failures ? 'error' : 'ok';
+    const notice = run.storageFull && keptFewerMessage(run.storageFull.kept, run.storageFull.wanted);
+    const message = [failures, notice].filter(Boolean).join(' ') || undefined;
     await db.transaction('rw', db.meta, async () => {
       await clearRun();
       await updateSyncState({

@@ -18,6 +18,8 @@ export interface SyncRun {
   added: Record<string, number>;
   /** Subscriptions whose query arXiv rejected, with the reason. */
   failures: Record<string, string>;
+  /** Storage ran full during this run: papers kept per subscription from then on, and before. */
+  storageFull?: { kept: number; wanted: number };
 }
 
 export const SYNC_RUN_KEY = 'syncRun';

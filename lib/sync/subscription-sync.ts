@@ -1,16 +1,20 @@
 import type { ArxivClient, UnavailableReason } from '../arxiv/client';
+import type { ArxivEntry } from '../arxiv/entry';
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
 import { db } from '../db/db';
-import { ingest } from '../db/ingest';
+import { ingest, type IngestResult } from '../db/ingest';
 import { applyRetention } from '../db/retention';
 import type { SyncStatusRow } from '../db/schema';
+import { isQuotaError } from '../db/storage-errors';
 import type { Subscription } from '../subscription';
+import { makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
 import { saveRun, type SyncRun } from './run';
 
 export type SubscriptionOutcome =
   | { kind: 'ok'; added: number }
   | { kind: 'query-error'; message: string }
-  | { kind: 'unavailable'; reason: UnavailableReason; message: string; retryAt: number };
+  | { kind: 'unavailable'; reason: UnavailableReason; message: string; retryAt: number }
+  | { kind: 'storage-full'; message: string; retryAt: number };
 
 const MAX_PAGE_SIZE = 100;
 
@@ -25,6 +29,54 @@ async function updateStatus(subscriptionId: string, changes: Partial<SyncStatusR
 function queryProblem(subscription: Subscription): string | null {
   const errors = lintQuery(subscription).filter((p) => p.severity === 'error');
   return errors.length > 0 ? errors.map((p) => p.message).join(' ') : null;
+}
+
+/** Stores a page with the run's progress in one transaction; the run in memory follows once written. */
+async function storePage(
+  subscriptionId: string,
+  entries: ArxivEntry[],
+  run: SyncRun,
+  next: { nextStart: number; collected: number },
+  now: number,
+): Promise<IngestResult> {
+  const outcome = await db.transaction('rw', db.papers, db.meta, async () => {
+    const stored = await ingest(entries, subscriptionId, now);
+    const added = { ...run.added, [subscriptionId]: (run.added[subscriptionId] ?? 0) + stored.added.length };
+    await saveRun({ ...run, current: { subscriptionId, ...next }, added });
+    return stored;
+  });
+  run.current = { subscriptionId, ...next };
+  run.added[subscriptionId] = (run.added[subscriptionId] ?? 0) + outcome.added.length;
+  return outcome;
+}
+
+/**
+ * Stores a page; when storage is full, frees space by keeping fewer papers per subscription
+ * (saved papers stay) and tries once more. Null when there is still no room.
+ */
+async function storeOrMakeRoom(
+  subscriptionId: string,
+  entries: ArxivEntry[],
+  run: SyncRun,
+  next: { nextStart: number; collected: number },
+  keep: number,
+  now: () => number,
+): Promise<IngestResult | null> {
+  try {
+    return await storePage(subscriptionId, entries, run, next, now());
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+  }
+  const kept = await makeRoom(keep);
+  if (kept === null) return null;
+  run.storageFull = { kept, wanted: run.storageFull?.wanted ?? keep };
+  await saveRun(run);
+  try {
+    return await storePage(subscriptionId, entries, run, next, now());
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    return null;
+  }
 }
 
 /**
@@ -62,15 +114,15 @@ export async function syncSubscription(
     }
     const { feed } = result;
     totalResults = feed.totalResults;
-    const ingested = await db.transaction('rw', db.papers, db.meta, async () => {
-      const outcome = await ingest(feed.entries, subscription.id, now());
-      collected += feed.entries.length;
-      start += pageSize;
-      run.current = { subscriptionId: subscription.id, nextStart: start, collected };
-      run.added[subscription.id] = (run.added[subscription.id] ?? 0) + outcome.added.length;
-      await saveRun(run);
-      return outcome;
-    });
+    const next = { nextStart: start + pageSize, collected: collected + feed.entries.length };
+    const ingested = await storeOrMakeRoom(subscription.id, feed.entries, run, next, keep, now);
+    if (!ingested) {
+      const retryAt = now() + STORAGE_FULL_RETRY_MS;
+      await updateStatus(subscription.id, { lastError: storageFullMessage, nextRetryAt: retryAt });
+      return { kind: 'storage-full', message: storageFullMessage, retryAt };
+    }
+    ({ nextStart: start, collected } = next);
+    keep = run.storageFull?.kept ?? keep;
     const caughtUp = ingested.knownToSubscription.length > 0;
     const exhausted = feed.entries.length < pageSize || start >= totalResults;
     if (caughtUp || exhausted || collected >= keep) break;

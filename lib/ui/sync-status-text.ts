@@ -52,7 +52,9 @@ export function syncStatusText(state: SyncState, now: number, options: CalendarO
     }
     default: {
       if (state.lastSuccessAt === undefined) return { state: state.state, text: 'Not checked yet', problem: false };
-      const text = `Updated ${timeAgo(state.lastSuccessAt, now)} · ${nextCheckText(state, now, options)}`;
+      // A sync that succeeded can still have something to say (it had to keep fewer papers).
+      const note = state.message?.trim();
+      const text = `Updated ${timeAgo(state.lastSuccessAt, now)} · ${nextCheckText(state, now, options)}${note ? `. ${note}` : ''}`;
       return { state: state.state, text, problem: false };
     }
   }

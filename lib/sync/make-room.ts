@@ -1,0 +1,28 @@
+import { db } from '../db/db';
+import { applyRetention } from '../db/retention';
+
+/** The fewest papers per subscription kept, even when storage is full (the settings' minimum). */
+const MIN_KEEP = 10;
+/** After a full storage, wait this long before trying again: the user may free some space. */
+export const STORAGE_FULL_RETRY_MS = 60 * 60_000;
+
+export const storageFullMessage =
+  'Your browser has no storage space left for Paper Radar, even after removing older papers that were not saved. ' +
+  'Free some disk space, or lower "papers per subscription" in the options. Saved papers were not touched.';
+
+export const keptFewerMessage = (kept: number, wanted: number) =>
+  `Your browser ran out of storage space for Paper Radar, so it now keeps the newest ${kept} papers per subscription ` +
+  `instead of ${wanted}. Saved papers were not touched.`;
+
+/**
+ * Frees space when storage is full: every subscription keeps half as many papers (never fewer
+ * than MIN_KEEP). Retention never removes saved papers. Returns the smaller number kept, or
+ * null when it cannot shrink any further.
+ */
+export async function makeRoom(keep: number): Promise<number | null> {
+  const smaller = Math.max(MIN_KEEP, Math.floor(keep / 2));
+  if (smaller >= keep) return null;
+  const ids = (await db.subscriptions.toCollection().primaryKeys()) as string[];
+  for (const id of ids) await applyRetention(id, smaller);
+  return smaller;
+}
