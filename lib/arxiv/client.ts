@@ -149,29 +149,13 @@ export class ArxivClient {
    */
   async fetchText(url: string): Promise<FetchTextResult> {
     return this.gate.run(async () => {
-      const { fetch, sleep, timeoutMs } = this.options;
-      const request = new AbortController();
-      const timer = new AbortController();
-      const timeout = sleep(timeoutMs, timer.signal).then(
-        () => {
-          request.abort();
-          throw new TimeoutError();
-        },
-        () => undefined,
-      );
       try {
-        const exchange = (async () => {
-          const response = await fetch(url, { signal: request.signal, credentials: 'omit' });
-          return { status: response.status, text: await response.text() };
-        })();
-        const { status, text } = (await Promise.race([exchange, timeout]))!;
+        const { status, body } = await this.exchange(url);
         if (status !== 200) return { kind: 'failed', status, message: `arXiv answered HTTP ${status}.` };
-        return { kind: 'ok', status, text };
+        return { kind: 'ok', status, text: body };
       } catch (error) {
         const message = error instanceof TimeoutError ? 'arXiv did not answer in time.' : 'Could not reach arXiv.';
         return { kind: 'failed', status: 0, message };
-      } finally {
-        timer.abort();
       }
     });
   }
@@ -181,11 +165,9 @@ export class ArxivClient {
     return Math.round(exponential * (0.5 + this.options.random() * 0.5));
   }
 
-  private async attempt(url: string, start: number): Promise<Attempt> {
-    const { fetch, sleep, timeoutMs, now, isOnline } = this.options;
-    if (!isOnline()) {
-      return { done: false, reason: 'offline', message: 'Your browser is offline.' };
-    }
+  /** One request and its whole body, abandoned with a `TimeoutError` when it takes too long. */
+  private async exchange(url: string): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+    const { fetch, sleep, timeoutMs, now } = this.options;
     const request = new AbortController();
     const timer = new AbortController();
     const timeout = sleep(timeoutMs, timer.signal).then(
@@ -195,14 +177,25 @@ export class ArxivClient {
       },
       () => undefined,
     );
+    const exchange = (async () => {
+      const response = await fetch(url, { signal: request.signal, credentials: 'omit', cache: 'no-store' });
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+      return { status: response.status, body: await response.text(), retryAfterMs };
+    })();
     try {
-      const exchange = (async () => {
-        const response = await fetch(url, { signal: request.signal, credentials: 'omit', cache: 'no-store' });
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-        const body = await response.text();
-        return { status: response.status, body, retryAfterMs };
-      })();
-      const { status, body, retryAfterMs } = (await Promise.race([exchange, timeout]))!;
+      return (await Promise.race([exchange, timeout]))!;
+    } finally {
+      timer.abort();
+    }
+  }
+
+  private async attempt(url: string, start: number): Promise<Attempt> {
+    const { timeoutMs, isOnline } = this.options;
+    if (!isOnline()) {
+      return { done: false, reason: 'offline', message: 'Your browser is offline.' };
+    }
+    try {
+      const { status, body, retryAfterMs } = await this.exchange(url);
       if (status === 429 || status >= 500) return httpFailure(status, retryAfterMs);
       return interpretBody(status, body, start);
     } catch (error) {
@@ -211,8 +204,6 @@ export class ArxivClient {
       }
       if (!isOnline()) return { done: false, reason: 'offline', message: 'Your browser is offline.' };
       return { done: false, reason: 'network', message: 'Could not reach arXiv (network error).' };
-    } finally {
-      timer.abort();
     }
   }
 }
