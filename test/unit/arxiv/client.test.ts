@@ -165,3 +165,17 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 });
+
+describe('ArxivClient.fetchText', () => {
+  it('fetches an arxiv.org page once, under the same spacing as the API', async () => {
+    const { clock, client, calls } = setup([ok, { body: '<html>paper</html>' }, { status: 404, body: 'Not found' }, { hang: true }]);
+    const results = await clock.run(
+      Promise.all([client.fetchFeed(URL), client.fetchText('https://arxiv.org/html/1706.03762v7'), client.fetchText('https://arxiv.org/html/1.1v1'), client.fetchText('https://arxiv.org/html/2.2v1')]),
+    );
+    expect(results[1]).toEqual({ kind: 'ok', status: 200, text: '<html>paper</html>' });
+    expect(results[2]).toMatchObject({ kind: 'failed', status: 404 });
+    expect(results[3]).toMatchObject({ kind: 'failed', status: 0, message: expect.stringContaining('in time') });
+    expect(calls).toHaveLength(4);
+    for (const gap of gaps(calls)) expect(gap).toBeGreaterThanOrEqual(3000);
+  });
+});
