@@ -1,5 +1,6 @@
+import type { ArxivEntry } from '../../lib/arxiv/entry';
 import { entryBlocks } from './fake-arxiv-feed';
-import { testingXml } from './fixtures';
+import { testingPapers, testingXml } from './fixtures';
 
 const base = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
 
@@ -22,5 +23,18 @@ export function derivedEntries(count: number, { yymm = '2605', first = 0, newest
     const id = `${yymm}.${String(first + i).padStart(5, '0')}`;
     const published = new Date(newestAt - i * 60_000).toISOString().replace('.000Z', 'Z');
     return base[i % base.length]!.replace(/abs\/\d{4}\.\d{4,5}/g, `abs/${id}`).replace(/<published>[^<]+</, `<published>${published}<`);
+  });
+}
+
+/**
+ * The papers `derivedEntries` describes, as `parseAtomFeed` reads them, built without writing
+ * and parsing the XML (for stores of 100,000 papers).
+ */
+export function derivedPapers(count: number, { yymm = '2605', first = 0, newestAt = Date.UTC(2026, 4, 31, 12) }: DerivedOptions = {}): ArxivEntry[] {
+  return Array.from({ length: count }, (_, i) => {
+    const paper = testingPapers[i % testingPapers.length]!;
+    const id = `${yymm}.${String(first + i).padStart(5, '0')}`;
+    const published = new Date(newestAt - i * 60_000).toISOString().replace('.000Z', 'Z');
+    return { ...paper, id, published, absUrl: `https://arxiv.org/abs/${id}v${paper.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${paper.version}` };
   });
 }
