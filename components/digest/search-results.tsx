@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { PaperSearchResult } from '../../lib/search/paper-search';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
 import type { HeaderData } from '../common/page-data';
 import { labelsById, PlainCards, ShowMore } from './card-list';
 
-const PAGE = 30;
+// Few cards per keystroke: each answer redraws them, and the first ten are what a reader scans.
+const PAGE = 10;
 
 interface SearchResultsProps {
   query: string;
@@ -14,16 +15,22 @@ interface SearchResultsProps {
   now: number;
 }
 
+interface Answer {
+  query: string;
+  result: PaperSearchResult;
+}
+
 /** Asks the search worker on every keystroke; answers to older keystrokes are dropped. */
-function useSearch(query: string, limit: number): PaperSearchResult | undefined {
+function useSearch(query: string, limit: number): Answer | undefined {
   const services = useServices();
-  const [result, setResult] = useState<PaperSearchResult>();
-  useEffect(() => {
+  const [answer, setAnswer] = useState<Answer>();
+  // A layout effect asks at once; an effect would wait for the next frame first.
+  useLayoutEffect(() => {
     const client = services.search();
     let current = true;
     const run = () =>
       client.search(query, limit).then(
-        (answer) => current && setResult(answer),
+        (result) => current && setAnswer({ query, result }),
         () => undefined,
       );
     void run();
@@ -34,32 +41,44 @@ function useSearch(query: string, limit: number): PaperSearchResult | undefined 
       stop();
     };
   }, [services, query, limit]);
-  return result;
+  return answer;
 }
 
 function summary(result: PaperSearchResult): string {
   const found = result.total === 0 ? 'No stored paper matches' : `${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}`;
   if (result.complete) return `${found}, among all stored papers.`;
   const { loaded, total } = result.progress;
+  if (total === 0) return 'Reading the stored papers…';
   return `${found} so far · searched ${loaded.toLocaleString()} of ${total.toLocaleString()} papers…`;
 }
 
-/** Every stored paper whose title, authors, comment or abstract has all the words typed. */
+/**
+ * Every stored paper whose title, authors, comment or abstract has all the words typed. The
+ * section is busy (aria-busy) until the cards shown are the answer to what is in the box.
+ */
 export function SearchResults({ query, header, seenAt, now }: SearchResultsProps) {
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [query]);
-  const result = useSearch(query, limit);
+  const answer = useSearch(query, limit);
+  const result = answer?.result;
   const ids = result?.ids ?? [];
-  const papers = useLiveQuery((data) => data.loadPapers(ids), [ids.join(' ')]);
-  const labels = labelsById(header?.subscriptions ?? []);
+  const key = ids.join(' ');
+  const papers = useLiveQuery(async (data) => ({ key, feed: await data.loadPapers(ids) }), [key]).value;
+  const subscriptions = header?.subscriptions;
+  const labels = useMemo(() => labelsById(subscriptions ?? []), [subscriptions]);
+  const busy = answer?.query !== query || papers?.key !== key;
+  // The same element while the papers are the same: a new count alone redraws no card.
+  const cards = useMemo(
+    () =>
+      papers && <PlainCards papers={papers.feed.papers} saved={papers.feed.saved} labels={labels} seenAt={seenAt} now={now} mode="search" />,
+    [papers, labels, seenAt, now],
+  );
   return (
-    <section class="search-results" aria-labelledby="search-summary">
-      <p id="search-summary" class="feed-bar__count" role="status">
+    <section class="search-results" aria-labelledby="search-summary" aria-busy={busy}>
+      <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query}>
         {result ? summary(result) : 'Searching…'}
       </p>
-      {papers.value && (
-        <PlainCards papers={papers.value.papers} saved={papers.value.saved} labels={labels} seenAt={seenAt} now={now} mode="search" />
-      )}
+      {cards}
       {result && result.total > ids.length && <ShowMore onMore={() => setLimit((n) => n + PAGE)} />}
     </section>
   );

@@ -65,7 +65,8 @@ export class PaperSearchEngine {
     options: PaperSearchOptions = {},
     private readonly onProgress: (progress: SearchProgress) => void = () => undefined,
   ) {
-    this.readSize = options.readSize ?? 500;
+    // Small reads leave room between them for the page's own queries: IndexedDB serves one at a time.
+    this.readSize = options.readSize ?? 200;
     this.segmentSize = options.segmentSize ?? 2000;
     this.pause = options.pause ?? nextTask;
   }
