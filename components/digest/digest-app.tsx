@@ -3,7 +3,7 @@ import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen'
 import { lazyComponent } from '../common/lazy';
 import { loadCategoryNames } from '../paper-card/category-names';
 import { useServices } from '../common/services';
-import { useHeaderData } from '../common/use-header-data';
+import { useHeaderData, useSubscriptions } from '../common/use-header-data';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -35,7 +35,7 @@ function initialFeed(initial: FirstScreen | null, filter: string | undefined): F
 export function DigestApp({ initial }: { initial: FirstScreen | null }) {
   const services = useServices();
   const [route, navigate] = useRoute();
-  const { view, filter } = route;
+  const { view } = route;
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -43,10 +43,13 @@ export function DigestApp({ initial }: { initial: FirstScreen | null }) {
   const now = useNow(services.now);
   const seenAt = useSeenAt();
 
+  const subscriptions = useSubscriptions(initial);
+  // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
+  const filter = subscriptions && !subscriptions.some((s) => s.id === route.filter) ? undefined : route.filter;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
   const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter));
   const feed = feedQuery.value;
-  const header = useHeaderData(initial, feedQuery.fresh);
+  const header = useHeaderData(subscriptions, initial, feedQuery.fresh);
 
   // The first screen is painted with a few cards; the rest of the first page follows at once.
   useEffect(

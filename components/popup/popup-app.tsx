@@ -3,7 +3,7 @@ import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen'
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
-import { useHeaderData } from '../common/use-header-data';
+import { useHeaderData, useSubscriptions } from '../common/use-header-data';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -75,7 +75,7 @@ export function PopupApp({ initial }: { initial: FirstScreen | null }) {
     initial ? { papers: initial.papers, saved: initial.saved, more: initial.more } : undefined,
   );
   const unread = unreadQuery.value;
-  const header = useHeaderData(initial, unreadQuery.fresh);
+  const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);
   useEffect(() => setLimit((n) => Math.max(n, PAGE)), []);
   useFirstScreenWriter(services, POPUP_FIRST_SCREEN_KEY, { filter: undefined, header, sync, feed: unread });
   useShortcuts({});

@@ -74,6 +74,13 @@ describe('the new tab', () => {
     expect(screen.getByText(/all caught up/)).toBeTruthy();
   });
 
+  it('shows everything when linked to a subscription that no longer exists', async () => {
+    await store();
+    window.history.replaceState(null, '', '#sub=deleted-long-ago');
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
   it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {
     await store();
     renderDigest();

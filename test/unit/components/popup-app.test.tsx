@@ -54,6 +54,18 @@ describe('the popup', () => {
     await waitFor(() => expect(cardIds()).not.toContain(id)); // read papers leave the unread list
   });
 
+  it('shows hostile text in a title as text', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    // Derived from a real entry: markup planted in the title.
+    const title = '<img src=x onerror="window.__popupPwned=1"> Testing';
+    await ingest([{ ...testingPages[0]![0]!, title }], 'testing', NOW);
+    renderPopup();
+    const card = await screen.findByTestId('paper-card');
+    expect(card.querySelector('h2')!.textContent).toBe(title);
+    expect(card.querySelector('img')).toBeNull();
+    expect((window as { __popupPwned?: number }).__popupPwned).toBeUndefined();
+  });
+
   it('sends a first-time user to the digest to add a subscription', async () => {
     const services = renderPopup();
     fireEvent.click(await screen.findByRole('button', { name: 'Get started' }));
