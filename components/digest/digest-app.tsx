@@ -41,7 +41,6 @@ export function DigestApp({ initial }: { initial: FirstScreen | null }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   const now = useNow(services.now);
-  const seenAt = useSeenAt();
 
   const subscriptions = useSubscriptions(initial);
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
@@ -49,21 +48,24 @@ export function DigestApp({ initial }: { initial: FirstScreen | null }) {
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
   const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter));
   const feed = feedQuery.value;
-  const header = useHeaderData(subscriptions, initial, feedQuery.fresh);
+  // Everything else waits until the first cards have been read from the database.
+  const cardsRead = feedQuery.fresh;
+  const header = useHeaderData(subscriptions, initial, cardsRead);
+  const seenAt = useSeenAt(cardsRead);
 
-  // The first screen is painted with a few cards; the rest of the first page follows at once.
-  useEffect(
-    () =>
-      idle(() => {
-        setLimit((n) => Math.max(n, PAGE));
-        void loadCategoryNames();
-      }),
-    [],
-  );
+  // The first screen is painted with a few cards; the rest of the first page follows.
   useEffect(() => {
+    if (!cardsRead) return;
+    return idle(() => {
+      setLimit((n) => Math.max(n, PAGE));
+      void loadCategoryNames();
+    });
+  }, [cardsRead]);
+  useEffect(() => {
+    if (!cardsRead) return;
     const timer = setTimeout(() => idle(() => services.search().build()), SEARCH_WARM_UP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [services]);
+  }, [services, cardsRead]);
   useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed });
   useShortcuts({
     focusSearch: () => searchBox.current?.focus(),

@@ -66,7 +66,6 @@ function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: num
 export function PopupApp({ initial }: { initial: FirstScreen | null }) {
   const services = useServices();
   const now = useNow(services.now);
-  const seenAt = useSeenAt();
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
   const unreadQuery = useLiveQuery(
@@ -76,7 +75,10 @@ export function PopupApp({ initial }: { initial: FirstScreen | null }) {
   );
   const unread = unreadQuery.value;
   const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);
-  useEffect(() => setLimit((n) => Math.max(n, PAGE)), []);
+  const seenAt = useSeenAt(unreadQuery.fresh);
+  useEffect(() => {
+    if (unreadQuery.fresh) setLimit((n) => Math.max(n, PAGE));
+  }, [unreadQuery.fresh]);
   useFirstScreenWriter(services, POPUP_FIRST_SCREEN_KEY, { filter: undefined, header, sync, feed: unread });
   useShortcuts({});
 
