@@ -76,7 +76,9 @@ export function LibraryView({ query, now }: LibraryViewProps) {
     <section class="library" aria-label="Library">
       <div class="feed-bar">
         <p class="feed-bar__count" role="status">
-          {shown.length === library.entries.length ? `${shown.length} saved papers` : `${shown.length} of ${library.entries.length} saved papers`}
+          {shown.length === library.entries.length
+            ? `${shown.length} saved ${shown.length === 1 ? 'paper' : 'papers'}`
+            : `${shown.length} of ${library.entries.length} saved papers`}
         </p>
         <button type="button" class="link-button" disabled={shown.length === 0} onClick={() => void exportBibtex()}>
           Export BibTeX
