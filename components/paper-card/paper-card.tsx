@@ -4,10 +4,10 @@ import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
 import { shortDate } from '../../lib/ui/day-groups';
 import { MathText } from '../math/math-text';
-import { hasCommandModifier, isTypingTarget } from '../common/keys';
 import { useServices } from '../common/services';
 import { Abstract } from './abstract';
 import { Authors } from './authors';
+import { onCardKey } from './card-keys';
 import { categoryTitle } from './category-names';
 import { CardActions, type CardMode } from './card-actions';
 import { usePaperActions } from './paper-actions';
@@ -52,38 +52,8 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
   const others = paper.categories.filter((category) => category !== paper.primaryCategory);
   const classes = ['card', unread && 'card--unread', hidden && 'card--hidden'].filter(Boolean).join(' ');
 
-  // The card's own shortcuts; j, k, / and ? are the page's (see use-shortcuts.ts).
   const onKeyDown = (event: KeyboardEvent) => {
-    const root = card.current;
-    if (!root || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
-    const click = (action: string) => root.querySelector<HTMLElement>(`[data-action="${action}"]`)?.click();
-    switch (event.key) {
-      case 'o':
-        void actions.open(paper, links.abs, 'background-tab');
-        break;
-      case 'O':
-        void actions.open(paper, links.abs, 'here');
-        break;
-      case 'Enter':
-        if (event.target !== root) return; // Enter on a link or button inside is theirs
-        void actions.open(paper, links.abs, 'here');
-        break;
-      case 's':
-        click('save');
-        break;
-      case 'x':
-        click('hide');
-        break;
-      case 'm':
-        click('read');
-        break;
-      case 'e':
-        click('expand');
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
+    if (card.current) onCardKey(event, card.current, (target) => void actions.open(paper, links.abs, target));
   };
 
   return (
