@@ -5,9 +5,16 @@ export interface RequestSpacingStore {
 }
 
 /**
- * Serialises requests and keeps them `spacingMs` apart. The time of each request is written
- * before it is sent, so a worker that restarts between two requests still waits; it is written
- * again when the answer is in, so the spacing counts from the end of the previous exchange and
+ * Stored while a request is out: the exchange has not ended. A worker that dies mid-exchange
+ * leaves it behind, and the next worker then waits a whole spacing from its own start (the
+ * connection closed, at the latest, when the old worker died).
+ */
+const EXCHANGE_OPEN = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Serialises requests and keeps them `spacingMs` apart. Before a request is sent the store
+ * says an exchange is open, so a worker that restarts mid-request still waits; when the answer
+ * is in, the time is written, so the spacing counts from the end of the previous exchange and
  * holds as arXiv sees it, whatever the network's delays.
  */
 export class RequestGate {
@@ -39,6 +46,6 @@ export class RequestGate {
     // A clock set back must not block requests for longer than one spacing.
     const wait = Math.min(this.spacingMs, last + this.spacingMs - now);
     if (wait > 0) await this.sleep(wait);
-    await this.store.setLastRequestAt(this.now());
+    await this.store.setLastRequestAt(EXCHANGE_OPEN);
   }
 }
