@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, badgeText, launch, readStore, subscribe, type Harness } from './harness';
+
+interface StoredPaper {
+  id: string;
+  published: string;
+  summary: string;
+  title: string;
+  readAt?: number;
+}
+
+let h: Harness;
+let options: Page;
+let digest: Page;
+
+const cardIds = (page: Page) =>
+  page.locator('[data-testid="paper-card"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-arxiv-id')));
+
+/** Scrolls until every card of the feed is rendered (the digest renders in pages). */
+async function allCards(page: Page, expected: number): Promise<(string | null)[]> {
+  for (let i = 0; i < 20; i++) {
+    const ids = await cardIds(page);
+    if (ids.length >= expected) return ids;
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(250);
+  }
+  return cardIds(page);
+}
+
+function newestFirst(papers: StoredPaper[]): string[] {
+  return [...papers]
+    .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1))
+    .map((p) => p.id);
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  h = await launch();
+  options = await h.open('options.html');
+});
+afterAll(async () => h?.close());
+
+describe('options page', () => {
+  it('explains a hyphenated keyword before anything is sent, and previews a query', async () => {
+    const before = h.fake.apiRequests().length;
+    await options.getByTestId('subscription-input').fill('self-supervised');
+    await expect.poll(() => options.locator('body').innerText()).toMatch(/hyphen/i);
+    expect(h.fake.apiRequests().length).toBe(before);
+    await options.getByTestId('subscription-input').fill('testing');
+    await options.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => options.locator('body').innerText(), { timeout: 15_000 }).toContain('Testing Deep Learning Models');
+    expect(h.fake.apiRequests().length).toBe(before + 1);
+    await options.getByTestId('subscription-input').fill('');
+  });
+
+  it('adds a keyword; after one sync its papers are stored', async () => {
+    await subscribe(options, 'testing', 40);
+    await expect.poll(() => badgeText(h)).toBe('40');
+  });
+});
+
+describe('new tab digest', () => {
+  it('shows exactly the stored papers, newest first, and opening it clears the badge', async () => {
+    digest = await h.open('newtab.html');
+    await digest.locator('[data-testid="paper-card"]').first().waitFor();
+    const stored = await readStore<StoredPaper>(digest, 'papers');
+    expect(await allCards(digest, stored.length)).toEqual(newestFirst(stored));
+    await expect.poll(() => badgeText(h)).toBe('');
+    expect(await digest.getByTestId('sync-status').getAttribute('data-state')).toBe('ok');
+  });
+
+  it('writes screenshots of the new tab and the popup, light and dark', async () => {
+    await digest.evaluate(() => window.scrollTo(0, 0));
+    for (const scheme of ['light', 'dark'] as const) {
+      await digest.emulateMedia({ colorScheme: scheme });
+      await digest.screenshot({ path: join(ARTIFACTS_DIR, `newtab-${scheme}.png`) });
+      const popup = await h.open('popup.html');
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.locator('[data-testid="paper-card"]').first().waitFor();
+      await popup.screenshot({ path: join(ARTIFACTS_DIR, `popup-${scheme}.png`) });
+      await popup.close();
+    }
+    await digest.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('shows the same unread papers in the popup', async () => {
+    const popup = await h.open('popup.html');
+    await popup.locator('[data-testid="paper-card"]').first().waitFor();
+    const inPopup = await cardIds(popup);
+    const stored = await readStore<StoredPaper>(popup, 'papers');
+    const unreadNewestFirst = newestFirst(stored.filter((p) => p.readAt === undefined));
+    expect(inPopup.length).toBeGreaterThan(0);
+    expect(inPopup).toEqual(unreadNewestFirst.slice(0, inPopup.length));
+    await popup.close();
+  });
+
+  it('finds a paper by a word of its abstract', async () => {
+    const stored = await readStore<StoredPaper>(digest, 'papers');
+    // A word that appears in exactly one stored abstract.
+    const counts = new Map<string, Set<string>>();
+    for (const p of stored) for (const w of p.summary.toLowerCase().match(/[a-z]{9,}/g) ?? []) counts.set(w, (counts.get(w) ?? new Set()).add(p.id));
+    const [word, ids] = [...counts].find(([, set]) => set.size === 1)!;
+    await digest.getByTestId('search-input').fill(word);
+    await expect.poll(() => digest.locator('#search-summary').getAttribute('data-query'), { timeout: 30_000 }).toBe(word);
+    await expect.poll(() => cardIds(digest)).toEqual([...ids]);
+    await digest.getByTestId('search-input').fill('');
+  });
+
+  it('saves from a card into the Library, and the Library shows it', async () => {
+    const first = digest.locator('[data-testid="paper-card"]').first();
+    const id = await first.getAttribute('data-arxiv-id');
+    await first.getByTestId('save-toggle').click();
+    await expect.poll(() => first.getByTestId('save-toggle').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id)).toContain(id);
+    await digest.getByRole('link', { name: 'Library' }).click();
+    await expect.poll(() => cardIds(digest)).toEqual([id]);
+    await digest.getByRole('link', { name: 'Digest' }).click();
+  });
+});
+
+describe('saved state across arXiv tabs and the Library', () => {
+  it('unsaving in the Library updates an open arXiv page', async () => {
+    const arxiv = await h.context.newPage();
+    await arxiv.goto('https://arxiv.org/abs/1706.03762');
+    const button = arxiv.locator('button[data-paper-radar-save]');
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await digest.getByRole('link', { name: 'Library' }).click();
+    const card = digest.locator('[data-testid="paper-card"][data-arxiv-id="1706.03762"]');
+    await expect.poll(() => card.locator('h2, h3').first().innerText(), { timeout: 15_000 }).toContain('Attention Is All You Need');
+    await card.getByTestId('save-toggle').click();
+    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await arxiv.close();
+  });
+});
