@@ -7,6 +7,8 @@ const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'non
 export default defineConfig({
   publicDir: 'assets/public',
   imports: false,
+  // The sources archive for addons.mozilla.org: the code and its tests, not local test output.
+  zip: { excludeSources: ['test-results/**', 'bench-results.json'] },
   vite: () => ({
     plugins: [preact()],
   }),
