@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';
 import type { PaperSearchResult, PaperSource } from '../../lib/search/paper-search';
 import { createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
+import type { CardExtras } from '../paper-card/card-extras';
 import type { OpenTarget, Services } from './services';
 
 function open(url: string, target: OpenTarget): void {
@@ -50,7 +51,7 @@ function createSearch(): SearchClient {
 }
 
 /** The real world, for the extension's own pages. */
-export function defaultServices(options: { keyResult?: (abstract: string) => string | null } = {}): Services {
+export function defaultServices(options: { keyResult?: (abstract: string) => string | null; cardExtras?: CardExtras } = {}): Services {
   let search: SearchClient | undefined;
   return {
     send: sendMessage,
@@ -64,6 +65,7 @@ export function defaultServices(options: { keyResult?: (abstract: string) => str
     },
     keyResult: options.keyResult ?? (() => null),
     search: () => (search ??= createSearch()),
+    cardExtras: options.cardExtras,
     storage: window.localStorage,
   };
 }

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Input, MessageType, Output } from '../../lib/messaging/protocol';
 import type { SearchClient } from '../../lib/search/search-client';
+import type { CardExtras } from '../paper-card/card-extras';
 
 export type SendMessage = <K extends MessageType>(type: K, data: Input<K>) => Promise<Output<K>>;
 
@@ -24,6 +25,8 @@ export interface Services {
   keyResult: (abstract: string) => string | null;
   /** Search over every stored paper, created when first needed. */
   search: () => SearchClient;
+  /** Figures and machine headlines for cards; absent where cards show neither (the popup). */
+  cardExtras?: CardExtras;
   /** Small values kept between page loads (the first screen, the theme). */
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }

@@ -10,8 +10,11 @@ import { Authors } from './authors';
 import { onCardKey } from './card-keys';
 import { categoryTitle } from './category-names';
 import { CardActions, type CardMode } from './card-actions';
+import { CardFigure } from './card-figure';
+import { LeadLine } from './lead-line';
 import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
+import { useCardExtras } from './use-card-extras';
 
 export interface PaperCardProps {
   paper: StoredPaper;
@@ -33,9 +36,10 @@ export function focusNeighbour(card: HTMLElement | null): void {
 }
 
 /**
- * One paper: what it is about (categories, date, the subscriptions that found it), its key
- * result, title, authors, arXiv comment and journal reference, the abstract, and what can be
- * done with it. Every text from arXiv is rendered as text.
+ * One paper: what it is about (categories, date, the subscriptions that found it), its lead
+ * line (the model's headline or the abstract's key result), title, authors, arXiv comment and
+ * journal reference, the abstract with the first figure beside it (new tab), and what can be
+ * done with it. Every text from arXiv or from the model is rendered as text.
  */
 export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: PaperCardProps) {
   const services = useServices();
@@ -44,6 +48,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
   const links = arxivLinks(paper.id, paper.version);
   const keyResult = useMemo(() => services.keyResult(paper.summary), [services, paper.summary]);
   const code = useMemo(() => findCodeLinks([paper.comment ?? '', paper.summary])[0], [paper.comment, paper.summary]);
+  const { figureUrl, machine } = useCardExtras(card, paper);
   if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
   const unread = paper.unread === 1;
   const hidden = paper.hiddenAt !== undefined;
@@ -76,11 +81,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           {isNew && <span class="card__flag card__flag--new">New</span>}
         </span>
       </div>
-      {keyResult && (
-        <p class="card__key-result">
-          <MathText text={keyResult} />
-        </p>
-      )}
+      <LeadLine machine={machine} keyResult={keyResult} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
           <MathText text={paper.title} />
@@ -94,7 +95,10 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           {paper.journalRef && <span class="card__journal">{paper.journalRef}</span>}
         </p>
       )}
-      <Abstract id={`${domId}-abstract`} text={paper.summary} />
+      <div class="card__body">
+        <Abstract id={`${domId}-abstract`} text={paper.summary} />
+        {figureUrl && <CardFigure url={figureUrl} title={paper.title} />}
+      </div>
       <CardActions
         paper={paper}
         links={links}

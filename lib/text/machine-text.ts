@@ -3,7 +3,8 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2
 // What a model adds around its answer even when asked for plain text.
 const LABEL = /^(?:headline|title|tl;?dr|summary)\s*:\s*/i;
 const LINE_MARKER = /^\s*(?:#{1,6}\s+|[-*•]\s+|>\s*|\d+[.)]\s+)/;
-const EMPHASIS = /(\*\*|__|\*|`)(\S(?:.*?\S)?)\1/g;
+// Emphasis only where markdown would see it: `snake__case` and `a*b*c` are left alone.
+const EMPHASIS = /(?<![\p{L}\p{N}_*`])(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}_*`])/gu;
 const WORD = /[\p{L}\p{N}]/u;
 const QUOTES: readonly (readonly [string, string])[] = [
   ['"', '"'],

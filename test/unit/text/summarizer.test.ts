@@ -126,6 +126,7 @@ describe('cleanMachineText', () => {
     expect(cleanMachineText('**Headline:** "Sparse attention halves memory"\n\nMore text.', 140, true)).toBe('Sparse attention halves memory');
     expect(cleanMachineText('- First point\n- second *point*', 320)).toBe('First point second point');
     expect(cleanMachineText('TL;DR: A `fast` method.', 320)).toBe('A fast method.');
+    expect(cleanMachineText('Uses snake__case__name and a*b*c', 320)).toBe('Uses snake__case__name and a*b*c');
   });
 
   it('keeps markup as the characters it is (the card renders it as text)', () => {
