@@ -1,5 +1,23 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { authorsLine } from '../../lib/ui/authors';
+
+/**
+ * Names, each in its own bidi isolate: a direction override in one name (arXiv passes them
+ * through) cannot reverse the names after it.
+ */
+function NameList({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      {names.map((name, i) => (
+        <Fragment key={i}>
+          {i > 0 && ', '}
+          <bdi>{name}</bdi>
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /** The first three authors and 'et al. (N)', a button that shows them all. */
 export function Authors({ names }: { names: readonly string[] }) {
@@ -9,7 +27,7 @@ export function Authors({ names }: { names: readonly string[] }) {
   const shown = expanded ? names : line.shown;
   return (
     <p class="card__authors">
-      {shown.join(', ')}
+      <NameList names={shown} />
       {line.truncated && (
         <>
           {expanded ? ' ' : ' et al. '}
