@@ -40,7 +40,7 @@ export function CompactCard({ paper, saved, isNew, now }: CompactCardProps) {
       onKeyDown={onKeyDown}
     >
       <div class="mini__body">
-        <h2 class="mini__title" id={titleId}>
+        <h2 class="mini__title" id={titleId} elementtiming="paper-card">
           <PaperLink paper={paper} url={links.abs} actions={actions} target="new-tab">
             <MathText text={paper.title} />
           </PaperLink>
