@@ -55,6 +55,8 @@ export class FakeArxiv {
   readonly pool = entryPool();
   /** arxiv.org paths → HTML served there. */
   readonly pages = new Map<string, string>();
+  /** arxiv.org paths → other files served there (the images of HTML papers). */
+  readonly files = new Map<string, { type: string; body: Buffer }>();
   private queue: Misbehaviour[] = [];
   private server: Server | null = null;
   private hung: ServerResponse[] = [];
@@ -121,6 +123,12 @@ export class FakeArxiv {
     this.log.push({ at: Date.now(), host, path: url.pathname + url.search, answer: misbehaviour ?? 'ok' });
     if (misbehaviour) return this.misbehaveOn(res, url, misbehaviour);
     if (isApi) return this.answerApi(res, url);
+    const file = this.files.get(url.pathname);
+    if (file) {
+      res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
+      res.end(file.body);
+      return;
+    }
     const page = this.pages.get(url.pathname) ?? (url.pathname.startsWith('/search') ? this.pages.get('/search/') : undefined);
     if (page) return this.send(res, 200, page, 'text/html; charset=utf-8');
     this.send(res, 404, '<html><body>Not found</body></html>', 'text/html');

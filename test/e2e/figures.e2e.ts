@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAtomFeed } from '../../lib/arxiv/atom';
+import type { ArxivEntry } from '../../lib/arxiv/entry';
+import { FakeArxiv } from './fake-arxiv';
+import { ARTIFACTS_DIR, launch, minimumGap, subscribe, type Harness } from './harness';
+
+const API = join(import.meta.dirname, '../fixtures/arxiv/api');
+const TESTING = ['q_testing_s0_m10_bc5a6c384fe9', 'q_testing_s10_m10_34e56e15aaac', 'q_testing_s20_m10_348a237fecab', 'q_testing_s30_m10_f2e39f0143dc'];
+
+/** The 'testing' papers as the feed shows them: newest first. */
+const feedOrder: ArxivEntry[] = TESTING.flatMap((name) => parseAtomFeed(readFileSync(join(API, `${name}.xml`), 'utf8')).entries).sort((a, b) =>
+  b.published.localeCompare(a.published),
+);
+// The second card on the screen: a paper arXiv has no HTML version of (it answers 404).
+const withoutHtml = feedOrder[1]!;
+
+/** A small PNG (a bar chart on white), so the figure is a real image the page decodes. */
+function barChartPng(width = 320, height = 180): Buffer {
+  const bars = [
+    { from: 40, to: 100, top: 60, rgb: [179, 27, 27] },
+    { from: 130, to: 190, top: 30, rgb: [31, 122, 63] },
+    { from: 220, to: 280, top: 100, rgb: [40, 90, 170] },
+  ];
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(0); // no filter
+    for (let x = 0; x < width; x++) {
+      const bar = bars.find((b) => x >= b.from && x < b.to && y >= b.top && y < height - 20);
+      const axis = y === height - 20 || x === 20;
+      rows.push(...(axis ? [40, 40, 40] : (bar?.rgb ?? [255, 255, 255])));
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** An arXiv HTML paper as LaTeXML writes it: the first figure's image has a relative src. */
+function latexmlPage(paper: ArxivEntry): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${paper.id}</title></head><body>
+<div class="ltx_page_main"><article class="ltx_document ltx_authors_1line">
+<h1 class="ltx_title ltx_title_document">Paper ${paper.id}</h1>
+<section id="S1" class="ltx_section"><h2 class="ltx_title ltx_title_section"><span class="ltx_tag ltx_tag_section">1 </span>Introduction</h2>
+<figure id="S1.T1" class="ltx_table"><img src="t1.png" class="ltx_graphics" alt=""></figure>
+<figure id="S1.F1" class="ltx_figure"><img src="x1.png" id="S1.F1.g1" class="ltx_graphics ltx_centering ltx_img_landscape" width="598" height="336" alt="Refer to caption">
+<figcaption class="ltx_caption ltx_centering"><span class="ltx_tag ltx_tag_figure">Figure 1: </span>Overview.</figcaption></figure>
+</section></article></div></body></html>`;
+}
+
+const htmlPath = (paper: ArxivEntry) => `/html/${paper.id}v${paper.version}`;
+const isHtmlPage = (path: string) => path.startsWith('/html/') && !path.endsWith('.png');
+
+let h: Harness;
+let tab: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  const fake = new FakeArxiv();
+  const png = barChartPng();
+  for (const paper of feedOrder) {
+    if (paper === withoutHtml) continue;
+    fake.pages.set(htmlPath(paper), latexmlPage(paper));
+    fake.files.set(`${htmlPath(paper)}/x1.png`, { type: 'image/png', body: png });
+  }
+  h = await launch({ fake });
+  const options = await h.open('options.html');
+  await subscribe(options, 'testing', 40);
+  await options.close();
+  // The digest opened on install would ask for the same figures: this test follows one new tab.
+  for (const page of h.context.pages()) if (page.url().endsWith('/newtab.html')) await page.close();
+  tab = await h.context.newPage();
+  tab.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await tab.goto(`chrome-extension://${h.extensionId}/newtab.html`);
+  await tab.getByTestId('paper-card').first().waitFor();
+});
+afterAll(async () => h?.close());
+
+/** Ids of the cards on screen now, top to bottom. */
+function cardsOnScreen(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="paper-card"]', (cards) =>
+    cards.filter((card) => {
+      const box = card.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }).map((card) => (card as HTMLElement).dataset.arxivId ?? ''),
+  );
+}
+
+/** Where each card starts on the page, in whole pixels. */
+function cardTops(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid="paper-card"]', (cards) => cards.slice(0, 4).map((card) => Math.round(card.getBoundingClientRect().top + window.scrollY)));
+}
+
+/** The figure of a card: its image's address once decoded, null while there is none. */
+function figureOf(page: Page, id: string): Promise<string | null> {
+  return page.$eval(`[data-testid="paper-card"][data-arxiv-id="${id}"]`, (card) => {
+    const img = card.querySelector<HTMLImageElement>('.card__figure img');
+    return img && img.complete && img.naturalWidth > 0 ? img.currentSrc : null;
+  });
+}
+
+describe('figures on the new tab, against the fake arXiv in Chromium', () => {
+  it('gives the cards on screen their first figure, loaded from arxiv.org under the extension pages’ CSP', async () => {
+    const onScreen = await cardsOnScreen(tab);
+    expect(onScreen.length).toBeGreaterThanOrEqual(2);
+    expect(onScreen).toContain(withoutHtml.id);
+    const tops = await cardTops(tab);
+    for (const id of onScreen.filter((id) => id !== withoutHtml.id)) {
+      const paper = feedOrder.find((p) => p.id === id)!;
+      await expect.poll(() => figureOf(tab, id), { timeout: 60_000, interval: 250 }).toBe(`https://arxiv.org${htmlPath(paper)}/x1.png`);
+      const alt = await tab.$eval(`[data-arxiv-id="${id}"] .card__figure img`, (img) => img.getAttribute('alt'));
+      expect(alt).toBe(`First figure of ${paper.title}`);
+    }
+    await tab.screenshot({ path: join(ARTIFACTS_DIR, 'figures-newtab.png') });
+    // The figures came in beside the abstracts: no card on screen moved.
+    expect(await cardTops(tab)).toEqual(tops);
+    expect(consoleErrors.filter((text) => /Content Security Policy|Refused to load/i.test(text))).toEqual([]);
+  });
+
+  it('shows no figure for a paper without an HTML version', async () => {
+    await expect.poll(() => h.fake.log.some((r) => r.path === htmlPath(withoutHtml)), { timeout: 60_000 }).toBe(true);
+    await tab.waitForTimeout(500);
+    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).count()).toBe(0);
+  });
+
+  it('asks arXiv only for cards scrolled to, never two requests closer than 3 s', async () => {
+    const asked = () => h.fake.log.filter((r) => isHtmlPage(r.path)).map((r) => r.path);
+    const onScreen = await cardsOnScreen(tab);
+    await tab.waitForTimeout(4000); // a turn more than the cards on screen need
+    // The cards on screen and perhaps the next one (cards are asked for a little before they show).
+    expect(asked().length).toBeLessThanOrEqual(onScreen.length + 1);
+    const last = feedOrder[feedOrder.length - 1]!;
+    expect(asked()).not.toContain(htmlPath(last));
+
+    const later = feedOrder[8]!;
+    await tab.locator(`[data-arxiv-id="${later.id}"]`).scrollIntoViewIfNeeded();
+    await expect.poll(() => figureOf(tab, later.id), { timeout: 60_000, interval: 250 }).toBe(`https://arxiv.org${htmlPath(later)}/x1.png`);
+
+    const toArxiv = h.fake.log.filter((r) => r.host.endsWith('arxiv.org') && (r.path.startsWith('/api/') || isHtmlPage(r.path)));
+    expect(minimumGap(toArxiv.map((r) => r.at))).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('shows stored figures on the next new tab without asking arXiv again', async () => {
+    const before = h.fake.log.filter((r) => isHtmlPage(r.path)).length;
+    const next = await h.open('newtab.html');
+    const first = feedOrder[0]!;
+    await expect.poll(() => figureOf(next, first.id), { timeout: 15_000, interval: 100 }).toBe(`https://arxiv.org${htmlPath(first)}/x1.png`);
+    await next.waitForTimeout(1000);
+    expect(h.fake.log.filter((r) => isHtmlPage(r.path)).length).toBe(before);
+    await next.close();
+  });
+});
