@@ -52,6 +52,9 @@ function summary(result: PaperSearchResult): string {
   return `${found} so far · searched ${loaded.toLocaleString()} of ${total.toLocaleString()} papers…`;
 }
 
+/** Every stored paper read and indexed: answers from here on come from the index alone. */
+const indexed = (result: PaperSearchResult) => result.complete && result.progress.indexed >= result.progress.total;
+
 /**
  * Every stored paper whose title, authors, comment or abstract has all the words typed. The
  * section is busy (aria-busy) until the cards shown are the answer to what is in the box.
@@ -75,7 +78,7 @@ export function SearchResults({ query, header, seenAt, now }: SearchResultsProps
   );
   return (
     <section class="search-results" aria-labelledby="search-summary" aria-busy={busy}>
-      <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query}>
+      <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
         {result ? summary(result) : 'Searching…'}
       </p>
       {cards}

@@ -1,0 +1,81 @@
+/**
+ * What the benchmark runs inside the extension's service worker: the extension's own ingest and
+ * database code, bundled from the same sources as the build (see browser-bundle.ts). Reached
+ * as the global `paperRadarBench` after the bundle has been evaluated there.
+ */
+import type { ArxivEntry } from '../../../lib/arxiv/entry';
+import { db } from '../../../lib/db/db';
+import { ingest, newStoredPaper } from '../../../lib/db/ingest';
+import { setMeta } from '../../../lib/db/meta';
+import type { StoredPaper } from '../../../lib/db/schema';
+import { SYNC_STATE_KEY, type SyncState } from '../../../lib/sync/state';
+import type { Subscription } from '../../../lib/subscription';
+
+export interface StoreShape {
+  papers: number;
+  /** The newest `unread` papers are unread, the rest read, as after weeks of use. */
+  unread: number;
+  subscriptions: Subscription[];
+  /** When the newest paper was published (epoch ms); each next one `spacingMs` earlier. */
+  newestAt: number;
+  spacingMs: number;
+  now: number;
+}
+
+const CHUNK = 2500;
+
+/** The i-th stored paper: a real entry under a derived id, in one or two subscriptions. */
+function storedPaper(template: ArxivEntry, i: number, shape: StoreShape): StoredPaper {
+  const subs = shape.subscriptions.map((s) => s.id);
+  const mine = [subs[i % subs.length]!, ...(i % 7 === 0 ? [subs[(i + 1) % subs.length]!] : [])];
+  const id = `2604.${String(i).padStart(5, '0')}`;
+  const publishedAt = shape.newestAt - i * shape.spacingMs;
+  const published = new Date(publishedAt).toISOString().replace('.000Z', 'Z');
+  const entry: ArxivEntry = { ...template, id, published, absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
+  const paper = newStoredPaper(entry, mine, publishedAt + 3_600_000);
+  if (i < shape.unread) return paper;
+  const { unread: _unread, ...read } = paper;
+  return { ...read, unreadIn: [], readAt: publishedAt + 86_400_000 };
+}
+
+/** Fills an empty store through the extension's schema, in a few large transactions. */
+async function fillStore(templates: ArxivEntry[], shape: StoreShape): Promise<number> {
+  const start = performance.now();
+  await db.subscriptions.bulkPut(shape.subscriptions);
+  for (let from = 0; from < shape.papers; from += CHUNK) {
+    const papers: StoredPaper[] = [];
+    for (let i = from; i < Math.min(shape.papers, from + CHUNK); i++) papers.push(storedPaper(templates[i % templates.length]!, i, shape));
+    await db.papers.bulkPut(papers);
+  }
+  // A sync that just succeeded: the background has no reason to start one while we measure.
+  const sync: SyncState = { state: 'ok', lastSuccessAt: shape.now, lastAttemptAt: shape.now, lastAdded: 0, nextCheckAt: shape.now + 86_400_000 };
+  await setMeta(SYNC_STATE_KEY, sync);
+  return performance.now() - start;
+}
+
+/** Times one `ingest` call, in ms, as the sync engine makes it. */
+async function timeIngest(entries: ArxivEntry[], subscriptionId: string, now: number): Promise<{ ms: number; added: number; updated: number; known: number }> {
+  const start = performance.now();
+  const result = await ingest(entries, subscriptionId, now);
+  const ms = performance.now() - start;
+  return { ms, added: result.added.length, updated: result.updated.length, known: result.knownToSubscription.length };
+}
+
+async function removePapers(ids: string[]): Promise<void> {
+  await db.papers.bulkDelete(ids);
+}
+
+async function countPapers(): Promise<number> {
+  return db.papers.count();
+}
+
+/** Ids of stored papers, newest first, from `offset`. */
+async function storedIds(offset: number, limit: number): Promise<string[]> {
+  return (await db.papers.orderBy('published').reverse().offset(offset).limit(limit).primaryKeys()) as string[];
+}
+
+async function getStored(ids: string[]): Promise<(StoredPaper | undefined)[]> {
+  return db.papers.bulkGet(ids);
+}
+
+export const bench = { fillStore, timeIngest, removePapers, countPapers, storedIds, getStored };

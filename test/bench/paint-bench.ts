@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, type Harness } from '../e2e/harness';
+import { firstCardPaint } from './paint';
+import type { BenchSizes } from './sizes';
+import { median, percentile, round, type BenchResult } from './stats';
+import { staticCopy } from './static-copy';
+
+const BUDGET_RATIO = 1.5;
+// As many cards as the pages paint in their first frame (FIRST_SCREEN_CARDS in lib/ui/first-screen.ts).
+const FIRST_FRAME_CARDS = 8;
+
+export interface PageUnderTest {
+  label: 'new tab' | 'popup';
+  path: string;
+  /** The page's first-screen cache in localStorage (DIGEST_/POPUP_FIRST_SCREEN_KEY). */
+  cacheKey: string;
+  viewport: { width: number; height: number };
+}
+
+export const NEW_TAB: PageUnderTest = { label: 'new tab', path: 'newtab.html', cacheKey: 'paper-radar:digest-first-screen', viewport: { width: 1280, height: 900 } };
+// Chromium's popups are at most 800 × 600; Paper Radar's is 400 wide.
+export const POPUP: PageUnderTest = { label: 'popup', path: 'popup.html', cacheKey: 'paper-radar:popup-first-screen', viewport: { width: 400, height: 600 } };
+
+interface Opened {
+  page: Page;
+  ms: number;
+  /** Paths of the scripts the page requested until its first card was seen painted. */
+  scripts: string[];
+}
+
+async function openTimed(h: Harness, url: string, viewport: PageUnderTest['viewport'], cacheKey = ''): Promise<Opened> {
+  const page = await h.context.newPage();
+  await page.setViewportSize(viewport);
+  const requested: string[] = [];
+  const cdp = await h.context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', ({ request }) => {
+    const path = new URL(request.url).pathname;
+    if (path.endsWith('.js')) requested.push(path);
+  });
+  // Notes, before any script of the page runs, whether its first-screen cache is there.
+  await page.addInitScript((key) => {
+    (globalThis as { benchCacheAtStart?: boolean }).benchCacheAtStart = key !== '' && localStorage.getItem(key) !== null;
+  }, cacheKey);
+  await page.goto(url, { waitUntil: 'commit' });
+  const ms = await firstCardPaint(page);
+  const scripts = [...requested];
+  await cdp.detach();
+  return { page, ms, scripts };
+}
+
+const cached = (page: Page, key: string) => page.evaluate((k) => localStorage.getItem(k) !== null, key);
+const cachedAtStart = (page: Page) => page.evaluate(() => (globalThis as { benchCacheAtStart?: boolean }).benchCacheAtStart === true);
+
+async function waitForCache(page: Page, key: string): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (!(await cached(page, key))) {
+    if (Date.now() > until) throw new Error(`${page.url()} never wrote its first-screen cache (${key})`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** A page of the extension's origin that runs none of its code, to reach its localStorage. */
+async function originPage(h: Harness): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/icon/16.png`);
+  return page;
+}
+
+interface PaintSamples {
+  app: number[];
+  baseline: number[];
+  /** Per pair: app ÷ static of the same round. */
+  ratios: number[];
+  heapBytes: number[];
+  scripts: Set<string>;
+}
+
+/**
+ * Opens the extension page and its static copy in turn, `runs` times each after two warm-up
+ * rounds. With `cold`, the page's first-screen cache is removed before each open: the first
+ * open after papers were stored; otherwise the cache is the one the page left the time before,
+ * as on every new tab after the first.
+ */
+async function alternate(h: Harness, target: PageUnderTest, staticUrl: string, runs: number, cold: boolean): Promise<PaintSamples> {
+  const origin = await originPage(h);
+  const appUrl = `chrome-extension://${h.extensionId}/${target.path}`;
+  const samples: PaintSamples = { app: [], baseline: [], ratios: [], heapBytes: [], scripts: new Set() };
+  try {
+    for (let round = -2; round < runs; round++) {
+      let app = 0;
+      let baseline = 0;
+      for (const which of round % 2 === 0 ? ['static', 'app'] : ['app', 'static']) {
+        if (which === 'static') {
+          const opened = await openTimed(h, staticUrl, target.viewport, target.cacheKey);
+          baseline = opened.ms;
+          await opened.page.close();
+          continue;
+        }
+        if (cold) await origin.evaluate((k) => localStorage.removeItem(k), target.cacheKey);
+        const opened = await openTimed(h, appUrl, target.viewport, target.cacheKey);
+        app = opened.ms;
+        if ((await cachedAtStart(opened.page)) === cold) {
+          throw new Error(`${target.label}: the first-screen cache was ${cold ? 'there' : 'missing'} at first paint`);
+        }
+        if (round >= 0 && !cold) samples.heapBytes.push(await heapUsed(opened.page));
+        if (round >= 0 && cold) for (const script of opened.scripts) samples.scripts.add(script);
+        await opened.page.close();
+      }
+      if (round < 0) continue;
+      samples.app.push(app);
+      samples.baseline.push(baseline);
+      samples.ratios.push(app / baseline);
+    }
+  } finally {
+    await origin.close();
+  }
+  return samples;
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Opens the page once, lets it write its first-screen cache, and makes its static copy. */
+async function prime(h: Harness, target: PageUnderTest): Promise<string> {
+  const { page } = await openTimed(h, `chrome-extension://${h.extensionId}/${target.path}`, target.viewport);
+  await waitForCache(page, target.cacheKey);
+  const url = await staticCopy(page, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'));
+  await page.close();
+  return url;
+}
+
+function paintResults(target: PageUnderTest, kind: string, s: PaintSamples, store: string): BenchResult[] {
+  const ratio = median(s.app) / median(s.baseline);
+  return [
+    {
+      name: `${target.label}: first card painted, ${kind}, ${store} papers stored`,
+      median: round(ratio),
+      p95: round(percentile(s.ratios, 0.95)),
+      unit: '×',
+      budget: `≤ ${BUDGET_RATIO} × static page`,
+      pass: ratio <= BUDGET_RATIO,
+      runs: s.app.length,
+      note: `median ${round(median(s.app), 1)} ms against ${round(median(s.baseline), 1)} ms for a static HTML file of the same ${FIRST_FRAME_CARDS} cards (same CSS, no script), opened alternately; p95 is of the per-round ratios`,
+    },
+  ];
+}
+
+/** The first card painted, with and without the first-screen cache, and the heap of a new tab. */
+export async function paintBench(h: Harness, sizes: BenchSizes, target: PageUnderTest): Promise<{ results: BenchResult[]; scripts: Set<string> }> {
+  const store = sizes.storedPapers.toLocaleString('en');
+  const staticUrl = await prime(h, target);
+  const warm = await alternate(h, target, staticUrl, sizes.paintRuns, false);
+  const cold = await alternate(h, target, staticUrl, sizes.paintRuns, true);
+  const results = [
+    ...paintResults(target, 'cached first screen', warm, store),
+    ...paintResults(target, 'no first-screen cache', cold, store),
+  ];
+  if (target === NEW_TAB) {
+    const mb = warm.heapBytes.map((b) => b / 2 ** 20);
+    results.push({
+      name: `new tab: JS heap after first card, ${store} papers stored`,
+      median: round(median(mb), 1),
+      p95: round(percentile(mb, 0.95), 1),
+      unit: 'MB',
+      budget: 'report',
+      pass: null,
+      runs: mb.length,
+      note: 'Runtime.getHeapUsage (used size) of the page, read as soon as its first card was painted',
+    });
+  }
+  return { results, scripts: cold.scripts };
+}
+
+const gzipped = (path: string) => gzipSync(readFileSync(join(EXTENSION_DIR, path))).length;
+
+/** The new tab's script and modulepreload tags, as built, gzipped (default level). */
+export function initialJs(html = readFileSync(join(EXTENSION_DIR, 'newtab.html'), 'utf8')): { files: string[]; bytes: number } {
+  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  if (files.length === 0) throw new Error('newtab.html loads no script');
+  return { files, bytes: files.reduce((sum, file) => sum + gzipped(file), 0) };
+}
+
+export function jsResults(fetchedBeforeFirstCard: Set<string>): BenchResult[] {
+  const initial = initialJs();
+  const loaded = [...fetchedBeforeFirstCard];
+  const loadedKb = loaded.reduce((sum, file) => sum + gzipped(file), 0) / 1024;
+  return [
+    {
+      name: 'new tab initial JavaScript, gzipped',
+      median: round(initial.bytes / 1024, 1),
+      p95: null,
+      unit: 'KB',
+      budget: '≤ 60 KB',
+      pass: initial.bytes <= 60 * 1024,
+      runs: 1,
+      note: `newtab.html's script and modulepreload tags: ${initial.files.join(', ')}`,
+    },
+    {
+      name: 'new tab JavaScript fetched before its first card, no cache, gzipped',
+      median: round(loadedKb, 1),
+      p95: null,
+      unit: 'KB',
+      budget: 'report',
+      pass: null,
+      runs: 1,
+      note: `requested (DevTools protocol) by the time the first card was seen painted, when there is no first-screen cache: ${loaded.sort().join(', ')}`,
+    },
+  ];
+}

@@ -1,0 +1,47 @@
+/** How much the benchmark does: the budgets' sizes, or tiny ones that only prove it still runs. */
+export interface BenchSizes {
+  smoke: boolean;
+  /** Entries in the API page parsed. */
+  parseEntries: number;
+  parseRuns: number;
+  /** Papers stored before anything is timed in Chromium. */
+  storedPapers: number;
+  ingestNew: number;
+  ingestRuns: number;
+  reingestKnown: number;
+  reingestRuns: number;
+  /** Opens of each page (the extension's and the static one, alternating). */
+  paintRuns: number;
+  /** Keystrokes timed in the search box. */
+  searchKeystrokes: number;
+}
+
+export const FULL: BenchSizes = {
+  smoke: false,
+  parseEntries: 2000,
+  parseRuns: 30,
+  storedPapers: 50_000,
+  ingestNew: 2000,
+  ingestRuns: 10,
+  reingestKnown: 100,
+  reingestRuns: 30,
+  paintRuns: 15,
+  searchKeystrokes: 60,
+};
+
+export const SMOKE: BenchSizes = {
+  smoke: true,
+  parseEntries: 200,
+  parseRuns: 2,
+  storedPapers: 300,
+  ingestNew: 50,
+  ingestRuns: 2,
+  reingestKnown: 20,
+  reingestRuns: 2,
+  paintRuns: 2,
+  searchKeystrokes: 4,
+};
+
+export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {
+  return env.BENCH_SMOKE === '1' ? SMOKE : FULL;
+}
