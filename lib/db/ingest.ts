@@ -56,6 +56,19 @@ function dedupe(entries: ArxivEntry[]): ArxivEntry[] {
 }
 
 /**
+ * The stored papers among `ids`. The keys in their range are read first (keys only: one
+ * request), then only the rows that exist: a page of new papers reads no row at all, where
+ * asking for each id would cost a request per paper.
+ */
+async function storedAmong(ids: string[]): Promise<Map<string, StoredPaper>> {
+  if (ids.length === 0) return new Map();
+  const sorted = [...ids].sort();
+  const inRange = new Set(await db.papers.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys());
+  const rows = await db.papers.bulkGet(ids.filter((id) => inRange.has(id)));
+  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+}
+
+/**
  * Stores a page of results for a subscription (or for the library when `subscriptionId` is
  * null). One row per paper; a new version updates metadata and keeps the user's state; the
  * same page twice changes nothing. Returns what is new.
@@ -64,10 +77,10 @@ export async function ingest(entries: ArxivEntry[], subscriptionId: string | nul
   const unique = dedupe(entries);
   const result: IngestResult = { added: [], updated: [], knownToSubscription: [] };
   await db.transaction('rw', db.papers, async () => {
-    const existing = await db.papers.bulkGet(unique.map((e) => e.id));
+    const existing = await storedAmong(unique.map((e) => e.id));
     const writes: StoredPaper[] = [];
-    unique.forEach((entry, i) => {
-      const stored = existing[i];
+    unique.forEach((entry) => {
+      const stored = existing.get(entry.id);
       if (!stored) {
         writes.push(newStoredPaper(entry, subscriptionId ? [subscriptionId] : [], now));
         result.added.push(entry.id);
