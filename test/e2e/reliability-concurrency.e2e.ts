@@ -131,7 +131,9 @@ describe('two new tabs and the popup while a sync ingests', () => {
     h.fake.world.set('sonar', [...radarNew.slice(0, 40), ...sonarOld]);
     const held = holdRequests(h.fake);
     // radar: pages at 0, 100, 200 (the third reaches known papers); sonar: one page.
-    const [page1, page3, sonarPage]: HeldRequest[] = [held.hold(1), held.hold(3), held.hold(4)];
+    const page1 = held.hold(1);
+    const page3 = held.hold(3);
+    const sonarPage = held.hold(4);
     const before = h.fake.apiRequests().length;
     await tabA.getByTestId('sync-now').click();
     await arrival(page1, 'the first page was asked for');
