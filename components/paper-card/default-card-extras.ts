@@ -1,12 +1,14 @@
 import { sendMessage } from '../../lib/messaging';
+import { loadData } from '../common/load-data';
 import type { Settings } from '../../lib/settings';
 import type { PaperSummarizer } from '../../lib/text/summarizer';
 import { createCardExtras, type CardExtras, type CardOptions, type OptionsSource } from './card-extras';
 import { documentVisibility } from './request-queue';
 import { intersectionViewport } from './viewport';
 
-// Each of these loads after the first paint: cards are drawn without them.
-const extrasStore = () => import('../../lib/db/extras');
+// Each of these loads after the first paint: cards are drawn without them. The store waits
+// for the page's own database side (loadData), so it never loads Dexie ahead of the cards.
+const extrasStore = () => loadData().then(() => import('../../lib/db/extras'));
 const settings = () => import('../../lib/settings');
 
 const cardOptions = (s: Settings): CardOptions => ({ figures: s.showFigures, headlines: s.aiHeadlines });
