@@ -3,8 +3,7 @@
  * demand (see load-data.ts): Dexie is half of the pages' JavaScript, and a page painted from
  * its first-screen cache does not need it for its first frame.
  */
-import { feedPage, getPapers, type UnreadCounts } from '../../lib/db/feed';
-import { db } from '../../lib/db/db';
+import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
 import { savedAmong } from '../../lib/db/library';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { Subscription } from '../../lib/subscription';
@@ -47,17 +46,8 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
   return withSaved(papers, false);
 }
 
-/**
- * The newest unread papers of the feed, for the popup. Walks the `published` index newest
- * first and stops after `limit` unread ones, so a store of 50,000 mostly read papers costs
- * no more than the papers shown. (A candidate for lib/db/feed.ts as `unreadPage`.)
- */
+/** The newest unread papers of the feed, for the popup. */
 export async function loadUnread(limit: number): Promise<FeedData> {
-  const page = await db.papers
-    .orderBy('published')
-    .reverse()
-    .filter((p) => p.unread === 1 && p.hiddenAt === undefined)
-    .limit(limit + 1)
-    .toArray();
+  const page = await unreadPage(limit + 1);
   return withSaved(page.slice(0, limit), page.length > limit);
 }

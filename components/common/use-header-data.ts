@@ -1,10 +1,10 @@
 import type { Subscription } from '../../lib/subscription';
-import type { FirstScreen } from '../../lib/ui/first-screen';
+import type { InitialScreen } from './initial-screen';
 import type { HeaderData } from './page-data';
 import { useLiveQuery } from './use-live-query';
 
 /** The subscriptions, kept current (undefined until read). */
-export function useSubscriptions(initial: FirstScreen | null): Subscription[] | undefined {
+export function useSubscriptions(initial: InitialScreen | null): Subscription[] | undefined {
   return useLiveQuery((data) => data.listSubscriptions(), [], initial?.subscriptions).value;
 }
 
@@ -16,7 +16,7 @@ export function useSubscriptions(initial: FirstScreen | null): Subscription[] | 
  */
 export function useHeaderData(
   subscriptions: Subscription[] | undefined,
-  initial: FirstScreen | null,
+  initial: InitialScreen | null,
   countNow: boolean,
 ): HeaderData | undefined {
   const ids = countNow ? subscriptions?.map((s) => s.id) : undefined;

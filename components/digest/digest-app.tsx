@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen';
+import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
+import type { InitialScreen } from '../common/initial-screen';
 import { lazyComponent } from '../common/lazy';
 import { loadCategoryNames } from '../paper-card/category-names';
 import { useServices } from '../common/services';
@@ -26,13 +27,13 @@ const SEARCH_WARM_UP_DELAY_MS = 1500;
 const FirstRun = lazyComponent(async () => (await import('./first-run')).FirstRun);
 const LibraryView = lazyComponent(async () => (await import('../library/library-view')).LibraryView);
 
-function initialFeed(initial: FirstScreen | null, filter: string | undefined): FeedData | undefined {
+function initialFeed(initial: InitialScreen | null, filter: string | undefined): FeedData | undefined {
   if (!initial || (initial.filter ?? undefined) !== filter) return undefined;
   return { papers: initial.papers, saved: initial.saved, more: initial.more };
 }
 
 /** The new tab: the digest of new papers, search over all of them, and the library. */
-export function DigestApp({ initial }: { initial: FirstScreen | null }) {
+export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const services = useServices();
   const [route, navigate] = useRoute();
   const { view } = route;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../lib/ui/first-screen';
+import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
+import type { InitialScreen } from '../common/initial-screen';
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
@@ -63,7 +64,7 @@ function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: num
 }
 
 /** The toolbar popup: status and Sync now, the newest unread papers, counts per subscription. */
-export function PopupApp({ initial }: { initial: FirstScreen | null }) {
+export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const services = useServices();
   const now = useNow(services.now);
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);

@@ -4,24 +4,31 @@ import '../../components/paper-card/paper-card.css';
 import '../../components/digest/digest.css';
 import { render } from 'preact';
 import { defaultServices } from '../../components/common/default-services';
-import { loadData } from '../../components/common/load-data';
+import { initialScreen } from '../../components/common/initial-screen';
+import { holdData, loadData, releaseDataAfterPaint } from '../../components/common/load-data';
 import { ServicesContext } from '../../components/common/services';
 import { startTheme } from '../../components/common/theme';
 import { ToastProvider } from '../../components/common/toast';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/digest-app';
+import { parseHash } from '../../components/digest/route';
 import { defaultCardExtras } from '../../components/paper-card/default-card-extras';
 import { extractKeyResult } from '../../lib/text/key-result';
-import { readFirstScreen } from '../../lib/ui/first-screen';
 
-// The database side starts loading at once; a page with a first-screen cache paints without it.
+// The first frame is painted from the first-screen cache, or from the first cards read straight
+// from IndexedDB; the database module (Dexie) loads after it.
+holdData();
 void loadData();
 const services = defaultServices({ keyResult: extractKeyResult, cardExtras: defaultCardExtras() });
 startTheme(document.documentElement, services.storage);
-render(
-  <ServicesContext.Provider value={services}>
-    <ToastProvider>
-      <DigestApp initial={readFirstScreen(services.storage, DIGEST_FIRST_SCREEN_KEY)} />
-    </ToastProvider>
-  </ServicesContext.Provider>,
-  document.getElementById('app') as HTMLElement,
-);
+const { filter } = parseHash(window.location.hash);
+void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter }).then((initial) => {
+  render(
+    <ServicesContext.Provider value={services}>
+      <ToastProvider>
+        <DigestApp initial={initial} />
+      </ToastProvider>
+    </ServicesContext.Provider>,
+    document.getElementById('app') as HTMLElement,
+  );
+  releaseDataAfterPaint();
+});

@@ -1,8 +1,9 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { LibraryItem, MetaRow, PaperExtras, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
+import { DATABASE_NAME } from './name';
 
-export const DATABASE_NAME = 'paper-radar';
+export { DATABASE_NAME };
 
 /**
  * The one place that knows the schema. Index only what is queried:

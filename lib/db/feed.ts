@@ -23,6 +23,30 @@ export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery)
   return papers.sort(newestFirst).slice(offset, offset + limit);
 }
 
+/**
+ * The newest unread papers of the feed (the popup), and whether more follow. Walks the
+ * `published` index newest first and stops after `limit` unread ones.
+ */
+export async function unreadPage(limit: number): Promise<StoredPaper[]> {
+  return db.papers
+    .orderBy('published')
+    .reverse()
+    .filter((p) => p.unread === 1 && p.hiddenAt === undefined)
+    .limit(limit)
+    .toArray();
+}
+
+/** Ids of every stored paper, newest first, from the `published` index alone (no paper is read). */
+export async function allPaperIds(): Promise<string[]> {
+  return (await db.papers.orderBy('published').reverse().primaryKeys()) as string[];
+}
+
+/** The paper stored last (by arrival): what changes when papers are added. */
+export async function newestArrival(): Promise<Pick<StoredPaper, 'id' | 'addedAt'> | undefined> {
+  const newest = await db.papers.orderBy('addedAt').last();
+  return newest && { id: newest.id, addedAt: newest.addedAt };
+}
+
 export async function feedSize(subscriptionId?: string): Promise<number> {
   const collection =
     subscriptionId === undefined ? db.papers.toCollection() : db.papers.where('subs').equals(subscriptionId);
@@ -44,9 +68,14 @@ export async function unreadCounts(subscriptionIds: string[]): Promise<UnreadCou
   return { all: all ?? 0, bySubscription };
 }
 
-/** How many papers arrived after `since` (epoch ms): the badge. */
-export async function countArrivedSince(since: number): Promise<number> {
-  return db.papers.where('addedAt').above(since).filter(inFeed).count();
+/**
+ * How many papers arrived after `since` (epoch ms): the badge. Counting reads every arrival,
+ * so it stops at `atMost`: the badge shows '99+' anyway, and 100,000 arrivals took seconds
+ * in Chromium, with writes to the papers waiting meanwhile.
+ */
+export async function countArrivedSince(since: number, atMost = Infinity): Promise<number> {
+  const arrived = db.papers.where('addedAt').above(since).filter(inFeed);
+  return Number.isFinite(atMost) ? arrived.limit(atMost).count() : arrived.count();
 }
 
 function markedRead(paper: StoredPaper, now: number): StoredPaper {

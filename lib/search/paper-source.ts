@@ -1,14 +1,10 @@
 import { liveQuery } from 'dexie';
-import { db } from '../db/db';
-import { getPapers } from '../db/feed';
+import { allPaperIds, getPapers, newestArrival } from '../db/feed';
 import type { PaperSource } from './paper-search';
 
-/**
- * Every stored paper, newest first. The ids come from the `published` index alone, so listing
- * 50,000 of them reads no paper. (A candidate for lib/db/feed.ts as `allPaperIds`.)
- */
+/** Every stored paper, newest first. */
 export const storedPapers: PaperSource = {
-  allIds: async () => (await db.papers.orderBy('published').reverse().primaryKeys()) as string[],
+  allIds: allPaperIds,
   papers: getPapers,
 };
 
@@ -22,7 +18,7 @@ export const storedPapers: PaperSource = {
 export function watchStoredPapers(onChange: () => void): () => void {
   let last: string | undefined;
   const subscription = liveQuery(async () => {
-    const newest = await db.papers.orderBy('addedAt').last();
+    const newest = await newestArrival();
     return `${newest?.id ?? ''}:${newest?.addedAt ?? 0}`;
   }).subscribe({
     next: (signature) => {

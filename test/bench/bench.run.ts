@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launch } from '../e2e/harness';
+import { ARTIFACTS_DIR } from '../e2e/harness';
+import { launchBench } from './browser';
 import { benchBundle } from './browser-bundle';
 import { jsResults, NEW_TAB, paintBench, POPUP } from './paint-bench';
 import { parseBench } from './parse-bench';
@@ -16,7 +17,7 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 async function measureInChromium(wanted: (part: string) => boolean, sizes: ReturnType<typeof benchSizes>): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const bundle = await benchBundle();
-  const h = await launch();
+  const h = await launchBench();
   try {
     const worker = await h.worker();
     await prepareWorker(worker, bundle);
@@ -30,7 +31,7 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
       log('new tab measured');
       const popup = await paintBench(h, sizes, POPUP);
       log('popup measured');
-      results.push(...newTab.results, ...popup.results, ...jsResults(newTab.scripts));
+      results.push(...newTab.results, ...popup.results, ...jsResults(h.extensionDir, newTab.scripts));
     }
     if (wanted('search')) results.push(...(await searchBench(h, sizes)).results);
   } finally {

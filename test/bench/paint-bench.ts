@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, type Harness } from '../e2e/harness';
+import type { BenchBrowser } from './browser';
 import { firstCardPaint } from './paint';
 import type { BenchSizes } from './sizes';
 import { median, percentile, round, type BenchResult } from './stats';
@@ -31,7 +31,7 @@ interface Opened {
   scripts: string[];
 }
 
-async function openTimed(h: Harness, url: string, viewport: PageUnderTest['viewport'], cacheKey = ''): Promise<Opened> {
+async function openTimed(h: BenchBrowser, url: string, viewport: PageUnderTest['viewport'], cacheKey = ''): Promise<Opened> {
   const page = await h.context.newPage();
   await page.setViewportSize(viewport);
   const requested: string[] = [];
@@ -64,7 +64,7 @@ async function waitForCache(page: Page, key: string): Promise<void> {
 }
 
 /** A page of the extension's origin that runs none of its code, to reach its localStorage. */
-async function originPage(h: Harness): Promise<Page> {
+async function originPage(h: BenchBrowser): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/icon/16.png`);
   return page;
@@ -85,7 +85,7 @@ interface PaintSamples {
  * open after papers were stored; otherwise the cache is the one the page left the time before,
  * as on every new tab after the first.
  */
-async function alternate(h: Harness, target: PageUnderTest, staticUrl: string, runs: number, cold: boolean): Promise<PaintSamples> {
+async function alternate(h: BenchBrowser, target: PageUnderTest, staticUrl: string, runs: number, cold: boolean): Promise<PaintSamples> {
   const origin = await originPage(h);
   const appUrl = `chrome-extension://${h.extensionId}/${target.path}`;
   const samples: PaintSamples = { app: [], baseline: [], ratios: [], heapBytes: [], scripts: new Set() };
@@ -131,10 +131,10 @@ async function heapUsed(page: Page): Promise<number> {
 }
 
 /** Opens the page once, lets it write its first-screen cache, and makes its static copy. */
-async function prime(h: Harness, target: PageUnderTest): Promise<string> {
+async function prime(h: BenchBrowser, target: PageUnderTest): Promise<string> {
   const { page } = await openTimed(h, `chrome-extension://${h.extensionId}/${target.path}`, target.viewport);
   await waitForCache(page, target.cacheKey);
-  const url = await staticCopy(page, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'));
+  const url = await staticCopy(page, h.extensionDir, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'));
   await page.close();
   return url;
 }
@@ -156,7 +156,7 @@ function paintResults(target: PageUnderTest, kind: string, s: PaintSamples, stor
 }
 
 /** The first card painted, with and without the first-screen cache, and the heap of a new tab. */
-export async function paintBench(h: Harness, sizes: BenchSizes, target: PageUnderTest): Promise<{ results: BenchResult[]; scripts: Set<string> }> {
+export async function paintBench(h: BenchBrowser, sizes: BenchSizes, target: PageUnderTest): Promise<{ results: BenchResult[]; scripts: Set<string> }> {
   const store = sizes.storedPapers.toLocaleString('en');
   const staticUrl = await prime(h, target);
   const warm = await alternate(h, target, staticUrl, sizes.paintRuns, false);
@@ -181,19 +181,20 @@ export async function paintBench(h: Harness, sizes: BenchSizes, target: PageUnde
   return { results, scripts: cold.scripts };
 }
 
-const gzipped = (path: string) => gzipSync(readFileSync(join(EXTENSION_DIR, path))).length;
+const gzipped = (dir: string, path: string) => gzipSync(readFileSync(join(dir, path))).length;
 
 /** The new tab's script and modulepreload tags, as built, gzipped (default level). */
-export function initialJs(html = readFileSync(join(EXTENSION_DIR, 'newtab.html'), 'utf8')): { files: string[]; bytes: number } {
+export function initialJs(dir: string): { files: string[]; bytes: number } {
+  const html = readFileSync(join(dir, 'newtab.html'), 'utf8');
   const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map((m) => m[1]!);
   if (files.length === 0) throw new Error('newtab.html loads no script');
-  return { files, bytes: files.reduce((sum, file) => sum + gzipped(file), 0) };
+  return { files, bytes: files.reduce((sum, file) => sum + gzipped(dir, file), 0) };
 }
 
-export function jsResults(fetchedBeforeFirstCard: Set<string>): BenchResult[] {
-  const initial = initialJs();
+export function jsResults(dir: string, fetchedBeforeFirstCard: Set<string>): BenchResult[] {
+  const initial = initialJs(dir);
   const loaded = [...fetchedBeforeFirstCard];
-  const loadedKb = loaded.reduce((sum, file) => sum + gzipped(file), 0) / 1024;
+  const loadedKb = loaded.reduce((sum, file) => sum + gzipped(dir, file), 0) / 1024;
   return [
     {
       name: 'new tab initial JavaScript, gzipped',

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Harness } from '../e2e/harness';
+import type { BenchBrowser } from './browser';
 import { firstCardPaint } from './paint';
 import { NEW_TAB } from './paint-bench';
 import type { BenchSizes } from './sizes';
@@ -71,7 +71,7 @@ async function waitForIndex(page: Page, timeoutMs = 300_000): Promise<number> {
 }
 
 /** Keystroke to results over the whole store, once the index is built. */
-export async function searchBench(h: Harness, sizes: BenchSizes): Promise<{ results: BenchResult[]; indexMs: number }> {
+export async function searchBench(h: BenchBrowser, sizes: BenchSizes): Promise<{ results: BenchResult[]; indexMs: number }> {
   const page = await h.context.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/${NEW_TAB.path}`);

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR } from '../e2e/harness';
 
 /**
  * What an extension page shows, as a static HTML file: the same markup and cards (the first
@@ -11,7 +10,7 @@ import { EXTENSION_DIR } from '../e2e/harness';
  * icons, no script. Opened from a file: URL in the same browser, it is the fastest a page of
  * these cards can paint on this machine: the baseline the pages are held to.
  */
-export async function staticCopy(page: Page, cards: number, name: string, dir = mkdtempSync(join(tmpdir(), 'paper-radar-static-'))): Promise<string> {
+export async function staticCopy(page: Page, extensionDir: string, cards: number, name: string, dir = mkdtempSync(join(tmpdir(), 'paper-radar-static-'))): Promise<string> {
   const html = await page.evaluate((keep) => {
     const root = document.documentElement.cloneNode(true) as HTMLElement;
     root.querySelectorAll('[data-testid="paper-card"]').forEach((card, i) => i >= keep && card.remove());
@@ -19,8 +18,8 @@ export async function staticCopy(page: Page, cards: number, name: string, dir = 
     root.querySelectorAll('script, link[rel="modulepreload"], .show-more, .popup__more').forEach((node) => node.remove());
     return `<!DOCTYPE html>\n${root.outerHTML}`;
   }, cards);
-  cpSync(join(EXTENSION_DIR, 'assets'), join(dir, 'assets'), { recursive: true });
-  cpSync(join(EXTENSION_DIR, 'icon'), join(dir, 'icon'), { recursive: true });
+  cpSync(join(extensionDir, 'assets'), join(dir, 'assets'), { recursive: true });
+  cpSync(join(extensionDir, 'icon'), join(dir, 'icon'), { recursive: true });
   const file = join(dir, `${name}.html`);
   // The extension's absolute paths (/assets/..., /icon/...) become paths beside the file.
   writeFileSync(file, html.replace(/(href|src)="\//g, '$1="./'));

@@ -1,0 +1,25 @@
+import { readFirstCards, type FirstCardsQuery } from '../../lib/db/first-cards';
+import type { UnreadCounts } from '../../lib/db/feed';
+import { FIRST_SCREEN_CARDS, readFirstScreen, type FirstScreen } from '../../lib/ui/first-screen';
+
+/**
+ * What a page paints its first frame with: its first-screen cache, or else its first cards read
+ * straight from IndexedDB (then without counts, which are slow to make and never hold up cards).
+ */
+export type InitialScreen = Omit<FirstScreen, 'version' | 'counts'> & { counts?: UnreadCounts };
+
+// A database that does not answer in time (another page upgrading it) leaves the page to Dexie.
+const DATABASE_WAIT_MS = 1500;
+
+/**
+ * The page's first-screen cache when there is one (at once), else its first cards from the
+ * database; null when neither is there (a first run), and the page reads through Dexie.
+ */
+export async function initialScreen(storage: Pick<Storage, 'getItem'>, key: string, query: FirstCardsQuery, idb?: IDBFactory): Promise<InitialScreen | null> {
+  const cached = readFirstScreen(storage, key);
+  if (cached) return cached;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), DATABASE_WAIT_MS));
+  const cards = await Promise.race([readFirstCards(query, FIRST_SCREEN_CARDS, idb), timeout]);
+  if (!cards) return null;
+  return { filter: 'feed' in query ? (query.subscriptionId ?? null) : null, ...cards };
+}

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, DATABASE_NAME } from '../../../lib/db/db';
+import { feedPage, hidePapers, markRead, unreadPage } from '../../../lib/db/feed';
+import { readFirstCards } from '../../../lib/db/first-cards';
+import { ingest } from '../../../lib/db/ingest';
+import { savePaper } from '../../../lib/db/library';
+import { addSubscription } from '../../../lib/db/subscriptions';
+import { getSyncState, SYNC_STATE_KEY, updateSyncState } from '../../../lib/sync/state';
+import { derivedPapers } from '../../helpers/derived-world';
+import { testingPages, testingPapers } from '../../helpers/fixtures';
+
+const T0 = Date.UTC(2026, 10, 23, 1, 30);
+const ids = (papers: { id: string }[]) => papers.map((p) => p.id);
+
+/** Two subscriptions over the 40 real testing papers; some read, one hidden, two saved. */
+async function world(): Promise<{ testing: string; fuzzing: string }> {
+  let n = 0;
+  const newId = () => `sub-${n++}`;
+  const testing = (await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, T0, newId)).id;
+  const fuzzing = (await addSubscription({ kind: 'keyword', value: 'fuzzing', categories: [], exclude: [] }, T0, newId)).id;
+  for (const page of testingPages) await ingest(page, testing, T0);
+  await ingest(testingPages[1]!.slice(0, 4), fuzzing, T0 + 1);
+  await markRead(ids(testingPapers.slice(0, 3)), T0 + 2);
+  await hidePapers([testingPapers[3]!.id], T0 + 3);
+  await savePaper(testingPapers[30]!.id, T0 + 5);
+  await updateSyncState({ state: 'ok', lastSuccessAt: T0 + 6 });
+  return { testing, fuzzing };
+}
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('readFirstCards (IndexedDB without Dexie)', () => {
+  it('reads the first cards of the feed as feedPage does, with subscriptions, sync state and saved marks', async () => {
+    const { testing, fuzzing } = await world();
+    const secondCard = (await feedPage({ limit: 8 }))[1]!.id;
+    await savePaper(secondCard, T0 + 7);
+    const cards = await readFirstCards({ feed: true }, 8);
+    expect(cards!.papers).toEqual(await feedPage({ limit: 8 }));
+    expect(ids(cards!.papers)).not.toContain(testingPapers[3]!.id); // hidden
+    expect(cards!.more).toBe(true);
+    expect(cards!.saved).toEqual([secondCard]); // the other saved paper is further down
+    expect(ids(cards!.subscriptions)).toEqual([testing, fuzzing]);
+    expect(cards!.sync).toEqual(await getSyncState());
+  });
+
+  it('reads one subscription’s cards, and the unread ones for the popup, as the database module does', async () => {
+    const { fuzzing } = await world();
+    const fuzz = await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8);
+    expect(ids(fuzz!.papers)).toEqual(ids(await feedPage({ subscriptionId: fuzzing, limit: 8 })));
+    expect(fuzz!.papers).toHaveLength(4);
+    expect(fuzz!.more).toBe(false);
+    const unread = await readFirstCards({ unread: true }, 8);
+    expect(ids(unread!.papers)).toEqual(ids(await unreadPage(8)));
+    expect(unread!.papers.every((p) => p.unread === 1)).toBe(true);
+  });
+
+  it('says the sync is idle when no sync ever ran, as getSyncState does', async () => {
+    await ingest(testingPages[0]!, null, T0);
+    expect(await db.meta.get(SYNC_STATE_KEY)).toBeUndefined();
+    expect((await readFirstCards({ feed: true }, 8))!.sync).toEqual({ state: 'idle' });
+  });
+
+  it('creates no database where there is none (a first run), and answers null', async () => {
+    db.close();
+    await db.delete();
+    expect(await readFirstCards({ feed: true }, 8)).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE_NAME);
+    await db.open(); // Dexie still creates it with its schema
+    expect(db.tables.map((t) => t.name)).toContain('papers');
+  });
+
+  it('gives up on a subscription too rare to find among the newest papers, leaving it to Dexie', async () => {
+    const { fuzzing, testing } = await world();
+    await ingest(derivedPapers(1100, { yymm: '2611', newestAt: Date.UTC(2026, 10, 20) }), testing, T0 + 10);
+    expect(await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8)).toBeNull();
+    expect((await readFirstCards({ feed: true, subscriptionId: testing }, 8))!.papers).toHaveLength(8);
+  });
+});
