@@ -125,6 +125,11 @@ function watchedOptions(source: OptionsSource): Pick<CardExtras, 'options' | 'wa
   };
 }
 
+/**
+ * Card extras for one page: stored answers first; figures from the background and summaries
+ * from the model each through their own queue (one at a time, none while the page is hidden);
+ * what failed is not tried again until the next page.
+ */
 export function createCardExtras(deps: CardExtrasDeps): CardExtras {
   const known = new Map<string, KnownExtras>();
   const failed = { figure: new Set<string>(), summary: new Set<string>() };
