@@ -2,7 +2,7 @@ import { countArrivedSince } from '../db/feed';
 import { getMeta } from '../db/meta';
 import { toolbarAction } from '../platform/toolbar-action';
 import { getSyncState } from '../sync/state';
-import { badgeText } from './summary';
+import { BADGE_MAX, badgeText } from './summary';
 
 export const SEEN_AT_KEY = 'seenAt';
 const COUNT_COLOR = '#b31b1b';
@@ -18,7 +18,8 @@ export async function refreshBadge(): Promise<string> {
     await action.setTitle({ title: `Paper Radar: ${state.message ?? 'the last sync failed'}` });
     return '!';
   }
-  const text = badgeText(await countArrivedSince(seenAt ?? 0));
+  // One more than the badge spells out is enough to know it says '99+'.
+  const text = badgeText(await countArrivedSince(seenAt ?? 0, BADGE_MAX + 1));
   await action.setBadgeBackgroundColor({ color: COUNT_COLOR });
   await action.setBadgeText({ text });
   await action.setTitle({ title: text ? `Paper Radar: ${text} new` : 'Paper Radar' });

@@ -13,8 +13,11 @@ export function newPapersMessage(total: number, perSubscription: AddedCount[]): 
   return [head, ...parts].join(' · ');
 }
 
+/** The largest count the badge spells out. */
+export const BADGE_MAX = 99;
+
 /** Badge text: the count, `99+` above 99, nothing for zero. */
 export function badgeText(count: number): string {
   if (count <= 0) return '';
-  return count > 99 ? '99+' : String(count);
+  return count > BADGE_MAX ? `${BADGE_MAX}+` : String(count);
 }
