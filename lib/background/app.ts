@@ -10,6 +10,7 @@ import { loadRun, type SyncTrigger } from '../sync/run';
 import { getSyncState, updateSyncState } from '../sync/state';
 import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
+import { FigureFinder } from './figures';
 import { MetadataFetcher } from './metadata-fetcher';
 import { storageSpacingStore } from './spacing-store';
 
@@ -47,6 +48,7 @@ export class BackgroundApp {
   readonly client: ArxivClient;
   readonly engine: SyncEngine;
   readonly metadata: MetadataFetcher;
+  readonly figures: FigureFinder;
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
@@ -66,6 +68,7 @@ export class BackgroundApp {
       now: this.now,
       papersPerSubscription: async () => (await getSettings()).papersPerSubscription,
     });
+    this.figures = new FigureFinder(this.client, this.now);
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,

@@ -7,7 +7,6 @@ import type { Handlers } from '../messaging/router';
 import { refreshBadge, SEEN_AT_KEY } from '../notify/badge';
 import type { BackgroundApp } from './app';
 import { broadcastSavedChanged } from './broadcast';
-import { firstFigureUrl } from './figure';
 
 const PREVIEW_SIZE = 5;
 
@@ -71,13 +70,7 @@ export function createHandlers(app: BackgroundApp): Handlers {
     },
 
     async getFigure({ id, version }) {
-      const cached = await db.extras.get(id);
-      if (cached && cached.figureUrl !== undefined) return { url: cached.figureUrl };
-      const result = await app.client.fetchText(`https://arxiv.org/html/${id}v${version}`);
-      if (result.kind !== 'ok' && result.status !== 404) throw new MessageError(result.message);
-      const url = result.kind === 'ok' ? firstFigureUrl(result.text, `https://arxiv.org/html/${id}v${version}/`) : null;
-      await db.extras.put({ ...cached, id, figureUrl: url, checkedAt: app.now() });
-      return { url };
+      return { url: await app.figures.find(id, version) };
     },
   };
 }
