@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { MIN_SYNC_INTERVAL_FLOOR_MINUTES, PAPERS_PER_SUBSCRIPTION_RANGE, type Settings, type Theme } from '../../lib/settings';
-import { MODEL_NOTES, useOnDeviceModel } from './on-device-model';
+import { modelNote, useOnDeviceModel } from './on-device-model';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 const THEMES: [Theme, string][] = [['system', 'Like the system'], ['light', 'Light'], ['dark', 'Dark']];
@@ -92,12 +92,21 @@ export function SettingsSection({ settings, onChange }: SettingsSectionProps) {
         </span>
       </label>
       <label class="check">
-        <input type="checkbox" checked={settings.aiHeadlines} onChange={(e) => void onChange({ aiHeadlines: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.aiHeadlines}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            // The change is the user's gesture Chrome asks for before it downloads its model.
+            if (on) model.fetch();
+            void onChange({ aiHeadlines: on });
+          }}
+        />
         <span>
           One-line headlines written by your browser’s built-in AI
           <span class="hint block">
             Off unless you turn it on. Uses the browser’s on-device model where it has one (Chrome’s Summarizer); abstracts never leave your
-            computer. {MODEL_NOTES[model]}
+            computer. {modelNote(model)}
           </span>
         </span>
       </label>
