@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperSearchResult } from '../../lib/search/paper-search';
+import type { SearchAnswer } from '../../lib/search/search-protocol';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
-import type { HeaderData } from '../common/page-data';
+import type { FeedData, HeaderData } from '../common/page-data';
 import { labelsById, PlainCards, ShowMore } from './card-list';
 
 // Few cards per keystroke: each answer redraws them, and the first ten are what a reader scans.
@@ -17,11 +18,14 @@ interface SearchResultsProps {
 
 interface Answer {
   query: string;
-  result: PaperSearchResult;
+  result: SearchAnswer;
 }
 
-/** Asks the search worker on every keystroke; answers to older keystrokes are dropped. */
-function useSearch(query: string, limit: number): Answer | undefined {
+/**
+ * Asks the search worker on every keystroke; answers to older keystrokes are dropped. `shown`
+ * holds the ids of the cards on screen: the worker reads the papers of other ids for us.
+ */
+function useSearch(query: string, limit: number, shown: { current: string | undefined }): Answer | undefined {
   const services = useServices();
   const [answer, setAnswer] = useState<Answer>();
   // A layout effect asks at once; an effect would wait for the next frame first.
@@ -29,7 +33,7 @@ function useSearch(query: string, limit: number): Answer | undefined {
     const client = services.search();
     let current = true;
     const run = () =>
-      client.search(query, limit).then(
+      client.search(query, limit, shown.current).then(
         (result) => current && setAnswer({ query, result }),
         () => undefined,
       );
@@ -62,16 +66,23 @@ const indexed = (result: PaperSearchResult) => result.complete && result.progres
 export function SearchResults({ query, header, seenAt, now }: SearchResultsProps) {
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [query]);
-  const answer = useSearch(query, limit);
+  const shown = useRef<string | undefined>(undefined);
+  const answer = useSearch(query, limit, shown);
   const result = answer?.result;
   const ids = result?.ids ?? [];
   const key = ids.join(' ');
-  const papers = useLiveQuery(async (data) => ({ key, feed: await data.loadPapers(ids) }), [key]).value;
+  const live = useLiveQuery(async (data) => ({ key, feed: await data.loadPapers(ids) }), [key]).value;
+  // The papers the worker read with an answer are drawn at once; the live read keeps them current.
+  const fromWorker = useRef<{ key: string; feed: FeedData }>(undefined);
+  const cards = answer?.result.cards;
+  if (cards && fromWorker.current?.key !== key) fromWorker.current = { key, feed: { papers: cards.papers, saved: cards.saved, more: false } };
+  const papers = live?.key !== key && fromWorker.current?.key === key ? fromWorker.current : live;
+  shown.current = papers?.key;
   const subscriptions = header?.subscriptions;
   const labels = useMemo(() => labelsById(subscriptions ?? []), [subscriptions]);
   const busy = answer?.query !== query || papers?.key !== key;
   // The same element while the papers are the same: a new count alone redraws no card.
-  const cards = useMemo(
+  const drawn = useMemo(
     () =>
       papers && <PlainCards papers={papers.feed.papers} saved={papers.feed.saved} labels={labels} seenAt={seenAt} now={now} mode="search" />,
     [papers, labels, seenAt, now],
@@ -81,7 +92,7 @@ export function SearchResults({ query, header, seenAt, now }: SearchResultsProps
       <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
         {result ? summary(result) : 'Searching…'}
       </p>
-      {cards}
+      {drawn}
       {result && result.total > ids.length && <ShowMore onMore={() => setLimit((n) => n + PAGE)} />}
     </section>
   );

@@ -1,11 +1,11 @@
-import type { PaperSearchResult } from './paper-search';
-import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
+import type { FromSearchWorker, SearchAnswer, ToSearchWorker } from './search-protocol';
 
 /** What pages use to search every stored paper. */
 export interface SearchClient {
   /** Starts reading and indexing (e.g. when the search box gets focus); harmless to repeat. */
   build(): void;
-  search(query: string, limit: number): Promise<PaperSearchResult>;
+  /** `shown`: the ids of the cards shown now, joined by spaces (the worker reads other ones for the page). */
+  search(query: string, limit: number, shown?: string): Promise<SearchAnswer>;
   /** `listener` runs when results may have changed (more papers read, a new index). */
   onUpdate(listener: () => void): () => void;
   close(): void;
@@ -25,7 +25,7 @@ export function listeners() {
 /** Search in a worker: the page stays responsive while 50,000 papers are indexed. */
 export function createWorkerSearch(): SearchClient {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'paper-radar-search' });
-  const pending = new Map<number, (result: PaperSearchResult) => void>();
+  const pending = new Map<number, (result: SearchAnswer) => void>();
   const updates = listeners();
   let seq = 0;
   const send = (message: ToSearchWorker) => worker.postMessage(message);
@@ -37,11 +37,11 @@ export function createWorkerSearch(): SearchClient {
   };
   return {
     build: () => send({ type: 'build' }),
-    search: (query, limit) =>
+    search: (query, limit, shown) =>
       new Promise((resolve) => {
         seq += 1;
         pending.set(seq, resolve);
-        send({ type: 'search', seq, query, limit });
+        send({ type: 'search', seq, query, limit, shown });
       }),
     onUpdate: updates.add,
     close: () => worker.terminate(),

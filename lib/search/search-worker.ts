@@ -1,7 +1,10 @@
 /// <reference lib="webworker" />
+import { getPapers } from '../db/feed';
+import { savedAmong } from '../db/library';
+import type { StoredPaper } from '../db/schema';
 import { storedPapers, watchStoredPapers } from './paper-source';
 import { SearchHost } from './search-host';
-import type { FromSearchWorker, ToSearchWorker } from './search-protocol';
+import type { AnswerCards, FromSearchWorker, SearchAnswer, ToSearchWorker } from './search-protocol';
 
 // Reading and indexing 50,000 abstracts takes seconds: here they never hold up the page.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,8 +24,23 @@ function update(): void {
 const host = new SearchHost(storedPapers, update);
 watchStoredPapers(() => host.storeChanged());
 
+async function cardsOf(ids: string[]): Promise<AnswerCards | undefined> {
+  try {
+    const papers = (await getPapers(ids)).filter((p): p is StoredPaper => p !== undefined);
+    return { papers, saved: await savedAmong(papers.map((p) => p.id)) };
+  } catch {
+    return undefined; // the page reads them itself
+  }
+}
+
+async function answer(seq: number, query: string, limit: number, shown: string | undefined): Promise<void> {
+  const result: SearchAnswer = host.search(query, limit);
+  if (result.ids.length > 0 && result.ids.join(' ') !== shown) result.cards = await cardsOf(result.ids);
+  post({ type: 'result', seq, result });
+}
+
 scope.onmessage = (event: MessageEvent<ToSearchWorker>) => {
   const message = event.data;
   if (message.type === 'build') host.build();
-  else if (message.type === 'search') post({ type: 'result', seq: message.seq, result: host.search(message.query, message.limit) });
+  else if (message.type === 'search') void answer(message.seq, message.query, message.limit, message.shown);
 };

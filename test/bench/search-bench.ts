@@ -27,10 +27,13 @@ function instrument(page: Page): Promise<void> {
     let lastKeydown = 0;
     input.addEventListener('keydown', (event) => (lastKeydown = event.timeStamp), true);
     input.addEventListener('input', () => keydownAt.set(input.value, lastKeydown), true);
+    const answered = new Map<string, number>();
+    (globalThis as unknown as { benchAnswered: typeof answered }).benchAnswered = answered;
     const check = () => {
       const summary = document.getElementById('search-summary');
       const section = summary?.closest('section');
       const query = summary?.dataset.query;
+      if (query !== undefined && !answered.has(query) && keydownAt.has(query)) answered.set(query, performance.now() - keydownAt.get(query)!);
       if (query === undefined || query !== input.value || section?.getAttribute('aria-busy') !== 'false') return;
       const start = keydownAt.get(query);
       if (start === undefined || done.has(query)) return;
@@ -89,6 +92,10 @@ export async function searchBench(h: BenchBrowser, sizes: BenchSizes): Promise<{
         const timing = await timingOf(page, query.slice(0, i));
         dom.push(timing.dom);
         painted.push(timing.painted);
+        if (process.env.BENCH_VERBOSE) {
+          const answer = await page.evaluate((q) => (globalThis as unknown as { benchAnswered: Map<string, number> }).benchAnswered.get(q), query.slice(0, i));
+          console.log(`[bench] "${query.slice(0, i)}" answered ${answer?.toFixed(1)} ms, cards ${timing.dom.toFixed(1)} ms, painted ${timing.painted.toFixed(1)} ms`);
+        }
         await page.waitForTimeout(60); // a fast typist's pace
       }
       await box.fill('');

@@ -2,7 +2,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestApp } from '../../../components/digest/digest-app';
 import { db } from '../../../lib/db/db';
+import { getPapers } from '../../../lib/db/feed';
 import { ingest } from '../../../lib/db/ingest';
+import { createLocalSearch } from '../../../lib/search/local-search';
+import { storedPapers } from '../../../lib/search/paper-source';
+import type { SearchClient } from '../../../lib/search/search-client';
+import type { SearchAnswer } from '../../../lib/search/search-protocol';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { updateSyncState } from '../../../lib/sync/state';
 import { testingPages, testingPapers } from '../../helpers/fixtures';
@@ -144,6 +149,34 @@ describe('the new tab', () => {
     expect(document.getElementById('search-summary')!.textContent).toMatch(/match/);
     fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
     await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
+  it('draws the cards a search sends with its answer, and tells it which cards are on screen', async () => {
+    await store();
+    const local = createLocalSearch(storedPapers);
+    const asked: (string | undefined)[] = [];
+    const client: SearchClient = {
+      ...local,
+      // As the worker does: the papers of the ids come with the answer, unless they are shown already.
+      search: async (query, limit, shown) => {
+        asked.push(shown);
+        const result: SearchAnswer = await local.search(query, limit);
+        if (result.ids.join(' ') === shown) return result;
+        const papers = (await getPapers(result.ids)).flatMap((p) => (p ? [p] : []));
+        return { ...result, cards: { papers, saved: [] } };
+      },
+    };
+    renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const paper = testingPages[1]![4]!;
+    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
+    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    expect(document.querySelector('.search-results')!.getAttribute('aria-busy')).toBe('false');
+    expect(asked[0]).toBeUndefined(); // nothing on screen yet
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: `${word} ` } });
+    await waitFor(() => expect(document.getElementById('search-summary')!.dataset.query).toBe(`${word} `));
+    expect(asked.at(-1)).toBe(cardIds().join(' '));
   });
 
   it('on the first run explains itself and follows a first keyword, then syncs it', async () => {
