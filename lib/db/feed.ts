@@ -10,17 +10,34 @@ export interface FeedQuery {
 
 const inFeed = (p: StoredPaper) => p.subs.length > 0 && p.hiddenAt === undefined;
 
-function newestFirst(a: StoredPaper, b: StoredPaper): number {
-  return a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1;
-}
-
 /** Papers in the feed, newest first, hidden ones left out. Reads only what the page shows. */
 export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery): Promise<StoredPaper[]> {
   if (subscriptionId === undefined) {
     return db.papers.orderBy('published').reverse().filter(inFeed).offset(offset).limit(limit).toArray();
   }
-  const papers = await db.papers.where('subs').equals(subscriptionId).filter(inFeed).toArray();
-  return papers.sort(newestFirst).slice(offset, offset + limit);
+  return subscriptionPage(subscriptionId, offset, limit);
+}
+
+const READ_AHEAD = 1.25;
+
+/**
+ * One subscription's page. IndexedDB cannot order a multi-entry index by date, so the order
+ * comes from the keys alone (all ids by date, the subscription's ids), and only the papers up
+ * to the end of the page are read, a chunk at a time, skipping hidden ones: a subscription of
+ * 10,000 papers costs two key reads and the papers shown, not 10,000 papers.
+ */
+async function subscriptionPage(subscriptionId: string, offset: number, limit: number): Promise<StoredPaper[]> {
+  const [byDate, mine] = await Promise.all([allPaperIds(), db.papers.where('subs').equals(subscriptionId).primaryKeys()]);
+  const members = new Set(mine);
+  const ids = byDate.filter((id) => members.has(id));
+  const shown: StoredPaper[] = [];
+  const wanted = offset + limit;
+  for (let from = 0; from < ids.length && shown.length < wanted; ) {
+    const chunk = ids.slice(from, from + Math.max(16, Math.ceil((wanted - shown.length) * READ_AHEAD)));
+    from += chunk.length;
+    for (const paper of await db.papers.bulkGet(chunk)) if (paper && inFeed(paper)) shown.push(paper);
+  }
+  return shown.slice(offset, wanted);
 }
 
 /**

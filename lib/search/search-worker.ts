@@ -26,8 +26,10 @@ watchStoredPapers(() => host.storeChanged());
 
 async function cardsOf(ids: string[]): Promise<AnswerCards | undefined> {
   try {
-    const papers = (await getPapers(ids)).filter((p): p is StoredPaper => p !== undefined);
-    return { papers, saved: await savedAmong(papers.map((p) => p.id)) };
+    // Both reads at once: the library is asked about every id, whichever turn out to be gone.
+    const [found, saved] = await Promise.all([getPapers(ids), savedAmong(ids)]);
+    const papers = found.filter((p): p is StoredPaper => p !== undefined);
+    return { papers, saved: saved.filter((id) => papers.some((p) => p.id === id)) };
   } catch {
     return undefined; // the page reads them itself
   }
