@@ -134,7 +134,7 @@ async function heapUsed(page: Page): Promise<number> {
 async function prime(h: BenchBrowser, target: PageUnderTest): Promise<string> {
   const { page } = await openTimed(h, `chrome-extension://${h.extensionId}/${target.path}`, target.viewport);
   await waitForCache(page, target.cacheKey);
-  const url = await staticCopy(page, h.extensionDir, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'));
+  const url = await staticCopy(page, h.extensionDir, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'), h.staticDir);
   await page.close();
   return url;
 }

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -10,7 +9,7 @@ import type { Page } from 'playwright-core';
  * icons, no script. Opened from a file: URL in the same browser, it is the fastest a page of
  * these cards can paint on this machine: the baseline the pages are held to.
  */
-export async function staticCopy(page: Page, extensionDir: string, cards: number, name: string, dir = mkdtempSync(join(tmpdir(), 'paper-radar-static-'))): Promise<string> {
+export async function staticCopy(page: Page, extensionDir: string, cards: number, name: string, dir: string): Promise<string> {
   const html = await page.evaluate((keep) => {
     const root = document.documentElement.cloneNode(true) as HTMLElement;
     root.querySelectorAll('[data-testid="paper-card"]').forEach((card, i) => i >= keep && card.remove());
