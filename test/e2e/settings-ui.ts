@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import type { Harness } from './harness';
+import { until } from './reliability-fault-cases';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
@@ -9,10 +9,8 @@ export async function keepPerSubscription(h: Harness, options: Page, papers: num
   const field = options.getByLabel('Papers kept per subscription');
   await field.fill(String(papers));
   await field.press('Enter');
-  await expect
-    .poll(async () => {
-      const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('settings'));
-      return (stored.settings as { papersPerSubscription?: number } | undefined)?.papersPerSubscription;
-    })
-    .toBe(papers);
+  await until(async () => {
+    const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('settings'));
+    return (stored.settings as { papersPerSubscription?: number } | undefined)?.papersPerSubscription === papers;
+  }, `${papers} papers kept per subscription`, 15_000);
 }
