@@ -10,8 +10,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface BenchBrowser extends Harness {
   /** The built extension the browser runs: a copy taken at launch. */
   extensionDir: string;
-  /** Where the static pages of the benchmark are written (removed on close). */
-  staticDir: string;
 }
 
 /**
@@ -23,7 +21,6 @@ export async function launchBench(): Promise<BenchBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('no built extension: run `npm run build` first');
   const extensionDir = mkdtempSync(join(tmpdir(), 'paper-radar-bench-ext-'));
   cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  const staticDir = mkdtempSync(join(tmpdir(), 'paper-radar-bench-static-'));
   const fake = new FakeArxiv();
   const port = await fake.start();
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-radar-bench-profile-'));
@@ -55,7 +52,6 @@ export async function launchBench(): Promise<BenchBrowser> {
     fake,
     extensionId,
     extensionDir,
-    staticDir,
     worker,
     async open(path: string): Promise<Page> {
       const page = await context.newPage();
@@ -67,7 +63,6 @@ export async function launchBench(): Promise<BenchBrowser> {
       await fake.stop();
       rmSync(userDataDir, { recursive: true, force: true });
       rmSync(extensionDir, { recursive: true, force: true });
-      rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }

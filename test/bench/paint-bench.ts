@@ -137,7 +137,7 @@ async function heapUsed(page: Page): Promise<number> {
 async function prime(h: BenchBrowser, target: PageUnderTest): Promise<string> {
   const { page } = await openTimed(h, `chrome-extension://${h.extensionId}/${target.path}`, target.viewport);
   await waitForCache(page, target.cacheKey);
-  const url = await staticCopy(page, h.extensionDir, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'), h.staticDir);
+  const url = await staticCopy(page, h.extensionDir, FIRST_FRAME_CARDS, target.path.replace('.html', '-static'));
   await page.close();
   return url;
 }
@@ -153,7 +153,7 @@ function paintResults(target: PageUnderTest, kind: string, s: PaintSamples, stor
       budget: `≤ ${BUDGET_RATIO} × static page`,
       pass: ratio <= BUDGET_RATIO,
       runs: s.app.length,
-      note: `median ${round(median(s.app), 1)} ms against ${round(median(s.baseline), 1)} ms for a static HTML file of the same ${FIRST_FRAME_CARDS} cards (same CSS, no script), opened alternately; p95 is of the per-round ratios`,
+      note: `median ${round(median(s.app), 1)} ms against ${round(median(s.baseline), 1)} ms for a static page of the same ${FIRST_FRAME_CARDS} cards (same CSS, no script) in the extension’s origin, opened alternately; p95 is of the per-round ratios`,
     },
   ];
 }
