@@ -61,6 +61,39 @@ async function timeIngest(entries: ArxivEntry[], subscriptionId: string, now: nu
   return { ms, added: result.added.length, updated: result.updated.length, known: result.knownToSubscription.length };
 }
 
+const FLOOR_DATABASE = 'paper-radar-bench-floor';
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+/**
+ * The floor under ingest on this machine: the same rows put into an object store with no
+ * index at all, in one transaction, with the raw IndexedDB API (no Dexie, no reads).
+ */
+async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number): Promise<number> {
+  await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
+  const open = indexedDB.open(FLOOR_DATABASE, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('papers', { keyPath: 'id' });
+  const floor = await request(open);
+  const rows = entries.map((entry) => newStoredPaper(entry, [subscriptionId], now));
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = floor.transaction('papers', 'readwrite');
+    const store = tx.objectStore('papers');
+    for (const row of rows) store.put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - start;
+  floor.close();
+  await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
+  return ms;
+}
+
 async function removePapers(ids: string[]): Promise<void> {
   await db.papers.bulkDelete(ids);
 }
@@ -78,4 +111,4 @@ async function getStored(ids: string[]): Promise<(StoredPaper | undefined)[]> {
   return db.papers.bulkGet(ids);
 }
 
-export const bench = { fillStore, timeIngest, removePapers, countPapers, storedIds, getStored };
+export const bench = { fillStore, timeIngest, timeRawPuts, removePapers, countPapers, storedIds, getStored };
