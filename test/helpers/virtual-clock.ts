@@ -50,6 +50,8 @@ export class VirtualClock {
     const result = work.finally(() => {
       settled = true;
     });
+    // The caller sees a rejection when it awaits `run`; until then it is not "unhandled".
+    result.catch(() => undefined);
     for (let fired = 0; ; fired++) {
       await idle();
       if (settled) return result;
