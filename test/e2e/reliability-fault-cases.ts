@@ -66,11 +66,16 @@ export function savablePapers(h: Harness): string[] {
   return ids;
 }
 
-/** Stops the extension's service worker, as Chromium does when it idles, and waits until it has. */
+/**
+ * Stops the extension's service worker, as Chromium does when it idles, and waits until it has.
+ * Chromium may start it again a few milliseconds later (an open page or a pending event wakes
+ * it), so any report of `stopped` after the call counts, not only the latest one.
+ */
 export async function stopWorker(cdp: CDPSession, versions: { versionId: string; runningStatus: string }[]): Promise<void> {
   const running = versions.filter((v) => v.runningStatus === 'running').at(-1) ?? versions.at(-1)!;
+  const seen = versions.length;
   await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
-  await until(async () => versions.at(-1)?.runningStatus === 'stopped', 'the worker stopped', 15_000);
+  await until(async () => versions.slice(seen).some((v) => v.runningStatus === 'stopped'), 'the worker stopped', 15_000);
 }
 
 /** A CDP session that follows the service worker's versions and running status. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopWorker, until, watchWorker } from './reliability-fault-cases';
 import { launch, readStore, sendMessage, syncState, type Harness } from './harness';
 
 let h: Harness;
@@ -6,14 +7,6 @@ beforeAll(async () => {
   h = await launch();
 });
 afterAll(async () => h?.close());
-
-async function until(check: () => Promise<boolean>, what: string, timeout = 60_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('a service worker stopped in the middle of a sync', () => {
   it('resumes on its next wake and finishes without repeating work or duplicating papers', async () => {
@@ -26,13 +19,8 @@ describe('a service worker stopped in the middle of a sync', () => {
     await until(async () => h.fake.apiRequests().length >= 2, 'the second page was requested');
     await until(async () => (await readStore(options, 'papers')).length === 100, 'the first page was stored');
 
-    const cdp = await h.context.newCDPSession(options);
-    const versions: { versionId: string; runningStatus: string }[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: typeof versions }) => versions.push(...event.versions));
-    await cdp.send('ServiceWorker.enable');
-    await until(async () => versions.length > 0, 'the worker is known');
-    await cdp.send('ServiceWorker.stopWorker', { versionId: versions.at(-1)!.versionId });
-    await until(async () => versions.at(-1)?.runningStatus === 'stopped', 'the worker stopped');
+    const worker = await watchWorker(options);
+    await stopWorker(worker.cdp, worker.versions);
 
     // Any event wakes the worker; here the page asks it something.
     await sendMessage(options, 'getSavedIds', { ids: [] });
