@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
@@ -10,6 +11,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default; on a two-core machine that halves the unit run.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         plugins: [WxtVitest(), preact()],

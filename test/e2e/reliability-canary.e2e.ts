@@ -277,6 +277,7 @@ describe('a hostile arXiv page', () => {
     await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id)).toEqual([HUGE_ID]);
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id).sort()).toEqual([HUGE_ID, MARKUP_ID].sort());
     expect(await planted()).toEqual(asPlanted);
 
     // Pressing the page's look-alikes saves nothing and changes nothing of ours.
