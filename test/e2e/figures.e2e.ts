@@ -85,8 +85,6 @@ beforeAll(async () => {
   const options = await h.open('options.html');
   await subscribe(options, 'testing', 40);
   await options.close();
-  // The digest opened on install would ask for the same figures: this test follows one new tab.
-  for (const page of h.context.pages()) if (page.url().endsWith('/newtab.html')) await page.close();
   tab = await h.context.newPage();
   tab.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

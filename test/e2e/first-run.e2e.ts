@@ -3,7 +3,7 @@ import { launch, readStore, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await launch();
+  h = await launch({ keepWelcome: true });
 });
 afterAll(async () => h?.close());
 
