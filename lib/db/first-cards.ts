@@ -41,19 +41,40 @@ function openExisting(idb: IDBFactory): Promise<IDBDatabase | null> {
   });
 }
 
+/** `IDBIndex.getAllRecords` (Chromium 141+): many records, newest first, in one request. */
+interface RecordsIndex {
+  getAllRecords(options: { direction: 'prev'; count: number }): IDBRequest<{ value: unknown }[]>;
+}
+const hasGetAllRecords = (index: IDBIndex): index is IDBIndex & RecordsIndex =>
+  typeof (index as Partial<RecordsIndex>).getAllRecords === 'function';
+
 /** Newest first, the first `limit` papers that match (and whether more follow), or null after MAX_STEPS. */
 function walkPublished(tx: IDBTransaction, match: (p: StoredPaper) => boolean, limit: number, done: (found: StoredPaper[] | null) => void): void {
-  const found: StoredPaper[] = [];
-  let steps = 0;
-  const request = tx.objectStore('papers').index('published').openCursor(null, 'prev');
+  const index = tx.objectStore('papers').index('published');
+  const walk = () => {
+    const found: StoredPaper[] = [];
+    let steps = 0;
+    const request = index.openCursor(null, 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return done(found);
+      if (++steps > MAX_STEPS) return done(null);
+      const paper = cursor.value as StoredPaper;
+      if (match(paper)) found.push(paper);
+      if (found.length > limit) return done(found);
+      cursor.continue();
+    };
+  };
+  if (!hasGetAllRecords(index)) return walk();
+  // One request for the newest few instead of a cursor step per paper; when too few of them
+  // match (hidden or read papers at the top), the cursor walks from the start.
+  const count = 2 * (limit + 1);
+  const request = index.getAllRecords({ direction: 'prev', count });
   request.onsuccess = () => {
-    const cursor = request.result;
-    if (!cursor) return done(found);
-    if (++steps > MAX_STEPS) return done(null);
-    const paper = cursor.value as StoredPaper;
-    if (match(paper)) found.push(paper);
-    if (found.length > limit) return done(found);
-    cursor.continue();
+    const records = request.result;
+    const found = records.map((record) => record.value as StoredPaper).filter(match);
+    if (found.length > limit || records.length < count) done(found.slice(0, limit + 1));
+    else walk();
   };
 }
 

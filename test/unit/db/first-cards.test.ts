@@ -57,6 +57,22 @@ describe('readFirstCards (IndexedDB without Dexie)', () => {
     expect(unread!.papers.every((p) => p.unread === 1)).toBe(true);
   });
 
+  it('reads the same cards where IndexedDB has no getAllRecords (Firefox): a cursor step per paper', async () => {
+    const { fuzzing } = await world();
+    const withRecords = [await readFirstCards({ feed: true }, 8), await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8), await readFirstCards({ unread: true }, 8)];
+    const proto = IDBIndex.prototype as unknown as Record<string, unknown>;
+    const getAllRecords = proto.getAllRecords;
+    expect(Object.hasOwn(proto, 'getAllRecords')).toBe(true);
+    delete proto.getAllRecords;
+    try {
+      const withCursor = [await readFirstCards({ feed: true }, 8), await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8), await readFirstCards({ unread: true }, 8)];
+      expect(withCursor).toEqual(withRecords);
+      expect(withCursor[0]!.papers).toHaveLength(8);
+    } finally {
+      proto.getAllRecords = getAllRecords;
+    }
+  });
+
   it('says the sync is idle when no sync ever ran, as getSyncState does', async () => {
     await ingest(testingPages[0]!, null, T0);
     expect(await db.meta.get(SYNC_STATE_KEY)).toBeUndefined();
