@@ -96,23 +96,27 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
         query={query}
         onQuery={setQuery}
         searchRef={searchBox}
-        sync={sync}
+        // With nothing to watch there is nothing to report ("Updated just now" would be about no
+        // subscription at all) and nothing to sync.
+        sync={firstRun ? undefined : sync}
         now={now}
       >
-        <div class="topbar__chips">
-          {view === 'digest' && header && !firstRun && (
-            <FilterChips
-              subscriptions={header.subscriptions}
-              counts={header.counts}
-              selected={filter}
-              onSelect={(next) => {
-                setQuery('');
-                setLimit(PAGE);
-                navigate(next === undefined ? { view } : { view, filter: next });
-              }}
-            />
-          )}
-        </div>
+        {view === 'digest' && !firstRun && (
+          <div class="topbar__chips">
+            {header && (
+              <FilterChips
+                subscriptions={header.subscriptions}
+                counts={header.counts}
+                selected={filter}
+                onSelect={(next) => {
+                  setQuery('');
+                  setLimit(PAGE);
+                  navigate(next === undefined ? { view } : { view, filter: next });
+                }}
+              />
+            )}
+          </div>
+        )}
       </Header>
       <main id="main" class="content" tabIndex={-1}>
         {content}

@@ -91,9 +91,9 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
           <img src="/icon/32.png" alt="" width={18} height={18} />
           <span>Paper Radar</span>
         </h1>
-        {sync && <SyncButton state={sync} />}
+        {sync && !firstRun && <SyncButton state={sync} />}
       </header>
-      <div class="popup__status">{sync && <SyncStatus state={sync} now={now} />}</div>
+      <div class="popup__status">{sync && !firstRun && <SyncStatus state={sync} now={now} />}</div>
       {header && !firstRun && <SubscriptionCounts header={header} />}
       <main class="popup__list">
         {firstRun ? (

@@ -180,14 +180,21 @@ describe('the new tab', () => {
   });
 
   it('on the first run explains itself and follows a first keyword, then syncs it', async () => {
+    // The background's first sync ran over no subscription at all and succeeded.
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 60_000 });
     const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
     await screen.findByRole('heading', { name: /New papers from arXiv/ });
+    // Nothing is watched yet: no "Updated 1 min ago", no Sync now, no empty row of chips.
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
+    expect(document.querySelector('.topbar__chips')).toBeNull();
     fireEvent.input(screen.getByTestId('subscription-input'), { target: { value: 'graph neural networks' } });
     fireEvent.click(screen.getByTestId('subscription-add'));
     await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
     const [subscription] = await db.subscriptions.toArray();
     expect(subscription).toMatchObject({ kind: 'keyword', value: 'graph neural networks' });
     expect(services.sent.find((m) => m.type === 'syncNow')!.data).toEqual({ subscriptionIds: [subscription!.id] });
+    expect(await screen.findByTestId('sync-status')).toBeTruthy();
     // No papers yet: the page says they are on their way.
     await updateSyncState({ state: 'syncing', progress: { done: 0, total: 1 } });
     expect(await screen.findByText(/Fetching the first papers/)).toBeTruthy();

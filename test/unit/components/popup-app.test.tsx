@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/popup/popup-app';
 import { db } from '../../../lib/db/db';
 import { markRead } from '../../../lib/db/feed';
+import { updateSyncState } from '../../../lib/sync/state';
 import { ingest } from '../../../lib/db/ingest';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { testingPages } from '../../helpers/fixtures';
@@ -67,8 +68,11 @@ describe('the popup', () => {
   });
 
   it('sends a first-time user to the digest to add a subscription', async () => {
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 60_000 }); // a sync over no subscription
     const services = renderPopup();
     fireEvent.click(await screen.findByRole('button', { name: 'Get started' }));
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
     expect(services.services.openDigest).toHaveBeenCalled();
   });
 });
