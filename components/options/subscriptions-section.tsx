@@ -131,7 +131,10 @@ export function SubscriptionsSection() {
     <section id="subscriptions" class="panel" aria-labelledby="subscriptions-title">
       <h2 id="subscriptions-title">Subscriptions</h2>
       <p class="lead">What Paper Radar watches on arXiv. New papers arrive after arXiv’s daily announcement and show up on every new tab.</p>
-      <SubscriptionForm initial={EMPTY_DRAFT} mode="add" onSubmit={add} />
+      {/* What happened to the last one added must not read as said of the next one being typed. */}
+      <div onInput={() => setNotice(null)} onChange={() => setNotice(null)}>
+        <SubscriptionForm initial={EMPTY_DRAFT} mode="add" onSubmit={add} />
+      </div>
       {notice && (
         <p class="notice" role="status">
           {notice}

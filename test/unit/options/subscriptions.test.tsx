@@ -42,6 +42,9 @@ describe('adding a subscription', () => {
     expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: [stored!.id] });
     expect(input().value).toBe('');
     await waitFor(() => expect(screen.getByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeTruthy());
+    // Typing the next one: the line about the last one goes, so it is not read as about this one.
+    type('dark matter');
+    expect(screen.queryByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeNull();
   });
 
   it('shows the exact query that will be sent while typing', () => {
