@@ -4,10 +4,21 @@ const MARKS = /\p{M}+/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const nonAsciiWordCodes = new Map<number, boolean>();
 
-/** Lower case without accents, so 'Schrödinger' and 'schrodinger' find each other. */
+/** Letters that keep their shape under NFD, written as people type them on an ASCII keyboard. */
+const ASCII_SPELLING: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const NO_DECOMPOSITION = /[ßæœøłđðþı]/g;
+
+/**
+ * Lower case without accents, so 'Schrödinger' and 'schrodinger' find each other, and
+ * 'Weißl', 'Łukasz' and 'Søren' are found as 'weissl', 'lukasz' and 'soren'.
+ */
 export function foldCase(text: string): string {
   const lower = text.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .replace(NO_DECOMPOSITION, (letter) => ASCII_SPELLING[letter]!);
 }
 
 /**

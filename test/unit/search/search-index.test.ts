@@ -22,6 +22,7 @@ function bruteForce(query: string, papers: { id: string; text: string }[]): stri
 describe('search words', () => {
   it('folds case and accents and splits TeX and hyphens into words', () => {
     expect(foldCase('Schrödinger ÉQUATION')).toBe('schrodinger equation');
+    expect(foldCase('Oliver Weißl, Łukasz Kaiser, Søren Æbelø, Œuvre, Þórr')).toBe('oliver weissl, lukasz kaiser, soren aebelo, oeuvre, thorr');
     expect(searchWords('State-of-the-art $\\alpha$-stable LLMs (GPT-4)')).toEqual([
       'state', 'of', 'the', 'art', 'alpha', 'stable', 'llms', 'gpt', '4',
     ]);
@@ -29,6 +30,12 @@ describe('search words', () => {
 });
 
 describe('search index', () => {
+  it('finds a real author written with ß when the reader types ss', () => {
+    const paper = testingPapers.find((p) => p.authors.some((a) => a.name.includes('Weißl')))!;
+    expect(fixtureIndex.search('weissl', 100).ids).toContain(paper.id);
+    expect(fixtureIndex.search('weißl', 100).ids).toContain(paper.id);
+  });
+
   it('finds a paper by the start of each word, in any field, in the order papers were added', () => {
     const paper = testingPapers[7]!;
     const titleWord = searchWords(paper.title).find((w) => w.length > 6)!;
