@@ -1,7 +1,19 @@
+import type { LintProblem } from '../../lib/arxiv/query';
 import type { DraftCheck } from './draft';
 
+/** A button that takes a problem's advice, where the advice is a new value. */
+function FixButton({ problem, onFix }: { problem: LintProblem; onFix?: (value: string) => void }) {
+  if (!onFix || problem.fixedValue === undefined) return null;
+  const value = problem.fixedValue;
+  return (
+    <button type="button" class="button-secondary problem-fix" onClick={() => onFix(value)}>
+      Use “{value}”
+    </button>
+  );
+}
+
 /** Under the input while typing: the exact query arXiv will get, and what is wrong with it. */
-export function QueryCheck({ check, id }: { check: DraftCheck; id: string }) {
+export function QueryCheck({ check, id, onFix }: { check: DraftCheck; id: string; onFix?: (value: string) => void }) {
   const errors = check.problems.filter((p) => p.severity === 'error');
   const warnings = check.problems.filter((p) => p.severity === 'warning');
   return (
@@ -15,7 +27,7 @@ export function QueryCheck({ check, id }: { check: DraftCheck; id: string }) {
         <ul class="problems problems-error" role="alert">
           {errors.map((problem) => (
             <li key={problem.code} data-code={problem.code}>
-              <strong>Can’t add this yet:</strong> {problem.message}
+              <strong>Can’t add this yet:</strong> {problem.message} <FixButton problem={problem} onFix={onFix} />
             </li>
           ))}
         </ul>
@@ -24,7 +36,7 @@ export function QueryCheck({ check, id }: { check: DraftCheck; id: string }) {
         <ul class="problems problems-warning" aria-live="polite">
           {warnings.map((problem) => (
             <li key={problem.code} data-code={problem.code}>
-              <strong>Check:</strong> {problem.message}
+              <strong>Check:</strong> {problem.message} <FixButton problem={problem} onFix={onFix} />
             </li>
           ))}
         </ul>

@@ -109,7 +109,14 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
           </button>
         )}
       </div>
-      <QueryCheck id={ids.check} check={shown} />
+      <QueryCheck
+        id={ids.check}
+        check={shown}
+        onFix={(value) => {
+          change({ value });
+          input.current?.focus();
+        }}
+      />
       {failure && <p class="problems-error" role="alert">{failure}</p>}
       <SubscriptionLimits draft={draft} change={change} />
       <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} />

@@ -20,6 +20,8 @@ export interface LintProblem {
   code: LintCode;
   /** Plain words for a researcher: what is wrong and what to write instead. */
   message: string;
+  /** The subscription's value with that advice taken, when the advice is about the value alone. */
+  fixedValue?: string;
 }
 
 // From the arXiv API manual (section 5.1); the dates take ranges: [202401010000 TO 202402010000].
@@ -108,13 +110,25 @@ function lintRawSyntax(raw: string): LintProblem[] {
   return [...lintQuotes(raw), ...lintParentheses(raw), ...lintFields(raw), ...lintOperators(raw)];
 }
 
-function lintNonAscii(texts: string[]): LintProblem[] {
-  const words = unique(
-    texts
-      .flatMap((text) => text.split(/[\s"()]+/))
-      .filter((word) => /[^\x00-\x7F]/.test(word))
-      .map((word) => word.replace(/^[A-Za-z]+:/, '')),
-  );
+const nonAsciiWords = (text: string) =>
+  text
+    .split(/[\s"()]+/)
+    .filter((word) => /[^\x00-\x7F]/.test(word))
+    .map((word) => word.replace(/^[A-Za-z]+:/, ''));
+
+/** `value` with each of `words` replaced, or undefined when a word has no replacement. */
+function replaceWords(value: string, words: string[], replacement: (word: string) => string | null): string | undefined {
+  let fixed = value;
+  for (const word of words) {
+    const instead = replacement(word);
+    if (instead === null) return undefined;
+    fixed = fixed.split(word).join(instead);
+  }
+  return fixed === value ? undefined : fixed;
+}
+
+function lintNonAscii(q: SubscriptionQuery): LintProblem[] {
+  const words = unique([q.value, ...q.categories, ...q.exclude].flatMap(nonAsciiWords));
   if (words.length === 0) return [];
   const fixes = words.map((word) => {
     const ascii = asciiSuggestion(word);
@@ -123,7 +137,9 @@ function lintNonAscii(texts: string[]): LintProblem[] {
   const message =
     "arXiv's search only takes plain letters without accents and answers anything else with an error. " +
     `Write ${fixes.join(', ')}.`;
-  return [error('non-ascii', message)];
+  const inValueOnly = words.every((word) => !q.categories.concat(q.exclude).some((text) => text.includes(word)));
+  const fixedValue = inValueOnly && q.kind !== 'raw' ? replaceWords(q.value, words, (word) => asciiSuggestion(word) || null) : undefined;
+  return [{ ...error('non-ascii', message), ...(fixedValue ? { fixedValue } : {}) }];
 }
 
 /**
@@ -141,7 +157,9 @@ function lintHyphens(q: SubscriptionQuery): LintProblem[] {
   const message =
     `arXiv's search reads a hyphen as "NOT", even inside quotes, so ${quoted(words)} would miss most of the ` +
     `papers you want. Write ${fixes}: that still finds the papers written with the hyphen.`;
-  return [warning('hyphen', message)];
+  const inValueOnly = words.every((word) => !q.exclude.some((text) => text.includes(word)));
+  const fixedValue = inValueOnly && q.kind !== 'raw' ? replaceWords(q.value, words, (word) => word.replace(/-/g, ' ')) : undefined;
+  return [{ ...warning('hyphen', message), ...(fixedValue ? { fixedValue } : {}) }];
 }
 
 function looksLikeCategory(id: string): boolean {
@@ -206,7 +224,7 @@ export function lintQuery(q: SubscriptionQuery): LintProblem[] {
   if (isEmpty(q)) return [error('empty-query', EMPTY_MESSAGES[q.kind])];
   const problems = [
     ...(q.kind === 'raw' ? lintRawSyntax(q.value) : []),
-    ...lintNonAscii([q.value, ...q.categories, ...q.exclude]),
+    ...lintNonAscii(q),
     ...lintHyphens(q),
     ...lintLooksLikeQuery(q),
     ...lintCategories(q),

@@ -233,6 +233,17 @@ describe('lintQuery', () => {
     expect(only(lintQuery(raw('ti:"COVID-19" AND cat:q-bio.PE')), 'hyphen').message).toContain('"COVID 19"');
   });
 
+  it('offers the value with the advice taken, where the advice is about the value alone', () => {
+    expect(only(lintQuery(keyword('self-supervised learning')), 'hyphen').fixedValue).toBe('self supervised learning');
+    expect(only(lintQuery(author('Arkani-Hamed')), 'hyphen').fixedValue).toBe('Arkani Hamed');
+    expect(only(lintQuery(keyword('Schrödinger and Schrödinger-like')), 'non-ascii').fixedValue).toBe('Schrodinger and Schrodinger-like');
+    expect(only(lintQuery(keyword('Gauß')), 'non-ascii').fixedValue).toBe('Gauss');
+    // In an exclusion, in a raw query, or without a Latin spelling: the message says what to do.
+    expect(only(lintQuery(keyword('graph', { exclude: ['non-invasive'] })), 'hyphen').fixedValue).toBeUndefined();
+    expect(only(lintQuery(raw('ti:"COVID-19"')), 'hyphen').fixedValue).toBeUndefined();
+    expect(only(lintQuery(keyword('量子 computing')), 'non-ascii').fixedValue).toBeUndefined();
+  });
+
   it('leaves hyphens in category ids, identifiers and report numbers alone', () => {
     expect(lintQuery(category('hep-th'))).toEqual([]);
     expect(lintQuery(raw('cat:hep-th OR id:hep-th/9711200 OR rn:CERN-TH-2020-001'))).toEqual([]);

@@ -62,6 +62,22 @@ describe('adding a subscription', () => {
     const warning = screen.getByText(/reads a hyphen as "NOT"/);
     expect(warning.textContent).toContain('Write "large scale" instead of "large-scale"');
     expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
+    // One click takes the advice.
+    fireEvent.click(screen.getByRole('button', { name: 'Use “large scale”' }));
+    expect(input().value).toBe('large scale');
+    expect(screen.queryByText(/reads a hyphen as "NOT"/)).toBeNull();
+    expect(screen.getByText('ti:"large scale" OR abs:"large scale"')).toBeTruthy();
+    expect(document.activeElement).toBe(input());
+  });
+
+  it('takes the plain spelling of an accented word in one click, which unblocks adding', () => {
+    renderWithServices(<SubscriptionsSection />);
+    type('Schrödinger bridge');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Use “Schrodinger bridge”' }));
+    expect(input().value).toBe('Schrodinger bridge');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('does not add a query arXiv would refuse, and says why', async () => {
