@@ -71,14 +71,17 @@ async function storedAmong(ids: string[]): Promise<Map<string, StoredPaper>> {
 /**
  * Stores a page of results for a subscription (or for the library when `subscriptionId` is
  * null). One row per paper; a new version updates metadata and keeps the user's state; the
- * same page twice changes nothing. Returns what is new.
+ * same page twice changes nothing; a new version drops the figure and machine headlines made
+ * from the old one. Returns what is new.
  */
 export async function ingest(entries: ArxivEntry[], subscriptionId: string | null, now: number): Promise<IngestResult> {
   const unique = dedupe(entries);
   const result: IngestResult = { added: [], updated: [], knownToSubscription: [] };
-  await db.transaction('rw', db.papers, async () => {
+  await db.transaction('rw', db.papers, db.extras, async () => {
     const existing = await storedAmong(unique.map((e) => e.id));
     const writes: StoredPaper[] = [];
+    // A new version has its own abstract and figures: what was made from the old one goes.
+    const revised: string[] = [];
     unique.forEach((entry) => {
       const stored = existing.get(entry.id);
       if (!stored) {
@@ -87,6 +90,7 @@ export async function ingest(entries: ArxivEntry[], subscriptionId: string | nul
         return;
       }
       let next = isNewer(entry, stored) ? withMetadata(stored, entry) : stored;
+      if (entry.version > stored.version) revised.push(entry.id);
       if (subscriptionId !== null) {
         if (stored.subs.includes(subscriptionId)) result.knownToSubscription.push(entry.id);
         else next = addSubscription(next, subscriptionId);
@@ -97,6 +101,7 @@ export async function ingest(entries: ArxivEntry[], subscriptionId: string | nul
       }
     });
     if (writes.length > 0) await db.papers.bulkPut(writes);
+    if (revised.length > 0) await db.extras.bulkDelete(revised);
   });
   return result;
 }

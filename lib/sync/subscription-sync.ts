@@ -39,7 +39,7 @@ async function storePage(
   next: { nextStart: number; collected: number },
   now: number,
 ): Promise<IngestResult> {
-  const outcome = await db.transaction('rw', db.papers, db.meta, async () => {
+  const outcome = await db.transaction('rw', db.papers, db.extras, db.meta, async () => {
     const stored = await ingest(entries, subscriptionId, now);
     const added = { ...run.added, [subscriptionId]: (run.added[subscriptionId] ?? 0) + stored.added.length };
     await saveRun({ ...run, current: { subscriptionId, ...next }, added });

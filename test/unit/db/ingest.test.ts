@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { countArrivedSince, feedPage, hidePapers, markRead, unreadCounts } from '../../../lib/db/feed';
+import { getExtras, putExtras } from '../../../lib/db/extras';
 import { ingest } from '../../../lib/db/ingest';
 import { savePaper, setNote, setTags } from '../../../lib/db/library';
 import { applyRetention, clearFeed } from '../../../lib/db/retention';
@@ -64,6 +65,21 @@ describe('ingest', () => {
     expect(stored.unread).toBeUndefined();
     expect(await db.library.get(attentionPaper.id)).toMatchObject({ tags: ['transformers'], note: 'Read section 3.2' });
     expect(await countArrivedSince(T0 + 2)).toBe(0);
+  });
+
+  it('drops the figure and machine headlines of the old version when a new one arrives, and only then', async () => {
+    const [kept, other] = testingPages[0]!;
+    await ingest([attentionPaper, kept!, other!], 'attention', T0);
+    const extras = { figureUrl: `https://arxiv.org/html/${attentionPaper.id}v7/x1.png`, headline: 'Attention alone translates', tldr: 'No recurrence.' };
+    for (const entry of [attentionPaper, kept!, other!]) await putExtras(entry.id, extras);
+    // The same page again, and a later sync of the same versions: nothing changes.
+    await ingest([attentionPaper, kept!, other!], 'attention', T0 + 1);
+    expect((await getExtras([attentionPaper.id, kept!.id, other!.id])).size).toBe(3);
+    // A derived next version of the real entry.
+    await ingest([{ ...attentionPaper, version: attentionPaper.version + 1, updated: '2026-11-20T10:00:00Z' }, kept!], 'attention', T0 + 2);
+    const left = await getExtras([attentionPaper.id, kept!.id, other!.id]);
+    expect([...left.keys()].sort()).toEqual([kept!.id, other!.id].sort());
+    expect(left.get(kept!.id)).toMatchObject(extras);
   });
 
   it('ignores an older version arriving late', async () => {
