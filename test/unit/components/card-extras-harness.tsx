@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/preact';
+import { render, screen } from '../../helpers/dom-testing';
 import { vi } from 'vitest';
 import { PaperCard } from '../../../components/paper-card/paper-card';
 import { createCardExtras, type CardOptions } from '../../../components/paper-card/card-extras';

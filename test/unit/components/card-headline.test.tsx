@@ -1,4 +1,4 @@
-import { cleanup, waitFor } from '@testing-library/preact';
+import { cleanup, waitFor } from '../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';

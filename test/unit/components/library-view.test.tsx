@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryView } from '../../../components/library/library-view';
 import { db } from '../../../lib/db/db';

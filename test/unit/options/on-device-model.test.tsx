@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '../../helpers/dom-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { modelNote, useOnDeviceModel } from '../../../components/options/on-device-model';
 import type { ModelAvailability, SummarizerApi } from '../../../lib/text/summarizer';

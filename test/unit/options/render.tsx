@@ -1,4 +1,4 @@
-import { render } from '@testing-library/preact';
+import { render } from '../../helpers/dom-testing';
 import type { ComponentChildren } from 'preact';
 import { vi } from 'vitest';
 import type { Input, MessageType, Output } from '../../../lib/messaging';

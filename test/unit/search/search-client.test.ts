@@ -1,4 +1,4 @@
-import { waitFor } from '@testing-library/preact';
+import { waitFor } from '../../helpers/dom-testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';

@@ -1,4 +1,4 @@
-import { cleanup, render, waitFor } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '../../helpers/dom-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MathText } from '../../../components/math/math-text';
 import type { MathRenderer } from '../../../lib/text/math-render';
