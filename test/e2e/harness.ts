@@ -19,8 +19,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  fake?: FakeArxiv;
+  /** Keep the digest tab that installing opens (the first-run test is about it). */
+  keepWelcome?: boolean;
+  /** The unpacked extension to load; the build in `.output/chrome-mv3` by default. */
+  extensionDir?: string;
+}
+
 /** Debian's Chromium, headless, with the built extension and arXiv's hosts mapped to the fake. */
-export async function launch(options: { fake?: FakeArxiv; keepWelcome?: boolean } = {}): Promise<Harness> {
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const fake = options.fake ?? new FakeArxiv();
   const port = fake.port || (await fake.start());
   const userDataDir = mkdtempSync(join(tmpdir(), 'paper-radar-profile-'));
@@ -29,8 +38,8 @@ export async function launch(options: { fake?: FakeArxiv; keepWelcome?: boolean 
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP export.arxiv.org 127.0.0.1:${port}, MAP arxiv.org 127.0.0.1:${port}, MAP www.arxiv.org 127.0.0.1:${port}`,
       // The service worker's fetches are not covered by Playwright's ignoreHTTPSErrors.
       '--ignore-certificate-errors',
