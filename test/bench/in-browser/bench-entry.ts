@@ -8,6 +8,7 @@ import { db } from '../../../lib/db/db';
 import { ingest, newStoredPaper } from '../../../lib/db/ingest';
 import { setMeta } from '../../../lib/db/meta';
 import type { StoredPaper } from '../../../lib/db/schema';
+import { GROUP_SIZE } from '../sizes';
 import { SYNC_STATE_KEY, type SyncState } from '../../../lib/sync/state';
 import type { Subscription } from '../../../lib/subscription';
 
@@ -71,7 +72,7 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 /** One transaction of plain puts, timed; resolves when it has committed. */
-async function timePuts(database: IDBDatabase, rows: StoredPaper[]): Promise<number> {
+async function timePuts(database: IDBDatabase, rows: object[]): Promise<number> {
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
     const tx = database.transaction('papers', 'readwrite');
@@ -85,10 +86,12 @@ async function timePuts(database: IDBDatabase, rows: StoredPaper[]): Promise<num
 
 /**
  * The floors under ingest on this machine: the same rows put with the raw IndexedDB API (no
- * Dexie, no reads) in one transaction, either into a fresh object store without indexes or
- * into the extension's own papers store (its indexes, its 50,000 rows; removed again, untimed).
+ * Dexie, no reads) in one transaction, either into a fresh object store without indexes, or
+ * into the extension's own papers store (its indexes, its 50,000 rows; removed again, untimed),
+ * or grouped `GROUP_SIZE` papers to a record in a fresh store whose one index lists each
+ * record's paper ids (what a store of grouped papers would write instead).
  */
-async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number, into: 'empty' | 'store'): Promise<number> {
+async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number, into: 'empty' | 'store' | 'grouped'): Promise<number> {
   const rows = entries.map((entry) => newStoredPaper(entry, [subscriptionId], now));
   if (into === 'store') {
     const ms = await timePuts(db.backendDB(), rows);
@@ -97,9 +100,19 @@ async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: n
   }
   await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
   const open = indexedDB.open(FLOOR_DATABASE, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('papers', { keyPath: 'id' });
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('papers', { keyPath: 'id' });
+    if (into === 'grouped') store.createIndex('ids', 'ids', { multiEntry: true });
+  };
   const floor = await request(open);
-  const ms = await timePuts(floor, rows);
+  const records: object[] = [];
+  if (into === 'grouped') {
+    for (let from = 0; from < rows.length; from += GROUP_SIZE) {
+      const papers = rows.slice(from, from + GROUP_SIZE);
+      records.push({ id: `group-${from}`, ids: papers.map((p) => p.id), papers });
+    }
+  }
+  const ms = await timePuts(floor, into === 'grouped' ? records : rows);
   floor.close();
   await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
   return ms;
