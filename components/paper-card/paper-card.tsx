@@ -27,12 +27,15 @@ export interface PaperCardProps {
   mode?: CardMode;
 }
 
-/** Where focus goes when a card leaves the list: the next card, else the previous one. */
+/**
+ * Where focus goes when a card leaves the list: the next card, else the previous one. The page
+ * does not scroll to it: the next card moves up into the place of the one that left.
+ */
 export function focusNeighbour(card: HTMLElement | null): void {
   if (!card || !card.contains(document.activeElement)) return;
   const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
   const at = cards.indexOf(card);
-  (cards[at + 1] ?? cards[at - 1])?.focus();
+  (cards[at + 1] ?? cards[at - 1])?.focus({ preventScroll: true });
 }
 
 /**

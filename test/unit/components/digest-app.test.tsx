@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestApp } from '../../../components/digest/digest-app';
 import { db } from '../../../lib/db/db';
 import { getPapers } from '../../../lib/db/feed';
@@ -90,9 +90,14 @@ describe('the new tab', () => {
     await store();
     renderDigest();
     await waitFor(() => expect(cardIds()).toHaveLength(30));
-    const first = screen.getAllByTestId('paper-card')[0]!;
-    const id = first.dataset.arxivId!;
-    fireEvent.click(within(first).getByRole('button', { name: 'Hide' }));
+    const [first, second] = screen.getAllByTestId('paper-card');
+    const id = first!.dataset.arxivId!;
+    const hide = within(first!).getByRole('button', { name: 'Hide' });
+    const focus = vi.spyOn(second!, 'focus');
+    hide.focus();
+    fireEvent.click(hide);
+    // The next card takes the focus without scrolling the page: it moves up into the hidden one's place.
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
     await waitFor(() => expect(cardIds()).not.toContain(id));
     await ingest(testingPages[0]!, 'testing', NOW); // the same page again
     await new Promise((resolve) => setTimeout(resolve, 50));
