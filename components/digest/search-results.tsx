@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperSearchResult } from '../../lib/search/paper-search';
 import type { SearchAnswer } from '../../lib/search/search-protocol';
+import { HighlightQuery } from '../common/highlight';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
 import type { FeedData, HeaderData } from '../common/page-data';
@@ -92,7 +93,7 @@ export function SearchResults({ query, header, seenAt, now }: SearchResultsProps
       <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
         {result ? summary(result) : 'Searching…'}
       </p>
-      {drawn}
+      <HighlightQuery query={answer?.query ?? ''}>{drawn}</HighlightQuery>
       {result && result.total > ids.length && <ShowMore onMore={() => setLimit((n) => n + PAGE)} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { splitMath } from '../../lib/text/math';
+import { Highlighted } from '../common/highlight';
 import { loadedMathRenderer, loadMathRenderer, type MathRenderer } from '../../lib/text/math-render';
 
 interface MathTextProps {
@@ -57,7 +58,7 @@ export function MathText({ text, loadRenderer = loadMathRenderer }: MathTextProp
   return (
     <>
       {segments.map((segment, index) => {
-        if (segment.kind === 'text') return segment.text;
+        if (segment.kind === 'text') return <Highlighted key={index} text={segment.text} />;
         if (!render) return segment.raw;
         const { tex, display, raw } = segment;
         return <RenderedMath key={index} render={render} tex={tex} display={display} raw={raw} />;

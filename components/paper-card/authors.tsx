@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { authorsLine } from '../../lib/ui/authors';
+import { Highlighted } from '../common/highlight';
 
 /**
  * Names, each in its own bidi isolate: a direction override in one name (arXiv passes them
@@ -12,7 +13,9 @@ function NameList({ names }: { names: readonly string[] }) {
       {names.map((name, i) => (
         <Fragment key={i}>
           {i > 0 && ', '}
-          <bdi>{name}</bdi>
+          <bdi>
+            <Highlighted text={name} />
+          </bdi>
         </Fragment>
       ))}
     </>

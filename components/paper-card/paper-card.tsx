@@ -3,6 +3,7 @@ import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
 import { shortDate } from '../../lib/ui/day-groups';
+import { Highlighted } from '../common/highlight';
 import { MathText } from '../math/math-text';
 import { useServices } from '../common/services';
 import { Abstract } from './abstract';
@@ -93,7 +94,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
       <Authors names={paper.authors.map((author) => author.name)} />
       {(paper.comment || paper.journalRef) && (
         <p class="card__comment">
-          {paper.comment}
+          {paper.comment && <Highlighted text={paper.comment} />}
           {paper.comment && paper.journalRef && <span aria-hidden="true"> · </span>}
           {paper.journalRef && <span class="card__journal">{paper.journalRef}</span>}
         </p>

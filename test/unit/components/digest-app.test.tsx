@@ -156,6 +156,26 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
   });
 
+  it('marks where the words typed matched: title, authors, abstract', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    expect(document.querySelector('mark')).toBeNull(); // the feed marks nothing
+    const paper = testingPages[1]![4]!;
+    const titleWord = paper.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 5)[0]!;
+    const surname = paper.authors[0]!.name.split(' ').at(-1)!;
+    const abstractWord = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    const query = `${titleWord.slice(0, 5).toUpperCase()} ${surname.slice(0, 4)} ${abstractWord}`;
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: query } });
+    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    const card = screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
+    await waitFor(() => expect(card.querySelector('.card__title mark')?.textContent?.toLowerCase()).toBe(titleWord.toLowerCase()));
+    expect([...card.querySelectorAll('.card__authors mark')].map((m) => m.textContent)).toContain(surname);
+    expect([...card.querySelectorAll('.card__abstract mark')].map((m) => m.textContent)).toContain(abstractWord);
+    // Marking changes no text: the title reads as before.
+    expect(card.querySelector('.card__title')!.textContent).toBe(paper.title);
+  });
+
   it('draws the cards a search sends with its answer, and tells it which cards are on screen', async () => {
     await store();
     const local = createLocalSearch(storedPapers);

@@ -1,0 +1,31 @@
+import { foldCase } from './words';
+
+export interface TextPart {
+  text: string;
+  /** A word that starts with one of the query's words. */
+  hit: boolean;
+}
+
+// A word as search reads one: letters and digits (with their accents).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+/**
+ * `text` cut into the words search matched and the rest, for showing why a paper was found.
+ * `prefixes` are the query's words as `queryPrefixes` gives them (folded): a word is a hit
+ * when its folded form starts with one of them, as in the search itself, so 'transf' marks
+ * 'Transformers' and 'weissl' marks 'Weißl'. The parts joined are `text` again.
+ */
+export function highlightParts(text: string, prefixes: readonly string[]): TextPart[] {
+  if (prefixes.length === 0) return [{ text, hit: false }];
+  const parts: TextPart[] = [];
+  let plainFrom = 0;
+  for (const match of text.matchAll(WORD)) {
+    const folded = foldCase(match[0]);
+    if (!prefixes.some((prefix) => folded.startsWith(prefix))) continue;
+    if (match.index > plainFrom) parts.push({ text: text.slice(plainFrom, match.index), hit: false });
+    parts.push({ text: match[0], hit: true });
+    plainFrom = match.index + match[0].length;
+  }
+  if (plainFrom < text.length || parts.length === 0) parts.push({ text: text.slice(plainFrom), hit: false });
+  return parts;
+}
