@@ -23,15 +23,40 @@ async function loadLibrary() {
   return { entries, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])) };
 }
 
+/**
+ * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
+ * (it is asked again each time Paper Radar starts). It can be removed like any save.
+ */
 function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const services = useServices();
-  const url = latestAbsUrl(entry.item.id);
+  const [removing, setRemoving] = useState(false);
+  const { id, savedAt, lookup } = entry.item;
+  const url = latestAbsUrl(id);
+  const now = services.now();
+  const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
   return (
-    <article class="card card--pending" data-testid="paper-card" data-arxiv-id={entry.item.id} tabIndex={-1}>
-      <p class="card__meta">Saved {timeAgo(entry.item.savedAt, services.now())} · details are being fetched from arXiv</p>
-      <h3 class="card__title">
-        {url ? <a href={url}>arXiv:{entry.item.id}</a> : `arXiv:${entry.item.id}`}
+    <article class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
+      <p class="card__meta">
+        Saved {timeAgo(savedAt, now)} ·{' '}
+        {lookup ? `no details yet: ${lookup.problem} (asked ${timeAgo(lookup.at, now)}; asked again when Paper Radar next starts)` : 'details are being fetched from arXiv'}
+      </p>
+      <h3 class="card__title" id={titleId}>
+        {url ? <a href={url}>arXiv:{id}</a> : `arXiv:${id}`}
       </h3>
+      <div class="card__actions">
+        <button
+          type="button"
+          class="action"
+          aria-describedby={titleId}
+          disabled={removing}
+          onClick={() => {
+            setRemoving(true);
+            services.send('unsavePaper', { id }).catch(() => setRemoving(false));
+          }}
+        >
+          Remove
+        </button>
+      </div>
     </article>
   );
 }

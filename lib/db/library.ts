@@ -30,8 +30,17 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry): Pr
 }
 
 function withoutPending(item: LibraryItem): LibraryItem {
-  const { pending: _pending, ...rest } = item;
+  const { pending: _pending, lookup: _lookup, ...rest } = item;
   return rest;
+}
+
+/** Records, on the saves among `ids` that are still pending, why arXiv's answer did not complete them. */
+export async function notePendingLookup(ids: string[], problem: string, now: number): Promise<void> {
+  await db.transaction('rw', db.library, async () => {
+    const items = await db.library.bulkGet(ids);
+    const noted = items.flatMap((item) => (item?.pending ? [{ ...item, lookup: { at: now, problem } }] : []));
+    if (noted.length > 0) await db.library.bulkPut(noted);
+  });
 }
 
 /** Removes a paper from the library; a paper in no subscription goes with it. */

@@ -12,6 +12,7 @@ import { scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
 import { testingXml } from '../../helpers/fixtures';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
+import errorFeedXml from '../../fixtures/arxiv/api/api_error_start.xml?raw';
 
 const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
 // Monday 2026-11-23 21:00 ET: Monday's announcement is out.
@@ -124,8 +125,29 @@ describe('BackgroundApp', () => {
     expect(new URL(calls[0]!.url).searchParams.get('id_list')!.split(',').sort()).toEqual(['1207.7214', '1706.03762']);
     expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
-    // arXiv did not return 1207.7214 in this answer: it stays saved and pending.
-    expect((await db.library.get('1207.7214'))?.pending).toBe(1);
+    // arXiv did not return 1207.7214 in this answer: it stays saved and pending, and says so.
+    expect(await db.library.get('1207.7214')).toMatchObject({ pending: 1, lookup: { at: clock.now(), problem: expect.stringMatching(/did not include/) } });
+  });
+
+  it('asks for each id alone when arXiv rejects a batch, so one id it refuses holds back no other save', async () => {
+    // arXiv answers the batch, and the refused id alone, with an error feed (a real one, for another
+    // mistake: its words are what the library shows); the good id alone gets its metadata.
+    const { app, clock, calls, handlers } = setup((url) => ({
+      status: url.includes('9901.00001') ? 400 : 200,
+      body: url.includes('9901.00001') ? errorFeedXml : attentionXml,
+    }));
+    await handlers.savePaper({ id: '1706.03762' }, {});
+    await handlers.savePaper({ id: '9901.00001' }, {});
+    await clock.run(app.metadata.request());
+    const asked = calls.map((c) => new URL(c.url).searchParams.get('id_list')!.split(',').sort().join(','));
+    expect(asked[0]).toBe('1706.03762,9901.00001');
+    expect(asked.slice(1).sort()).toEqual(['1706.03762', '9901.00001']);
+    expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
+    expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
+    expect(await db.library.get('9901.00001')).toMatchObject({ pending: 1, lookup: { problem: expect.stringContaining('start must be an integer') } });
+    // Still pending: asked again the next time pending saves are looked up (every start).
+    await clock.run(app.metadata.flush());
+    expect(calls.at(-1)!.url).toContain('9901.00001');
   });
 
   it('keeps a save made while arXiv is unreachable and completes it later', async () => {
@@ -139,5 +161,6 @@ describe('BackgroundApp', () => {
     await clock.run(app.onAlarm(ALARMS.metadata));
     expect((await db.papers.get('1706.03762'))?.authors).toHaveLength(8);
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
+    expect((await db.library.get('1706.03762'))?.lookup).toBeUndefined();
   });
 });

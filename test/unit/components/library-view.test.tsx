@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryView } from '../../../components/library/library-view';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
-import { savePaper } from '../../../lib/db/library';
+import { notePendingLookup, savePaper, unsavePaper } from '../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
 import { NOW, testServices, WithServices } from './test-services';
 
@@ -28,6 +28,24 @@ function renderLibrary(query = '') {
 const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
 
 describe('the library', () => {
+  it('shows a save still waiting for arXiv, why the last lookup brought nothing, and removes it', async () => {
+    await savePaper('2611.99999', NOW - 500); // saved from a page: its details are not known yet
+    const { services, sent } = testServices({ unsavePaper: async (data) => (await unsavePaper((data as { id: string }).id), { ok: true }) });
+    render(
+      <WithServices services={services}>
+        <LibraryView query="" now={NOW} />
+      </WithServices>,
+    );
+    const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
+    expect(card.textContent).toContain('details are being fetched from arXiv');
+    await notePendingLookup(['2611.99999'], 'arXiv’s answer did not include this paper.', NOW);
+    await waitFor(() => expect(card.textContent).toContain('no details yet: arXiv’s answer did not include this paper.'));
+    fireEvent.click(within(card).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(cardIds()).not.toContain('2611.99999'));
+    expect(sent.filter((m) => m.type === 'unsavePaper').map((m) => m.data)).toEqual([{ id: '2611.99999' }]);
+    expect(await db.library.get('2611.99999')).toBeUndefined();
+  });
+
   it('lists every saved paper, the latest save first, each pressed as saved', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
