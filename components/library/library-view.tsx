@@ -1,5 +1,5 @@
 import './library.css';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { allTags, libraryEntries, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
 import { listSubscriptions } from '../../lib/db/subscriptions';
 import { downloadText } from '../../lib/download';
@@ -7,7 +7,7 @@ import { timeAgo } from '../../lib/ui/relative-time';
 import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
-import { PaperCard } from '../paper-card/paper-card';
+import { focusNeighbour, PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../paper-card/paper-actions';
 import { filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
@@ -29,16 +29,18 @@ async function loadLibrary() {
  */
 function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const services = useServices();
+  const card = useRef<HTMLElement>(null);
   const [removing, setRemoving] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const { id, savedAt, lookup } = entry.item;
   const url = latestAbsUrl(id);
   const now = services.now();
   const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
   return (
-    <article class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
+    <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
       <p class="card__meta">
         Saved {timeAgo(savedAt, now)} ·{' '}
-        {lookup ? `no details yet: ${lookup.problem} (asked ${timeAgo(lookup.at, now)}; asked again when Paper Radar next starts)` : 'details are being fetched from arXiv'}
+        {lookup ? `no details yet. ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; asked again a day later.` : 'details are being fetched from arXiv'}
       </p>
       <h3 class="card__title" id={titleId}>
         {url ? <a href={url}>arXiv:{id}</a> : `arXiv:${id}`}
@@ -51,11 +53,21 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
           disabled={removing}
           onClick={() => {
             setRemoving(true);
-            services.send('unsavePaper', { id }).catch(() => setRemoving(false));
+            setFailure(undefined);
+            focusNeighbour(card.current);
+            services.send('unsavePaper', { id }).catch((error: unknown) => {
+              setRemoving(false);
+              setFailure(`Could not remove it: ${error instanceof Error ? error.message : String(error)}`);
+            });
           }}
         >
           Remove
         </button>
+        {failure && (
+          <span class="card__problem" role="alert">
+            {failure}
+          </span>
+        )}
       </div>
     </article>
   );

@@ -29,14 +29,22 @@ export interface PaperCardProps {
 }
 
 /**
- * Where focus goes when a card leaves the list: the next card, else the previous one. The page
- * does not scroll to it: the next card moves up into the place of the one that left.
+ * Where focus goes when a card leaves the list: the next card, which moves up into the place of
+ * the one that left, so the page does not scroll to it; the last card gives it to the one before.
  */
 export function focusNeighbour(card: HTMLElement | null): void {
   if (!card || !card.contains(document.activeElement)) return;
   const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
   const at = cards.indexOf(card);
-  (cards[at + 1] ?? cards[at - 1])?.focus({ preventScroll: true });
+  const next = cards[at + 1];
+  if (next) next.focus({ preventScroll: true });
+  else cards[at - 1]?.focus();
+}
+
+/** A hidden card leaves the feed; in search results it stays, marked, and keeps the focus. */
+function onHidden(card: HTMLElement | null, mode: CardMode): void {
+  if (mode === 'feed') focusNeighbour(card);
+  else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
 }
 
 /**
@@ -111,7 +119,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
         mode={mode}
         titleId={titleId}
         actions={actions}
-        onLeave={() => focusNeighbour(card.current)}
+        onLeave={() => onHidden(card.current, mode)}
       />
     </article>
   );

@@ -5,6 +5,12 @@ import { completePendingSaves, notePendingLookup, pendingSaves } from '../db/lib
 /** Ids saved in quick succession are asked for in one request. */
 export const BATCH_DELAY_MS = 1_500;
 const MAX_IDS_PER_REQUEST = 100;
+/** A save arXiv's answer did not complete is asked for again after this long, not at every wake. */
+export const LOOKUP_RETRY_MS = 24 * 3_600_000;
+/** Ids asked for one by one, per flush, after arXiv rejected their batch (each request waits 3 s). */
+const MAX_SINGLE_LOOKUPS = 10;
+/** When arXiv refuses without saying until when. */
+const UNAVAILABLE_RETRY_MS = 15 * 60_000;
 
 export interface FetcherOptions {
   client: ArxivClient;
@@ -23,6 +29,8 @@ export interface FetcherOptions {
  */
 export class MetadataFetcher {
   private scheduled: Promise<void> | null = null;
+  /** The flush running, if any: flushes run one after another, never asking twice at once. */
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FetcherOptions) {}
 
@@ -37,22 +45,30 @@ export class MetadataFetcher {
     return this.scheduled;
   }
 
-  async flush(): Promise<void> {
-    const ids = await pendingSaves();
+  flush(): Promise<void> {
+    const next = this.flushing.then(() => this.flushOnce());
+    this.flushing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async flushOnce(): Promise<void> {
+    const ids = await pendingSaves(this.options.now(), LOOKUP_RETRY_MS);
+    const singles = { left: MAX_SINGLE_LOOKUPS };
     for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) {
-      if (!(await this.lookUp(ids.slice(i, i + MAX_IDS_PER_REQUEST)))) return;
+      if (!(await this.lookUp(ids.slice(i, i + MAX_IDS_PER_REQUEST), singles))) return;
     }
   }
 
   /**
    * Asks arXiv for one batch; false when arXiv can't be reached (the rest waits for the retry).
-   * When arXiv rejects the batch, each id is asked alone, so one id it refuses holds back no
-   * other save. Saves the answer leaves pending are told why; they are asked again next time.
+   * When arXiv rejects the batch, its ids are asked alone (up to `singles.left` per flush), so
+   * one id it refuses holds back no other save. Saves an answer leaves pending are told why and
+   * asked again a day later.
    */
-  private async lookUp(batch: string[]): Promise<boolean> {
+  private async lookUp(batch: string[], singles: { left: number }): Promise<boolean> {
     const result = await this.options.client.fetchFeed(buildIdListUrl(batch));
     if (result.kind === 'unavailable') {
-      await this.options.onUnavailable(result.retryAt);
+      await this.options.onUnavailable(Math.max(result.retryAt, this.options.now() + UNAVAILABLE_RETRY_MS));
       return false;
     }
     if (result.kind === 'arxiv-error') {
@@ -60,7 +76,11 @@ export class MetadataFetcher {
         await notePendingLookup(batch, result.message, this.options.now());
         return true;
       }
-      for (const id of batch) if (!(await this.lookUp([id]))) return false;
+      const alone = batch.slice(0, singles.left);
+      singles.left -= alone.length;
+      // The rest (when arXiv rejects every id, its error is not about one of them) wait a day.
+      await notePendingLookup(batch.slice(alone.length), result.message, this.options.now());
+      for (const id of alone) if (!(await this.lookUp([id], singles))) return false;
       return true;
     }
     const completed = await completePendingSaves(result.feed.entries, this.options.now());

@@ -76,7 +76,10 @@ function mergedItem(local: LibraryItem, item: BackupLibraryItem, hasPaper: boole
     tags: [...new Set([...local.tags, ...item.tags])],
     note: local.note.trim() !== '' ? local.note : item.note,
   };
-  if (merged.pending && hasPaper) delete merged.pending;
+  if (merged.pending && hasPaper) {
+    delete merged.pending;
+    delete merged.lookup;
+  }
   return merged;
 }
 

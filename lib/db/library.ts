@@ -58,9 +58,12 @@ export async function savedAmong(ids: string[]): Promise<string[]> {
   return items.flatMap((item) => (item ? [item.id] : []));
 }
 
-/** Ids saved before their metadata could be fetched. */
-export async function pendingSaves(): Promise<string[]> {
-  return db.library.filter((item) => item.pending === 1).primaryKeys();
+/**
+ * Ids saved before their metadata could be fetched, to ask arXiv for now: those it was asked
+ * for within the last `retryAfterMs` without an answer are left for later.
+ */
+export async function pendingSaves(now = Date.now(), retryAfterMs = 0): Promise<string[]> {
+  return db.library.filter((item) => item.pending === 1 && (!item.lookup || now - item.lookup.at >= retryAfterMs)).primaryKeys();
 }
 
 /** Stores metadata fetched for pending saves and clears their pending mark. */

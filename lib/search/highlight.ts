@@ -6,8 +6,9 @@ export interface TextPart {
   hit: boolean;
 }
 
-// A word as search reads one: letters and digits (with their accents).
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+// A word as search reads one (see isWordCode): letters and digits with their accents, and any
+// character beyond the Basic Multilingual Plane (math letters such as 𝑥, emoji).
+const WORD = /[\p{L}\p{N}\u{10000}-\u{10FFFF}][\p{L}\p{N}\p{M}\u{10000}-\u{10FFFF}]*/gu;
 
 /**
  * `text` cut into the words search matched and the rest, for showing why a paper was found.

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS, BackgroundApp } from '../../../lib/background/app';
+import { LOOKUP_RETRY_MS } from '../../../lib/background/metadata-fetcher';
 import { createHandlers } from '../../../lib/background/handlers';
 import { db } from '../../../lib/db/db';
 import { addSubscription } from '../../../lib/db/subscriptions';
@@ -145,9 +146,32 @@ describe('BackgroundApp', () => {
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
     expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
     expect(await db.library.get('9901.00001')).toMatchObject({ pending: 1, lookup: { problem: expect.stringContaining('start must be an integer') } });
-    // Still pending: asked again the next time pending saves are looked up (every start).
+    // Still pending, and asked again a day later, not at every start of the worker.
     await clock.run(app.metadata.flush());
-    expect(calls.at(-1)!.url).toContain('9901.00001');
+    expect(calls).toHaveLength(3);
+    clock.advance(LOOKUP_RETRY_MS);
+    await clock.run(app.metadata.flush());
+    expect(calls).toHaveLength(4);
+    expect(calls.at(-1)!.url).toContain('id_list=9901.00001');
+  });
+
+  it('asks for at most ten ids alone when arXiv rejects every one: its error is not about one id', async () => {
+    const { app, clock, calls, handlers } = setup(() => ({ status: 400, body: errorFeedXml }));
+    const ids = Array.from({ length: 30 }, (_, i) => `2611.${String(i).padStart(5, '0')}`);
+    for (const id of ids) await handlers.savePaper({ id }, {});
+    await clock.run(app.metadata.request());
+    expect(calls).toHaveLength(11);
+    const items = await db.library.bulkGet(ids);
+    expect(items.every((item) => item?.pending === 1 && item.lookup?.problem.includes('start must be an integer'))).toBe(true);
+    await clock.run(app.metadata.flush());
+    expect(calls).toHaveLength(11);
+  });
+
+  it('waits at least 15 minutes after arXiv refuses without saying until when', async () => {
+    const { app, clock, handlers } = setup(() => ({ status: 403, body: 'Forbidden' }));
+    await handlers.savePaper({ id: '1706.03762' }, {});
+    await clock.run(app.metadata.request());
+    expect((await fakeBrowser.alarms.get(ALARMS.metadata))?.scheduledTime).toBeGreaterThanOrEqual(clock.now() + 15 * 60_000);
   });
 
   it('keeps a save made while arXiv is unreachable and completes it later', async () => {

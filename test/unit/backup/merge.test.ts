@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/db/db';
-import { savePaper, setNote, setTags } from '../../../lib/db/library';
+import { notePendingLookup, savePaper, setNote, setTags } from '../../../lib/db/library';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { BACKUP_FORMAT, type ImportedBackup } from '../../../lib/backup/format';
 import { applyImport, previewImport } from '../../../lib/backup/import';
@@ -87,6 +87,7 @@ describe('merging a backup into what is stored', () => {
 
   it('completes a save that was waiting for metadata, and keeps newer local metadata', async () => {
     await savePaper(attentionPaper.id, T0); // pending: saved from a page while offline
+    await notePendingLookup([attentionPaper.id], 'arXiv’s answer did not include this paper.', T0);
     const newer = { ...higgsPaper, version: higgsPaper.version + 1, title: 'Revised title' };
     await savePaper(higgsPaper.id, T0, newer);
     await applyImport(backup({
@@ -96,6 +97,7 @@ describe('merging a backup into what is stored', () => {
       ],
     }), { now: T0 });
     expect(await db.library.get(attentionPaper.id)).not.toHaveProperty('pending');
+    expect(await db.library.get(attentionPaper.id)).not.toHaveProperty('lookup'); // complete now: no problem to tell
     expect((await db.papers.get(attentionPaper.id))?.title).toBe('Attention Is All You Need');
     expect((await db.papers.get(higgsPaper.id))?.title).toBe('Revised title');
   });

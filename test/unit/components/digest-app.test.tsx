@@ -176,6 +176,22 @@ describe('the new tab', () => {
     expect(card.querySelector('.card__title')!.textContent).toBe(paper.title);
   });
 
+  it('keeps a paper hidden from search results on screen, marked, with the focus on it', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const paper = testingPages[1]![4]!;
+    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
+    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    const card = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
+    const hide = within(card()).getByRole('button', { name: 'Hide' });
+    hide.focus();
+    fireEvent.click(hide);
+    await waitFor(() => expect(within(card()).getByRole('button', { name: 'Unhide' })).toBeTruthy());
+    expect(document.activeElement).toBe(card());
+  });
+
   it('draws the cards a search sends with its answer, and tells it which cards are on screen', async () => {
     await store();
     const local = createLocalSearch(storedPapers);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { highlightParts } from '../../../lib/search/highlight';
 import { queryPrefixes } from '../../../lib/search/search-index';
+import { hasWordPrefix } from '../../../lib/search/word-prefix';
+import { foldCase } from '../../../lib/search/words';
 
 const hits = (text: string, query: string) => highlightParts(text, queryPrefixes(query)).filter((p) => p.hit).map((p) => p.text);
 
@@ -19,6 +21,15 @@ describe('highlightParts', () => {
 
   it('marks each part of a hyphenated word on its own', () => {
     expect(hits('self-supervised learning', 'supervised')).toEqual(['supervised']);
+  });
+
+  it('reads emoji and math letters as search does: part of the word they touch', () => {
+    expect(hits('Rocket🚀science, then 🚀 launch and 𝑥ray', 'science')).toEqual([]);
+    expect(hits('Rocket🚀science, then 🚀 launch and 𝑥ray', '🚀')).toEqual(['🚀']);
+    expect(hits('Rocket🚀science, then 🚀 launch and 𝑥ray', '𝑥r')).toEqual(['𝑥ray']);
+    // What is marked is what search matches.
+    const folded = foldCase('Rocket🚀science, then 🚀 launch and 𝑥ray');
+    expect(['science', '🚀', '𝑥r'].map((q) => hasWordPrefix(folded, queryPrefixes(q)[0]!))).toEqual([false, true, true]);
   });
 
   it('gives back the whole text, in order', () => {
