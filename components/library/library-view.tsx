@@ -25,7 +25,7 @@ async function loadLibrary() {
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
- * (it is asked again each time Paper Radar starts). It can be removed like any save.
+ * (it is asked again later). It can be removed like any save.
  */
 function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const services = useServices();
@@ -40,7 +40,7 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
     <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
       <p class="card__meta">
         Saved {timeAgo(savedAt, now)} ·{' '}
-        {lookup ? `no details yet. ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; asked again a day later.` : 'details are being fetched from arXiv'}
+        {lookup ? `no details yet. ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; asked again later.` : 'details are being fetched from arXiv'}
       </p>
       <h3 class="card__title" id={titleId}>
         {url ? <a href={url}>arXiv:{id}</a> : `arXiv:${id}`}

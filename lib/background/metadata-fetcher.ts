@@ -5,8 +5,16 @@ import { completePendingSaves, notePendingLookup, pendingSaves } from '../db/lib
 /** Ids saved in quick succession are asked for in one request. */
 export const BATCH_DELAY_MS = 1_500;
 const MAX_IDS_PER_REQUEST = 100;
-/** A save arXiv's answer did not complete is asked for again after this long, not at every wake. */
-export const LOOKUP_RETRY_MS = 24 * 3_600_000;
+const HOUR = 3_600_000;
+
+/**
+ * How long a save waits after `attempts` lookups in a row brought nothing: the first failure is
+ * retried at the next wake (arXiv's hiccups pass); then 1 h, doubling, at most a day, so an id
+ * arXiv keeps refusing is not asked for at every wake.
+ */
+export function lookupRetryDelay(attempts: number): number {
+  return attempts <= 1 ? 0 : Math.min(24 * HOUR, HOUR * 2 ** (attempts - 2));
+}
 /** Ids asked for one by one, per flush, after arXiv rejected their batch (each request waits 3 s). */
 const MAX_SINGLE_LOOKUPS = 10;
 /** When arXiv refuses without saying until when. */
@@ -52,7 +60,7 @@ export class MetadataFetcher {
   }
 
   private async flushOnce(): Promise<void> {
-    const ids = await pendingSaves(this.options.now(), LOOKUP_RETRY_MS);
+    const ids = await pendingSaves(this.options.now(), lookupRetryDelay);
     const singles = { left: MAX_SINGLE_LOOKUPS };
     for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST) {
       if (!(await this.lookUp(ids.slice(i, i + MAX_IDS_PER_REQUEST), singles))) return;
@@ -63,7 +71,7 @@ export class MetadataFetcher {
    * Asks arXiv for one batch; false when arXiv can't be reached (the rest waits for the retry).
    * When arXiv rejects the batch, its ids are asked alone (up to `singles.left` per flush), so
    * one id it refuses holds back no other save. Saves an answer leaves pending are told why and
-   * asked again a day later.
+   * asked again later (see lookupRetryDelay).
    */
   private async lookUp(batch: string[], singles: { left: number }): Promise<boolean> {
     const result = await this.options.client.fetchFeed(buildIdListUrl(batch));
@@ -78,7 +86,7 @@ export class MetadataFetcher {
       }
       const alone = batch.slice(0, singles.left);
       singles.left -= alone.length;
-      // The rest (when arXiv rejects every id, its error is not about one of them) wait a day.
+      // The rest wait for a later flush (when arXiv rejects every id, its error is about none of them).
       await notePendingLookup(batch.slice(alone.length), result.message, this.options.now());
       for (const id of alone) if (!(await this.lookUp([id], singles))) return false;
       return true;

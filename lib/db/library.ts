@@ -38,7 +38,7 @@ function withoutPending(item: LibraryItem): LibraryItem {
 export async function notePendingLookup(ids: string[], problem: string, now: number): Promise<void> {
   await db.transaction('rw', db.library, async () => {
     const items = await db.library.bulkGet(ids);
-    const noted = items.flatMap((item) => (item?.pending ? [{ ...item, lookup: { at: now, problem } }] : []));
+    const noted = items.flatMap((item) => (item?.pending ? [{ ...item, lookup: { at: now, problem, attempts: (item.lookup?.attempts ?? 0) + 1 } }] : []));
     if (noted.length > 0) await db.library.bulkPut(noted);
   });
 }
@@ -59,11 +59,13 @@ export async function savedAmong(ids: string[]): Promise<string[]> {
 }
 
 /**
- * Ids saved before their metadata could be fetched, to ask arXiv for now: those it was asked
- * for within the last `retryAfterMs` without an answer are left for later.
+ * Ids saved before their metadata could be fetched, to ask arXiv for now: a save whose last
+ * lookups brought nothing waits `retryDelay(attempts)` after the last one.
  */
-export async function pendingSaves(now = Date.now(), retryAfterMs = 0): Promise<string[]> {
-  return db.library.filter((item) => item.pending === 1 && (!item.lookup || now - item.lookup.at >= retryAfterMs)).primaryKeys();
+export async function pendingSaves(now = Date.now(), retryDelay: (attempts: number) => number = () => 0): Promise<string[]> {
+  return db.library
+    .filter((item) => item.pending === 1 && (!item.lookup || now - item.lookup.at >= retryDelay(item.lookup.attempts)))
+    .primaryKeys();
 }
 
 /** Stores metadata fetched for pending saves and clears their pending mark. */

@@ -22,8 +22,8 @@ export interface LibraryItem {
   note: string;
   /** Saved from a page before its metadata was fetched; 1 until the fetch succeeds. */
   pending?: 1;
-  /** Why the last lookup of a pending save brought no metadata, in plain words, and when. */
-  lookup?: { at: number; problem: string };
+  /** Why the last lookup of a pending save brought no metadata, in plain words, when, and how many lookups in a row did not. */
+  lookup?: { at: number; problem: string; attempts: number };
 }
 
 export interface SyncStatusRow {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS, BackgroundApp } from '../../../lib/background/app';
-import { LOOKUP_RETRY_MS } from '../../../lib/background/metadata-fetcher';
+import { lookupRetryDelay } from '../../../lib/background/metadata-fetcher';
 import { createHandlers } from '../../../lib/background/handlers';
 import { db } from '../../../lib/db/db';
 import { addSubscription } from '../../../lib/db/subscriptions';
@@ -146,13 +146,16 @@ describe('BackgroundApp', () => {
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
     expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
     expect(await db.library.get('9901.00001')).toMatchObject({ pending: 1, lookup: { problem: expect.stringContaining('start must be an integer') } });
-    // Still pending, and asked again a day later, not at every start of the worker.
-    await clock.run(app.metadata.flush());
-    expect(calls).toHaveLength(3);
-    clock.advance(LOOKUP_RETRY_MS);
+    // Still pending: asked again at the next wake; refused twice in a row, it waits an hour.
     await clock.run(app.metadata.flush());
     expect(calls).toHaveLength(4);
     expect(calls.at(-1)!.url).toContain('id_list=9901.00001');
+    expect((await db.library.get('9901.00001'))?.lookup?.attempts).toBe(2);
+    await clock.run(app.metadata.flush());
+    expect(calls).toHaveLength(4);
+    clock.advance(lookupRetryDelay(2));
+    await clock.run(app.metadata.flush());
+    expect(calls).toHaveLength(5);
   });
 
   it('asks for at most ten ids alone when arXiv rejects every one: its error is not about one id', async () => {
@@ -163,8 +166,11 @@ describe('BackgroundApp', () => {
     expect(calls).toHaveLength(11);
     const items = await db.library.bulkGet(ids);
     expect(items.every((item) => item?.pending === 1 && item.lookup?.problem.includes('start must be an integer'))).toBe(true);
+    // The next wake tries once more, as much; then every one of them waits an hour.
     await clock.run(app.metadata.flush());
-    expect(calls).toHaveLength(11);
+    expect(calls).toHaveLength(22);
+    await clock.run(app.metadata.flush());
+    expect(calls).toHaveLength(22);
   });
 
   it('waits at least 15 minutes after arXiv refuses without saying until when', async () => {
