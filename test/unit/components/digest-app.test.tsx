@@ -41,6 +41,10 @@ function renderDigest(services = testServices({ markSeen: async () => ({ previou
 }
 
 const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
+
+/** A paper of the stored pages, and the longest word of its abstract: search finds it by that word. */
+const searchedPaper = testingPages[1]![4]!;
+const abstractWord = (paper = searchedPaper) => paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
 const newestFirst = (papers = testingPapers.slice(0, 30)) =>
   [...papers].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1)).map((p) => p.id);
 
@@ -147,8 +151,8 @@ describe('the new tab', () => {
     await store();
     renderDigest();
     await waitFor(() => expect(cardIds()).toHaveLength(30));
-    const paper = testingPages[1]![4]!;
-    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
     fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
     await waitFor(() => expect(cardIds()).toContain(paper.id));
     expect(document.getElementById('search-summary')!.textContent).toMatch(/match/);
@@ -161,17 +165,17 @@ describe('the new tab', () => {
     renderDigest();
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     expect(document.querySelector('mark')).toBeNull(); // the feed marks nothing
-    const paper = testingPages[1]![4]!;
+    const paper = searchedPaper;
     const titleWord = paper.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 5)[0]!;
     const surname = paper.authors[0]!.name.split(' ').at(-1)!;
-    const abstractWord = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
-    const query = `${titleWord.slice(0, 5).toUpperCase()} ${surname.slice(0, 4)} ${abstractWord}`;
+    const word = abstractWord(paper);
+    const query = `${titleWord.slice(0, 5).toUpperCase()} ${surname.slice(0, 4)} ${word}`;
     fireEvent.input(screen.getByTestId('search-input'), { target: { value: query } });
     await waitFor(() => expect(cardIds()).toContain(paper.id));
     const card = screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
     await waitFor(() => expect(card.querySelector('.card__title mark')?.textContent?.toLowerCase()).toBe(titleWord.toLowerCase()));
     expect([...card.querySelectorAll('.card__authors mark')].map((m) => m.textContent)).toContain(surname);
-    expect([...card.querySelectorAll('.card__abstract mark')].map((m) => m.textContent)).toContain(abstractWord);
+    expect([...card.querySelectorAll('.card__abstract mark')].map((m) => m.textContent)).toContain(word);
     // Marking changes no text: the title reads as before.
     expect(card.querySelector('.card__title')!.textContent).toBe(paper.title);
   });
@@ -180,8 +184,8 @@ describe('the new tab', () => {
     await store();
     renderDigest();
     await waitFor(() => expect(cardIds()).toHaveLength(30));
-    const paper = testingPages[1]![4]!;
-    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
     fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
     await waitFor(() => expect(cardIds()).toContain(paper.id));
     const card = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
@@ -209,8 +213,8 @@ describe('the new tab', () => {
     };
     renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
     await waitFor(() => expect(cardIds()).toHaveLength(30));
-    const paper = testingPages[1]![4]!;
-    const word = paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
     fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
     await waitFor(() => expect(cardIds()).toContain(paper.id));
     expect(document.querySelector('.search-results')!.getAttribute('aria-busy')).toBe('false');
