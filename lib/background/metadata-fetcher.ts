@@ -15,6 +15,7 @@ const HOUR = 3_600_000;
 export function lookupRetryDelay(attempts: number): number {
   return attempts <= 1 ? 0 : Math.min(24 * HOUR, HOUR * 2 ** (attempts - 2));
 }
+
 /** Ids asked for one by one, per flush, after arXiv rejected their batch (each request waits 3 s). */
 const MAX_SINGLE_LOOKUPS = 10;
 /** When arXiv refuses without saying until when. */
@@ -76,7 +77,8 @@ export class MetadataFetcher {
   private async lookUp(batch: string[], singles: { left: number }): Promise<boolean> {
     const result = await this.options.client.fetchFeed(buildIdListUrl(batch));
     if (result.kind === 'unavailable') {
-      await this.options.onUnavailable(Math.max(result.retryAt, this.options.now() + UNAVAILABLE_RETRY_MS));
+      const now = this.options.now();
+      await this.options.onUnavailable(result.retryAt > now ? result.retryAt : now + UNAVAILABLE_RETRY_MS);
       return false;
     }
     if (result.kind === 'arxiv-error') {
