@@ -45,6 +45,13 @@ const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.d
 /** A paper of the stored pages, and the longest word of its abstract: search finds it by that word. */
 const searchedPaper = testingPages[1]![4]!;
 const abstractWord = (paper = searchedPaper) => paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+const cardOf = (id: string) => screen.getAllByTestId('paper-card').find((card) => card.dataset.arxivId === id)!;
+
+/** Types `value` into the search box and waits until the searched paper is among the results. */
+async function searchFor(value: string): Promise<void> {
+  fireEvent.input(screen.getByTestId('search-input'), { target: { value } });
+  await waitFor(() => expect(cardIds()).toContain(searchedPaper.id));
+}
 const newestFirst = (papers = testingPapers.slice(0, 30)) =>
   [...papers].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1)).map((p) => p.id);
 
@@ -153,8 +160,7 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     const paper = searchedPaper;
     const word = abstractWord(paper);
-    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
-    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    await searchFor(word);
     expect(document.getElementById('search-summary')!.textContent).toMatch(/match/);
     fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
     await waitFor(() => expect(cardIds()).toHaveLength(30));
@@ -170,9 +176,8 @@ describe('the new tab', () => {
     const surname = paper.authors[0]!.name.split(' ').at(-1)!;
     const word = abstractWord(paper);
     const query = `${titleWord.slice(0, 5).toUpperCase()} ${surname.slice(0, 4)} ${word}`;
-    fireEvent.input(screen.getByTestId('search-input'), { target: { value: query } });
-    await waitFor(() => expect(cardIds()).toContain(paper.id));
-    const card = screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
+    await searchFor(query);
+    const card = cardOf(paper.id);
     await waitFor(() => expect(card.querySelector('.card__title mark')?.textContent?.toLowerCase()).toBe(titleWord.toLowerCase()));
     expect([...card.querySelectorAll('.card__authors mark')].map((m) => m.textContent)).toContain(surname);
     expect([...card.querySelectorAll('.card__abstract mark')].map((m) => m.textContent)).toContain(word);
@@ -186,9 +191,8 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     const paper = searchedPaper;
     const word = abstractWord(paper);
-    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
-    await waitFor(() => expect(cardIds()).toContain(paper.id));
-    const card = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === paper.id)!;
+    await searchFor(word);
+    const card = () => cardOf(paper.id);
     const hide = within(card()).getByRole('button', { name: 'Hide' });
     hide.focus();
     fireEvent.click(hide);
@@ -215,8 +219,7 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     const paper = searchedPaper;
     const word = abstractWord(paper);
-    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
-    await waitFor(() => expect(cardIds()).toContain(paper.id));
+    await searchFor(word);
     expect(document.querySelector('.search-results')!.getAttribute('aria-busy')).toBe('false');
     expect(asked[0]).toBeUndefined(); // nothing on screen yet
     fireEvent.input(screen.getByTestId('search-input'), { target: { value: `${word} ` } });
