@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queryKey } from '../../lib/backup/merge';
 import { db } from '../../lib/db/db';
+import { paperCounts } from '../../lib/db/papers';
 import type { SyncStatusRow } from '../../lib/db/schema';
 import {
   addSubscription,
@@ -27,14 +28,11 @@ interface Overview {
 
 async function overview(): Promise<Overview> {
   const subscriptions = await listSubscriptions();
-  const [statuses, counts] = await Promise.all([
-    db.syncStatus.toArray(),
-    Promise.all(subscriptions.map((s) => db.papers.where('subs').equals(s.id).count())),
-  ]);
+  const [statuses, { bySub }] = await Promise.all([db.syncStatus.toArray(), paperCounts()]);
   return {
     subscriptions,
     statuses: new Map(statuses.map((row) => [row.subscriptionId, row])),
-    counts: new Map(subscriptions.map((s, i) => [s.id, counts[i] ?? 0])),
+    counts: new Map(subscriptions.map((s) => [s.id, bySub[s.id] ?? 0])),
   };
 }
 

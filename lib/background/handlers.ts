@@ -1,5 +1,6 @@
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
 import { db } from '../db/db';
+import { getPaper } from '../db/papers';
 import { savePaper, savedAmong, unsavePaper } from '../db/library';
 import { getMeta, setMeta } from '../db/meta';
 import { MessageError } from '../messaging/validate';
@@ -40,7 +41,7 @@ export function createHandlers(app: BackgroundApp): Handlers {
     },
 
     async getPaperContext({ id }) {
-      const [paper, saved, item] = await Promise.all([db.papers.get(id), savedAmong([id]), db.library.get(id)]);
+      const [paper, saved, item] = await Promise.all([getPaper(id), savedAmong([id]), db.library.get(id)]);
       const subscriptions = paper ? await db.subscriptions.bulkGet(paper.subs) : [];
       return {
         saved: saved.length > 0,

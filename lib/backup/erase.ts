@@ -1,4 +1,5 @@
 import { db } from '../db/db';
+import { clearPapers, PAPER_TABLES } from '../db/papers';
 import { settingsItem } from '../settings';
 
 /**
@@ -6,8 +7,8 @@ import { settingsItem } from '../settings';
  * settings. The time of the last request to arXiv stays, so the rate limit holds after a reset.
  */
 export async function eraseEverything(): Promise<void> {
-  await db.transaction('rw', [db.papers, db.library, db.subscriptions, db.syncStatus, db.meta, db.extras], async () => {
-    await Promise.all([db.papers.clear(), db.library.clear(), db.subscriptions.clear(), db.syncStatus.clear(), db.meta.clear(), db.extras.clear()]);
+  await db.transaction('rw', [...PAPER_TABLES(), db.library, db.subscriptions, db.syncStatus, db.extras], async () => {
+    await Promise.all([clearPapers(), db.library.clear(), db.subscriptions.clear(), db.syncStatus.clear(), db.meta.clear(), db.extras.clear()]);
   });
   await settingsItem.removeValue();
 }

@@ -1,4 +1,5 @@
 import { db } from '../db/db';
+import { getPapers, PAPER_TABLES, putPapers } from '../db/papers';
 import type { LibraryItem, StoredPaper } from '../db/schema';
 import { updateSettings } from '../settings';
 import type { ImportedBackup } from './format';
@@ -26,14 +27,14 @@ export interface ImportOptions {
   restoreSettings?: boolean;
 }
 
-const LOCAL_TABLES = () => [db.subscriptions, db.library, db.papers];
+const LOCAL_TABLES = () => [db.subscriptions, db.library, ...PAPER_TABLES()];
 
 async function readLocal(backup: ImportedBackup): Promise<LocalData> {
   const ids = backup.library.map((item) => item.id);
   const [subscriptions, items, papers, tags] = await Promise.all([
     db.subscriptions.toArray(),
     db.library.bulkGet(ids),
-    db.papers.bulkGet(ids),
+    getPapers(ids),
     db.library.orderBy('tags').uniqueKeys(),
   ]);
   return {
@@ -76,7 +77,7 @@ export async function applyImport(backup: ImportedBackup, options: ImportOptions
   const summary = await db.transaction('rw', LOCAL_TABLES(), async () => {
     const plan = planImport(backup, await readLocal(backup), { now: options.now, newId: options.newId ?? defaultNewId });
     await db.subscriptions.bulkAdd(plan.addSubscriptions);
-    await db.papers.bulkPut(plan.putPapers);
+    await putPapers(plan.putPapers);
     await db.library.bulkPut([...plan.addLibrary, ...plan.updateLibrary]);
     return summarize(plan, backup);
   });

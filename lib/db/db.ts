@@ -1,17 +1,20 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { LibraryItem, MetaRow, PaperExtras, StoredPaper, SyncStatusRow } from './schema';
+import type { CatalogMonth, LibraryItem, MetaRow, PaperExtras, Shelf, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
 import { DATABASE_NAME } from './name';
+import { PAPER_COUNTS_KEY, shelveAll } from './shelving';
 
 export { DATABASE_NAME };
 
 /**
- * The one place that knows the schema. Index only what is queried:
- * papers by date (the feed), by arrival (the badge), by subscription (retention, filters),
- * by unread subscription (chip counts) and unread (the All chip).
+ * The one place that knows the schema. Index only what is queried. Papers live on shelves (see
+ * papers.ts): by id (which shelf holds a paper), by arrival (the badge), by subscription
+ * (retention, a subscription's feed), by unread subscription and unread (marking read). The
+ * catalog orders the feed by date.
  */
-export const SCHEMA_V1 = {
-  papers: 'id, published, addedAt, *subs, *unreadIn, unread',
+export const SCHEMA_V2 = {
+  shelves: 'key, *ids, addedAt, *subs, *unreadIn, unread',
+  catalog: 'month',
   library: 'id, savedAt, *tags',
   subscriptions: 'id, order',
   syncStatus: 'subscriptionId',
@@ -19,8 +22,12 @@ export const SCHEMA_V1 = {
   extras: 'id',
 } as const;
 
+/** Schema 1 kept one record per paper: `papers: 'id, published, addedAt, *subs, *unreadIn, unread'`. */
+const SCHEMA_V1 = { ...SCHEMA_V2, shelves: null, catalog: null, papers: 'id, published, addedAt, *subs, *unreadIn, unread' };
+
 export class PaperRadarDatabase extends Dexie {
-  papers!: EntityTable<StoredPaper, 'id'>;
+  shelves!: EntityTable<Shelf, 'key'>;
+  catalog!: EntityTable<CatalogMonth, 'month'>;
   library!: EntityTable<LibraryItem, 'id'>;
   subscriptions!: EntityTable<Subscription, 'id'>;
   syncStatus!: EntityTable<SyncStatusRow, 'subscriptionId'>;
@@ -30,6 +37,17 @@ export class PaperRadarDatabase extends Dexie {
   constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    // Papers move onto shelves; the old table goes in the next version, once read.
+    this.version(2)
+      .stores({ ...SCHEMA_V2, papers: SCHEMA_V1.papers })
+      .upgrade(async (tx) => {
+        const { shelves, catalog, counts } = shelveAll(await tx.table<StoredPaper>('papers').toArray());
+        await tx.table('shelves').bulkAdd(shelves);
+        await tx.table('catalog').bulkAdd(catalog);
+        await tx.table('meta').put({ key: PAPER_COUNTS_KEY, value: counts });
+        await tx.table('papers').clear();
+      });
+    this.version(3).stores({ ...SCHEMA_V2, papers: null });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Subscription } from '../subscription';
 import type { SyncState } from '../sync/state';
 import { DATABASE_NAME } from './name';
-import type { LibraryItem, MetaRow, StoredPaper } from './schema';
+import type { CatalogEntry, CatalogMonth, LibraryItem, MetaRow, Shelf, StoredPaper } from './schema';
 
 /** What a page needs for its first frame. */
 export interface FirstCards {
@@ -18,7 +18,7 @@ export type FirstCardsQuery = { feed: true; subscriptionId?: string } | { unread
 
 // SYNC_STATE_KEY in lib/sync/state.ts, which loads Dexie: this module must not.
 const SYNC_STATE_KEY = 'syncState';
-const STORES = ['papers', 'subscriptions', 'meta', 'library'];
+const STORES = ['shelves', 'catalog', 'subscriptions', 'meta', 'library'];
 /** Papers looked at before giving up: a rare subscription's cards are left to the database module. */
 const MAX_STEPS = 1000;
 
@@ -41,40 +41,49 @@ function openExisting(idb: IDBFactory): Promise<IDBDatabase | null> {
   });
 }
 
-/** `IDBIndex.getAllRecords` (Chromium 141+): many records, newest first, in one request. */
-interface RecordsIndex {
-  getAllRecords(options: { direction: 'prev'; count: number }): IDBRequest<{ value: unknown }[]>;
-}
-const hasGetAllRecords = (index: IDBIndex): index is IDBIndex & RecordsIndex =>
-  typeof (index as Partial<RecordsIndex>).getAllRecords === 'function';
-
-/** Newest first, the first `limit` papers that match (and whether more follow), or null after MAX_STEPS. */
-function walkPublished(tx: IDBTransaction, match: (p: StoredPaper) => boolean, limit: number, done: (found: StoredPaper[] | null) => void): void {
-  const index = tx.objectStore('papers').index('published');
-  const walk = () => {
-    const found: StoredPaper[] = [];
-    let steps = 0;
-    const request = index.openCursor(null, 'prev');
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) return done(found);
-      if (++steps > MAX_STEPS) return done(null);
-      const paper = cursor.value as StoredPaper;
-      if (match(paper)) found.push(paper);
-      if (found.length > limit) return done(found);
-      cursor.continue();
-    };
+/**
+ * Newest first, the first `limit` papers that match (and whether more follow), or null after
+ * MAX_STEPS: the catalog a month at a time, and the shelves of a few entries at a time.
+ */
+function walkNewest(tx: IDBTransaction, match: (p: StoredPaper) => boolean, limit: number, done: (found: StoredPaper[] | null) => void): void {
+  const shelves = tx.objectStore('shelves');
+  const read = new Map<number, Shelf | undefined>();
+  const found: StoredPaper[] = [];
+  const batchSize = 2 * (limit + 1);
+  let steps = 0;
+  let entries: CatalogEntry[] = [];
+  let at = 0;
+  const months = tx.objectStore('catalog').openCursor(null, 'prev');
+  months.onsuccess = () => {
+    const cursor = months.result;
+    if (!cursor) return done(found);
+    entries = (cursor.value as CatalogMonth).entries;
+    at = 0;
+    next(cursor);
   };
-  if (!hasGetAllRecords(index)) return walk();
-  // One request for the newest few instead of a cursor step per paper; when too few of them
-  // match (hidden or read papers at the top), the cursor walks from the start.
-  const count = 2 * (limit + 1);
-  const request = index.getAllRecords({ direction: 'prev', count });
-  request.onsuccess = () => {
-    const records = request.result;
-    const found = records.map((record) => record.value as StoredPaper).filter(match);
-    if (found.length > limit || records.length < count) done(found.slice(0, limit + 1));
-    else walk();
+  const next = (month: IDBCursorWithValue) => {
+    const batch = entries.slice(at, at + batchSize);
+    at += batch.length;
+    if (batch.length === 0) return month.continue();
+    const missing = [...new Set(batch.map((e) => e[2]))].filter((key) => !read.has(key));
+    let waiting = missing.length;
+    const take = () => {
+      for (const [, id, key] of batch) {
+        if (++steps > MAX_STEPS) return done(null);
+        const paper = read.get(key)?.papers.find((p) => p.id === id);
+        if (paper && match(paper)) found.push(paper);
+        if (found.length > limit) return done(found);
+      }
+      next(month);
+    };
+    if (waiting === 0) return take();
+    for (const key of missing) {
+      const request = shelves.get(key);
+      request.onsuccess = () => {
+        read.set(key, request.result as Shelf | undefined);
+        if (--waiting === 0) take();
+      };
+    }
   };
 }
 
@@ -88,7 +97,7 @@ function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promis
     sync.onsuccess = () => (out.sync = ((sync.result as MetaRow | undefined)?.value as SyncState | undefined) ?? { state: 'idle' });
     let walked: StoredPaper[] | null = null;
     const saved: string[] = [];
-    walkPublished(tx, matches(query), limit, (found) => {
+    walkNewest(tx, matches(query), limit, (found) => {
       walked = found;
       for (const paper of found?.slice(0, limit) ?? []) {
         const item = tx.objectStore('library').get(paper.id);

@@ -1,5 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
+import { getPapers, PAPER_TABLES, putPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export interface IngestResult {
@@ -56,29 +57,17 @@ function dedupe(entries: ArxivEntry[]): ArxivEntry[] {
 }
 
 /**
- * The stored papers among `ids`. The keys in their range are read first (keys only: one
- * request), then only the rows that exist: a page of new papers reads no row at all, where
- * asking for each id would cost a request per paper.
- */
-async function storedAmong(ids: string[]): Promise<Map<string, StoredPaper>> {
-  if (ids.length === 0) return new Map();
-  const sorted = [...ids].sort();
-  const inRange = new Set(await db.papers.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys());
-  const rows = await db.papers.bulkGet(ids.filter((id) => inRange.has(id)));
-  return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-}
-
-/**
  * Stores a page of results for a subscription (or for the library when `subscriptionId` is
- * null). One row per paper; a new version updates metadata and keeps the user's state; the
+ * null). One paper per id; a new version updates metadata and keeps the user's state; the
  * same page twice changes nothing; a new version drops the figure and machine headlines made
  * from the old one. Returns what is new.
  */
 export async function ingest(entries: ArxivEntry[], subscriptionId: string | null, now: number): Promise<IngestResult> {
   const unique = dedupe(entries);
   const result: IngestResult = { added: [], updated: [], knownToSubscription: [] };
-  await db.transaction('rw', db.papers, db.extras, async () => {
-    const existing = await storedAmong(unique.map((e) => e.id));
+  await db.transaction('rw', [...PAPER_TABLES(), db.extras], async () => {
+    const stored = await getPapers(unique.map((e) => e.id));
+    const existing = new Map(stored.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
     const writes: StoredPaper[] = [];
     // A new version has its own abstract and figures: what was made from the old one goes.
     const revised: string[] = [];
@@ -100,7 +89,7 @@ export async function ingest(entries: ArxivEntry[], subscriptionId: string | nul
         result.updated.push(entry.id);
       }
     });
-    if (writes.length > 0) await db.papers.bulkPut(writes);
+    await putPapers(writes);
     if (revised.length > 0) await db.extras.bulkDelete(revised);
   });
   return result;

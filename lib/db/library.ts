@@ -1,5 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
+import { deletePapers, getPaper, getPapers, PAPER_TABLES, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
 import type { LibraryItem, StoredPaper } from './schema';
 
@@ -13,9 +14,9 @@ export interface SaveResult {
  * without, the save is kept as pending until arXiv has been asked.
  */
 export async function savePaper(id: string, now: number, entry?: ArxivEntry): Promise<SaveResult> {
-  return db.transaction('rw', db.library, db.papers, async () => {
-    const stored = await db.papers.get(id);
-    if (!stored && entry) await db.papers.put(newStoredPaper(entry, [], now));
+  return db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
+    const stored = await getPaper(id);
+    if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
     const pending = !stored && !entry;
     const existing = await db.library.get(id);
     if (existing) {
@@ -45,10 +46,10 @@ export async function notePendingLookup(ids: string[], problem: string, now: num
 
 /** Removes a paper from the library; a paper in no subscription goes with it. */
 export async function unsavePaper(id: string): Promise<void> {
-  await db.transaction('rw', db.library, db.papers, async () => {
+  await db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
     await db.library.delete(id);
-    const paper = await db.papers.get(id);
-    if (paper && paper.subs.length === 0) await db.papers.delete(id);
+    const paper = await getPaper(id);
+    if (paper && paper.subs.length === 0) await deletePapers([id]);
   });
 }
 
@@ -70,13 +71,13 @@ export async function pendingSaves(now = Date.now(), retryDelay: (attempts: numb
 
 /** Stores metadata fetched for pending saves and clears their pending mark. */
 export async function completePendingSaves(entries: ArxivEntry[], now: number): Promise<string[]> {
-  return db.transaction('rw', db.library, db.papers, async () => {
+  return db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
     const completed: string[] = [];
     for (const entry of entries) {
       const item = await db.library.get(entry.id);
       if (!item) continue;
-      const stored = await db.papers.get(entry.id);
-      await db.papers.put(stored ? withMetadata(stored, entry) : newStoredPaper(entry, [], now));
+      const stored = await getPaper(entry.id);
+      await putPapers([stored ? withMetadata(stored, entry) : newStoredPaper(entry, [], now)]);
       if (item.pending) await db.library.put(withoutPending(item));
       completed.push(entry.id);
     }
@@ -92,7 +93,7 @@ export interface LibraryEntry {
 /** The library, most recently saved first, with each paper's metadata where known. */
 export async function libraryEntries(): Promise<LibraryEntry[]> {
   const items = await db.library.orderBy('savedAt').reverse().toArray();
-  const papers = await db.papers.bulkGet(items.map((i) => i.id));
+  const papers = await getPapers(items.map((i) => i.id));
   return items.map((item, i) => {
     const paper = papers[i];
     return paper ? { item, paper } : { item };

@@ -1,4 +1,5 @@
 import { db } from './db';
+import { deletePapers, PAPER_TABLES, papersOnShelves, putPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export const DEFAULT_PAPERS_PER_SUBSCRIPTION = 200;
@@ -34,15 +35,18 @@ async function detach(papers: StoredPaper[], subscriptionIds: string[]): Promise
     if (next.subs.length > 0 || saved.has(paper.id)) keep.push(next);
     else remove.push(paper.id);
   }
-  await db.papers.bulkPut(keep);
-  await db.papers.bulkDelete(remove);
+  await putPapers(keep);
+  await deletePapers(remove);
   return remove.length;
 }
 
+const papersOf = async (subscriptionId: string) =>
+  (await papersOnShelves({ subscriptionId })).filter((p) => p.subs.includes(subscriptionId));
+
 /** Keeps the newest `keep` papers of a subscription. Returns how many papers were deleted. */
 export async function applyRetention(subscriptionId: string, keep: number): Promise<number> {
-  return db.transaction('rw', db.papers, db.library, async () => {
-    const papers = await db.papers.where('subs').equals(subscriptionId).toArray();
+  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
+    const papers = await papersOf(subscriptionId);
     if (papers.length <= keep) return 0;
     papers.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
     return detach(papers.slice(keep), [subscriptionId]);
@@ -51,20 +55,20 @@ export async function applyRetention(subscriptionId: string, keep: number): Prom
 
 /** Removes a subscription's claim on every paper (the subscription was deleted). */
 export async function forgetSubscription(subscriptionId: string): Promise<number> {
-  return db.transaction('rw', db.papers, db.library, async () => {
-    const papers = await db.papers.where('subs').equals(subscriptionId).toArray();
+  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
+    const papers = await papersOf(subscriptionId);
     return detach(papers, [subscriptionId]);
   });
 }
 
 /** Empties the feed: every paper that is not saved goes. */
 export async function clearFeed(): Promise<number> {
-  return db.transaction('rw', db.papers, db.library, async () => {
+  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
     const savedIds = new Set(await db.library.toCollection().primaryKeys());
-    const doomed = await db.papers.filter((p) => !savedIds.has(p.id)).primaryKeys();
-    await db.papers.bulkDelete(doomed);
-    const saved = await db.papers.bulkGet([...savedIds]);
-    await db.papers.bulkPut(saved.flatMap((paper) => (paper ? [outOfFeed(paper)] : [])));
+    const papers = await papersOnShelves({ all: true });
+    const doomed = papers.filter((p) => !savedIds.has(p.id)).map((p) => p.id);
+    await deletePapers(doomed);
+    await putPapers(papers.filter((p) => savedIds.has(p.id)).map(outOfFeed));
     return doomed.length;
   });
 }

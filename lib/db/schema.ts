@@ -51,3 +51,40 @@ export interface PaperExtras {
   tldr?: string;
   checkedAt?: number;
 }
+
+/**
+ * Up to SHELF_SIZE papers stored as one record, in the order they arrived. IndexedDB's cost is
+ * per record, not per byte, so papers are written a shelf at a time; the other fields are
+ * derived from `papers` on every write, for the indexes.
+ */
+export interface Shelf {
+  key: number;
+  papers: StoredPaper[];
+  /** Every paper's id: finds the shelf of a paper. */
+  ids: string[];
+  /** The latest `addedAt` of its papers: finds recent arrivals. */
+  addedAt: number;
+  /** The subscriptions any of its papers is in, or unread in; 1 when any paper is unread. */
+  subs: string[];
+  unreadIn: string[];
+  unread?: 1;
+}
+
+/** Where a paper stands in date order: `[published, id, shelf key]`. */
+export type CatalogEntry = [published: string, id: string, shelf: number];
+
+/** The papers published in one month (`YYYY-MM`), newest first: the feed's order. */
+export interface CatalogMonth {
+  month: string;
+  entries: CatalogEntry[];
+}
+
+/** Counts kept up to date by every write of papers, so that no count reads the papers. */
+export interface PaperCounts {
+  papers: number;
+  /** Unread papers in the feed (not hidden), and per subscription. */
+  unread: number;
+  unreadBy: Record<string, number>;
+  /** Papers per subscription, read or not. */
+  bySub: Record<string, number>;
+}

@@ -1,5 +1,6 @@
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
+import { PAPER_TABLES } from './papers';
 import { forgetSubscription } from './retention';
 
 export async function listSubscriptions(): Promise<Subscription[]> {
@@ -67,7 +68,7 @@ export async function reorderSubscriptions(ids: string[]): Promise<void> {
 export async function deleteSubscription(id: string): Promise<Subscription | undefined> {
   const subscription = await db.subscriptions.get(id);
   if (!subscription) return undefined;
-  await db.transaction('rw', [db.subscriptions, db.syncStatus, db.papers, db.library], async () => {
+  await db.transaction('rw', [db.subscriptions, db.syncStatus, ...PAPER_TABLES(), db.library], async () => {
     await db.subscriptions.delete(id);
     await db.syncStatus.delete(id);
     await forgetSubscription(id);

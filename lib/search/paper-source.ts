@@ -1,11 +1,43 @@
 import { liveQuery } from 'dexie';
-import { allPaperIds, getPapers, newestArrival } from '../db/feed';
+import { getPapers, newestArrival } from '../db/feed';
+import { catalogNewestFirst, readShelves } from '../db/papers';
+import type { StoredPaper } from '../db/schema';
 import type { PaperSource } from './paper-search';
 
-/** Every stored paper, newest first. */
+/**
+ * Shelves kept while reading every paper: papers newest first come from a handful of shelves at
+ * a time (a shelf holds papers that arrived together), so each shelf is read about once.
+ */
+const SHELVES_KEPT = 200;
+
+/** Where the catalog said each paper was, when the ids were last read. */
+let shelfOf = new Map<string, number>();
+const kept = new Map<number, Map<string, StoredPaper>>();
+
+async function papersOnShelves(ids: string[]): Promise<(StoredPaper | undefined)[]> {
+  const wanted = [...new Set(ids.flatMap((id) => shelfOf.get(id) ?? []))].filter((key) => !kept.has(key));
+  (await readShelves(wanted)).forEach((shelf, i) => {
+    kept.set(wanted[i]!, new Map(shelf?.papers.map((p) => [p.id, p]) ?? []));
+    // The oldest read goes first (a Map keeps insertion order).
+    if (kept.size > SHELVES_KEPT) kept.delete(kept.keys().next().value!);
+  });
+  const found = ids.map((id) => kept.get(shelfOf.get(id) ?? -1)?.get(id));
+  // Moved or added since the ids were read: asked for by id.
+  const missing = ids.filter((_, i) => found[i] === undefined);
+  if (missing.length === 0) return found;
+  const late = new Map((await getPapers(missing)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  return ids.map((id, i) => found[i] ?? late.get(id));
+}
+
+/** Every stored paper, newest first, each shelf read about once. */
 export const storedPapers: PaperSource = {
-  allIds: allPaperIds,
-  papers: getPapers,
+  allIds: async () => {
+    const entries = await catalogNewestFirst();
+    shelfOf = new Map(entries.map((e) => [e[1], e[2]]));
+    kept.clear();
+    return entries.map((e) => e[1]);
+  },
+  papers: papersOnShelves,
 };
 
 /**

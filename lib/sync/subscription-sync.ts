@@ -2,6 +2,7 @@ import type { ArxivClient, UnavailableReason } from '../arxiv/client';
 import type { ArxivEntry } from '../arxiv/entry';
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
 import { db } from '../db/db';
+import { PAPER_TABLES } from '../db/papers';
 import { ingest, type IngestResult } from '../db/ingest';
 import { applyRetention } from '../db/retention';
 import type { SyncStatusRow } from '../db/schema';
@@ -39,7 +40,7 @@ async function storePage(
   next: { nextStart: number; collected: number },
   now: number,
 ): Promise<IngestResult> {
-  const outcome = await db.transaction('rw', db.papers, db.extras, db.meta, async () => {
+  const outcome = await db.transaction('rw', [...PAPER_TABLES(), db.extras], async () => {
     const stored = await ingest(entries, subscriptionId, now);
     const added = { ...run.added, [subscriptionId]: (run.added[subscriptionId] ?? 0) + stored.added.length };
     await saveRun({ ...run, current: { subscriptionId, ...next }, added });

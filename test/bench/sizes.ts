@@ -16,9 +16,6 @@ export interface BenchSizes {
   searchKeystrokes: number;
 }
 
-/** Papers per record where the benchmark writes papers grouped (a comparison, not the store's layout). */
-export const GROUP_SIZE = 100;
-
 export const FULL: BenchSizes = {
   smoke: false,
   parseEntries: 2000,

@@ -6,7 +6,7 @@ import type { Subscription } from '../../lib/subscription';
 import { feedXml } from '../helpers/fake-arxiv-feed';
 import { realEntries } from './api-page';
 import type { StoreShape, bench as InBrowser } from './in-browser/bench-entry';
-import { GROUP_SIZE, type BenchSizes } from './sizes';
+import type { BenchSizes } from './sizes';
 import { median, percentile, round, type BenchResult } from './stats';
 
 declare const paperRadarBench: { bench: typeof InBrowser };
@@ -69,16 +69,12 @@ export async function ingestBench(worker: Worker, sizes: BenchSizes): Promise<Be
   const fresh = announced(sizes.ingestNew);
   const added: number[] = [];
   const floor: number[] = [];
-  const indexedFloor: number[] = [];
-  const grouped: number[] = [];
   for (let run = 0; run < sizes.ingestRuns; run++) {
     const timing = await worker.evaluate(([e, s, now]) => paperRadarBench.bench.timeIngest(e, s, now), [fresh, sub, NOW] as const);
     if (timing.added !== fresh.length) throw new Error(`ingest added ${timing.added} of ${fresh.length} new papers`);
     added.push(timing.ms);
     await worker.evaluate((ids) => paperRadarBench.bench.removePapers(ids), fresh.map((e) => e.id));
-    floor.push(await worker.evaluate(([e, s, now]) => paperRadarBench.bench.timeRawPuts(e, s, now, 'empty'), [fresh, sub, NOW] as const));
-    indexedFloor.push(await worker.evaluate(([e, s, now]) => paperRadarBench.bench.timeRawPuts(e, s, now, 'store'), [fresh, sub, NOW] as const));
-    grouped.push(await worker.evaluate(([e, s, now]) => paperRadarBench.bench.timeRawPuts(e, s, now, 'grouped'), [fresh, sub, NOW] as const));
+    floor.push(await worker.evaluate(([e, s, now]) => paperRadarBench.bench.timeRawPuts(e, s, now), [fresh, sub, NOW] as const));
   }
 
   const newest = await worker.evaluate(() => paperRadarBench.bench.storedIds(0, 1000));
@@ -104,34 +100,14 @@ export async function ingestBench(worker: Worker, sizes: BenchSizes): Promise<Be
       note: 'the extension’s ingest() in its service worker (real Chromium IndexedDB); the papers are removed again between runs, untimed',
     },
     {
-      name: `${sizes.ingestNew} plain puts of the same rows, no index, raw IndexedDB`,
+      name: `${sizes.ingestNew} plain puts of the same rows, one record per paper, no index, raw IndexedDB`,
       median: round(median(floor), 1),
       p95: round(percentile(floor, 0.95), 1),
       unit: 'ms',
       budget: 'report',
       pass: null,
       runs: sizes.ingestRuns,
-      note: 'the floor under ingest on this machine: one put per paper into an empty object store without indexes, in one transaction, no reads, no Dexie',
-    },
-    {
-      name: `${sizes.ingestNew} plain puts of the same rows into the same store of ${store}, raw IndexedDB`,
-      median: round(median(indexedFloor), 1),
-      p95: round(percentile(indexedFloor, 0.95), 1),
-      unit: 'ms',
-      budget: 'report',
-      pass: null,
-      runs: sizes.ingestRuns,
-      note: 'as the floor, into the extension’s papers store itself (its five indexes, its rows): what IndexedDB alone takes for the writes ingest makes',
-    },
-    {
-      name: `the same ${sizes.ingestNew} rows, up to ${GROUP_SIZE} papers to a record, raw IndexedDB`,
-      median: round(median(grouped), 1),
-      p95: round(percentile(grouped, 0.95), 1),
-      unit: 'ms',
-      budget: 'report',
-      pass: null,
-      runs: sizes.ingestRuns,
-      note: 'as the floor, grouped: one index entry per paper (its id) but one record per group, in a fresh store. Set against the floor above, it shows what the writes cost per record rather than per byte',
+      note: 'what one record per paper would cost at the least on this machine (why papers are stored on shelves): one put per paper into an empty object store without indexes, in one transaction, no reads, no Dexie',
     },
     {
       name: `re-ingest ${sizes.reingestKnown} known papers`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, readStore, type Harness } from './harness';
+import { launch, readStore, readStoredPapers, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -9,12 +9,12 @@ afterAll(async () => h?.close());
 
 const controls = 'button[data-paper-radar-save]';
 
-async function waitForStore<T>(predicate: (rows: T[]) => boolean, store: string, timeout = 20_000): Promise<T[]> {
+async function waitForPapers<T>(predicate: (papers: T[]) => boolean, timeout = 20_000): Promise<T[]> {
   const until = Date.now() + timeout;
   for (;;) {
-    const rows = await readStore<T>(await h.worker(), store);
-    if (predicate(rows)) return rows;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${store}: ${JSON.stringify(rows).slice(0, 300)}`);
+    const papers = await readStoredPapers<T>(await h.worker());
+    if (predicate(papers)) return papers;
+    if (Date.now() > until) throw new Error(`timed out waiting for papers: ${JSON.stringify(papers).slice(0, 300)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -42,7 +42,7 @@ describe('Save buttons on arXiv pages', () => {
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
     await button.click();
     await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
-    const papers = await waitForStore<{ id: string; title: string; authors: unknown[] }>((rows) => rows.some((p) => p.id === '1706.03762'), 'papers');
+    const papers = await waitForPapers<{ id: string; title: string; authors: unknown[] }>((papers) => papers.some((p) => p.id === '1706.03762'));
     const paper = papers.find((p) => p.id === '1706.03762')!;
     expect(paper.title).toBe('Attention Is All You Need');
     expect(paper.authors).toHaveLength(8);

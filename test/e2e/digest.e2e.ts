@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, badgeText, launch, readStore, subscribe, type Harness } from './harness';
+import { ARTIFACTS_DIR, badgeText, launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
 
 interface StoredPaper {
   id: string;
@@ -66,7 +66,7 @@ describe('new tab digest', () => {
   it('shows exactly the stored papers, newest first, and opening it clears the badge', async () => {
     digest = await h.open('newtab.html');
     await digest.locator('[data-testid="paper-card"]').first().waitFor();
-    const stored = await readStore<StoredPaper>(digest, 'papers');
+    const stored = await readStoredPapers<StoredPaper>(digest);
     expect(await allCards(digest, stored.length)).toEqual(newestFirst(stored));
     await expect.poll(() => badgeText(h)).toBe('');
     expect(await digest.getByTestId('sync-status').getAttribute('data-state')).toBe('ok');
@@ -91,7 +91,7 @@ describe('new tab digest', () => {
     const popup = await h.open('popup.html');
     await popup.locator('[data-testid="paper-card"]').first().waitFor();
     const inPopup = await cardIds(popup);
-    const stored = await readStore<StoredPaper>(popup, 'papers');
+    const stored = await readStoredPapers<StoredPaper>(popup);
     const unreadNewestFirst = newestFirst(stored.filter((p) => p.readAt === undefined));
     expect(inPopup.length).toBeGreaterThan(0);
     expect(inPopup).toEqual(unreadNewestFirst.slice(0, inPopup.length));
@@ -99,7 +99,7 @@ describe('new tab digest', () => {
   });
 
   it('finds a paper by a word of its abstract', async () => {
-    const stored = await readStore<StoredPaper>(digest, 'papers');
+    const stored = await readStoredPapers<StoredPaper>(digest);
     // A word that appears in exactly one stored abstract.
     const counts = new Map<string, Set<string>>();
     for (const p of stored) for (const w of p.summary.toLowerCase().match(/[a-z]{9,}/g) ?? []) counts.set(w, (counts.get(w) ?? new Set()).add(p.id));

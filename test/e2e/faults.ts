@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Misbehaviour } from './fake-arxiv';
-import { badgeText, minimumGap, readStore, sendMessage, syncState, type Harness } from './harness';
+import { badgeText, minimumGap, readStore, sendMessage, syncState, readStoredPapers, type Harness } from './harness';
 
 export type FaultCase = [kind: Misbehaviour, times: number, expected: 'error' | 'ok', message: RegExp];
 
@@ -20,11 +20,11 @@ export async function checkFault(h: Harness, page: Page, papers: number, [kind, 
     expect(state.message).toMatch(message);
     await expect.poll(() => badgeText(h)).toBe('!');
   }
-  expect((await readStore(page, 'papers')).length).toBe(papers);
+  expect((await readStoredPapers(page)).length).toBe(papers);
   h.fake.clearMisbehaviour();
   await sendMessage(page, 'syncNow', {});
   expect(await syncState(page)).toMatchObject({ state: 'ok' });
-  expect((await readStore(page, 'papers')).length).toBe(papers);
+  expect((await readStoredPapers(page)).length).toBe(papers);
   expect(await badgeText(h)).not.toBe('!');
   expect(minimumGap(h.fake.apiRequests().slice(started).map((r) => r.at))).toBeGreaterThanOrEqual(3000);
   return `${kind.padEnd(16)} ×${times} → ${state.state}${state.message ? `: ${state.message}` : ''} → next sync ok`;

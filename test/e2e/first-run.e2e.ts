@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launch, readStore, type Harness } from './harness';
+import { launch, readStore, readStoredPapers, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ it('a first-time user lands on the digest, follows one keyword there, and sees i
   await digest.getByTestId('subscription-input').fill('testing');
   await digest.getByTestId('subscription-add').click();
   await digest.locator('[data-testid="paper-card"]').first().waitFor({ timeout: 30_000 });
-  const stored = await readStore<{ id: string }>(digest, 'papers');
+  const stored = await readStoredPapers<{ id: string }>(digest);
   expect(stored).toHaveLength(40);
   const shown = await digest.locator('[data-testid="paper-card"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-arxiv-id')));
   expect(shown.length).toBeGreaterThan(0);

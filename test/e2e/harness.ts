@@ -112,6 +112,12 @@ export async function readStore<T = unknown>(page: Page | Worker, store: string)
   ) as Promise<T[]>;
 }
 
+/** Every stored paper, as the extension's database holds them (on shelves, see lib/db/papers.ts). */
+export async function readStoredPapers<T = unknown>(page: Page | Worker): Promise<T[]> {
+  const shelves = await readStore<{ papers: T[] }>(page, 'shelves');
+  return shelves.flatMap((shelf) => shelf.papers);
+}
+
 export async function sendMessage<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
   return page.evaluate(
     async ([t, d]) => {
@@ -148,7 +154,7 @@ export async function subscribe(options: Page, keyword: string, expectedPapers: 
   await options.getByTestId('subscription-input').fill(keyword);
   await options.getByTestId('subscription-input').press('Enter');
   const until = Date.now() + 60_000;
-  while ((await readStore(options, 'papers')).length < expectedPapers || (await syncState(options)).state !== 'ok') {
+  while ((await readStoredPapers(options)).length < expectedPapers || (await syncState(options)).state !== 'ok') {
     if (Date.now() > until) throw new Error(`the first sync of "${keyword}" did not finish`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

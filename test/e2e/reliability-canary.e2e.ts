@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArxiv } from './fake-arxiv';
-import { launch, readStore, subscribe, type Harness } from './harness';
+import { launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
 import {
   addHostileWorld,
   CANARY_PATH,
@@ -105,7 +105,7 @@ describe('hostile papers from arXiv', () => {
     await options.getByTestId('subscription-input').fill('');
 
     await subscribe(options, QUERY, 2);
-    const stored = await readStore<StoredPaper>(options, 'papers');
+    const stored = await readStoredPapers<StoredPaper>(options);
     const markup = stored.find((p) => p.id === MARKUP_ID)!;
     const huge = stored.find((p) => p.id === HUGE_ID)!;
     expect(markup.title).toBe(markupTitle);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryId } from '../helpers/fake-arxiv-feed';
 import { derivedEntries } from '../helpers/derived-world';
 import { until } from './reliability-fault-cases';
-import { badgeText, launch, readStore, subscribe, syncState, type Harness } from './harness';
+import { badgeText, launch, readStore, readStoredPapers, subscribe, syncState, type Harness } from './harness';
 import { holdRequests, type HeldRequest } from './held-requests';
 import { watchPages, type PageTrouble } from './page-watch';
 import { keepPerSubscription } from './settings-ui';
@@ -182,7 +182,7 @@ describe('two new tabs and the popup while a sync ingests', () => {
     );
     await until(async () => (await syncState(tabA)).state === 'ok' && h.fake.apiRequests().length === before + 4, 'the sync finished', 60_000);
 
-    const papers = new Map((await readStore<StoredPaper>(tabA, 'papers')).map((p) => [p.id, p]));
+    const papers = new Map((await readStoredPapers<StoredPaper>(tabA)).map((p) => [p.id, p]));
     const library = await readStore<LibraryRow>(tabA, 'library');
     const subscriptions = await readStore<Subscription>(tabA, 'subscriptions');
     const subId = (label: string) => subscriptions.find((s) => s.label === label)!.id;

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorld, countStore, gapSince, matrixLine, savablePapers, until } from './reliability-fault-cases';
-import { launch, readStore, subscribe, syncState, type Harness } from './harness';
+import { launch, readStore, subscribe, syncState, readStoredPapers, type Harness } from './harness';
 
 // The timeout family (a hung connection costs the full 30 s) once per column: first sync of
 // a subscription, options Preview, metadata of a paper saved from its page. "Later sync" is
@@ -31,14 +31,14 @@ function expectAbandonedAndRetried(started: number): void {
 describe('when arXiv hangs', () => {
   it('during the first sync of a new subscription: abandoned after 30 s, retried, filled', async () => {
     const ids = addWorld(h, 'juliet', 5, 500);
-    const before = await countStore(options, 'papers');
+    const before = await (await readStoredPapers(options)).length;
     h.fake.misbehave('hang');
     const started = h.fake.apiRequests().length;
     await options.getByTestId('subscription-input').fill('juliet');
     await options.getByTestId('subscription-input').press('Enter');
     await until(async () => (await syncState(options)).state === 'syncing', 'the sync started');
     await until(async () => (await syncState(options)).state === 'ok', 'the sync finished');
-    const papers = await readStore<{ id: string }>(options, 'papers');
+    const papers = await readStoredPapers<{ id: string }>(options);
     expect(papers).toHaveLength(before + 5);
     expect(papers.map((p) => p.id)).toEqual(expect.arrayContaining(ids));
     expectAbandonedAndRetried(started);
@@ -47,14 +47,14 @@ describe('when arXiv hangs', () => {
 
   it('during a preview: the page waits, the request is abandoned after 30 s, the retry shows the papers', async () => {
     const form = options.locator('.subscription-form-add');
-    const stored = await readStore(options, 'papers');
+    const stored = await readStoredPapers(options);
     h.fake.misbehave('hang');
     const started = h.fake.apiRequests().length;
     await options.getByTestId('subscription-input').fill('testing kilo');
     await form.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toMatch(/Waiting for arXiv/);
     await expect.poll(() => form.locator('.preview-results li[data-arxiv-id]').count(), { timeout: 60_000 }).toBe(5);
-    expect(await readStore(options, 'papers')).toEqual(stored);
+    expect(await readStoredPapers(options)).toEqual(stored);
     expectAbandonedAndRetried(started);
     await options.getByTestId('subscription-input').fill('');
     lines.push(matrixLine('hang', 1, '"Waiting for arXiv", retried after 30 s', 'preview shows 5 papers'));
@@ -73,7 +73,7 @@ describe('when arXiv hangs', () => {
     expect((await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending).toBe(1);
     expect(await button.getAttribute('title')).toMatch(/fetching its title and abstract/);
     await until(async () => (await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending === undefined, 'the save completed', 60_000);
-    expect((await readStore<{ id: string; title: string }>(options, 'papers')).find((p) => p.id === id)?.title).toBeTruthy();
+    expect((await readStoredPapers<{ id: string; title: string }>(options)).find((p) => p.id === id)?.title).toBeTruthy();
     await expect.poll(() => button.getAttribute('title')).toMatch(/^Saved in Paper Radar/);
     expectAbandonedAndRetried(started);
     lines.push(matrixLine('hang', 1, 'saved, pending, retried after 30 s', 'completed by the retry'));

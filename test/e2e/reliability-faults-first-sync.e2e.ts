@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, addWorld, countStore, gapSince, matrixLine, until } from './reliability-fault-cases';
-import { badgeText, launch, readStore, sendMessage, subscribe, syncState, type Harness } from './harness';
+import { badgeText, launch, readStore, readStoredPapers, sendMessage, subscribe, syncState, type Harness } from './harness';
 
 // Column "first sync of a subscription": arXiv misbehaves while a subscription just added in
 // the options page is fetched for the first time. (The hang family: reliability-fault-hangs.)
@@ -31,7 +31,7 @@ describe('when arXiv misbehaves during the first sync of a new subscription', ()
   it.each(FAULT_ROWS.map((row, i) => [...row, i] as const))('%s ×%i: earlier papers stay, the subscription says what happened, the next sync fills it', async (kind, times, message, i) => {
     const word = WORDS[i]!;
     const ids = addWorld(h, word, 5, i * 10);
-    const papersBefore = await countStore(options, 'papers');
+    const papersBefore = await (await readStoredPapers(options)).length;
     const savedBefore = await readStore(options, 'library');
     h.fake.clearMisbehaviour();
     h.fake.misbehave(...Array(times).fill(kind));
@@ -49,13 +49,13 @@ describe('when arXiv misbehaves during the first sync of a new subscription', ()
     const row = options.locator(`[data-testid="subscription-row"][data-subscription-id="${subscription.id}"]`);
     await expect.poll(() => row.locator('.sync-error').textContent()).toMatch(message);
     await expect.poll(() => badgeText(h)).toBe('!');
-    expect(await countStore(options, 'papers')).toBe(papersBefore);
+    expect(await (await readStoredPapers(options)).length).toBe(papersBefore);
     expect(await readStore(options, 'library')).toEqual(savedBefore);
 
     h.fake.clearMisbehaviour();
     await sendMessage(options, 'syncNow', { subscriptionIds: [subscription.id] });
     expect(await syncState(options)).toMatchObject({ state: 'ok' });
-    const papers = await readStore<Row>(options, 'papers');
+    const papers = await readStoredPapers<Row>(options);
     expect(papers.filter((p) => p.subs.includes(subscription.id)).map((p) => p.id).sort()).toEqual([...ids].sort());
     expect(papers).toHaveLength(papersBefore + 5);
     expect((await readStore<Row>(options, 'syncStatus')).find((r) => r.subscriptionId === subscription.id)?.lastError).toBeUndefined();

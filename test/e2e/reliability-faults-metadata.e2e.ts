@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, gapSince, matrixLine, savablePapers, stopWorker, until, watchWorker } from './reliability-fault-cases';
-import { launch, readStore, sendMessage, subscribe, type Harness } from './harness';
+import { launch, readStore, sendMessage, subscribe, readStoredPapers, type Harness } from './harness';
 
 // Column "metadata fetch for a paper saved from a page": arXiv misbehaves while the background
 // looks up (id_list) a paper just saved with the Save button on its abstract page.
@@ -41,7 +41,7 @@ const alarm = async () => (await h.worker()).evaluate((name) => chrome.alarms.ge
 describe('when arXiv misbehaves while a paper saved from its page is looked up', () => {
   it.each(FAULT_ROWS.map((row, i) => [...row, i] as const))('%s ×%i: the save is kept as pending, the next wake completes it', async (kind, times, _message, i) => {
     const id = papers[i]!;
-    const stored = await readStore<{ id: string }>(options, 'papers');
+    const stored = await readStoredPapers<{ id: string }>(options);
     const library = await readStore<Item>(options, 'library');
     // A retry planned by an earlier case would stand in for this one's.
     await (await h.worker()).evaluate((name) => chrome.alarms.clear(name), METADATA_ALARM);
@@ -60,7 +60,7 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
 
     // Saved, marked pending, nothing else touched; the page says it is still being fetched.
     expect(await readStore<Item>(options, 'library')).toEqual(expect.arrayContaining([...library, expect.objectContaining({ id, pending: 1 })]));
-    expect(await readStore(options, 'papers')).toEqual(stored);
+    expect(await readStoredPapers(options)).toEqual(stored);
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     expect(await button.getAttribute('title')).toMatch(/fetching its title and abstract/);
     // arXiv asks for a retry later (15 minutes, or its Retry-After); an error feed plans none:
@@ -75,7 +75,7 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
     await stopWorker(worker.cdp, worker.versions);
     await sendMessage(options, 'getSavedIds', { ids: [] });
     await until(async () => (await readStore<Item>(options, 'library')).find((item) => item.id === id)?.pending === undefined, 'the save completed');
-    const paper = (await readStore<{ id: string; title: string; subs: string[] }>(options, 'papers')).find((p) => p.id === id);
+    const paper = (await readStoredPapers<{ id: string; title: string; subs: string[] }>(options)).find((p) => p.id === id);
     expect(paper?.title).toBeTruthy();
     expect(paper?.subs).toEqual([]);
     await expect.poll(() => button.getAttribute('title')).toMatch(/^Saved in Paper Radar/);

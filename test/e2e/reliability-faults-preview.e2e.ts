@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, countStore, gapSince, matrixLine } from './reliability-fault-cases';
-import { badgeText, launch, readStore, subscribe, syncState, type Harness } from './harness';
+import { badgeText, launch, readStore, subscribe, syncState, readStoredPapers, type Harness } from './harness';
 
 // Column "options Preview": arXiv misbehaves while the user previews a query being typed in
 // the options page. (The hang family: reliability-fault-hangs.)
@@ -24,7 +24,7 @@ describe('when arXiv misbehaves during a preview in the options page', () => {
   it.each(FAULT_ROWS.map((row, i) => [...row, i] as const))('%s ×%i: the page says what happened, nothing stored changes, the next preview works', async (kind, times, message, i) => {
     const form = options.locator('.subscription-form-add');
     const preview = form.getByRole('button', { name: 'Preview' });
-    const papers = await readStore(options, 'papers');
+    const papers = await readStoredPapers(options);
     const stateBefore = await syncState(options);
     h.fake.clearMisbehaviour();
     h.fake.misbehave(...Array(times).fill(kind));
@@ -38,14 +38,14 @@ describe('when arXiv misbehaves during a preview in the options page', () => {
     expect(shown).toMatch(/^Preview failed: /);
     expect(shown).toMatch(message);
     expect(h.fake.apiRequests().length - started).toBe(times);
-    expect(await readStore(options, 'papers')).toEqual(papers);
+    expect(await readStoredPapers(options)).toEqual(papers);
     expect(await syncState(options)).toEqual(stateBefore);
     expect(await badgeText(h)).not.toBe('!');
 
     h.fake.clearMisbehaviour();
     await preview.click();
     await expect.poll(() => form.locator('.preview-results li[data-arxiv-id]').count(), { timeout: 30_000 }).toBe(5);
-    expect(await countStore(options, 'papers')).toBe(papers.length);
+    expect(await (await readStoredPapers(options)).length).toBe(papers.length);
     expect(gapSince(h, started)).toBeGreaterThanOrEqual(3_000);
     await options.getByTestId('subscription-input').fill('');
     lines.push(matrixLine(kind, times, shown, 'next preview shows 5 papers'));

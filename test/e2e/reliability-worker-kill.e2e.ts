@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopWorker, until, watchWorker } from './reliability-fault-cases';
-import { launch, minimumGap, readStore, sendMessage, syncState, type Harness } from './harness';
+import { launch, minimumGap, readStore, sendMessage, syncState, readStoredPapers, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,17 +17,17 @@ describe('a service worker stopped mid-response', () => {
     await options.getByTestId('subscription-input').fill('radar');
     await options.getByTestId('subscription-input').press('Enter');
     await until(async () => h.fake.apiRequests().length >= 2, 'the second page was requested');
-    await until(async () => (await readStore(options, 'papers')).length === 100, 'the first page was stored');
+    await until(async () => (await readStoredPapers(options)).length === 100, 'the first page was stored');
     expect(h.fake.apiRequests()[1]!.answer).toBe('slow-body');
 
     const worker = await watchWorker(options);
     await stopWorker(worker.cdp, worker.versions);
     // Nothing of the half-sent page was stored.
-    expect(await readStore(options, 'papers')).toHaveLength(100);
+    expect(await readStoredPapers(options)).toHaveLength(100);
 
     await sendMessage(options, 'getSavedIds', { ids: [] });
     await until(async () => (await syncState(options)).state === 'ok', 'the resumed sync finished');
-    const papers = await readStore<{ id: string; subs: string[] }>(options, 'papers');
+    const papers = await readStoredPapers<{ id: string; subs: string[] }>(options);
     expect(papers).toHaveLength(200);
     expect(new Set(papers.map((p) => p.id)).size).toBe(200);
     const starts = h.fake.apiRequests().map((r) => new URLSearchParams(r.path.split('?')[1]).get('start'));

@@ -1,13 +1,17 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
+import { newStoredPaper } from '../../lib/db/ingest';
 import type { ArxivEntry } from '../../lib/arxiv/entry';
-import { derivedEntries, type DerivedOptions } from '../helpers/derived-world';
+import type { LibraryItem, Shelf, StoredPaper } from '../../lib/db/schema';
+import { PAPER_COUNTS_KEY, shelveAll } from '../../lib/db/shelving';
+import { derivedEntries, derivedPapers, type DerivedOptions } from '../helpers/derived-world';
 import { testingPapers } from '../helpers/fixtures';
 
 /**
  * A store of 50 subscriptions × 2,000 papers, written straight into the extension's IndexedDB
- * from one of its pages with the raw API (the sync would take hours of arXiv's time). Rows are
- * shaped as `newStoredPaper` makes them; the papers are those `derivedEntries` serves, so a
- * sync finds exactly what is stored.
+ * from one of its pages with the raw API (the sync would take hours of arXiv's time). Papers
+ * are made by `newStoredPaper`; they are those `derivedEntries` serves, so a sync finds exactly
+ * what is stored.
  */
 export const SUBSCRIPTIONS = 50;
 export const PER_SUBSCRIPTION = 2_000;
@@ -39,78 +43,98 @@ export interface FillOptions {
   lastSyncAt: number;
 }
 
-interface PageFill extends FillOptions {
+interface PageFill {
   templates: ArxivEntry[];
   layout: Required<DerivedOptions>[];
   perSubscription: number;
-  savedPerSubscription: number;
+  addedAt: number;
+  /** The shelves as `shelveAll` laid them out, without their papers (the page makes those). */
+  shelves: Omit<Shelf, 'papers'>[];
+  /** Other rows to put, by store. */
+  rows: [store: string, rows: unknown[]][];
 }
 
-/** Writes the store in the page's origin; resolves when every transaction has committed. */
-function fillInPage(fill: PageFill): Promise<number> {
-  const started = performance.now();
+/**
+ * Writes the store in the page's origin, making the papers there from the templates (sending
+ * 100,000 papers to the page would take most of a minute); resolves when it has committed.
+ * Returns the first shelf, to check it against the one `shelveAll` made.
+ */
+function fillInPage(fill: PageFill): Promise<Shelf> {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('paper-radar');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  const write = (db: IDBDatabase, store: string, rows: unknown[]) =>
-    new Promise<void>((resolve, reject) => {
-      // Relaxed: nothing waits for the disk to confirm (Chromium's default, said explicitly).
-      const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
-      const target = tx.objectStore(store);
-      for (const row of rows) target.put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-  return open().then(async (db) => {
-    if (!db.objectStoreNames.contains('papers')) throw new Error('the extension has not created its database yet');
-    const subscriptions = fill.layout.map((_, k) => ({
-      id: `sub-${pad(k, 2)}`,
-      kind: 'keyword',
-      value: `topic${pad(k, 2)}`,
-      categories: [],
-      exclude: [],
-      label: `topic${pad(k, 2)}`,
-      enabled: fill.enabled.includes(k),
-      order: k,
-      createdAt: fill.addedAt,
-    }));
-    await write(db, 'subscriptions', subscriptions);
-    for (const [k, { yymm, first, newestAt }] of fill.layout.entries()) {
-      const sub = `sub-${pad(k, 2)}`;
-      const papers = Array.from({ length: fill.perSubscription }, (_, i) => {
-        const template = fill.templates[i % fill.templates.length]!;
-        const id = `${yymm}.${pad(first + i, 5)}`;
-        const published = new Date(newestAt - i * 60_000).toISOString().replace('.000Z', 'Z');
-        const urls = { absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
-        return { ...template, id, published, ...urls, subs: [sub], unreadIn: [sub], unread: 1, addedAt: fill.addedAt };
-      });
-      await write(db, 'papers', papers);
-      const saved = papers.slice(-fill.savedPerSubscription).map((p) => ({ id: p.id, savedAt: fill.addedAt, tags: ['scale'], note: `note on ${p.id}` }));
-      await write(db, 'library', saved);
+  const papers = new Map<string, StoredPaper>();
+  fill.layout.forEach(({ yymm, first, newestAt }, k) => {
+    const sub = `sub-${pad(k, 2)}`;
+    for (let i = 0; i < fill.perSubscription; i++) {
+      const template = fill.templates[i % fill.templates.length]!;
+      const id = `${yymm}.${pad(first + i, 5)}`;
+      const published = new Date(newestAt - i * 60_000).toISOString().replace('.000Z', 'Z');
+      const urls = { absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
+      papers.set(id, { ...template, id, published, ...urls, subs: [sub], unreadIn: [sub], addedAt: fill.addedAt, unread: 1 });
     }
-    await write(db, 'meta', [
-      { key: 'seenAt', value: fill.seenAt },
-      { key: 'syncState', value: { state: 'ok', lastAttemptAt: fill.lastSyncAt, lastSuccessAt: fill.lastSyncAt, lastAdded: 0 } },
-    ]);
-    db.close();
-    return performance.now() - started;
+  });
+  const shelves = fill.shelves.map((shelf) => ({ ...shelf, papers: shelf.ids.map((id) => papers.get(id)!) }));
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('paper-radar');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('shelves')) return reject(new Error('the extension has not created its database yet'));
+      const writes: [string, unknown[]][] = [['shelves', shelves], ...fill.rows];
+      // Relaxed: nothing waits for the disk to confirm (Chromium's default, said explicitly).
+      const tx = db.transaction(writes.map(([store]) => store), 'readwrite', { durability: 'relaxed' });
+      for (const [store, rows] of writes) for (const row of rows) tx.objectStore(store).put(row);
+      tx.oncomplete = () => {
+        db.close();
+        resolve(shelves[0]!);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
   });
 }
 
-/** Fills the extension's database from `page` (an extension page); returns how long it took, in ms. */
+/**
+ * Fills the extension's database from `page` (an extension page); returns how long it took, in
+ * ms. The papers are laid out on shelves, with their catalog and counts, by the extension's own
+ * `shelveAll` (what the upgrade from one record per paper uses).
+ */
 export async function fillStore(page: Page, options: FillOptions): Promise<number> {
+  const started = performance.now();
   const layout = Array.from({ length: SUBSCRIPTIONS }, (_, k) => papersOf(k));
-  return page.evaluate(fillInPage, {
-    ...options,
+  const subscriptions = layout.map((_, k) => ({
+    id: subscriptionId(k),
+    kind: 'keyword',
+    value: topic(k),
+    categories: [],
+    exclude: [],
+    label: topic(k),
+    enabled: options.enabled.includes(k),
+    order: k,
+    createdAt: options.addedAt,
+  }));
+  const papers: StoredPaper[] = [];
+  const saved: LibraryItem[] = [];
+  layout.forEach((where, k) => {
+    const mine = derivedPapers(PER_SUBSCRIPTION, where).map((entry) => newStoredPaper(entry, [subscriptionId(k)], options.addedAt));
+    papers.push(...mine);
+    saved.push(...mine.slice(-SAVED_PER_SUBSCRIPTION).map((p) => ({ id: p.id, savedAt: options.addedAt, tags: ['scale'], note: `note on ${p.id}` })));
+  });
+  const { shelves, catalog, counts } = shelveAll(papers);
+  const meta = [
+    { key: PAPER_COUNTS_KEY, value: counts },
+    { key: 'seenAt', value: options.seenAt },
+    { key: 'syncState', value: { state: 'ok', lastAttemptAt: options.lastSyncAt, lastSuccessAt: options.lastSyncAt, lastAdded: 0 } },
+  ];
+  const first = await page.evaluate(fillInPage, {
     templates: testingPapers,
     layout,
     perSubscription: PER_SUBSCRIPTION,
-    savedPerSubscription: SAVED_PER_SUBSCRIPTION,
-  });
+    addedAt: options.addedAt,
+    shelves: shelves.map(({ papers: _papers, ...shelf }) => shelf),
+    rows: [['subscriptions', subscriptions], ['library', saved], ['catalog', catalog], ['meta', meta]],
+  } satisfies PageFill);
+  const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  if (!isDeepStrictEqual(plain(first), plain(shelves[0]))) throw new Error('the page made papers other than newStoredPaper makes');
+  return performance.now() - started;
 }
 
 /** Sets one meta row (`seenAt`, ...) with the raw API, as the extension stores it. */
@@ -134,7 +158,7 @@ export function setMeta(page: Page, key: string, value: unknown): Promise<void> 
   );
 }
 
-/** How many papers a subscription holds, counted on the store's `subs` index. */
+/** How many papers a subscription holds, counted on the shelves its `subs` index names. */
 export function countInSubscription(page: Page, subscription: string): Promise<number> {
   return page.evaluate(
     (sub) =>
@@ -142,7 +166,28 @@ export function countInSubscription(page: Page, subscription: string): Promise<n
         const request = indexedDB.open('paper-radar');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const count = request.result.transaction('papers').objectStore('papers').index('subs').count(sub);
+          const shelves = request.result.transaction('shelves').objectStore('shelves').index('subs').getAll(sub);
+          shelves.onsuccess = () => {
+            const on = shelves.result as { papers: { subs: string[] }[] }[];
+            resolve(on.reduce((n, shelf) => n + shelf.papers.filter((p) => p.subs.includes(sub)).length, 0));
+            request.result.close();
+          };
+          shelves.onerror = () => reject(shelves.error);
+        };
+      }),
+    subscription,
+  );
+}
+
+/** How many papers are stored: the entries of the shelves' `ids` index. */
+export function countPapers(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('paper-radar');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction('shelves').objectStore('shelves').index('ids').count();
           count.onsuccess = () => {
             resolve(count.result);
             request.result.close();
@@ -150,7 +195,6 @@ export function countInSubscription(page: Page, subscription: string): Promise<n
           count.onerror = () => reject(count.error);
         };
       }),
-    subscription,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, launch, minimumGap, notificationIds, readStore, sendMessage, subscribe, syncState, type Harness } from './harness';
+import { badgeText, launch, minimumGap, notificationIds, readStore, sendMessage, subscribe, syncState, readStoredPapers, type Harness } from './harness';
 
 let h: Harness;
 let options: Page;
@@ -14,7 +14,7 @@ afterAll(async () => h?.close());
 describe('syncing in Chromium against the fake arXiv', () => {
   it('adds a subscription in the options page and stores its papers after one sync', async () => {
     await subscribe(options, 'testing', 40);
-    expect(await readStore(options, 'papers')).toHaveLength(40);
+    expect(await readStoredPapers(options)).toHaveLength(40);
     expect(await options.getByTestId('subscription-row').count()).toBe(1);
   });
 

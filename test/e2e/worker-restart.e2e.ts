@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopWorker, until, watchWorker } from './reliability-fault-cases';
-import { launch, readStore, sendMessage, syncState, type Harness } from './harness';
+import { launch, readStore, sendMessage, syncState, readStoredPapers, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('a service worker stopped in the middle of a sync', () => {
     await options.getByTestId('subscription-input').fill('radar');
     await options.getByTestId('subscription-input').press('Enter');
     await until(async () => h.fake.apiRequests().length >= 2, 'the second page was requested');
-    await until(async () => (await readStore(options, 'papers')).length === 100, 'the first page was stored');
+    await until(async () => (await readStoredPapers(options)).length === 100, 'the first page was stored');
 
     const worker = await watchWorker(options);
     await stopWorker(worker.cdp, worker.versions);
@@ -26,7 +26,7 @@ describe('a service worker stopped in the middle of a sync', () => {
     await sendMessage(options, 'getSavedIds', { ids: [] });
     await until(async () => (await syncState(options)).state === 'ok', 'the resumed sync finished');
 
-    const papers = await readStore<{ id: string; subs: string[] }>(options, 'papers');
+    const papers = await readStoredPapers<{ id: string; subs: string[] }>(options);
     expect(papers).toHaveLength(200); // the retention size of a new subscription
     expect(papers.every((p) => p.subs.length === 1)).toBe(true);
     const starts = h.fake.apiRequests().map((r) => new URLSearchParams(r.path.split('?')[1]).get('start'));

@@ -8,9 +8,11 @@ import { db } from '../../../lib/db/db';
 import { ingest, newStoredPaper } from '../../../lib/db/ingest';
 import { setMeta } from '../../../lib/db/meta';
 import type { StoredPaper } from '../../../lib/db/schema';
-import { GROUP_SIZE } from '../sizes';
 import { SYNC_STATE_KEY, type SyncState } from '../../../lib/sync/state';
 import type { Subscription } from '../../../lib/subscription';
+import { allPaperIds } from '../../../lib/db/feed';
+import { deletePapers, getPapers, putPapers } from '../../../lib/db/papers';
+import { countStoredPapers } from '../../helpers/stored-papers';
 
 export interface StoreShape {
   papers: number;
@@ -46,7 +48,7 @@ async function fillStore(templates: ArxivEntry[], shape: StoreShape): Promise<nu
   for (let from = 0; from < shape.papers; from += CHUNK) {
     const papers: StoredPaper[] = [];
     for (let i = from; i < Math.min(shape.papers, from + CHUNK); i++) papers.push(storedPaper(templates[i % templates.length]!, i, shape));
-    await db.papers.bulkPut(papers);
+    await putPapers(papers);
   }
   // A sync that just succeeded: the background has no reason to start one while we measure.
   const sync: SyncState = { state: 'ok', lastSuccessAt: shape.now, lastAttemptAt: shape.now, lastAdded: 0, nextCheckAt: shape.now + 86_400_000 };
@@ -85,54 +87,37 @@ async function timePuts(database: IDBDatabase, rows: object[]): Promise<number> 
 }
 
 /**
- * The floors under ingest on this machine: the same rows put with the raw IndexedDB API (no
- * Dexie, no reads) in one transaction, either into a fresh object store without indexes, or
- * into the extension's own papers store (its indexes, its 50,000 rows; removed again, untimed),
- * or grouped `GROUP_SIZE` papers to a record in a fresh store whose one index lists each
- * record's paper ids (what a store of grouped papers would write instead).
+ * The floor under a store of one record per paper on this machine: the same rows put with the
+ * raw IndexedDB API, one record each, into a fresh object store without indexes, in one
+ * transaction (no reads, no Dexie).
  */
-async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number, into: 'empty' | 'store' | 'grouped'): Promise<number> {
+async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number): Promise<number> {
   const rows = entries.map((entry) => newStoredPaper(entry, [subscriptionId], now));
-  if (into === 'store') {
-    const ms = await timePuts(db.backendDB(), rows);
-    await db.papers.bulkDelete(rows.map((row) => row.id));
-    return ms;
-  }
   await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
   const open = indexedDB.open(FLOOR_DATABASE, 1);
-  open.onupgradeneeded = () => {
-    const store = open.result.createObjectStore('papers', { keyPath: 'id' });
-    if (into === 'grouped') store.createIndex('ids', 'ids', { multiEntry: true });
-  };
+  open.onupgradeneeded = () => open.result.createObjectStore('papers', { keyPath: 'id' });
   const floor = await request(open);
-  const records: object[] = [];
-  if (into === 'grouped') {
-    for (let from = 0; from < rows.length; from += GROUP_SIZE) {
-      const papers = rows.slice(from, from + GROUP_SIZE);
-      records.push({ id: `group-${from}`, ids: papers.map((p) => p.id), papers });
-    }
-  }
-  const ms = await timePuts(floor, into === 'grouped' ? records : rows);
+  const ms = await timePuts(floor, rows);
   floor.close();
   await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
   return ms;
 }
 
 async function removePapers(ids: string[]): Promise<void> {
-  await db.papers.bulkDelete(ids);
+  await deletePapers(ids);
 }
 
 async function countPapers(): Promise<number> {
-  return db.papers.count();
+  return countStoredPapers();
 }
 
 /** Ids of stored papers, newest first, from `offset`. */
 async function storedIds(offset: number, limit: number): Promise<string[]> {
-  return (await db.papers.orderBy('published').reverse().offset(offset).limit(limit).primaryKeys()) as string[];
+  return (await allPaperIds()).slice(offset, offset + limit);
 }
 
 async function getStored(ids: string[]): Promise<(StoredPaper | undefined)[]> {
-  return db.papers.bulkGet(ids);
+  return getPapers(ids);
 }
 
 export const bench = { fillStore, timeIngest, timeRawPuts, removePapers, countPapers, storedIds, getStored };

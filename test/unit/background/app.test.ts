@@ -14,6 +14,8 @@ import { testingXml } from '../../helpers/fixtures';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 import errorFeedXml from '../../fixtures/arxiv/api/api_error_start.xml?raw';
+import { getPaper } from '../../../lib/db/papers';
+import { countStoredPapers } from '../../helpers/stored-papers';
 
 const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
 // Monday 2026-11-23 21:00 ET: Monday's announcement is out.
@@ -53,7 +55,7 @@ describe('BackgroundApp', () => {
     await clock.run(app.start());
     await clock.run(app.idle());
     expect(calls.length).toBeGreaterThan(0);
-    expect(await db.papers.count()).toBe(40);
+    expect(await countStoredPapers()).toBe(40);
     expect(await badge()).toBe('40');
     const notifications = fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>;
     expect(notifications[NEW_PAPERS_NOTIFICATION]?.message).toBe('40 new papers · software testing 40');
@@ -124,7 +126,7 @@ describe('BackgroundApp', () => {
     await clock.run(app.metadata.request());
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('id_list')!.split(',').sort()).toEqual(['1207.7214', '1706.03762']);
-    expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
+    expect((await getPaper('1706.03762'))?.title).toBe('Attention Is All You Need');
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
     // arXiv did not return 1207.7214 in this answer: it stays saved and pending, and says so.
     expect(await db.library.get('1207.7214')).toMatchObject({ pending: 1, lookup: { at: clock.now(), problem: expect.stringMatching(/did not include/) } });
@@ -144,7 +146,7 @@ describe('BackgroundApp', () => {
     expect(asked[0]).toBe('1706.03762,9901.00001');
     expect(asked.slice(1).sort()).toEqual(['1706.03762', '9901.00001']);
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
-    expect((await db.papers.get('1706.03762'))?.title).toBe('Attention Is All You Need');
+    expect((await getPaper('1706.03762'))?.title).toBe('Attention Is All You Need');
     expect(await db.library.get('9901.00001')).toMatchObject({ pending: 1, lookup: { problem: expect.stringContaining('start must be an integer') } });
     // Still pending: asked again at the next wake; refused twice in a row, it waits an hour.
     await clock.run(app.metadata.flush());
@@ -189,7 +191,7 @@ describe('BackgroundApp', () => {
     expect(await fakeBrowser.alarms.get(ALARMS.metadata)).toBeDefined();
     down = false;
     await clock.run(app.onAlarm(ALARMS.metadata));
-    expect((await db.papers.get('1706.03762'))?.authors).toHaveLength(8);
+    expect((await getPaper('1706.03762'))?.authors).toHaveLength(8);
     expect((await db.library.get('1706.03762'))?.pending).toBeUndefined();
     expect((await db.library.get('1706.03762'))?.lookup).toBeUndefined();
   });

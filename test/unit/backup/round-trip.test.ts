@@ -6,6 +6,7 @@ import { applyImport } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/validate';
 import { getSettings } from '../../../lib/settings';
 import { seedProfile, T0 } from './seed';
+import { getPaper, getPapers } from '../../../lib/db/papers';
 
 async function freshProfile() {
   await db.delete();
@@ -17,7 +18,7 @@ beforeEach(freshProfile);
 
 async function userData() {
   const library = await db.library.orderBy('id').toArray();
-  const papers = await db.papers.bulkGet(library.map((item) => item.id));
+  const papers = await getPapers(library.map((item) => item.id));
   return {
     subscriptions: await db.subscriptions.orderBy('order').toArray(),
     library,
@@ -71,7 +72,7 @@ describe('backup round trip', () => {
     await freshProfile();
     await applyImport(read(text), { now: T0 });
     expect(await db.library.get('2601.00042')).toEqual({ id: '2601.00042', savedAt: T0 + 50, tags: [], note: '', pending: 1 });
-    expect(await db.papers.get('2601.00042')).toBeUndefined();
+    expect(await getPaper('2601.00042')).toBeUndefined();
   });
 
   it('leaves the settings alone unless asked to restore them', async () => {

@@ -4,6 +4,7 @@ import { savePaper, setNote, setTags } from '../../../lib/db/library';
 import { addSubscription, reorderSubscriptions, updateSubscription } from '../../../lib/db/subscriptions';
 import { getSettings, updateSettings } from '../../../lib/settings';
 import { attentionPaper, higgsPaper, testingPages } from '../../helpers/fixtures';
+import { allStoredPapers } from '../../helpers/stored-papers';
 
 export const T0 = Date.UTC(2026, 7, 14, 9, 30);
 
@@ -38,7 +39,7 @@ export async function snapshot() {
   return {
     subscriptions: await db.subscriptions.orderBy('order').toArray(),
     library: await db.library.orderBy('id').toArray(),
-    papers: await db.papers.orderBy('id').toArray(),
+    papers: await allStoredPapers(),
     settings: await getSettings(),
   };
 }

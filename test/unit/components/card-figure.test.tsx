@@ -7,6 +7,7 @@ import type { StoredPaper } from '../../../lib/db/schema';
 import { attentionPaper, higgsPaper, testingPapers } from '../../helpers/fixtures';
 import { figureRequests, newTabServices, renderCards, settle } from './card-extras-harness';
 import { NOW, testServices, WithServices } from './test-services';
+import { getPapers } from '../../../lib/db/papers';
 
 const ATTENTION_FIGURE = 'https://arxiv.org/html/1706.03762v7/x1.png';
 
@@ -18,7 +19,7 @@ afterEach(cleanup);
 
 async function stored(...entries: typeof attentionPaper[]): Promise<StoredPaper[]> {
   await ingest(entries, 's', NOW - 1000);
-  return (await db.papers.bulkGet(entries.map((e) => e.id))) as StoredPaper[];
+  return (await getPapers(entries.map((e) => e.id))) as StoredPaper[];
 }
 
 function deferred<T>() {

@@ -9,6 +9,7 @@ import { MACHINE_NOTE } from '../../../components/paper-card/lead-line';
 import { attentionPaper, testingPapers } from '../../helpers/fixtures';
 import { fakeSummarizer, newTabServices, renderCards, settle } from './card-extras-harness';
 import { NOW } from './test-services';
+import { getPaper } from '../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();
@@ -22,7 +23,7 @@ const keyResult = extractKeyResult(paper.summary)!;
 
 async function stored(entry = paper): Promise<StoredPaper> {
   await ingest([entry], 's', NOW - 1000);
-  return (await db.papers.get(entry.id))!;
+  return (await getPaper(entry.id))!;
 }
 
 const lead = (card: HTMLElement) => card.querySelectorAll('[data-lead]');

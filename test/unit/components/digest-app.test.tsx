@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpe
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestApp } from '../../../components/digest/digest-app';
 import { db } from '../../../lib/db/db';
-import { getPapers } from '../../../lib/db/feed';
+import { getPapers, markRead } from '../../../lib/db/feed';
 import { ingest } from '../../../lib/db/ingest';
 import { createLocalSearch } from '../../../lib/search/local-search';
 import { storedPapers } from '../../../lib/search/paper-source';
@@ -12,6 +12,8 @@ import { addSubscription } from '../../../lib/db/subscriptions';
 import { updateSyncState } from '../../../lib/sync/state';
 import { testingPages, testingPapers } from '../../helpers/fixtures';
 import { NOW, testServices, WithServices } from './test-services';
+import { getPaper } from '../../../lib/db/papers';
+import { storedIds } from '../../helpers/stored-papers';
 
 const HOUR = 3_600_000;
 
@@ -138,11 +140,11 @@ describe('the new tab', () => {
     press('x');
     expect(focusedCard()).toBe(ids[2]); // focus moves on before the card goes
     await waitFor(() => expect(cardIds()).not.toContain(ids[1]));
-    expect((await db.papers.get(ids[1]!))!.hiddenAt).toBe(NOW);
+    expect((await getPaper(ids[1]!))!.hiddenAt).toBe(NOW);
 
     press('o');
     await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${ids[2]}v`), 'background-tab'));
-    await waitFor(async () => expect((await db.papers.get(ids[2]!))!.readAt).toBe(NOW));
+    await waitFor(async () => expect((await getPaper(ids[2]!))!.readAt).toBe(NOW));
 
     press('/');
     expect(document.activeElement).toBe(screen.getByTestId('search-input'));
@@ -256,11 +258,7 @@ describe('the new tab', () => {
 
   it('on a Friday with everything read, says when arXiv announces next, in the reader’s time too', async () => {
     await store();
-    await db.papers.toCollection().modify((paper) => {
-      delete paper.unread;
-      paper.unreadIn = [];
-      paper.readAt = NOW;
-    });
+    await markRead(await storedIds(), NOW);
     const friday = Date.parse('2026-05-22T16:00:00Z'); // Friday 12:00 in New York
     renderDigest(testServices({}, { now: () => friday }));
     const note = await screen.findByText(/all caught up/);

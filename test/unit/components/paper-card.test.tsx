@@ -7,6 +7,7 @@ import { ingest } from '../../../lib/db/ingest';
 import type { StoredPaper } from '../../../lib/db/schema';
 import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
 import { NOW, testServices, WithServices } from './test-services';
+import { getPaper } from '../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 async function stored(id: string): Promise<StoredPaper> {
-  return (await db.papers.get(id))!;
+  return (await getPaper(id))!;
 }
 
 function renderCard(paper: StoredPaper, props: Partial<Parameters<typeof PaperCard>[0]> = {}, services = testServices()) {

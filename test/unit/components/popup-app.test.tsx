@@ -8,6 +8,7 @@ import { ingest } from '../../../lib/db/ingest';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { testingPages } from '../../helpers/fixtures';
 import { NOW, testServices, WithServices } from './test-services';
+import { getPaper } from '../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();
@@ -51,7 +52,7 @@ describe('the popup', () => {
     await waitFor(() => expect(services.sent.some((m) => m.type === 'savePaper')).toBe(true));
     fireEvent.click(within(card).getByRole('link'));
     await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${id}v`), 'new-tab'));
-    expect((await db.papers.get(id))!.readAt).toBe(NOW);
+    expect((await getPaper(id))!.readAt).toBe(NOW);
     await waitFor(() => expect(cardIds()).not.toContain(id)); // read papers leave the unread list
   });
 

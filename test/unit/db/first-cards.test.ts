@@ -85,7 +85,7 @@ describe('readFirstCards (IndexedDB without Dexie)', () => {
     expect(await readFirstCards({ feed: true }, 8)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE_NAME);
     await db.open(); // Dexie still creates it with its schema
-    expect(db.tables.map((t) => t.name)).toContain('papers');
+    expect(db.tables.map((t) => t.name)).toContain('shelves');
   });
 
   it('gives up on a subscription too rare to find among the newest papers, leaving it to Dexie', async () => {

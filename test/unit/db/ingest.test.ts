@@ -6,6 +6,8 @@ import { ingest } from '../../../lib/db/ingest';
 import { savePaper, setNote, setTags } from '../../../lib/db/library';
 import { applyRetention, clearFeed } from '../../../lib/db/retention';
 import { attentionPaper, testingPages, testingPapers } from '../../helpers/fixtures';
+import { getPaper } from '../../../lib/db/papers';
+import { allStoredPapers, countStoredPapers, storedIds } from '../../helpers/stored-papers';
 
 const T0 = Date.UTC(2026, 10, 23, 1, 30);
 
@@ -18,18 +20,18 @@ describe('ingest', () => {
   it('stores new papers once and reports them as new', async () => {
     const result = await ingest(testingPages[0]!, 'testing', T0);
     expect(result.added).toEqual(testingPages[0]!.map((e) => e.id));
-    expect(await db.papers.count()).toBe(10);
+    expect(await countStoredPapers()).toBe(10);
     expect(await countArrivedSince(T0 - 1)).toBe(10);
   });
 
   it('is idempotent: the same page twice changes nothing and counts nothing new', async () => {
     await ingest(testingPages[0]!, 'testing', T0);
-    const before = await db.papers.toArray();
+    const before = await allStoredPapers();
     const again = await ingest(testingPages[0]!, 'testing', T0 + 60_000);
     expect(again.added).toEqual([]);
     expect(again.updated).toEqual([]);
     expect(again.knownToSubscription).toHaveLength(10);
-    expect(await db.papers.toArray()).toEqual(before);
+    expect(await allStoredPapers()).toEqual(before);
   });
 
   it('keeps one row per paper matched by several subscriptions and remembers each', async () => {
@@ -37,8 +39,8 @@ describe('ingest', () => {
     const second = await ingest(testingPages[0]!.slice(0, 3), 'fuzzing', T0 + 1);
     expect(second.added).toEqual([]);
     expect(second.updated).toHaveLength(3);
-    expect(await db.papers.count()).toBe(10);
-    const first = await db.papers.get(testingPages[0]![0]!.id);
+    expect(await countStoredPapers()).toBe(10);
+    const first = await getPaper(testingPages[0]![0]!.id);
     expect(first!.subs).toEqual(['testing', 'fuzzing']);
     expect((await unreadCounts(['testing', 'fuzzing'])).bySubscription).toEqual({ testing: 10, fuzzing: 3 });
   });
@@ -46,8 +48,8 @@ describe('ingest', () => {
   it('takes the latest version in a page that repeats a paper', async () => {
     const paper = testingPapers[0]!;
     await ingest([paper, { ...paper, version: paper.version + 1, title: 'Revised' }, paper], 's', T0);
-    expect(await db.papers.count()).toBe(1);
-    expect((await db.papers.get(paper.id))!.title).toBe('Revised');
+    expect(await countStoredPapers()).toBe(1);
+    expect((await getPaper(paper.id))!.title).toBe('Revised');
   });
 
   it('updates metadata for a new version, keeps saved, read and note, and does not count it new', async () => {
@@ -60,7 +62,7 @@ describe('ingest', () => {
     const revised = { ...attentionPaper, version: 8, updated: '2026-11-20T10:00:00Z', title: 'Attention Is All You Need (v8)', comment: 'Revised' };
     const result = await ingest([revised], 'attention', T0 + 3);
     expect(result.added).toEqual([]);
-    const stored = (await db.papers.get(attentionPaper.id))!;
+    const stored = (await getPaper(attentionPaper.id))!;
     expect(stored).toMatchObject({ version: 8, title: 'Attention Is All You Need (v8)', comment: 'Revised', readAt: T0 + 2, addedAt: T0 });
     expect(stored.unread).toBeUndefined();
     expect(await db.library.get(attentionPaper.id)).toMatchObject({ tags: ['transformers'], note: 'Read section 3.2' });
@@ -85,7 +87,7 @@ describe('ingest', () => {
   it('ignores an older version arriving late', async () => {
     await ingest([{ ...attentionPaper, version: 7 }], 'a', T0);
     await ingest([{ ...attentionPaper, version: 5, title: 'Old' }], 'a', T0 + 1);
-    expect((await db.papers.get(attentionPaper.id))!.version).toBe(7);
+    expect((await getPaper(attentionPaper.id))!.version).toBe(7);
   });
 });
 
@@ -111,8 +113,8 @@ describe('retention', () => {
     await savePaper(oldest.id, T0 + 1);
     const deleted = await applyRetention('testing', 25);
     expect(deleted).toBe(14);
-    expect(await db.papers.count()).toBe(26);
-    const kept = await db.papers.get(oldest.id);
+    expect(await countStoredPapers()).toBe(26);
+    const kept = await getPaper(oldest.id);
     expect(kept).toBeDefined();
     expect(kept!.subs).toEqual([]);
     expect((await feedPage({ limit: 100 })).map((p) => p.id)).toEqual(sorted.slice(0, 25).map((p) => p.id));
@@ -123,14 +125,14 @@ describe('retention', () => {
     const oldest = [...testingPapers].sort((x, y) => (x.published < y.published ? -1 : 1))[0]!;
     await ingest([oldest], 'b', T0);
     await applyRetention('a', 1);
-    expect((await db.papers.get(oldest.id))!.subs).toEqual(['b']);
+    expect((await getPaper(oldest.id))!.subs).toEqual(['b']);
   });
 
   it('clears the feed but keeps saved papers', async () => {
     await ingest(testingPapers, 'testing', T0);
     await savePaper(testingPapers[5]!.id, T0);
     expect(await clearFeed()).toBe(39);
-    expect(await db.papers.toCollection().primaryKeys()).toEqual([testingPapers[5]!.id]);
+    expect(await storedIds()).toEqual([testingPapers[5]!.id]);
     expect(await feedPage({ limit: 10 })).toEqual([]);
     expect(await db.library.count()).toBe(1);
   });

@@ -9,6 +9,7 @@ import { addSubscription, listSubscriptions } from '../../../lib/db/subscription
 import type { PreviewResult } from '../../../lib/messaging';
 import { testingPages } from '../../helpers/fixtures';
 import { renderWithServices } from './render';
+import { countStoredPapers } from '../../helpers/stored-papers';
 
 // happy-dom leaves document.compatMode undefined, which temml (math in titles) takes for quirks mode.
 Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
@@ -198,7 +199,7 @@ describe('the list', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Delete testing' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
-    expect(await db.papers.count()).toBe(1); // the saved one stays
+    expect(await countStoredPapers()).toBe(1); // the saved one stays
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect((await db.subscriptions.get('s1'))?.value).toBe('testing');

@@ -9,6 +9,8 @@ import { savePaper, setNote, setTags } from '../../../lib/db/library';
 import { attentionPaper, testingPages } from '../../helpers/fixtures';
 import { feedCases } from './hostile-feed-cases';
 import { expectConsistentStore, expectNothingRan } from './store-invariants';
+import { getPaper } from '../../../lib/db/papers';
+import { allStoredPapers, countStoredPapers } from '../../helpers/stored-papers';
 
 const T0 = Date.UTC(2026, 10, 23, 1, 30);
 // Guards against a freeze only; speed belongs to the benchmark.
@@ -23,7 +25,7 @@ async function seed(): Promise<void> {
   await setNote(attentionPaper.id, 'Read section 3.');
 }
 
-const snapshot = async () => ({ papers: await db.papers.toArray(), library: await db.library.toArray() });
+const snapshot = async () => ({ papers: await allStoredPapers(), library: await db.library.toArray() });
 
 beforeEach(async () => {
   await db.delete();
@@ -65,14 +67,14 @@ describe('a hostile API page, parsed and stored', () => {
     // What the user did is untouched: the saved paper, its tag and note, the read mark.
     const after = await snapshot();
     expect(after.library).toEqual(before.library);
-    expect((await db.papers.get(testingPages[0]![1]!.id))?.readAt).toBe(T0 + 1);
-    expect(await db.papers.get(attentionPaper.id)).toBeDefined();
+    expect((await getPaper(testingPages[0]![1]!.id))?.readAt).toBe(T0 + 1);
+    expect(await getPaper(attentionPaper.id)).toBeDefined();
   });
 
   it('keeps the newest version when one page lists a paper twice', async () => {
     const twice = feedCases.find((c) => c.name === 'two versions of one paper in one page')!;
     await ingest(parseAtomFeed(twice.xml()).entries, 'sub-hostile', T0 + 10);
-    expect(await db.papers.get(attentionPaper.id)).toMatchObject({ version: 7, title: 'Attention Is All You Need' });
+    expect(await getPaper(attentionPaper.id)).toMatchObject({ version: 7, title: 'Attention Is All You Need' });
   });
 
   it('stores a paper listed three times once, counted once', async () => {
@@ -81,6 +83,6 @@ describe('a hostile API page, parsed and stored', () => {
     const thrice = feedCases.find((c) => c.name === 'the same paper three times in one page')!;
     const result = await ingest(parseAtomFeed(thrice.xml()).entries, 'sub-hostile', T0);
     expect(result.added).toHaveLength(10);
-    expect(await db.papers.count()).toBe(10);
+    expect(await countStoredPapers()).toBe(10);
   });
 });

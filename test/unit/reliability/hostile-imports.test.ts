@@ -7,6 +7,7 @@ import { db } from '../../../lib/db/db';
 import { seedProfile, snapshot, T0 } from '../backup/seed';
 import { type Backup, importCases } from './hostile-import-cases';
 import { expectConsistentStore, expectNothingRan } from './store-invariants';
+import { getPaper } from '../../../lib/db/papers';
 
 let valid: Backup;
 
@@ -38,7 +39,7 @@ describe('importing a hostile backup file', () => {
     } else {
       expect(reading.ok).toBe(true);
       const [id, title] = hostile.outcome.stored(valid);
-      expect((await db.papers.get(id))?.title).toBe(title);
+      expect((await getPaper(id))?.title).toBe(title);
     }
     await expectConsistentStore();
     expectNothingRan();

@@ -11,6 +11,7 @@ import { attentionPaper, testingPages } from '../../helpers/fixtures';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import { arxivTab, EXTENSION_ID, messageCases, ORIGIN, ownPage } from './hostile-message-cases';
 import { expectConsistentStore, expectNothingRan } from './store-invariants';
+import { allStoredPapers } from '../../helpers/stored-papers';
 
 const T0 = Date.UTC(2026, 10, 24, 2);
 
@@ -23,7 +24,7 @@ function background() {
 }
 
 const snapshot = async () => ({
-  papers: await db.papers.toArray(),
+  papers: await allStoredPapers(),
   library: await db.library.toArray(),
   meta: await db.meta.toArray(),
   extras: await db.extras.toArray(),

@@ -15,6 +15,8 @@ import { memorySpacingStore, scriptedFetch } from '../../helpers/fake-fetch';
 import { storageQuota } from '../../helpers/storage-quota';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import { expectConsistentStore } from './store-invariants';
+import { getPapers } from '../../../lib/db/papers';
+import { allStoredPapers, countInSubscription, countStoredPapers, idsOldestFirst } from '../../helpers/stored-papers';
 
 const KEEP = 40;
 const world: Record<string, string[]> = {
@@ -42,7 +44,7 @@ const keyword = (value: string) => ({ kind: 'keyword' as const, value, categorie
 const metadataOf = ({ subs: _s, unreadIn: _u, unread: _r, ...metadata }: StoredPaper) => metadata;
 const savedSnapshot = async () => {
   const library = await db.library.toArray();
-  return { library, papers: await db.papers.bulkGet(library.map((item) => item.id)) };
+  return { library, papers: await getPapers(library.map((item) => item.id)) };
 };
 
 /** Two subscriptions synced while there was room; the user saved some of alpha's oldest papers. */
@@ -50,7 +52,7 @@ async function fullishProfile(clock: VirtualClock, saved: (ids: string[]) => str
   const alpha = await addSubscription(keyword('alpha'), clock.now());
   const bravo = await addSubscription(keyword('bravo'), clock.now());
   await clock.run(engineFor(clock).engine.sync('manual'));
-  const ids = (await db.papers.orderBy('published').primaryKeys()) as string[];
+  const ids = (await idsOldestFirst()) as string[];
   for (const id of saved(ids)) await savePaper(id, clock.now());
   await setNote(saved(ids)[0]!, 'keep this one');
   const charlie = await addSubscription(keyword('charlie'), clock.now());
@@ -74,7 +76,7 @@ describe('when the browser storage is full during a sync', () => {
   it('keeps fewer unsaved papers per subscription, stores the new ones, and says so', async () => {
     const clock = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
     const { alpha, bravo, charlie } = await fullishProfile(clock, (ids) => ids.slice(0, 5));
-    expect(await db.papers.count()).toBe(80);
+    expect(await countStoredPapers()).toBe(80);
     const saved = await savedSnapshot();
     capacity = 100;
 
@@ -89,12 +91,12 @@ describe('when the browser storage is full during a sync', () => {
     );
     expect(syncStatusText(state, clock.now()).text).toContain('ran out of storage space');
     // Every subscription keeps its 20 newest; the 5 saved papers stay, with their note.
-    const counts = await Promise.all([alpha, bravo, charlie].map((s) => db.papers.where('subs').equals(s.id).count()));
+    const counts = await Promise.all([alpha, bravo, charlie].map((s) => countInSubscription(s.id)));
     expect(counts).toEqual([20, 20, 20]);
     const after = await savedSnapshot();
     expect(after.library).toEqual(saved.library);
     after.papers.forEach((paper, i) => expect(paper).toMatchObject(metadataOf(saved.papers[i]!)));
-    expect(await db.papers.count()).toBe(65);
+    expect(await countStoredPapers()).toBe(65);
     expect((await unreadCounts([charlie.id])).bySubscription[charlie.id]).toBe(20);
     expect(await loadRun()).toBeUndefined();
     await expectConsistentStore();
@@ -104,7 +106,7 @@ describe('when the browser storage is full during a sync', () => {
     const clock = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
     // Everything stored is saved: retention may not remove any of it.
     const { charlie } = await fullishProfile(clock, (ids) => ids);
-    const before = { papers: await db.papers.toArray(), library: await db.library.toArray() };
+    const before = { papers: await allStoredPapers(), library: await db.library.toArray() };
     capacity = 90;
 
     const report = await clock.run(engineFor(clock).engine.sync('subscription-added', [charlie.id]));
@@ -119,7 +121,7 @@ describe('when the browser storage is full during a sync', () => {
     expect(syncStatusText(state, clock.now()).text).toMatch(/^Your browser has no storage space left .* Trying again at \d/);
     expect((await db.syncStatus.get(charlie.id))?.lastError).toBe(state.message);
     // Nothing lost and nothing half-stored: saved papers drop out of the feed but stay.
-    expect((await db.papers.toArray()).map((p) => p.id)).toEqual(before.papers.map((p) => p.id));
+    expect((await allStoredPapers()).map((p) => p.id)).toEqual(before.papers.map((p) => p.id));
     expect(await db.library.toArray()).toEqual(before.library);
     expect(await loadRun()).toBeDefined();
     await expectConsistentStore();
@@ -131,7 +133,7 @@ describe('when the browser storage is full during a sync', () => {
     const retried = await clock.run(engineFor(clock).engine.sync('retry'));
     expect(retried).toMatchObject({ state: 'ok', resumed: true, totalAdded: 20 });
     expect((await getSyncState()).message).toMatch(/keeps the newest 20 papers per subscription instead of 40/);
-    expect(await db.papers.where('subs').equals(charlie.id).count()).toBe(20);
+    expect(await countInSubscription(charlie.id)).toBe(20);
     expect(await db.library.toArray()).toEqual(before.library);
     await expectConsistentStore();
   });

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArxivClient } from '../../../lib/arxiv/client';
+import type { Shelf } from '../../../lib/db/schema';
 import { db } from '../../../lib/db/db';
 import { savePaper } from '../../../lib/db/library';
 import { addSubscription } from '../../../lib/db/subscriptions';
@@ -15,6 +16,8 @@ import attention from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 import higgs from '../../fixtures/arxiv/api/api_1207.7214.xml?raw';
 import astro from '../../fixtures/arxiv/api/id_astro-ph_0601001_s0_m100_3150dca9dc76.xml?raw';
 import errorFeed from '../../fixtures/arxiv/api/api_error_start.xml?raw';
+import { getPaper } from '../../../lib/db/papers';
+import { countStoredPapers, idsOldestFirst, storedIds } from '../../helpers/stored-papers';
 
 // The 40 real entries of `search_query=testing` in the order arXiv served them, and three
 // other real entries standing in for papers announced after the first sync.
@@ -66,7 +69,7 @@ describe('SyncEngine', () => {
     expect(report).toMatchObject({ state: 'ok', totalAdded: 15 });
     expect(calls).toHaveLength(1);
     expect(new URL(calls[0]!.url).searchParams.get('max_results')).toBe('15');
-    expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual(idsOf(testing.slice(0, 15)).sort());
+    expect((await storedIds()).sort()).toEqual(idsOf(testing.slice(0, 15)).sort());
     expect(await db.syncStatus.get(sub.id)).toMatchObject({ lastAdded: 15, totalResults: 40 });
     expect(await getSyncState()).toMatchObject({ state: 'ok', lastAdded: 15 });
   });
@@ -77,7 +80,7 @@ describe('SyncEngine', () => {
     const report = await clock.run(engine.sync('manual'));
     expect(calls.map((c) => new URL(c.url).searchParams.get('start'))).toEqual(['0', '100']);
     expect(report.totalAdded).toBe(130);
-    expect(await db.papers.count()).toBe(120);
+    expect(await countStoredPapers()).toBe(120);
     for (const gap of gaps(calls)) expect(gap).toBeGreaterThanOrEqual(3000);
   });
 
@@ -106,7 +109,7 @@ describe('SyncEngine', () => {
     expect(calls.length - before).toBe(1);
     expect(report.totalAdded).toBe(3);
     expect(report.added).toEqual([{ subscription: expect.objectContaining({ id: sub.id }), count: 3 }]);
-    expect(await db.papers.count()).toBe(30); // retention keeps the newest 30
+    expect(await countStoredPapers()).toBe(30); // retention keeps the newest 30
   });
 
   it('does not count a known paper matched by a second subscription as new', async () => {
@@ -117,7 +120,7 @@ describe('SyncEngine', () => {
     const second = await clock.run(engine.sync('subscription-added'));
     expect(report.totalAdded).toBe(10);
     expect(second.totalAdded).toBe(0);
-    expect(await db.papers.count()).toBe(10);
+    expect(await countStoredPapers()).toBe(10);
   });
 
   it('keeps going past a subscription whose query arXiv rejects, and says which', async () => {
@@ -131,7 +134,7 @@ describe('SyncEngine', () => {
     expect(report.state).toBe('error');
     expect(report.message).toContain('ti:broken');
     expect(report.message).toContain('start must be an integer');
-    expect(await db.papers.count()).toBe(10);
+    expect(await countStoredPapers()).toBe(10);
     expect((await db.syncStatus.get(bad.id))!.lastError).toContain('start must be an integer');
   });
 
@@ -155,7 +158,7 @@ describe('SyncEngine', () => {
     const failed = await clock.run(engine.sync('manual'));
     expect(failed).toMatchObject({ state: 'error', message: expect.stringContaining('HTTP 503') });
     expect(failed.retryAt).toBeGreaterThan(clock.now());
-    expect(await db.papers.count()).toBe(10);
+    expect(await countStoredPapers()).toBe(10);
     expect(await getSyncState()).toMatchObject({ state: 'error', retryAt: failed.retryAt });
     down = false;
     const recovered = await clock.run(engine.sync('retry'));
@@ -199,12 +202,12 @@ describe('SyncEngine', () => {
       papersPerSubscription: async () => keep,
     });
     await clock.run(engine.sync('manual'));
-    const byAge = (await db.papers.orderBy('published').primaryKeys()) as string[];
+    const byAge = (await idsOldestFirst()) as string[];
     await savePaper(byAge[0]!, clock.now());
     keep = 5;
     await clock.run(engine.sync('schedule'));
-    expect(await db.papers.get(byAge[0]!)).toBeDefined();
-    expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual([byAge[0]!, ...byAge.slice(-5)].sort());
+    expect(await getPaper(byAge[0]!)).toBeDefined();
+    expect((await storedIds()).sort()).toEqual([byAge[0]!, ...byAge.slice(-5)].sort());
     expect(calls).toHaveLength(0);
   });
 });
@@ -238,8 +241,8 @@ describe('SyncEngine after the worker is killed', () => {
     const { report, calls } = await killedThenResumed(killAt, 120);
     expect(report.state).toBe('ok');
     expect(report.totalAdded).toBe(130 + 5);
-    expect(await db.papers.count()).toBe(120 + 5);
-    const keys = await db.papers.toCollection().primaryKeys();
+    expect(await countStoredPapers()).toBe(120 + 5);
+    const keys = await storedIds();
     expect(new Set(keys).size).toBe(keys.length);
     // Each page was asked for at most twice: once by the killed worker, once on resume.
     const pages = calls.map((c) => c.url);
@@ -247,8 +250,16 @@ describe('SyncEngine after the worker is killed', () => {
     expect(await loadRun()).toBeUndefined();
   });
 
+  /** A write to the shelves that takes papers off them ('remove': retention), or any other. */
+  async function kind(table: DBCoreTable, req: DBCoreMutateRequest): Promise<'put' | 'remove' | 'other'> {
+    if (req.type === 'delete') return 'remove';
+    if (req.type !== 'put') return 'other';
+    const before = await table.getMany({ trans: req.trans, keys: req.values.map((v) => (v as Shelf).key) });
+    return req.values.some((v, i) => (v as Shelf).ids.length < ((before[i] as Shelf | undefined)?.ids.length ?? 0)) ? 'remove' : 'put';
+  }
+
   /** The worker dies inside a database transaction: IndexedDB rolls the transaction back. */
-  async function crashInside(type: 'put' | 'delete', afterCalls: number) {
+  async function crashInside(type: 'put' | 'remove', afterCalls: number) {
     await addSubscription(keyword('testing'), 0);
     await addSubscription(keyword('fuzzing'), 1);
     const { clock, calls, makeEngine } = setup({ testing: manyTesting, fuzzing: [...fresh, ...testing.slice(0, 2)] }, { keep: 120 });
@@ -262,8 +273,8 @@ describe('SyncEngine after the worker is killed', () => {
           const table = down.table(name);
           return {
             ...table,
-            mutate: (req: DBCoreMutateRequest) => {
-              if (armed && name === 'papers' && req.type === type && calls.length >= afterCalls) {
+            mutate: async (req: DBCoreMutateRequest) => {
+              if (armed && name === 'shelves' && calls.length >= afterCalls && (await kind(table, req)) === type) {
                 armed = false;
                 throw new Error('worker killed');
               }
@@ -295,15 +306,15 @@ describe('SyncEngine after the worker is killed', () => {
   it('resumes after being killed mid-ingest, with the half-written page rolled back', async () => {
     const { report, calls } = await crashInside('put', 2);
     expect(report).toMatchObject({ state: 'ok', totalAdded: 135, resumed: true });
-    expect(await db.papers.count()).toBe(125);
+    expect(await countStoredPapers()).toBe(125);
     // The page whose ingest was interrupted is fetched again; nothing else is.
     expect(calls.map((c) => new URL(c.url).searchParams.get('start'))).toEqual(['0', '100', '100', '0']);
   });
 
   it('resumes after being killed during retention without fetching again', async () => {
-    const { report, calls } = await crashInside('delete', 0);
+    const { report, calls } = await crashInside('remove', 0);
     expect(report).toMatchObject({ state: 'ok', totalAdded: 135 });
-    expect(await db.papers.count()).toBe(125);
+    expect(await countStoredPapers()).toBe(125);
     expect(calls.map((c) => new URL(c.url).searchParams.get('start'))).toEqual(['0', '100', '0']);
   });
 });

@@ -1,0 +1,67 @@
+import type { CatalogEntry, CatalogMonth, PaperCounts, Shelf, StoredPaper } from './schema';
+
+/** How papers are laid out on shelves, the catalog and the counts: pure, used by papers.ts and the schema upgrade. */
+export const SHELF_SIZE = 50;
+export const PAPER_COUNTS_KEY = 'paperCounts';
+
+export const EMPTY_COUNTS: PaperCounts = { papers: 0, unread: 0, unreadBy: {}, bySub: {} };
+
+/** A shelf of `papers` with its derived fields. */
+export function shelve(key: number, papers: StoredPaper[]): Shelf {
+  const subs = new Set<string>();
+  const unreadIn = new Set<string>();
+  let addedAt = 0;
+  let unread = false;
+  for (const paper of papers) {
+    for (const s of paper.subs) subs.add(s);
+    for (const s of paper.unreadIn) unreadIn.add(s);
+    if (paper.addedAt > addedAt) addedAt = paper.addedAt;
+    if (paper.unread === 1) unread = true;
+  }
+  const shelf: Shelf = { key, papers, ids: papers.map((p) => p.id), addedAt, subs: [...subs], unreadIn: [...unreadIn] };
+  if (unread) shelf.unread = 1;
+  return shelf;
+}
+
+export const monthOf = (published: string) => published.slice(0, 7);
+
+/** Newest first; the same date in descending id order (as the `published` index reversed). */
+export function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? 1 : -1;
+  return a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0;
+}
+
+function addCount(record: Record<string, number>, key: string, by: number): void {
+  const next = (record[key] ?? 0) + by;
+  if (next === 0) delete record[key];
+  else record[key] = next;
+}
+
+/** Adds (`by` = 1) or takes away (-1) a paper's part in the counts. */
+export function countPaper(counts: PaperCounts, paper: StoredPaper, by: 1 | -1): void {
+  counts.papers += by;
+  if (paper.unread === 1) counts.unread += by;
+  for (const s of paper.unreadIn) addCount(counts.unreadBy, s, by);
+  for (const s of paper.subs) addCount(counts.bySub, s, by);
+}
+
+/** Shelves, catalog and counts for `papers`, as a fresh store holds them (the upgrade from one record per paper). */
+export function shelveAll(papers: StoredPaper[]): { shelves: Shelf[]; catalog: CatalogMonth[]; counts: PaperCounts } {
+  const ordered = [...papers].sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const shelves: Shelf[] = [];
+  const byMonth = new Map<string, CatalogEntry[]>();
+  const counts = structuredClone(EMPTY_COUNTS);
+  for (let from = 0, key = 1; from < ordered.length; from += SHELF_SIZE, key++) {
+    const shelf = shelve(key, ordered.slice(from, from + SHELF_SIZE));
+    shelves.push(shelf);
+    for (const p of shelf.papers) {
+      countPaper(counts, p, 1);
+      const month = monthOf(p.published);
+      let entries = byMonth.get(month);
+      if (!entries) byMonth.set(month, (entries = []));
+      entries.push([p.published, p.id, key]);
+    }
+  }
+  const catalog = [...byMonth].map(([month, entries]) => ({ month, entries: entries.sort(compareEntries) }));
+  return { shelves, catalog, counts };
+}
