@@ -22,15 +22,18 @@ export async function paperCounts(): Promise<PaperCounts> {
 }
 
 /**
- * The shelves holding any of `ids`, by id. One request finds the shelves in the ids' range;
- * when that range holds many other papers, each id is looked up alone instead.
+ * The shelves holding any of `ids`, by id. One request finds the shelves in the ids' range (a
+ * page of new papers finds none); when that range holds many other papers or spans many
+ * shelves, each id is looked up alone instead, so no shelf is read for nothing.
  */
 async function shelvesHolding(ids: string[]): Promise<Map<string, Shelf>> {
   const found = new Map<string, Shelf>();
   if (ids.length === 0) return found;
   const sorted = [...ids].sort();
-  let keys = [...new Set(await db.shelves.where('ids').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).primaryKeys())];
-  if (keys.length > Math.max(8, ids.length / 4)) {
+  const scanned = 8 * ids.length + 64;
+  const inRange = await db.shelves.where('ids').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).limit(scanned).primaryKeys();
+  let keys = [...new Set(inRange)];
+  if (inRange.length === scanned || keys.length > Math.max(8, ids.length / 4)) {
     const each = await Promise.all(ids.map((id) => db.shelves.where('ids').equals(id).primaryKeys()));
     keys = [...new Set(each.flat())];
   }
