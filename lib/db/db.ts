@@ -12,7 +12,7 @@ export { DATABASE_NAME };
  * (retention, a subscription's feed), by unread subscription and unread (marking read). The
  * catalog orders the feed by date.
  */
-export const SCHEMA_V2 = {
+export const SCHEMA = {
   shelves: 'key, *ids, addedAt, *subs, *unreadIn, unread',
   catalog: 'month',
   library: 'id, savedAt, *tags',
@@ -22,8 +22,15 @@ export const SCHEMA_V2 = {
   extras: 'id',
 } as const;
 
-/** Schema 1 kept one record per paper: `papers: 'id, published, addedAt, *subs, *unreadIn, unread'`. */
-const SCHEMA_V1 = { ...SCHEMA_V2, shelves: null, catalog: null, papers: 'id, published, addedAt, *subs, *unreadIn, unread' };
+/** Schema 1 kept one record per paper. */
+const SCHEMA_V1 = {
+  papers: 'id, published, addedAt, *subs, *unreadIn, unread',
+  library: SCHEMA.library,
+  subscriptions: SCHEMA.subscriptions,
+  syncStatus: SCHEMA.syncStatus,
+  meta: SCHEMA.meta,
+  extras: SCHEMA.extras,
+};
 
 export class PaperRadarDatabase extends Dexie {
   shelves!: EntityTable<Shelf, 'key'>;
@@ -39,7 +46,7 @@ export class PaperRadarDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // Papers move onto shelves; the old table goes in the next version, once read.
     this.version(2)
-      .stores({ ...SCHEMA_V2, papers: SCHEMA_V1.papers })
+      .stores({ ...SCHEMA, papers: SCHEMA_V1.papers })
       .upgrade(async (tx) => {
         const { shelves, catalog, counts } = shelveAll(await tx.table<StoredPaper>('papers').toArray());
         await tx.table('shelves').bulkAdd(shelves);
@@ -47,7 +54,7 @@ export class PaperRadarDatabase extends Dexie {
         await tx.table('meta').put({ key: PAPER_COUNTS_KEY, value: counts });
         await tx.table('papers').clear();
       });
-    this.version(3).stores({ ...SCHEMA_V2, papers: null });
+    this.version(3).stores({ ...SCHEMA, papers: null });
   }
 }
 
