@@ -1,12 +1,12 @@
 import { db } from './db';
 import {
+  countArrivals,
   getPapers,
-  newestArrival as lastArrival,
+  latestArrival,
   newestPapers,
   PAPER_TABLES,
   paperCounts,
   paperIdsNewestFirst,
-  papersArrivedSince,
   papersOnShelves,
   putPapers,
 } from './papers';
@@ -40,7 +40,7 @@ export const allPaperIds = paperIdsNewestFirst;
 
 /** The paper stored last (by arrival): what changes when papers are added. */
 export async function newestArrival(): Promise<Pick<StoredPaper, 'id' | 'addedAt'> | undefined> {
-  const newest = await lastArrival();
+  const newest = await latestArrival();
   return newest && { id: newest.id, addedAt: newest.addedAt };
 }
 
@@ -61,7 +61,7 @@ export async function unreadCounts(subscriptionIds: string[]): Promise<UnreadCou
  * on. Only the shelves that got papers since then are read.
  */
 export async function countArrivedSince(since: number, atMost = Infinity): Promise<number> {
-  return Math.min(atMost, (await papersArrivedSince(since)).filter(inFeed).length);
+  return countArrivals(since, inFeed, atMost);
 }
 
 function markedRead(paper: StoredPaper, now: number): StoredPaper {

@@ -221,14 +221,22 @@ export async function newestPapers(match: (paper: StoredPaper) => boolean, wante
 }
 
 /** The paper that arrived last (by `addedAt`). */
-export async function newestArrival(): Promise<StoredPaper | undefined> {
+export async function latestArrival(): Promise<StoredPaper | undefined> {
   const shelf = await db.shelves.orderBy('addedAt').last();
   return shelf?.papers.reduce((a, b) => (b.addedAt > a.addedAt ? b : a));
 }
 
-/** Papers that arrived after `since`, read from the shelves that got any. */
-export async function papersArrivedSince(since: number): Promise<StoredPaper[]> {
-  const shelves = await db.shelves.where('addedAt').above(since).toArray();
-  return shelves.flatMap((s) => s.papers.filter((p) => p.addedAt > since));
+/**
+ * How many papers that `match` arrived after `since`, counted up to `atMost`: the shelves that
+ * got papers since are read, the latest first, a few at a time, until `atMost` are found.
+ */
+export async function countArrivals(since: number, match: (paper: StoredPaper) => boolean, atMost: number): Promise<number> {
+  let count = 0;
+  for (let offset = 0, step = 4; count < atMost; offset += step, step *= 2) {
+    const shelves = await db.shelves.where('addedAt').above(since).reverse().offset(offset).limit(step).toArray();
+    for (const shelf of shelves) count += shelf.papers.filter((p) => p.addedAt > since && match(p)).length;
+    if (shelves.length < step) break;
+  }
+  return Math.min(count, atMost);
 }
 
