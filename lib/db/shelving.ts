@@ -25,7 +25,7 @@ export function shelve(key: number, papers: StoredPaper[]): Shelf {
 
 export const monthOf = (published: string) => published.slice(0, 7);
 
-/** Newest first; the same date in descending id order (as the `published` index reversed). */
+/** Newest first; the same date in descending id order (the order of schema 1's `published` index, reversed). */
 export function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
   if (a[0] !== b[0]) return a[0] < b[0] ? 1 : -1;
   return a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0;

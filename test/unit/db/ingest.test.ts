@@ -34,7 +34,7 @@ describe('ingest', () => {
     expect(await allStoredPapers()).toEqual(before);
   });
 
-  it('keeps one row per paper matched by several subscriptions and remembers each', async () => {
+  it('keeps one copy of a paper matched by several subscriptions and remembers each', async () => {
     await ingest(testingPages[0]!, 'testing', T0);
     const second = await ingest(testingPages[0]!.slice(0, 3), 'fuzzing', T0 + 1);
     expect(second.added).toEqual([]);

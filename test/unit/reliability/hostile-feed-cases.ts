@@ -186,7 +186,7 @@ export const feedCases: FeedCase[] = [
     outcome: 'stored',
     check: (entries) => expect(entries[0]?.categories).toHaveLength(5_002),
   },
-  // Duplicates: one row per paper, the newest version's metadata.
+  // Duplicates: one copy per paper, the newest version's metadata.
   {
     name: 'the same paper three times in one page',
     xml: () => testingWithEntries([testingEntries[0]!, testingEntries[0]!, ...testingEntries.slice(1), testingEntries[0]!]),
