@@ -2,7 +2,10 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { CatalogMonth, LibraryItem, MetaRow, PaperExtras, Shelf, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
 import { DATABASE_NAME } from './name';
-import { PAPER_COUNTS_KEY, shelveAll } from './shelving';
+import { PAPER_COUNTS_KEY, Shelver } from './shelving';
+
+/** Papers read at once while they move onto shelves. */
+const UPGRADE_SLICE = 5000;
 
 export { DATABASE_NAME };
 
@@ -48,11 +51,16 @@ export class PaperRadarDatabase extends Dexie {
     this.version(2)
       .stores({ ...SCHEMA, papers: SCHEMA_V1.papers })
       .upgrade(async (tx) => {
-        const { shelves, catalog, counts } = shelveAll(await tx.table<StoredPaper>('papers').toArray());
-        await tx.table('shelves').bulkAdd(shelves);
+        // A slice at a time: 100,000 papers at once could be more than the worker's memory.
+        const shelver = new Shelver();
+        const papers = tx.table<StoredPaper, string>('papers');
+        for (let slice = await papers.orderBy(':id').limit(UPGRADE_SLICE).toArray(); slice.length > 0; ) {
+          await tx.table('shelves').bulkAdd(shelver.add(slice));
+          slice = await papers.where(':id').above(slice[slice.length - 1]!.id).limit(UPGRADE_SLICE).toArray();
+        }
+        const { catalog, counts } = shelver.finish();
         await tx.table('catalog').bulkAdd(catalog);
         await tx.table('meta').put({ key: PAPER_COUNTS_KEY, value: counts });
-        await tx.table('papers').clear();
       });
     this.version(3).stores({ ...SCHEMA, papers: null });
   }

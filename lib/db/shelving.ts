@@ -23,7 +23,8 @@ export function shelve(key: number, papers: StoredPaper[]): Shelf {
   return shelf;
 }
 
-export const monthOf = (published: string) => published.slice(0, 7);
+/** A date's month, `YYYY-MM` (a date that is not text still gets a month, never an error). */
+export const monthOf = (published: string) => String(published).slice(0, 7);
 
 /** Newest first; the same date in descending id order (the order of schema 1's `published` index, reversed). */
 export function compareEntries(a: CatalogEntry, b: CatalogEntry): number {
@@ -45,23 +46,43 @@ export function countPaper(counts: PaperCounts, paper: StoredPaper, by: 1 | -1):
   for (const s of paper.subs) addCount(counts.bySub, s, by);
 }
 
-/** Shelves, catalog and counts for `papers`, as a fresh store holds them (the upgrade from one record per paper). */
-export function shelveAll(papers: StoredPaper[]): { shelves: Shelf[]; catalog: CatalogMonth[]; counts: PaperCounts } {
-  const ordered = [...papers].sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const shelves: Shelf[] = [];
-  const byMonth = new Map<string, CatalogEntry[]>();
-  const counts = structuredClone(EMPTY_COUNTS);
-  for (let from = 0, key = 1; from < ordered.length; from += SHELF_SIZE, key++) {
-    const shelf = shelve(key, ordered.slice(from, from + SHELF_SIZE));
-    shelves.push(shelf);
-    for (const p of shelf.papers) {
-      countPaper(counts, p, 1);
-      const month = monthOf(p.published);
-      let entries = byMonth.get(month);
-      if (!entries) byMonth.set(month, (entries = []));
-      entries.push([p.published, p.id, key]);
+/**
+ * Lays out papers on fresh shelves, a batch at a time, keeping only the catalog and the counts
+ * in memory: the upgrade from one record per paper reads the old papers in slices.
+ */
+export class Shelver {
+  private key = 1;
+  private readonly byMonth = new Map<string, CatalogEntry[]>();
+  private readonly counts: PaperCounts = structuredClone(EMPTY_COUNTS);
+
+  /** Shelves for `papers`, in their order, SHELF_SIZE to a shelf. */
+  add(papers: StoredPaper[]): Shelf[] {
+    const shelves: Shelf[] = [];
+    for (let from = 0; from < papers.length; from += SHELF_SIZE, this.key++) {
+      const shelf = shelve(this.key, papers.slice(from, from + SHELF_SIZE));
+      shelves.push(shelf);
+      for (const p of shelf.papers) {
+        countPaper(this.counts, p, 1);
+        const month = monthOf(p.published);
+        let entries = this.byMonth.get(month);
+        if (!entries) this.byMonth.set(month, (entries = []));
+        entries.push([p.published, p.id, shelf.key]);
+      }
     }
+    return shelves;
   }
-  const catalog = [...byMonth].map(([month, entries]) => ({ month, entries: entries.sort(compareEntries) }));
-  return { shelves, catalog, counts };
+
+  finish(): { catalog: CatalogMonth[]; counts: PaperCounts } {
+    const catalog = [...this.byMonth].map(([month, entries]) => ({ month, entries: entries.sort(compareEntries) }));
+    return { catalog, counts: this.counts };
+  }
 }
+
+/** Shelves, catalog and counts for `papers`, in arrival order, as a fresh store holds them. */
+export function shelveAll(papers: StoredPaper[]): { shelves: Shelf[]; catalog: CatalogMonth[]; counts: PaperCounts } {
+  const shelver = new Shelver();
+  const shelves = shelver.add([...papers].sort(byArrival));
+  return { shelves, ...shelver.finish() };
+}
+
+export const byArrival = (a: StoredPaper, b: StoredPaper) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

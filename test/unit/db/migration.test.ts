@@ -21,6 +21,7 @@ import { VirtualClock } from '../../helpers/virtual-clock';
 import v1Json from '../../fixtures/db/v1.json?raw';
 import v3Json from '../../fixtures/db/v3.json?raw';
 import { allStoredPapers } from '../../helpers/stored-papers';
+import { expectConsistentStore } from '../reliability/store-invariants';
 
 /**
  * Each released schema, written down as it shipped: never imported from today's code, so a
@@ -117,6 +118,27 @@ describe('upgrading a database of a released schema', () => {
       expect(counts.unreadBy[id] ?? 0, id).toBe(papers.filter((p) => p.unreadIn.includes(id)).length);
     }
     expect(db.tables.map((t) => t.name)).not.toContain('papers');
+  });
+
+  it('v1: a store larger than one upgrade slice moves onto shelves whole', async () => {
+    // Derived from the v1 fixture: its papers under 12,000 ids, unread in one subscription.
+    const template = papersOf(FIXTURES[1]!).find((p) => p.subs.length > 0)!;
+    const many = Array.from({ length: 12_000 }, (_, i): StoredPaper => {
+      const id = `2611.${String(i).padStart(5, '0')}`;
+      const urls = { absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
+      return { ...template, id, ...urls, subs: ['big'], unreadIn: ['big'], unread: 1, addedAt: i, published: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', 'Z') };
+    });
+    db.close();
+    await Dexie.delete(DATABASE_NAME);
+    const old = new Dexie(DATABASE_NAME);
+    old.version(1).stores(RELEASED_SCHEMAS[1]!);
+    await old.table('papers').bulkAdd(many);
+    old.close();
+    await db.open();
+    expect((await allStoredPapers()).map((p) => p.id)).toEqual(many.map((p) => p.id));
+    expect(await paperCounts()).toEqual({ papers: 12_000, unread: 12_000, unreadBy: { big: 12_000 }, bySub: { big: 12_000 } });
+    expect((await feedPage({ limit: 3 })).map((p) => p.id)).toEqual(['2611.11999', '2611.11998', '2611.11997']);
+    await expectConsistentStore();
   });
 
   it('v1: the feed, unread counts, library, tags, subscriptions and sync status read as before', async () => {
