@@ -1,14 +1,12 @@
-import { db } from './db';
 import {
   countArrivals,
+  editPapers,
+  editShelves,
   getPapers,
   latestArrival,
   newestPapers,
-  PAPER_TABLES,
   paperCounts,
   paperIdsNewestFirst,
-  papersOnShelves,
-  putPapers,
 } from './papers';
 import type { StoredPaper } from './schema';
 
@@ -75,12 +73,7 @@ function markedUnread(paper: StoredPaper): StoredPaper {
   return { ...rest, unreadIn: [...paper.subs], unread: 1 };
 }
 
-async function update(ids: string[], change: (paper: StoredPaper) => StoredPaper): Promise<void> {
-  await db.transaction('rw', PAPER_TABLES(), async () => {
-    const papers = await getPapers(ids);
-    await putPapers(papers.flatMap((p) => (p ? [change(p)] : [])));
-  });
-}
+const update = (ids: string[], change: (paper: StoredPaper) => StoredPaper) => editPapers(ids, change);
 
 export const markRead = (ids: string[], now: number) => update(ids, (p) => markedRead(p, now));
 export const markUnread = (ids: string[]) => update(ids, markedUnread);
@@ -94,14 +87,14 @@ export const unhidePapers = (ids: string[]) =>
 
 /** Marks every unread paper of a subscription (or of the whole feed) as read. */
 export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {
-  return db.transaction('rw', PAPER_TABLES(), async () => {
-    const unread =
-      subscriptionId === undefined
-        ? (await papersOnShelves({ unread: true })).filter((p) => p.unread === 1)
-        : (await papersOnShelves({ unreadIn: subscriptionId })).filter((p) => p.unreadIn.includes(subscriptionId));
-    await putPapers(unread.map((p) => markedRead(p, now)));
-    return unread.length;
+  const unread =
+    subscriptionId === undefined ? (p: StoredPaper) => p.unread === 1 : (p: StoredPaper) => p.unreadIn.includes(subscriptionId);
+  let marked = 0;
+  await editShelves(subscriptionId === undefined ? { unread: true } : { unreadIn: subscriptionId }, (papers) => {
+    marked = papers.filter(unread).length;
+    return (p) => (unread(p) ? markedRead(p, now) : undefined);
   });
+  return marked;
 }
 
 export { getPapers };

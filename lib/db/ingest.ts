@@ -1,6 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
-import { getPapers, PAPER_TABLES, putPapers } from './papers';
+import { PAPER_TABLES, upsertPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export interface IngestResult {
@@ -65,31 +65,35 @@ function dedupe(entries: ArxivEntry[]): ArxivEntry[] {
 export async function ingest(entries: ArxivEntry[], subscriptionId: string | null, now: number): Promise<IngestResult> {
   const unique = dedupe(entries);
   const result: IngestResult = { added: [], updated: [], knownToSubscription: [] };
+  // A new version has its own abstract and figures: what was made from the old one goes.
+  const revised: string[] = [];
   await db.transaction('rw', [...PAPER_TABLES(), db.extras], async () => {
-    const stored = await getPapers(unique.map((e) => e.id));
-    const existing = new Map(stored.flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
-    const writes: StoredPaper[] = [];
-    // A new version has its own abstract and figures: what was made from the old one goes.
-    const revised: string[] = [];
-    unique.forEach((entry) => {
-      const stored = existing.get(entry.id);
-      if (!stored) {
-        writes.push(newStoredPaper(entry, subscriptionId ? [subscriptionId] : [], now));
-        result.added.push(entry.id);
-        return;
-      }
-      let next = isNewer(entry, stored) ? withMetadata(stored, entry) : stored;
-      if (entry.version > stored.version) revised.push(entry.id);
-      if (subscriptionId !== null) {
-        if (stored.subs.includes(subscriptionId)) result.knownToSubscription.push(entry.id);
-        else next = addSubscription(next, subscriptionId);
-      }
-      if (next !== stored) {
-        writes.push(next);
-        result.updated.push(entry.id);
-      }
-    });
-    await putPapers(writes);
+    await upsertPapers(
+      unique.map((e) => e.id),
+      (existing) => {
+        const fresh: StoredPaper[] = [];
+        const changed = new Map<string, StoredPaper>();
+        for (const entry of unique) {
+          const stored = existing.get(entry.id);
+          if (!stored) {
+            fresh.push(newStoredPaper(entry, subscriptionId ? [subscriptionId] : [], now));
+            result.added.push(entry.id);
+            continue;
+          }
+          let next = isNewer(entry, stored) ? withMetadata(stored, entry) : stored;
+          if (entry.version > stored.version) revised.push(entry.id);
+          if (subscriptionId !== null) {
+            if (stored.subs.includes(subscriptionId)) result.knownToSubscription.push(entry.id);
+            else next = addSubscription(next, subscriptionId);
+          }
+          if (next !== stored) {
+            changed.set(entry.id, next);
+            result.updated.push(entry.id);
+          }
+        }
+        return { edit: (paper) => changed.get(paper.id), fresh };
+      },
+    );
     if (revised.length > 0) await db.extras.bulkDelete(revised);
   });
   return result;

@@ -71,78 +71,114 @@ async function changeCatalog(added: CatalogEntry[], removed: CatalogEntry[]): Pr
   if (deletes.length > 0) await db.catalog.bulkDelete(deletes);
 }
 
+/** What an edit does with a paper: a new version of it, null to delete it, undefined to leave it. */
+export type PaperEdit = (paper: StoredPaper) => StoredPaper | null | undefined;
+
 /**
- * Stores papers: a known id replaces the paper on its shelf, new ones go on new shelves
- * together. The catalog and the counts follow in the same transaction.
+ * The one write: `edit` applied to every paper on `shelves` (read in this transaction), and
+ * `fresh` papers (not stored yet) put on the last shelf while it has room, then on new ones.
+ * Changed shelves are written whole, emptied ones deleted; the catalog and the counts follow.
  */
-export async function putPapers(papers: StoredPaper[]): Promise<void> {
-  if (papers.length === 0) return;
-  await db.transaction('rw', PAPER_TABLES(), async () => {
-    const unique = [...new Map(papers.map((p) => [p.id, p])).values()];
-    const [holding, counts] = await Promise.all([shelvesHolding(unique.map((p) => p.id)), paperCounts()]);
-    const changed = new Map<number, Shelf>();
-    const fresh: StoredPaper[] = [];
-    const added: CatalogEntry[] = [];
-    const removed: CatalogEntry[] = [];
-    for (const paper of unique) {
-      const shelf = holding.get(paper.id);
-      if (!shelf) {
-        fresh.push(paper);
-        countPaper(counts, paper, 1);
+async function rewrite(shelves: Shelf[], edit: PaperEdit, fresh: StoredPaper[] = []): Promise<void> {
+  const counts = await paperCounts();
+  const added: CatalogEntry[] = [];
+  const removed: CatalogEntry[] = [];
+  const puts: Shelf[] = [];
+  const empty: number[] = [];
+  for (const shelf of shelves) {
+    let changed = false;
+    const kept: StoredPaper[] = [];
+    for (const paper of shelf.papers) {
+      const next = edit(paper);
+      if (next === undefined) {
+        kept.push(paper);
         continue;
       }
-      const at = shelf.papers.findIndex((p) => p.id === paper.id);
-      const old = shelf.papers[at]!;
-      countPaper(counts, old, -1);
-      countPaper(counts, paper, 1);
-      if (old.published !== paper.published) {
-        removed.push([old.published, old.id, shelf.key]);
-        added.push([paper.published, paper.id, shelf.key]);
+      changed = true;
+      countPaper(counts, paper, -1);
+      if (next) {
+        countPaper(counts, next, 1);
+        kept.push(next);
       }
-      shelf.papers[at] = paper;
-      changed.set(shelf.key, shelf);
+      if (!next || next.published !== paper.published) removed.push([paper.published, paper.id, shelf.key]);
+      if (next && next.published !== paper.published) added.push([next.published, next.id, shelf.key]);
     }
-    const puts = [...changed.values()].map((s) => shelve(s.key, s.papers));
-    if (fresh.length > 0) {
-      let key = (((await db.shelves.orderBy(':id').lastKey()) as number | undefined) ?? 0) + 1;
-      for (let from = 0; from < fresh.length; from += SHELF_SIZE, key++) {
-        const shelf = shelve(key, fresh.slice(from, from + SHELF_SIZE));
-        puts.push(shelf);
-        for (const p of shelf.papers) added.push([p.published, p.id, key]);
-      }
+    if (!changed) continue;
+    if (kept.length === 0) empty.push(shelf.key);
+    else puts.push(shelve(shelf.key, kept));
+  }
+  if (fresh.length > 0) {
+    const last = await db.shelves.orderBy(':id').last();
+    const rewritten = last !== undefined && shelves.some((s) => s.key === last.key);
+    let start = 0;
+    if (last && !rewritten && last.papers.length < SHELF_SIZE) {
+      start = SHELF_SIZE - last.papers.length;
+      puts.push(shelve(last.key, [...last.papers, ...fresh.slice(0, start)]));
+      for (const p of fresh.slice(0, start)) added.push([p.published, p.id, last.key]);
     }
-    await db.shelves.bulkPut(puts);
-    await changeCatalog(added, removed);
-    await db.meta.put({ key: PAPER_COUNTS_KEY, value: counts });
+    let key = (last?.key ?? 0) + 1;
+    for (let from = start; from < fresh.length; from += SHELF_SIZE, key++) {
+      const shelf = shelve(key, fresh.slice(from, from + SHELF_SIZE));
+      puts.push(shelf);
+      for (const p of shelf.papers) added.push([p.published, p.id, key]);
+    }
+    for (const p of fresh) countPaper(counts, p, 1);
+  }
+  if (puts.length === 0 && empty.length === 0) return;
+  if (puts.length > 0) await db.shelves.bulkPut(puts);
+  if (empty.length > 0) await db.shelves.bulkDelete(empty);
+  await changeCatalog(added, removed);
+  await db.meta.put({ key: PAPER_COUNTS_KEY, value: counts });
+}
+
+const shelvesOf = (holding: Map<string, Shelf>) => [...new Set(holding.values())];
+
+/**
+ * Reads the stored papers among `ids` once and writes what `plan` answers for them: an edit of
+ * the stored ones and papers not stored yet (on the last shelf while it has room, then on new
+ * ones, together).
+ */
+export async function upsertPapers(ids: string[], plan: (stored: Map<string, StoredPaper>) => { edit: PaperEdit; fresh: StoredPaper[] }): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction('rw', PAPER_TABLES(), async () => {
+    const holding = await shelvesHolding(ids);
+    const stored = new Map([...holding].map(([id, shelf]) => [id, shelf.papers.find((p) => p.id === id)!]));
+    const { edit, fresh } = plan(stored);
+    await rewrite(shelvesOf(holding), edit, fresh);
+  });
+}
+
+/** Stores papers: a known id replaces the paper on its shelf. The same id twice: the last one given. */
+export async function putPapers(papers: StoredPaper[]): Promise<void> {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  await upsertPapers([...byId.keys()], (stored) => ({
+    edit: (p) => byId.get(p.id),
+    fresh: [...byId.values()].filter((p) => !stored.has(p.id)),
+  }));
+}
+
+/** Applies `edit` to the stored papers among `ids` (ids not stored are ignored). */
+export async function editPapers(ids: string[], edit: PaperEdit): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction('rw', PAPER_TABLES(), async () => {
+    const holding = await shelvesHolding(ids);
+    const wanted = new Set(ids);
+    await rewrite(shelvesOf(holding), (p) => (wanted.has(p.id) ? edit(p) : undefined));
   });
 }
 
 /** Deletes papers (ids not stored are ignored). */
-export async function deletePapers(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+export const deletePapers = (ids: string[]) => editPapers(ids, () => null);
+
+/**
+ * Edits papers on the shelves `query` names, reading each shelf once: `plan` sees every paper
+ * on them and answers the edit (which picks its papers). What marks a subscription read or
+ * applies retention. Runs inside the caller's transaction when there is one.
+ */
+export async function editShelves(query: ShelfQuery, plan: (papers: StoredPaper[]) => PaperEdit | Promise<PaperEdit>): Promise<void> {
   await db.transaction('rw', PAPER_TABLES(), async () => {
-    const [holding, counts] = await Promise.all([shelvesHolding(ids), paperCounts()]);
-    if (holding.size === 0) return;
-    const doomed = new Set(ids);
-    const removed: CatalogEntry[] = [];
-    const puts: Shelf[] = [];
-    const empty: number[] = [];
-    for (const shelf of new Set(holding.values())) {
-      const kept: StoredPaper[] = [];
-      for (const paper of shelf.papers) {
-        if (!doomed.has(paper.id)) kept.push(paper);
-        else {
-          countPaper(counts, paper, -1);
-          removed.push([paper.published, paper.id, shelf.key]);
-        }
-      }
-      if (kept.length === 0) empty.push(shelf.key);
-      else puts.push(shelve(shelf.key, kept));
-    }
-    if (puts.length > 0) await db.shelves.bulkPut(puts);
-    if (empty.length > 0) await db.shelves.bulkDelete(empty);
-    await changeCatalog([], removed);
-    await db.meta.put({ key: PAPER_COUNTS_KEY, value: counts });
+    const shelves = await shelfCollection(query).toArray();
+    await rewrite(shelves, await plan(shelves.flatMap((s) => s.papers)));
   });
 }
 

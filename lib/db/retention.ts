@@ -1,5 +1,6 @@
 import { db } from './db';
-import { deletePapers, PAPER_TABLES, papersOnShelves, putPapers } from './papers';
+import { editShelves, PAPER_TABLES } from './papers';
+import { compareEntries } from './shelving';
 import type { StoredPaper } from './schema';
 
 export const DEFAULT_PAPERS_PER_SUBSCRIPTION = 200;
@@ -20,55 +21,44 @@ function outOfFeed(paper: StoredPaper): StoredPaper {
 }
 
 /**
- * Detaches `subscriptionIds` from the given papers and deletes those left in no subscription,
- * unless they are saved: saved papers are only ever removed by the user.
+ * Detaches `subscriptionId` from the papers `which` picks among its papers (newest first) and
+ * deletes those left in no subscription, unless they are saved: saved papers are only ever
+ * removed by the user. Returns how many papers were deleted.
  */
-async function detach(papers: StoredPaper[], subscriptionIds: string[]): Promise<number> {
-  if (papers.length === 0) return 0;
-  const saved = new Set(
-    (await db.library.bulkGet(papers.map((p) => p.id))).flatMap((item) => (item ? [item.id] : [])),
-  );
-  const keep: StoredPaper[] = [];
-  const remove: string[] = [];
-  for (const paper of papers) {
-    const next = subscriptionIds.reduce(withoutSubscription, paper);
-    if (next.subs.length > 0 || saved.has(paper.id)) keep.push(next);
-    else remove.push(paper.id);
-  }
-  await putPapers(keep);
-  await deletePapers(remove);
-  return remove.length;
+async function detach(subscriptionId: string, which: (newestFirst: StoredPaper[]) => StoredPaper[]): Promise<number> {
+  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
+    let removed = 0;
+    await editShelves({ subscriptionId }, async (onShelves) => {
+      const mine = onShelves.filter((p) => p.subs.includes(subscriptionId));
+      const picked = which(mine.sort((a, b) => compareEntries([a.published, a.id, 0], [b.published, b.id, 0])));
+      const detached = new Set(picked.map((p) => p.id));
+      const saved = new Set((await db.library.bulkGet([...detached])).flatMap((item) => (item ? [item.id] : [])));
+      removed = picked.filter((p) => p.subs.length === 1 && !saved.has(p.id)).length;
+      return (paper) => {
+        if (!detached.has(paper.id)) return undefined;
+        const next = withoutSubscription(paper, subscriptionId);
+        return next.subs.length > 0 || saved.has(paper.id) ? next : null;
+      };
+    });
+    return removed;
+  });
 }
-
-const papersOf = async (subscriptionId: string) =>
-  (await papersOnShelves({ subscriptionId })).filter((p) => p.subs.includes(subscriptionId));
 
 /** Keeps the newest `keep` papers of a subscription. Returns how many papers were deleted. */
-export async function applyRetention(subscriptionId: string, keep: number): Promise<number> {
-  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
-    const papers = await papersOf(subscriptionId);
-    if (papers.length <= keep) return 0;
-    papers.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
-    return detach(papers.slice(keep), [subscriptionId]);
-  });
-}
+export const applyRetention = (subscriptionId: string, keep: number) => detach(subscriptionId, (papers) => papers.slice(keep));
 
 /** Removes a subscription's claim on every paper (the subscription was deleted). */
-export async function forgetSubscription(subscriptionId: string): Promise<number> {
-  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
-    const papers = await papersOf(subscriptionId);
-    return detach(papers, [subscriptionId]);
-  });
-}
+export const forgetSubscription = (subscriptionId: string) => detach(subscriptionId, (papers) => papers);
 
 /** Empties the feed: every paper that is not saved goes. */
 export async function clearFeed(): Promise<number> {
   return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
     const savedIds = new Set(await db.library.toCollection().primaryKeys());
-    const papers = await papersOnShelves({ all: true });
-    const doomed = papers.filter((p) => !savedIds.has(p.id)).map((p) => p.id);
-    await deletePapers(doomed);
-    await putPapers(papers.filter((p) => savedIds.has(p.id)).map(outOfFeed));
-    return doomed.length;
+    let removed = 0;
+    await editShelves({ all: true }, (papers) => {
+      removed = papers.filter((p) => !savedIds.has(p.id)).length;
+      return (paper) => (savedIds.has(paper.id) ? outOfFeed(paper) : null);
+    });
+    return removed;
   });
 }

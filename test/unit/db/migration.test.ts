@@ -139,7 +139,7 @@ describe('upgrading a database of a released schema', () => {
     expect(await paperCounts()).toEqual({ papers: 12_000, unread: 12_000, unreadBy: { big: 12_000 }, bySub: { big: 12_000 } });
     expect((await feedPage({ limit: 3 })).map((p) => p.id)).toEqual(['2611.11999', '2611.11998', '2611.11997']);
     await expectConsistentStore();
-  });
+  }, 60_000);
 
   it('v1: the feed, unread counts, library, tags, subscriptions and sync status read as before', async () => {
     const fixture = await upgradeFrom(1);
