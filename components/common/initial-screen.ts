@@ -4,7 +4,7 @@ import { FIRST_SCREEN_CARDS, readFirstScreen, type FirstScreen } from '../../lib
 
 /**
  * What a page paints its first frame with: its first-screen cache, or else its first cards read
- * straight from IndexedDB (then without counts, which are slow to make and never hold up cards).
+ * straight from IndexedDB (then without counts, which never hold up cards).
  */
 export type InitialScreen = Omit<FirstScreen, 'version' | 'counts'> & { counts?: UnreadCounts };
 

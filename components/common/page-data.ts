@@ -16,8 +16,8 @@ export { getSyncState } from '../../lib/sync/state';
 export interface HeaderData {
   subscriptions: Subscription[];
   /**
-   * Unread papers, in all and per subscription. Counting is slow on a large store (IndexedDB
-   * walks the index: a second for 50,000 papers), so the cards never wait for it.
+   * Unread papers, in all and per subscription (kept up to date by every write of papers);
+   * the cards never wait for them.
    */
   counts?: UnreadCounts;
 }

@@ -9,10 +9,9 @@ export function useSubscriptions(initial: InitialScreen | null): Subscription[] 
 }
 
 /**
- * The subscriptions with their unread counts, once counted. The cards need only the
- * subscriptions and are drawn without waiting for the counts; counting starts when `countNow`
- * says the cards have been read: IndexedDB serves one request at a time, and a count of
- * 50,000 papers ahead of the cards would hold them back.
+ * The subscriptions with their unread counts, once read. The cards need only the
+ * subscriptions and are drawn without waiting for the counts; they are read when `countNow`
+ * says the cards have been: nothing, however small, goes ahead of the cards.
  */
 export function useHeaderData(
   subscriptions: Subscription[] | undefined,

@@ -19,7 +19,7 @@ export interface FeedQuery {
 
 const inFeed = (p: StoredPaper) => p.subs.length > 0 && p.hiddenAt === undefined;
 
-/** Papers in the feed, newest first, hidden ones left out. Reads only what the page shows. */
+/** Papers in the feed, newest first, hidden ones left out. Reads only the shelves of the papers up to the end of the page. */
 export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery): Promise<StoredPaper[]> {
   const page =
     subscriptionId === undefined

@@ -1,6 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
-import { deletePapers, getPaper, getPapers, PAPER_TABLES, putPapers } from './papers';
+import { deletePapers, getPaper, getPapers, PAPER_TABLES, putPapers, upsertPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
 import type { LibraryItem, StoredPaper } from './schema';
 
@@ -72,16 +72,19 @@ export async function pendingSaves(now = Date.now(), retryDelay: (attempts: numb
 /** Stores metadata fetched for pending saves and clears their pending mark. */
 export async function completePendingSaves(entries: ArxivEntry[], now: number): Promise<string[]> {
   return db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
-    const completed: string[] = [];
-    for (const entry of entries) {
-      const item = await db.library.get(entry.id);
-      if (!item) continue;
-      const stored = await getPaper(entry.id);
-      await putPapers([stored ? withMetadata(stored, entry) : newStoredPaper(entry, [], now)]);
-      if (item.pending) await db.library.put(withoutPending(item));
-      completed.push(entry.id);
-    }
-    return completed;
+    const items = await db.library.bulkGet(entries.map((e) => e.id));
+    const saved = entries.filter((_, i) => items[i] !== undefined);
+    const byId = new Map(saved.map((e) => [e.id, e]));
+    await upsertPapers([...byId.keys()], (stored) => ({
+      edit: (paper) => {
+        const entry = byId.get(paper.id);
+        return entry && withMetadata(paper, entry);
+      },
+      fresh: [...byId.values()].filter((e) => !stored.has(e.id)).map((e) => newStoredPaper(e, [], now)),
+    }));
+    const completed = items.flatMap((item) => (item ? [item] : []));
+    await db.library.bulkPut(completed.filter((item) => item.pending).map(withoutPending));
+    return saved.map((e) => e.id);
   });
 }
 

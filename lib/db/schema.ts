@@ -4,9 +4,9 @@ import type { ArxivEntry } from '../arxiv/entry';
 export interface StoredPaper extends ArxivEntry {
   /** Ids of the subscriptions that matched it; empty for a paper only in the library. */
   subs: string[];
-  /** `subs` while the paper is unread and not hidden, else empty: indexed for unread counts. */
+  /** `subs` while the paper is unread and not hidden, else empty: what the unread counts count. */
   unreadIn: string[];
-  /** 1 while unread and in the feed; absent otherwise (absent values are not indexed). */
+  /** 1 while unread and in the feed; absent otherwise. */
   unread?: 1;
   /** When Paper Radar first stored it (epoch ms). */
   addedAt: number;
@@ -14,7 +14,7 @@ export interface StoredPaper extends ArxivEntry {
   hiddenAt?: number;
 }
 
-/** A saved paper. Its metadata lives in `papers`; until arXiv has been asked, `pending` is set. */
+/** A saved paper. Its metadata is stored with the other papers; until arXiv has been asked, `pending` is set. */
 export interface LibraryItem {
   id: string;
   savedAt: number;
@@ -53,7 +53,8 @@ export interface PaperExtras {
 }
 
 /**
- * Up to SHELF_SIZE papers stored as one record, in the order they arrived. IndexedDB's cost is
+ * Up to SHELF_SIZE papers stored as one record, in the order they arrived (in id order when
+ * moved from schema 1). IndexedDB's cost is
  * per record, not per byte, so papers are written a shelf at a time; the other fields are
  * derived from `papers` on every write, for the indexes.
  */
@@ -64,9 +65,11 @@ export interface Shelf {
   ids: string[];
   /** The latest `addedAt` of its papers: finds recent arrivals. */
   addedAt: number;
-  /** The subscriptions any of its papers is in, or unread in; 1 when any paper is unread. */
+  /** The subscriptions any of its papers is in. */
   subs: string[];
+  /** The subscriptions any of its papers is unread in. */
   unreadIn: string[];
+  /** 1 when any of its papers is unread. */
   unread?: 1;
 }
 

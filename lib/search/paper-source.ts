@@ -15,13 +15,19 @@ let shelfOf = new Map<string, number>();
 const kept = new Map<number, Map<string, StoredPaper>>();
 
 async function papersOnShelves(ids: string[]): Promise<(StoredPaper | undefined)[]> {
-  const wanted = [...new Set(ids.flatMap((id) => shelfOf.get(id) ?? []))].filter((key) => !kept.has(key));
-  (await readShelves(wanted)).forEach((shelf, i) => {
-    kept.set(wanted[i]!, new Map(shelf?.papers.map((p) => [p.id, p]) ?? []));
-    // The oldest read goes first (a Map keeps insertion order).
-    if (kept.size > SHELVES_KEPT) kept.delete(kept.keys().next().value!);
-  });
+  const needed = [...new Set(ids.flatMap((id) => shelfOf.get(id) ?? []))];
+  const wanted = needed.filter((key) => !kept.has(key));
+  const read = await readShelves(wanted);
+  // Shelves used now move to the end (a Map keeps insertion order); the least recently used go.
+  for (const key of needed) {
+    const shelf = kept.get(key);
+    if (!shelf) continue;
+    kept.delete(key);
+    kept.set(key, shelf);
+  }
+  read.forEach((shelf, i) => kept.set(wanted[i]!, new Map(shelf?.papers.map((p) => [p.id, p]) ?? [])));
   const found = ids.map((id) => kept.get(shelfOf.get(id) ?? -1)?.get(id));
+  while (kept.size > Math.max(SHELVES_KEPT, needed.length)) kept.delete(kept.keys().next().value!);
   // Moved or added since the ids were read: asked for by id.
   const missing = ids.filter((_, i) => found[i] === undefined);
   if (missing.length === 0) return found;
@@ -42,8 +48,8 @@ export const storedPapers: PaperSource = {
 
 /**
  * Calls `onChange` when papers are added (a sync, a save from an arXiv page); read state and
- * hiding change no searchable text and are ignored. Only the newest arrival is read: counting
- * 50,000 papers takes IndexedDB a second, and this runs after every write. Papers removed by
+ * hiding change no searchable text and are ignored. Only the shelf of the newest arrival is
+ * read, as this runs after every write. Papers removed by
  * retention stay in the index until the next arrival; their results are dropped when the page
  * finds them gone.
  */

@@ -29,6 +29,16 @@ describe('papers on shelves', () => {
     await expectConsistentStore();
   });
 
+  it('tops up the last shelf before starting a new one, so small syncs do not leave many small shelves', async () => {
+    const all = papers(SHELF_SIZE + 15, 'testing');
+    await putPapers(all.slice(0, 10));
+    await putPapers(all.slice(10, 13));
+    await putPapers(all.slice(13));
+    expect((await db.shelves.toArray()).map((s) => s.papers.length)).toEqual([SHELF_SIZE, 15]);
+    expect((await feedPage({ limit: 100 })).map((p) => p.id)).toEqual(all.map((p) => p.id));
+    await expectConsistentStore();
+  });
+
   it('finds papers whose ids are spread over many shelves', async () => {
     // Twenty pages of twenty, interleaved by id: any two asked ids span most shelves.
     for (let k = 0; k < 20; k++) await putPapers(papers(20, 'testing', k * 1000).map((p, i) => ({ ...p, id: `2611.${String(i * 20 + k).padStart(5, '0')}` })));
