@@ -1,6 +1,6 @@
 import { db } from './db';
 import type { CatalogEntry, CatalogMonth, PaperCounts, Shelf, StoredPaper } from './schema';
-import { compareEntries, countPaper, EMPTY_COUNTS, monthOf, PAPER_COUNTS_KEY, shelve, SHELF_SIZE } from './shelving';
+import { addCounts, compareEntries, countPaper, EMPTY_COUNTS, monthOf, PAPER_COUNTS_KEY, shelve, SHELF_SIZE } from './shelving';
 
 export { PAPER_COUNTS_KEY, SHELF_SIZE };
 
@@ -80,7 +80,7 @@ export type PaperEdit = (paper: StoredPaper) => StoredPaper | null | undefined;
  * Changed shelves are written whole, emptied ones deleted; the catalog and the counts follow.
  */
 async function rewrite(shelves: Shelf[], edit: PaperEdit, fresh: StoredPaper[] = []): Promise<void> {
-  const counts = await paperCounts();
+  const counts = structuredClone(EMPTY_COUNTS); // what changes, added to the stored counts at the end
   const added: CatalogEntry[] = [];
   const removed: CatalogEntry[] = [];
   const puts: Shelf[] = [];
@@ -128,7 +128,7 @@ async function rewrite(shelves: Shelf[], edit: PaperEdit, fresh: StoredPaper[] =
   if (puts.length > 0) await db.shelves.bulkPut(puts);
   if (empty.length > 0) await db.shelves.bulkDelete(empty);
   await changeCatalog(added, removed);
-  await db.meta.put({ key: PAPER_COUNTS_KEY, value: counts });
+  await db.meta.put({ key: PAPER_COUNTS_KEY, value: addCounts(await paperCounts(), counts) });
 }
 
 const shelvesOf = (holding: Map<string, Shelf>) => [...new Set(holding.values())];

@@ -46,6 +46,16 @@ export function countPaper(counts: PaperCounts, paper: StoredPaper, by: 1 | -1):
   for (const s of paper.subs) addCount(counts.bySub, s, by);
 }
 
+/** `counts` with `change` (counts that may be negative) added. */
+export function addCounts(counts: PaperCounts, change: PaperCounts): PaperCounts {
+  const sum = structuredClone(counts);
+  sum.papers += change.papers;
+  sum.unread += change.unread;
+  for (const [s, n] of Object.entries(change.unreadBy)) addCount(sum.unreadBy, s, n);
+  for (const [s, n] of Object.entries(change.bySub)) addCount(sum.bySub, s, n);
+  return sum;
+}
+
 /**
  * Lays out papers on fresh shelves, a batch at a time, keeping only the catalog and the counts
  * in memory: the upgrade from one record per paper reads the old papers in slices.
