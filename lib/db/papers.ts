@@ -7,7 +7,7 @@ export { PAPER_COUNTS_KEY, SHELF_SIZE };
 /**
  * The one module that reads and writes papers. Papers live on shelves of up to SHELF_SIZE, as
  * they arrived: IndexedDB in Chromium spends most of a write on each record and each index
- * entry, so 2000 new papers as 2000 records took 550–700 ms, as 40 shelves 70–85 ms.
+ * entry, so 2000 new papers as 2000 records took 550–700 ms, as 40 shelves 72–119 ms.
  * Two structures stand beside the shelves, kept up to date in the same transaction by every
  * write here: the catalog (every paper's date, id and shelf, one record per month, newest
  * first), which gives the feed its order without reading papers, and the counts.
