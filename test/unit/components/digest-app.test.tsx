@@ -33,6 +33,13 @@ async function store() {
   await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 2 * HOUR });
 }
 
+/** The digest over the stored papers, once its first 30 cards are on screen. */
+async function openDigest() {
+  await store();
+  renderDigest();
+  await waitFor(() => expect(cardIds()).toHaveLength(30));
+}
+
 function renderDigest(services = testServices({ markSeen: async () => ({ previousSeenAt: NOW - 1.5 * HOUR }) })) {
   render(
     <WithServices services={services.services}>
@@ -81,9 +88,7 @@ describe('the new tab', () => {
   });
 
   it('filters by subscription and marks all of that one read', async () => {
-    await store();
-    renderDigest();
-    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await openDigest();
     fireEvent.click(await screen.findByRole('button', { name: /^fuzzing, 10 unread/ }));
     await waitFor(() => expect(cardIds()).toEqual(newestFirst(testingPages[2])));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
@@ -100,9 +105,7 @@ describe('the new tab', () => {
   });
 
   it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {
-    await store();
-    renderDigest();
-    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await openDigest();
     const [first, second] = screen.getAllByTestId('paper-card');
     const id = first!.dataset.arxivId!;
     const hide = within(first!).getByRole('button', { name: 'Hide' });
@@ -157,9 +160,7 @@ describe('the new tab', () => {
   });
 
   it('finds a paper by a word of its abstract', async () => {
-    await store();
-    renderDigest();
-    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await openDigest();
     const paper = searchedPaper;
     const word = abstractWord(paper);
     await searchFor(word);
@@ -169,9 +170,7 @@ describe('the new tab', () => {
   });
 
   it('marks where the words typed matched: title, authors, abstract', async () => {
-    await store();
-    renderDigest();
-    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await openDigest();
     expect(document.querySelector('mark')).toBeNull(); // the feed marks nothing
     const paper = searchedPaper;
     const titleWord = paper.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 5)[0]!;
@@ -188,9 +187,7 @@ describe('the new tab', () => {
   });
 
   it('keeps a paper hidden from search results on screen, marked, with the focus on it', async () => {
-    await store();
-    renderDigest();
-    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await openDigest();
     const paper = searchedPaper;
     const word = abstractWord(paper);
     await searchFor(word);
