@@ -95,4 +95,4 @@ export function shelveAll(papers: StoredPaper[]): { shelves: Shelf[]; catalog: C
   return { shelves, ...shelver.finish() };
 }
 
-export const byArrival = (a: StoredPaper, b: StoredPaper) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byArrival = (a: StoredPaper, b: StoredPaper) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

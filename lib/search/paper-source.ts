@@ -14,7 +14,7 @@ const SHELVES_KEPT = 200;
 let shelfOf = new Map<string, number>();
 const kept = new Map<number, Map<string, StoredPaper>>();
 
-async function papersOnShelves(ids: string[]): Promise<(StoredPaper | undefined)[]> {
+async function searchablePapers(ids: string[]): Promise<(StoredPaper | undefined)[]> {
   const needed = [...new Set(ids.flatMap((id) => shelfOf.get(id) ?? []))];
   const wanted = needed.filter((key) => !kept.has(key));
   const read = await readShelves(wanted);
@@ -43,7 +43,7 @@ export const storedPapers: PaperSource = {
     kept.clear();
     return entries.map((e) => e[1]);
   },
-  papers: papersOnShelves,
+  papers: searchablePapers,
 };
 
 /**
