@@ -1,7 +1,7 @@
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
-import { db } from '../db/db';
 import { getPaper } from '../db/papers';
-import { savePaper, savedAmong, unsavePaper } from '../db/library';
+import { libraryItems, savePaper, unsavePaper } from '../db/library';
+import { subscriptionLabels } from '../db/subscriptions';
 import { getMeta, setMeta } from '../db/meta';
 import { MessageError } from '../messaging/validate';
 import type { Handlers } from '../messaging/router';
@@ -34,19 +34,18 @@ export function createHandlers(app: BackgroundApp): Handlers {
     },
 
     async getSavedIds({ ids }) {
-      const items = await db.library.bulkGet(ids);
+      const items = await libraryItems(ids);
       const saved = items.flatMap((item) => (item ? [item.id] : []));
       const pending = items.flatMap((item) => (item?.pending ? [item.id] : []));
       return { saved, pending };
     },
 
     async getPaperContext({ id }) {
-      const [paper, saved, item] = await Promise.all([getPaper(id), savedAmong([id]), db.library.get(id)]);
-      const subscriptions = paper ? await db.subscriptions.bulkGet(paper.subs) : [];
+      const [paper, [item]] = await Promise.all([getPaper(id), libraryItems([id])]);
       return {
-        saved: saved.length > 0,
+        saved: item !== undefined,
         pending: item?.pending === 1,
-        subscriptions: subscriptions.flatMap((s) => (s ? [s.label] : [])),
+        subscriptions: paper ? await subscriptionLabels(paper.subs) : [],
       };
     },
 

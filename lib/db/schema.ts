@@ -4,9 +4,9 @@ import type { ArxivEntry } from '../arxiv/entry';
 export interface StoredPaper extends ArxivEntry {
   /** Ids of the subscriptions that matched it; empty for a paper only in the library. */
   subs: string[];
-  /** `subs` while the paper is unread and not hidden, else empty: what the unread counts count. */
+  /** `subs` while the paper is unread and not hidden, else empty (derived on write: `toRow`). */
   unreadIn: string[];
-  /** 1 while unread and in the feed; absent otherwise. */
+  /** 1 while unread and in the feed; absent otherwise (derived on write: `toRow`). */
   unread?: 1;
   /** When Paper Radar first stored it (epoch ms). */
   addedAt: number;
@@ -52,42 +52,7 @@ export interface PaperExtras {
   checkedAt?: number;
 }
 
-/**
- * Up to SHELF_SIZE papers stored as one record, in the order they arrived (in id order when
- * moved from schema 1). IndexedDB's cost is
- * per record, not per byte, so papers are written a shelf at a time; the other fields are
- * derived from `papers` on every write, for the indexes.
- */
-export interface Shelf {
-  key: number;
-  papers: StoredPaper[];
-  /** Every paper's id: finds the shelf of a paper. */
-  ids: string[];
-  /** The latest `addedAt` of its papers: finds recent arrivals. */
-  addedAt: number;
-  /** The subscriptions any of its papers is in. */
-  subs: string[];
-  /** The subscriptions any of its papers is unread in. */
-  unreadIn: string[];
-  /** 1 when any of its papers is unread. */
-  unread?: 1;
-}
-
-/** Where a paper stands in date order: `[published, id, shelf key]`. */
-export type CatalogEntry = [published: string, id: string, shelf: number];
-
-/** The papers published in one month (`YYYY-MM`), newest first: the feed's order. */
-export interface CatalogMonth {
-  month: string;
-  entries: CatalogEntry[];
-}
-
-/** Counts kept up to date by every write of papers, so that no count reads the papers. */
-export interface PaperCounts {
-  papers: number;
-  /** Unread papers in the feed (not hidden), and per subscription. */
-  unread: number;
-  unreadBy: Record<string, number>;
-  /** Papers per subscription, read or not. */
-  bySub: Record<string, number>;
+/** A paper as IndexedDB holds it: with the keys of the lists it is shown in (see layout.ts). */
+export interface PaperRow extends StoredPaper {
+  lists: [list: string, published: string][];
 }
