@@ -150,6 +150,6 @@ describe('a title holding markup', () => {
     expect(reading.ok).toBe(true);
     const id = (valid.library as Json[])[3]!.id as string;
     expect((await getPaper(id))?.title).toBe(title);
-    expect((window as unknown as Json).pwned).toBeUndefined();
+    expect((globalThis as unknown as Json).pwned).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, screen, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackupSection } from '../../../components/options/backup-section';
-import { backupJson, createBackup } from '../../../lib/backup/export';
-import { db } from '../../../lib/db/db';
-import { getSettings } from '../../../lib/settings';
-import { seedProfile, snapshot, T0 } from '../backup/seed';
+import { BackupSection } from '../../../../components/options/backup-section';
+import { backupJson, createBackup } from '../../../../lib/backup/export';
+import { db } from '../../../../lib/db/db';
+import { getSettings } from '../../../../lib/settings';
+import { seedProfile, snapshot, T0 } from '../../backup/seed';
 import { renderWithServices } from './render';
 
 beforeEach(async () => {

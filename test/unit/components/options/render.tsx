@@ -1,8 +1,8 @@
-import { render } from '../../helpers/dom-testing';
+import { render } from '../../../helpers/dom-testing';
 import type { ComponentChildren } from 'preact';
 import { vi } from 'vitest';
-import type { Input, MessageType, Output } from '../../../lib/messaging';
-import { defaultServices, ServicesContext, type OptionsServices } from '../../../components/options/services';
+import type { Input, MessageType, Output } from '../../../../lib/messaging';
+import { defaultServices, ServicesContext, type OptionsServices } from '../../../../components/options/services';
 
 export type SendMock = ReturnType<typeof vi.fn<(type: MessageType, data: Input<MessageType>) => Promise<Output<MessageType>>>>;
 

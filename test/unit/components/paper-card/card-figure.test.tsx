@@ -1,13 +1,13 @@
-import { cleanup, fireEvent, render, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperCard } from '../../../components/paper-card/paper-card';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import type { StoredPaper } from '../../../lib/db/schema';
-import { attentionPaper, higgsPaper, testingPapers } from '../../helpers/fixtures';
-import { figureRequests, newTabServices, renderCards, settle } from './card-extras-harness';
-import { NOW, testServices, WithServices } from './test-services';
-import { getPapers } from '../../../lib/db/papers';
+import { PaperCard } from '../../../../components/paper-card/paper-card';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import type { StoredPaper } from '../../../../lib/db/schema';
+import { attentionPaper, higgsPaper, testingPapers } from '../../../helpers/fixtures';
+import { figureRequests, newTabServices, renderCards, settle } from '../card-extras-harness';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPapers } from '../../../../lib/db/papers';
 
 const ATTENTION_FIGURE = 'https://arxiv.org/html/1706.03762v7/x1.png';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTaskQueue } from '../../../components/paper-card/request-queue';
-import { fakeVisibility } from './card-extras-harness';
+import { createTaskQueue } from '../../../../components/paper-card/request-queue';
+import { fakeVisibility } from '../card-extras-harness';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -1,15 +1,15 @@
-import { cleanup, waitFor } from '../../helpers/dom-testing';
+import { cleanup, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import type { StoredPaper } from '../../../lib/db/schema';
-import { extractKeyResult } from '../../../lib/text/key-result';
-import { HEADLINE_MAX_LENGTH, TLDR_MAX_LENGTH } from '../../../lib/text/summarizer';
-import { MACHINE_NOTE } from '../../../components/paper-card/lead-line';
-import { attentionPaper, testingPapers } from '../../helpers/fixtures';
-import { fakeSummarizer, newTabServices, renderCards, settle } from './card-extras-harness';
-import { NOW } from './test-services';
-import { getPaper } from '../../../lib/db/papers';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import type { StoredPaper } from '../../../../lib/db/schema';
+import { extractKeyResult } from '../../../../lib/text/key-result';
+import { HEADLINE_MAX_LENGTH, TLDR_MAX_LENGTH } from '../../../../lib/text/summarizer';
+import { MACHINE_NOTE } from '../../../../components/paper-card/lead-line';
+import { attentionPaper, testingPapers } from '../../../helpers/fixtures';
+import { fakeSummarizer, newTabServices, renderCards, settle } from '../card-extras-harness';
+import { NOW } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();

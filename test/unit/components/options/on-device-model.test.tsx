@@ -1,7 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { modelNote, useOnDeviceModel } from '../../../components/options/on-device-model';
-import type { ModelAvailability, SummarizerApi } from '../../../lib/text/summarizer';
+import { modelNote, useOnDeviceModel } from '../../../../components/options/on-device-model';
+import type { ModelAvailability, SummarizerApi } from '../../../../lib/text/summarizer';
 
 afterEach(cleanup);
 

@@ -1,19 +1,19 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DigestApp } from '../../../components/digest/digest-app';
-import { db } from '../../../lib/db/db';
-import { getPapers, markRead } from '../../../lib/db/feed';
-import { ingest } from '../../../lib/db/ingest';
-import { createLocalSearch } from '../../../lib/search/local-search';
-import { storedPapers } from '../../../lib/search/paper-source';
-import type { SearchClient } from '../../../lib/search/search-client';
-import type { SearchAnswer } from '../../../lib/search/search-protocol';
-import { addSubscription } from '../../../lib/db/subscriptions';
-import { updateSyncState } from '../../../lib/sync/state';
-import { testingPages, testingPapers } from '../../helpers/fixtures';
-import { NOW, testServices, WithServices } from './test-services';
-import { getPaper } from '../../../lib/db/papers';
-import { storedIds } from '../../helpers/stored-papers';
+import { DigestApp } from '../../../../components/digest/digest-app';
+import { db } from '../../../../lib/db/db';
+import { getPapers, markRead } from '../../../../lib/db/feed';
+import { ingest } from '../../../../lib/db/ingest';
+import { createLocalSearch } from '../../../../lib/search/local-search';
+import { storedPapers } from '../../../../lib/search/paper-source';
+import type { SearchClient } from '../../../../lib/search/search-client';
+import type { SearchAnswer } from '../../../../lib/search/search-protocol';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { updateSyncState } from '../../../../lib/sync/state';
+import { testingPages, testingPapers } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
+import { storedIds } from '../../../helpers/stored-papers';
 
 const HOUR = 3_600_000;
 

@@ -1,15 +1,15 @@
-import { cleanup, fireEvent, screen, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DataSection } from '../../../components/options/data-section';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import { savePaper } from '../../../lib/db/library';
-import { addSubscription } from '../../../lib/db/subscriptions';
-import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../../lib/settings';
-import { testingPages } from '../../helpers/fixtures';
+import { DataSection } from '../../../../components/options/data-section';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import { savePaper } from '../../../../lib/db/library';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { DEFAULT_SETTINGS, getSettings, updateSettings } from '../../../../lib/settings';
+import { testingPages } from '../../../helpers/fixtures';
 import { renderWithServices } from './render';
-import { countStoredPapers, storedIds } from '../../helpers/stored-papers';
+import { countStoredPapers, storedIds } from '../../../helpers/stored-papers';
 
 const saved = testingPages[0]![2]!;
 

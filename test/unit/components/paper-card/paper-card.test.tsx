@@ -1,13 +1,13 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCategoryNames } from '../../../components/paper-card/category-names';
-import { PaperCard } from '../../../components/paper-card/paper-card';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import type { StoredPaper } from '../../../lib/db/schema';
-import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
-import { NOW, testServices, WithServices } from './test-services';
-import { getPaper } from '../../../lib/db/papers';
+import { loadCategoryNames } from '../../../../components/paper-card/category-names';
+import { PaperCard } from '../../../../components/paper-card/paper-card';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import type { StoredPaper } from '../../../../lib/db/schema';
+import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();

@@ -1,15 +1,15 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SubscriptionsSection } from '../../../components/options/subscriptions-section';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import { savePaper } from '../../../lib/db/library';
-import { addSubscription, listSubscriptions } from '../../../lib/db/subscriptions';
-import type { PreviewResult } from '../../../lib/messaging';
-import { testingPages } from '../../helpers/fixtures';
+import { SubscriptionsSection } from '../../../../components/options/subscriptions-section';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import { savePaper } from '../../../../lib/db/library';
+import { addSubscription, listSubscriptions } from '../../../../lib/db/subscriptions';
+import type { PreviewResult } from '../../../../lib/messaging';
+import { testingPages } from '../../../helpers/fixtures';
 import { renderWithServices } from './render';
-import { countStoredPapers } from '../../helpers/stored-papers';
+import { countStoredPapers } from '../../../helpers/stored-papers';
 
 // happy-dom leaves document.compatMode undefined, which temml (math in titles) takes for quirks mode.
 Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });

@@ -1,11 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryView } from '../../../components/library/library-view';
-import { db } from '../../../lib/db/db';
-import { ingest } from '../../../lib/db/ingest';
-import { notePendingLookup, savePaper, unsavePaper } from '../../../lib/db/library';
-import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
-import { NOW, testServices, WithServices } from './test-services';
+import { LibraryView } from '../../../../components/library/library-view';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import { notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
+import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
 
 beforeEach(async () => {
   await db.delete();

@@ -1,14 +1,14 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../components/popup/popup-app';
-import { db } from '../../../lib/db/db';
-import { markRead } from '../../../lib/db/feed';
-import { updateSyncState } from '../../../lib/sync/state';
-import { ingest } from '../../../lib/db/ingest';
-import { addSubscription } from '../../../lib/db/subscriptions';
-import { testingPages } from '../../helpers/fixtures';
-import { NOW, testServices, WithServices } from './test-services';
-import { getPaper } from '../../../lib/db/papers';
+import { PopupApp } from '../../../../components/popup/popup-app';
+import { db } from '../../../../lib/db/db';
+import { markRead } from '../../../../lib/db/feed';
+import { updateSyncState } from '../../../../lib/sync/state';
+import { ingest } from '../../../../lib/db/ingest';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { testingPages } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
 
 beforeEach(async () => {
   await db.delete();

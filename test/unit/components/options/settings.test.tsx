@@ -1,9 +1,9 @@
-import { cleanup, fireEvent, screen, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OptionsApp } from '../../../components/options/options-app';
-import { db } from '../../../lib/db/db';
-import { getSettings, updateSettings } from '../../../lib/settings';
+import { OptionsApp } from '../../../../components/options/options-app';
+import { db } from '../../../../lib/db/db';
+import { getSettings, updateSettings } from '../../../../lib/settings';
 import { renderWithServices } from './render';
 
 beforeEach(async () => {

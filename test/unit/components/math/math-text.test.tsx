@@ -1,8 +1,8 @@
-import { cleanup, render, waitFor } from '../../helpers/dom-testing';
+import { cleanup, render, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MathText } from '../../../components/math/math-text';
-import type { MathRenderer } from '../../../lib/text/math-render';
-import { apiEntries } from './fixture-texts';
+import { MathText } from '../../../../components/math/math-text';
+import type { MathRenderer } from '../../../../lib/text/math-render';
+import { apiEntries } from '../../text/fixture-texts';
 
 // happy-dom leaves document.compatMode undefined, which temml takes for quirks mode and refuses
 // to render; browsers report CSS1Compat for pages with a doctype, as the extension's pages have.

@@ -1,10 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor } from '../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LibraryExportSection } from '../../../components/options/library-export-section';
-import { db } from '../../../lib/db/db';
-import { savePaper, setTags } from '../../../lib/db/library';
-import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
+import { LibraryExportSection } from '../../../../components/options/library-export-section';
+import { db } from '../../../../lib/db/db';
+import { savePaper, setTags } from '../../../../lib/db/library';
+import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { renderWithServices } from './render';
 
 beforeEach(async () => {
