@@ -3,6 +3,7 @@ import { getPaper } from '../db/papers';
 import { libraryItems, savePaper, unsavePaper } from '../db/library';
 import { subscriptionLabels } from '../db/subscriptions';
 import { getMeta, setMeta } from '../db/meta';
+import { markNotInterested, takeBackNotInterested } from '../db/ranking';
 import { MessageError } from '../messaging/validate';
 import type { Handlers } from '../messaging/router';
 import { refreshBadge, SEEN_AT_KEY } from '../notify/badge';
@@ -24,12 +25,21 @@ export function createHandlers(app: BackgroundApp): Handlers {
       const result = await savePaper(id, app.now(), entry);
       await broadcastSavedChanged([id]);
       if (result.pending) void app.metadata.request();
+      else void app.ranker.request();
       return result;
     },
 
     async unsavePaper({ id }) {
       await unsavePaper(id);
       await broadcastSavedChanged([id]);
+      void app.ranker.request();
+      return { ok: true };
+    },
+
+    async setNotInterested({ ids, value }) {
+      if (value) await markNotInterested(ids, app.now());
+      else await takeBackNotInterested(ids);
+      void app.ranker.request();
       return { ok: true };
     },
 

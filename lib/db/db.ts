@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { LibraryItem, MetaRow, PaperExtras, PaperRow, StoredPaper, SyncStatusRow } from './schema';
+import type { FeatureChunk, LibraryItem, MetaRow, PaperExtras, PaperRow, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
 import { DATABASE_NAME, toRow } from './layout';
 
@@ -10,15 +10,18 @@ const UPGRADE_SLICE = 5000;
  * The one place that knows the schema: one record per paper. Index only what is queried:
  * papers by date (search reads them newest first), by arrival (the badge), by subscription
  * (retention, per-subscription counts), by unread subscription (chip counts, marking a
- * subscription read), and by the lists a page shows newest first (`lists`, see layout.ts).
+ * subscription read), by the lists a page shows newest first (`lists`, see layout.ts), and the
+ * papers the reader is not interested in (what ranking learns from). `features` holds what
+ * ranking computed from the papers (see ranking.ts).
  */
 export const SCHEMA = {
-  papers: 'id, published, addedAt, *subs, *unreadIn, *lists',
+  papers: 'id, published, addedAt, *subs, *unreadIn, *lists, notInterestedAt',
   library: 'id, savedAt, *tags',
   subscriptions: 'id, order',
   syncStatus: 'subscriptionId',
   meta: 'key',
   extras: 'id',
+  features: 'key',
 } as const;
 
 /**
@@ -51,6 +54,7 @@ export class PaperRadarDatabase extends Dexie {
   syncStatus!: EntityTable<SyncStatusRow, 'subscriptionId'>;
   meta!: EntityTable<MetaRow, 'key'>;
   extras!: EntityTable<PaperExtras, 'id'>;
+  features!: EntityTable<FeatureChunk, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);

@@ -83,3 +83,17 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 }
 
 export { getPapers };
+
+/** Every paper of the feed with its date and arrival, newest first, from the indexes alone (no paper is read). */
+export async function feedDates(): Promise<{ id: string; published: string; addedAt: number }[]> {
+  const found: { id: string; published: string; addedAt: number }[] = [];
+  const arrived = new Map<string, number>();
+  await db.transaction('r', db.papers, async () => {
+    await newestIn('feed').eachKey((key, cursor) => {
+      found.push({ id: cursor.primaryKey as string, published: (key as [string, string])[1], addedAt: 0 });
+    });
+    await db.papers.orderBy('addedAt').eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+  });
+  for (const paper of found) paper.addedAt = arrived.get(paper.id) ?? 0;
+  return found;
+}

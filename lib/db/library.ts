@@ -123,3 +123,8 @@ export async function putLibraryItems(items: readonly LibraryItem[]): Promise<vo
 export async function savedCount(): Promise<number> {
   return db.library.count();
 }
+
+/** Ids of the saved papers whose metadata is stored (what ranking learns from), most recent first. */
+export async function savedPaperIds(): Promise<string[]> {
+  return db.library.orderBy('savedAt').reverse().filter((item) => item.pending !== 1).primaryKeys();
+}

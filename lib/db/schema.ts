@@ -12,6 +12,8 @@ export interface StoredPaper extends ArxivEntry {
   addedAt: number;
   readAt?: number;
   hiddenAt?: number;
+  /** When the reader said "Not interested": the paper is hidden, and ranking learns from it. */
+  notInterestedAt?: number;
 }
 
 /** A saved paper. Its metadata is stored with the other papers; until arXiv has been asked, `pending` is set. */
@@ -55,4 +57,20 @@ export interface PaperExtras {
 /** A paper as IndexedDB holds it: with the keys of the lists it is shown in (see layout.ts). */
 export interface PaperRow extends StoredPaper {
   lists: [list: string, published: string][];
+}
+
+/**
+ * Ranking's tf-idf vectors of up to 1,000 papers, as rows of a sparse matrix (CSR): the
+ * ranker reads every row at once and never one alone, so rows are stored together. Derived from
+ * the papers and rebuilt whenever the vocabulary changes; papers deleted since are skipped.
+ */
+export interface FeatureChunk {
+  key: number;
+  /** The vocabulary the columns refer to (RankModel.vocabularyId). */
+  vocabularyId: number;
+  ids: string[];
+  /** Row i's entries are idx/val[rowStart[i] .. rowStart[i + 1]). */
+  rowStart: Uint32Array;
+  idx: Uint32Array;
+  val: Float32Array;
 }

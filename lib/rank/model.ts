@@ -20,21 +20,30 @@ export function featuresOf(papers: readonly RankedPaper[]): Features {
   return { vocabulary, vectors: new Map(papers.map((p, i) => [p.id, vectorize(terms[i]!, vocabulary)])) };
 }
 
+export interface Labels {
+  liked: readonly string[];
+  disliked: readonly string[];
+  /** Papers the reader did not choose: weak negatives, as in arxiv-sanity. */
+  others: readonly string[];
+}
+
 /**
- * The model of one reader's interest: liked papers against disliked ones and against the other
- * papers (which the reader did not choose: weak negatives, as in arxiv-sanity). Each side's
- * weight is spread over its examples, so five liked papers count as much as a thousand others.
+ * The model of one reader's interest: liked papers against disliked ones and against the others.
+ * Each side's weight is spread over its examples, so five liked papers count as much as a
+ * thousand others. A paper both liked and disliked counts as liked.
  */
-export function trainInterest(features: Features, liked: readonly string[], disliked: readonly string[], others: readonly string[], costs: Record<keyof typeof LABEL_COSTS, number> = LABEL_COSTS): LinearModel {
+export function trainInterest(vectors: ReadonlyMap<string, SparseVector>, dimensions: number, labels: Labels, options: { costs?: Record<keyof typeof LABEL_COSTS, number>; random?: () => number } = {}): LinearModel {
+  const costs = options.costs ?? LABEL_COSTS;
+  const liked = new Set(labels.liked);
   const examples: Example[] = [];
   const add = (ids: readonly string[], y: 1 | -1, total: number) => {
-    const present = ids.flatMap((id) => features.vectors.get(id) ?? []);
-    for (const x of present) examples.push({ x, y, cost: total / Math.max(1, present.length) });
+    const present = ids.flatMap((id) => vectors.get(id) ?? []);
+    for (const x of present) examples.push({ x, y, cost: (total * 10) / Math.max(1, present.length) });
   };
-  add(liked, 1, costs.liked * 10);
-  add(disliked, -1, costs.disliked * 10);
-  add(others, -1, costs.unlabeled * 10);
-  return trainSvm(examples, features.vocabulary.terms.length);
+  add([...liked], 1, costs.liked);
+  add(labels.disliked.filter((id) => !liked.has(id)), -1, costs.disliked);
+  add(labels.others, -1, costs.unlabeled);
+  return trainSvm(examples, dimensions, { random: options.random });
 }
 
 export const score = (model: LinearModel, x: SparseVector) => dot(model.weights, x) + model.bias;

@@ -14,7 +14,7 @@ export function rankByInterest(liked: ArxivEntry[], disliked: ArxivEntry[], cand
   const features = featuresOf([...unique.values()]);
   const labeled = new Set([...liked, ...disliked].map((p) => p.id));
   const others = [...unique.keys()].filter((id) => !labeled.has(id));
-  const model = trainInterest(features, liked.map((p) => p.id), disliked.map((p) => p.id), others);
+  const model = trainInterest(features.vectors, features.vocabulary.terms.length, { liked: liked.map((p) => p.id), disliked: disliked.map((p) => p.id), others });
   const scores = new Map(ids.map((id) => [id, score(model, features.vectors.get(id)!)]));
   return ids.map((id, i) => ({ id, i })).sort((a, b) => scores.get(b.id)! - scores.get(a.id)! || a.i - b.i).map((r) => r.id);
 }

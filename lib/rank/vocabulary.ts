@@ -26,13 +26,32 @@ export interface VocabularyOptions {
   maxTerms?: number;
 }
 
-export function buildVocabulary(documents: readonly Map<string, number>[], options: VocabularyOptions = {}): Vocabulary {
-  const n = documents.length;
+/** Distinct terms counted at once; past it, terms seen in one document so far are dropped (they would not be kept anyway). */
+const MAX_COUNTED = 400_000;
+
+/** Counts in how many documents each term appears, one document at a time (the documents need not be kept). */
+export class DocumentFrequencies {
+  readonly counts = new Map<string, number>();
+  documents = 0;
+
+  add(terms: Map<string, number>): void {
+    this.documents++;
+    for (const term of terms.keys()) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
+    if (this.counts.size > MAX_COUNTED) for (const [term, count] of this.counts) if (count === 1) this.counts.delete(term);
+  }
+}
+
+export function buildVocabulary(documents: readonly Map<string, number>[] | DocumentFrequencies, options: VocabularyOptions = {}): Vocabulary {
+  let frequencies = documents;
+  if (Array.isArray(frequencies)) {
+    const counted = new DocumentFrequencies();
+    for (const doc of frequencies) counted.add(doc);
+    frequencies = counted;
+  }
+  const { counts: df, documents: n } = frequencies as DocumentFrequencies;
   const minDocuments = options.minDocuments ?? (n < 200 ? 1 : n < 2000 ? 2 : 3);
   const maxDocuments = Math.max(2, Math.floor((options.maxShare ?? 0.5) * n));
   const maxTerms = options.maxTerms ?? 50_000;
-  const df = new Map<string, number>();
-  for (const doc of documents) for (const term of doc.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const kept = [...df].filter(([, count]) => count >= minDocuments && count <= maxDocuments);
   // The most widespread terms first when the vocabulary is full; ties in term order, so the same documents make the same vocabulary.
   kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { fieldPath, integer, list, record } from './checks';
+import { boolean, fieldPath, integer, list, record } from './checks';
 import { EntrySchema, paperId } from './entry';
 import { LIMITS } from './limits';
 import { QueryFields, subscriptionId } from './subscription';
@@ -19,6 +19,7 @@ export const MESSAGE_SCHEMAS = {
     }),
   ),
   unsavePaper: record({ id: paperId() }),
+  setNotInterested: record({ ids: list(paperId(), LIMITS.idsPerMessage), value: boolean() }),
   getSavedIds: record({ ids: list(paperId(), LIMITS.idsPerMessage) }),
   getPaperContext: record({ id: paperId() }),
   markSeen: record({}),

@@ -12,6 +12,7 @@ function router() {
     syncNow: vi.fn(async () => ({ added: 0, state: 'ok' as const })),
     savePaper: vi.fn(async (_input: { id: string; entry?: unknown }) => ({ pending: false })),
     unsavePaper: vi.fn(async () => ({ ok: true as const })),
+    setNotInterested: vi.fn(async () => ({ ok: true as const })),
     getSavedIds: vi.fn(async ({ ids }: { ids: string[] }) => ({ saved: ids.slice(0, 1), pending: [] })),
     getPaperContext: vi.fn(async () => ({ saved: false, pending: false, subscriptions: [] })),
     markSeen: vi.fn(async () => ({ previousSeenAt: 0 })),
