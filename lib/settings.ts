@@ -1,6 +1,6 @@
 import type { InferOutput } from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES, type Theme } from './schema/limits';
+import { FEED_ORDERS, MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES, type FeedOrder, type Theme } from './schema/limits';
 import type { SettingsSchema } from './schema/settings';
 
 export type { Theme } from './schema/limits';
@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   showFigures: true,
   aiHeadlines: false,
+  feedOrder: 'newest',
 };
 
 export const MIN_SYNC_INTERVAL_FLOOR_MINUTES = MIN_SYNC_INTERVAL_MINUTES.min;
@@ -47,6 +48,7 @@ export function normalizeSettings(value: unknown): Settings {
     theme: (THEMES as readonly unknown[]).includes(input.theme) ? (input.theme as Theme) : DEFAULT_SETTINGS.theme,
     showFigures: flag('showFigures'),
     aiHeadlines: flag('aiHeadlines'),
+    feedOrder: (FEED_ORDERS as readonly unknown[]).includes(input.feedOrder) ? (input.feedOrder as FeedOrder) : DEFAULT_SETTINGS.feedOrder,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Subscription } from '../subscription';
 import type { SyncState } from '../sync/state';
-import { DATABASE_NAME, LISTS_INDEX, listRange, STORE, subscriptionList, type PaperList } from './layout';
+import type { FeedOrder } from '../schema/limits';
+import { DATABASE_NAME, inFeed, LISTS_INDEX, listRange, RANKING_KEY, STORE, subscriptionList, type PaperList } from './layout';
 import type { LibraryItem, MetaRow, StoredPaper } from './schema';
 
 /** What a page needs for its first frame. */
@@ -13,8 +14,8 @@ export interface FirstCards {
   more: boolean;
 }
 
-/** The feed (all of it or one subscription's), or the unread papers (the popup). */
-export type FirstCardsQuery = { feed: true; subscriptionId?: string } | { unread: true };
+/** The feed (all of it or one subscription's), or the unread papers (the popup), newest first or For you. */
+export type FirstCardsQuery = ({ feed: true; subscriptionId?: string } | { unread: true }) & { order?: FeedOrder };
 
 // SYNC_STATE_KEY in lib/sync/state.ts, which loads Dexie: this module must not.
 const SYNC_STATE_KEY = 'syncState';
@@ -60,6 +61,45 @@ function newestIn(tx: IDBTransaction, list: PaperList, count: number, done: (fou
   };
 }
 
+/** What a list holds, as the database module reads it: in the feed, and of the subscription or unread. */
+function matchOf(query: FirstCardsQuery): (paper: StoredPaper) => boolean {
+  if ('unread' in query) return (p) => p.unread === 1;
+  const { subscriptionId } = query;
+  return subscriptionId === undefined ? inFeed : (p) => inFeed(p) && p.subs.includes(subscriptionId);
+}
+
+/**
+ * The first `count` papers of the For-you order that `match` (lib/db/ranking.ts), a few at a
+ * time; null when the feed has not been ranked (the page then shows the newest first).
+ */
+function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count: number, done: (found: StoredPaper[] | null) => void): void {
+  const papers = tx.objectStore(STORE.papers);
+  const request = tx.objectStore(STORE.meta).get(RANKING_KEY);
+  request.onsuccess = () => {
+    const ids = ((request.result as MetaRow | undefined)?.value as { ids?: string[] } | undefined)?.ids;
+    if (!Array.isArray(ids)) return done(null);
+    const found: StoredPaper[] = [];
+    const step = Math.max(16, count * 2);
+    const next = (from: number) => {
+      const batch = ids.slice(from, from + step);
+      if (batch.length === 0) return done(found);
+      const read: (StoredPaper | undefined)[] = [];
+      let waiting = batch.length;
+      batch.forEach((id, i) => {
+        const get = papers.get(id);
+        get.onsuccess = () => {
+          read[i] = get.result as StoredPaper | undefined;
+          if (--waiting > 0) return;
+          for (const paper of read) if (paper && match(paper) && found.length < count) found.push(paper);
+          if (found.length === count) done(found);
+          else next(from + step);
+        };
+      });
+    };
+    next(0);
+  };
+}
+
 function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promise<FirstCards | null> {
   return new Promise((resolve) => {
     const tx = db.transaction(STORES, 'readonly');
@@ -72,13 +112,15 @@ function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promis
     sync.onsuccess = () => (out.sync = ((sync.result as MetaRow | undefined)?.value as SyncState | undefined) ?? { state: 'idle' });
     let found: StoredPaper[] | undefined;
     const saved: string[] = [];
-    newestIn(tx, listOf(query), limit + 1, (papers) => {
+    const take = (papers: StoredPaper[]) => {
       found = papers;
       for (const paper of papers.slice(0, limit)) {
         const item = tx.objectStore(STORE.library).get(paper.id);
         item.onsuccess = () => (item.result as LibraryItem | undefined) && saved.push(paper.id);
       }
-    });
+    };
+    if (query.order === 'forYou') rankedIn(tx, matchOf(query), limit + 1, (papers) => (papers ? take(papers) : newestIn(tx, listOf(query), limit + 1, take)));
+    else newestIn(tx, listOf(query), limit + 1, take);
     tx.oncomplete = () => {
       if (!found || !out.subscriptions || !out.sync) return resolve(null);
       const papers = found.slice(0, limit);

@@ -48,3 +48,6 @@ export function toRow(paper: StoredPaper): PaperRow {
 /** Object store and index names, as the first-paint reader opens them. */
 export const STORE = { papers: 'papers', library: 'library', subscriptions: 'subscriptions', meta: 'meta' } as const;
 export const LISTS_INDEX = 'lists';
+
+/** Where the For-you order is kept in `meta` (lib/db/ranking.ts); the first-paint reader reads it too. */
+export const RANKING_KEY = 'ranking';

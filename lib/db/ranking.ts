@@ -1,5 +1,5 @@
 import { db } from './db';
-import { inFeed } from './layout';
+import { inFeed, RANKING_KEY } from './layout';
 import { editPapers, getPapers } from './papers';
 import type { FeatureChunk, StoredPaper } from './schema';
 
@@ -29,7 +29,6 @@ export interface Ranking {
 }
 
 const MODEL_KEY = 'rankModel';
-const RANKING_KEY = 'ranking';
 
 export async function getRankModel(): Promise<RankModel | undefined> {
   return (await db.meta.get(MODEL_KEY))?.value as RankModel | undefined;
@@ -96,13 +95,21 @@ export async function notInterestedIds(): Promise<string[]> {
  * papers hidden or removed since it was ranked are skipped. Papers stored since are ranked by
  * the background right after the sync that brought them.
  */
-export async function forYouPage(ranking: Ranking, limit: number, match: (paper: StoredPaper) => boolean = inFeed): Promise<StoredPaper[]> {
-  const found: StoredPaper[] = [];
+export async function forYouPage(ranking: Ranking, limit: number, match: (paper: StoredPaper) => boolean = inFeed): Promise<RankedPage> {
+  const page: RankedPage = { papers: [], places: [] };
   const step = Math.max(16, limit * 2);
-  for (let from = 0; from < ranking.ids.length && found.length < limit; from += step) {
-    for (const paper of await getPapers(ranking.ids.slice(from, from + step))) {
-      if (paper && inFeed(paper) && match(paper) && found.length < limit) found.push(paper);
-    }
+  for (let from = 0; from < ranking.ids.length && page.papers.length < limit; from += step) {
+    (await getPapers(ranking.ids.slice(from, from + step))).forEach((paper, i) => {
+      if (!paper || !inFeed(paper) || !match(paper) || page.papers.length >= limit) return;
+      page.papers.push(paper);
+      page.places.push(from + i);
+    });
   }
-  return found;
+  return page;
+}
+
+/** Papers in the For-you order, and where each stands in `Ranking.ids` (for its why line and freshness). */
+export interface RankedPage {
+  papers: StoredPaper[];
+  places: number[];
 }

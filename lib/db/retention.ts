@@ -10,8 +10,9 @@ const newestFirst = (a: StoredPaper, b: StoredPaper) =>
 
 /**
  * Detaches `subscriptionId` from the papers `which` picks among its papers (newest first) and
- * deletes those left in no subscription, unless they are saved: saved papers are only ever
- * removed by the user. Returns how many papers were deleted.
+ * deletes those left in no subscription, unless they are saved (saved papers are only ever
+ * removed by the user) or marked "not interested" (what ranking learns from). Returns how many
+ * papers were deleted.
  */
 async function detach(subscriptionId: string, which: (newestFirst: StoredPaper[]) => StoredPaper[]): Promise<number> {
   return db.transaction('rw', db.papers, db.library, async () => {
@@ -22,7 +23,7 @@ async function detach(subscriptionId: string, which: (newestFirst: StoredPaper[]
     const removed: string[] = [];
     for (const paper of picked) {
       const next = { ...paper, subs: paper.subs.filter((s) => s !== subscriptionId) };
-      if (next.subs.length > 0 || saved.has(paper.id)) kept.push(next);
+      if (next.subs.length > 0 || saved.has(paper.id) || paper.notInterestedAt !== undefined) kept.push(next);
       else removed.push(paper.id);
     }
     await putPapers(kept);

@@ -43,6 +43,10 @@ export const SUBSCRIPTION_KINDS = ['keyword', 'author', 'category', 'raw'] as co
 export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** The feed's order: the newest first, or ranked for the reader (lib/rank). */
+export const FEED_ORDERS = ['newest', 'forYou'] as const;
+export type FeedOrder = (typeof FEED_ORDERS)[number];
 export type Theme = (typeof THEMES)[number];
 
 /** arXiv's results change once a day; syncing more often than this only costs arXiv. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { boolean, integer, oneOf, record } from './checks';
-import { MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES } from './limits';
+import { FEED_ORDERS, MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES } from './limits';
 
 const fields = {
   /** A notification when a sync brings new papers. */
@@ -14,6 +14,8 @@ const fields = {
   showFigures: boolean(),
   /** One-line headlines from the browser's on-device Summarizer, where it exists. */
   aiHeadlines: boolean(),
+  /** The order the new tab shows the feed in; "forYou" once the reader picked it. */
+  feedOrder: oneOf(FEED_ORDERS),
 };
 
 export const SettingsSchema = record(fields);

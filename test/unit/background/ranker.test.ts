@@ -30,11 +30,11 @@ describe('the ranker in the background', () => {
     await markNotInterested([language[0]!.id, language[1]!.id], T0);
     await ranker().run();
     const ranking = (await getRanking())!;
-    const top = await forYouPage(ranking, 10);
+    const top = (await forYouPage(ranking, 10)).papers;
     const testingIds = new Set(testing.map((p) => p.id));
     expect(top.filter((p) => testingIds.has(p.id)).length).toBeGreaterThanOrEqual(8);
     // Hidden by "not interested": never in the order shown.
-    expect((await forYouPage(ranking, 1000)).map((p) => p.id)).not.toContain(language[0]!.id);
+    expect((await forYouPage(ranking, 1000)).papers.map((p) => p.id)).not.toContain(language[0]!.id);
     expect(ranking.why.slice(0, 10).every((line) => line.length > 0 && line.length < 120)).toBe(true);
     console.log('why lines:', ranking.why.slice(0, 5));
   });
