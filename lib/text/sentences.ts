@@ -13,12 +13,15 @@ const CLOSING = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
 // What may start the next sentence: a capital, a digit, math, a TeX command, or an opening mark.
 const SENTENCE_START = /[\p{Lu}\p{N}$\\"'(\[\u201c\u2018]/u;
 
-const WORD_OPENERS = new Set([' ', '(', '[', '{', '"', "'", '\u201c']);
+const WORD_OPENERS = new Set(['(', '[', '{', '"', "'", '\u201c']);
+/** No abbreviation is longer: looking further back for one would make the split quadratic. */
+const LONGEST_ABBREVIATION = 12;
 
-/** The word ending at `end` (inclusive of its final period), lower-cased. */
+/** The word ending at `end` (inclusive of its final period), lower-cased; at most a short word's length is looked at. */
 function wordBefore(text: string, end: number): string {
   let start = end;
-  while (start > 0 && !WORD_OPENERS.has(text[start - 1] ?? ' ')) start--;
+  const limit = Math.max(0, end - LONGEST_ABBREVIATION);
+  while (start > limit && !WORD_OPENERS.has(text[start - 1] ?? ' ') && !/\s/.test(text[start - 1] ?? ' ')) start--;
   return text.slice(start, end + 1).toLowerCase();
 }
 
@@ -37,12 +40,14 @@ function isAbbreviation(text: string, dot: number): boolean {
 
 /** Where the sentence that has a terminal mark at `at` ends (exclusive), or -1 if it does not end there. */
 function boundaryAfter(text: string, at: number): number {
+  // Runs of marks and spaces are looked at only so far: prose has short ones, and following a
+  // run of thousands from each of its marks would make the split quadratic.
   let end = at + 1;
-  while (end < text.length && (TERMINAL.has(text[end] ?? '') || CLOSING.has(text[end] ?? ''))) end++;
+  while (end < text.length && end - at < 16 && (TERMINAL.has(text[end] ?? '') || CLOSING.has(text[end] ?? ''))) end++;
   if (end >= text.length) return text.length;
   if (!/\s/.test(text[end] ?? '')) return -1;
   let next = end;
-  while (next < text.length && /\s/.test(text[next] ?? '')) next++;
+  while (next < text.length && next - end < 16 && /\s/.test(text[next] ?? '')) next++;
   if (!SENTENCE_START.test(text[next] ?? '')) return -1;
   if (text[at] === '.' && isAbbreviation(text, at)) return -1;
   return end;

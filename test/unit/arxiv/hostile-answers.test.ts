@@ -9,8 +9,8 @@ const URL = 'https://export.arxiv.org/api/query?search_query=all:testing&start=0
 /** A body that never ends (a hostile or broken server), 64 KB at a time; counts what was read of it. */
 function endless() {
   let pulled = 0;
-  const chunk = new TextEncoder().encode('<entry>'.padEnd(65_536, 'a'));
-  const body = new ReadableStream<Uint8Array>({
+  const chunk = new TextEncoder().encode('<entry>'.padEnd(65_536, 'a')) as Uint8Array<ArrayBuffer>;
+  const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
     pull(controller) {
       pulled += chunk.byteLength;
       controller.enqueue(chunk);
