@@ -36,7 +36,7 @@ export function scriptedFetch(clock: VirtualClock, script: Behaviour[] | ((url: 
  * first read: a real `Response` streams over several event-loop turns, which virtual time would
  * mistake for a hung connection.
  */
-function response(status: number, headers: Record<string, string>, text: () => Promise<string>): Response {
+export function response(status: number, headers: Record<string, string>, text: () => Promise<string>): Response {
   const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -15,7 +15,8 @@ import { attentionPaper } from '../../helpers/fixtures';
  * Hostile text against every scanner of text from arXiv or a page. A scanner must take time in
  * proportion to its input: each is timed on an input and on one eight times longer, and the
  * longer may take at most 24 times as long (8 for linear work, 64 for quadratic), besides an
- * absolute limit far below what a quadratic scan of the longer input takes (seconds).
+ * absolute limit far below what a quadratic scan of the longer input takes (seconds). The best of
+ * five runs counts, and nothing under 100 ms counts as growth: the machine may be busy.
  */
 const GROWTH = 8;
 
@@ -27,11 +28,11 @@ function time(work: () => unknown): number {
 
 function expectLinear(name: string, scan: (text: string) => unknown, hostile: (size: number) => string, size: number): void {
   scan(hostile(size / GROWTH)); // warm up: compile the scanner first
-  const small = Math.min(...[0, 1, 2].map(() => time(() => scan(hostile(size / GROWTH)))));
-  const large = Math.min(...[0, 1, 2].map(() => time(() => scan(hostile(size)))));
+  const small = Math.min(...[0, 1, 2, 3, 4].map(() => time(() => scan(hostile(size / GROWTH)))));
+  const large = Math.min(...[0, 1, 2, 3, 4].map(() => time(() => scan(hostile(size)))));
   console.log(`${name}: ${large.toFixed(1)} ms on ${size.toLocaleString('en')} characters (${small.toFixed(1)} ms on an eighth)`);
-  expect(large, `${name}, ${size} characters`).toBeLessThan(300);
-  expect(large, `${name} grows faster than its input`).toBeLessThan(Math.max(GROWTH * 3 * small, 50));
+  expect(large, `${name}, ${size} characters`).toBeLessThan(500);
+  expect(large, `${name} grows faster than its input`).toBeLessThan(Math.max(GROWTH * 3 * small, 100));
 }
 
 const paper = (summary: string) => ({ ...attentionPaper, summary, title: summary.slice(0, 5000) });
