@@ -1,8 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Extension pages run only their own bundled code: no inline scripts, no eval, no remote code.
-const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+// Extension pages run only their own bundled code (no inline scripts, no eval, no remote code)
+// and reach only arXiv: the API and its papers' figures. Inline styles are allowed because the
+// math renderer writes style attributes (colours and sizes); where a style could load anything
+// from is bounded by img-src and default-src.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https://arxiv.org",
+  "connect-src 'self' https://export.arxiv.org https://arxiv.org",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export default defineConfig({
   publicDir: 'assets/public',

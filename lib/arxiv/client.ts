@@ -1,4 +1,4 @@
-import { parseAtomFeed } from './atom';
+import { parseAtomPage } from './atom';
 import type { AtomFeed } from './entry';
 import { ArxivApiError, FeedFormatError } from './errors';
 import { readBody, TooLargeError } from './read-body';
@@ -15,7 +15,8 @@ export type UnavailableReason =
   | 'empty-page';
 
 export type FetchFeedResult =
-  | { kind: 'ok'; feed: AtomFeed }
+  /** `skipped`: entries of the page left out (impossible dates; see parseAtomPage). */
+  | { kind: 'ok'; feed: AtomFeed; skipped: number }
   | { kind: 'arxiv-error'; message: string; code: string }
   | { kind: 'unavailable'; reason: UnavailableReason; message: string; retryAt: number };
 
@@ -90,18 +91,18 @@ function httpFailure(status: number, retryAfterMs: number | undefined): Attempt 
   };
 }
 
-function interpretBody(status: number, body: string, start: number): Attempt {
+function interpretBody(status: number, body: string, start: number, now: number): Attempt {
   try {
-    const feed = parseAtomFeed(body);
+    const { feed, skipped } = parseAtomPage(body, now);
     if (status !== 200) return httpFailure(status, undefined);
-    if (feed.entries.length === 0 && feed.totalResults > start) {
+    if (feed.entries.length + skipped.length === 0 && feed.totalResults > start) {
       return {
         done: false,
         reason: 'empty-page',
         message: `arXiv sent an empty page although it reported ${feed.totalResults} results (a known arXiv hiccup).`,
       };
     }
-    return { done: true, result: { kind: 'ok', feed } };
+    return { done: true, result: { kind: 'ok', feed, skipped: skipped.length } };
   } catch (error) {
     if (error instanceof ArxivApiError) {
       return { done: true, result: { kind: 'arxiv-error', message: `arXiv rejected the query: ${error.message}.`, code: error.code } };
@@ -218,7 +219,7 @@ export class ArxivClient {
     try {
       const { status, body, retryAfterMs } = await this.exchange(url);
       if (status === 429 || status >= 500) return httpFailure(status, retryAfterMs);
-      return interpretBody(status, body, start);
+      return interpretBody(status, body, start, this.options.now());
     } catch (error) {
       if (error instanceof TimeoutError) {
         return { done: false, reason: 'timeout', message: `arXiv did not answer within ${Math.round(timeoutMs / 1000)} seconds.` };

@@ -104,7 +104,7 @@ export async function syncSubscription(
       await updateSyncStatus(subscription.id, { lastError: result.message, nextRetryAt: result.retryAt });
       return result;
     }
-    const { feed } = result;
+    const { feed, skipped } = result;
     totalResults = feed.totalResults;
     const next = { nextStart: start + pageSize, collected: collected + feed.entries.length };
     const ingested = await storeOrMakeRoom(subscription.id, feed.entries, run, next, keep, now);
@@ -116,7 +116,7 @@ export async function syncSubscription(
     ({ nextStart: start, collected } = next);
     keep = run.storageFull?.kept ?? keep;
     const caughtUp = ingested.knownToSubscription.length > 0;
-    const exhausted = feed.entries.length < pageSize || start >= totalResults;
+    const exhausted = feed.entries.length + skipped < pageSize || start >= totalResults;
     if (caughtUp || exhausted || collected >= keep) break;
   }
   // Paging is done: a worker killed during retention must not fetch another page on resume.

