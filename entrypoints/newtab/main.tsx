@@ -9,6 +9,7 @@ import { holdData, loadData, releaseDataAfterPaint } from '../../components/comm
 import { ServicesContext } from '../../components/common/services';
 import { startTheme } from '../../components/common/theme';
 import { ToastProvider } from '../../components/common/toast';
+import { wakeBackgroundOnUserEdits } from '../../components/common/wake-background';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/digest-app';
 import { parseHash } from '../../components/digest/route';
 import { defaultCardExtras } from '../../components/paper-card/default-card-extras';
@@ -20,6 +21,7 @@ holdData();
 void loadData();
 const services = defaultServices({ keyResult: extractKeyResult, cardExtras: defaultCardExtras() });
 startTheme(document.documentElement, services.storage);
+wakeBackgroundOnUserEdits(services.send);
 const { filter } = parseHash(window.location.hash);
 void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter }).then((initial) => {
   render(

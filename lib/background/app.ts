@@ -12,6 +12,9 @@ import { getSyncState, updateSyncState } from '../sync/state';
 import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
+import { BrowserSync } from '../browser-sync/syncer';
+import { browserSyncEnabled, browserSyncStatus } from '../browser-sync/preferences';
+import { onUserDataWrite } from '../db/watch';
 import { MetadataFetcher } from './metadata-fetcher';
 import { Ranker } from './ranker';
 import { storageSpacingStore } from './spacing-store';
@@ -52,6 +55,7 @@ export class BackgroundApp {
   readonly metadata: MetadataFetcher;
   readonly figures: FigureFinder;
   readonly ranker: Ranker;
+  readonly browserSync: BrowserSync;
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
@@ -73,6 +77,18 @@ export class BackgroundApp {
     });
     this.figures = new FigureFinder(this.client, this.now);
     this.ranker = new Ranker({ now: this.now });
+    this.browserSync = new BrowserSync({
+      area: browser.storage.sync,
+      now: this.now,
+      enabled: () => browserSyncEnabled.getValue(),
+      setStatus: (status) => browserSyncStatus.setValue(status),
+      onApplied: ({ subscriptions, pending }) => {
+        if (subscriptions.length > 0) this.track(this.sync('subscription-added', subscriptions));
+        if (pending) this.track(this.metadata.request());
+        this.track(this.ranker.request());
+      },
+    });
+    onUserDataWrite(() => this.browserSync.schedule());
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,
@@ -152,6 +168,8 @@ export class BackgroundApp {
     }
     this.track(this.metadata.flush());
     this.track(this.ranker.refreshIfStale());
+    // Whatever changed here or in the reader's other browsers while this worker slept.
+    this.browserSync.schedule();
   }
 
   /** Resolves when the work `start()` set off has finished. */
