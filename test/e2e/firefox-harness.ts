@@ -61,8 +61,17 @@ export async function launchFirefox(install: InstallKind): Promise<FirefoxHarnes
     extraPrefsFirefox: firefoxPrefs(addonId, uuid, proxyPort),
   });
   const errors = watchErrors(browser, `moz-extension://${uuid}/`);
-  if (install === 'temporary') await browser.installExtension(FIREFOX_BUILD_DIR);
-  else await installPermanently(browser, firefoxPackage());
+  const close = async () => {
+    await browser.close();
+    await proxy.stop();
+    await fake.stop();
+  };
+  try {
+    await installAddon(browser, install);
+  } catch (error) {
+    await close();
+    throw error;
+  }
 
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path}`;
   // A window, not a tab: Firefox 140 opens a new tab in the most recent window of any kind, and
@@ -87,11 +96,7 @@ export async function launchFirefox(install: InstallKind): Promise<FirefoxHarnes
     },
     tabAt,
     errors: () => [...errors],
-    async close() {
-      await browser.close();
-      await proxy.stop();
-      await fake.stop();
-    },
+    close,
   };
 }
 
@@ -125,6 +130,20 @@ export async function navigate(page: Page, url: string): Promise<void> {
     if (ready) return;
     if (Date.now() > until) throw new Error(`${url} did not load`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Installs the add-on; Firefox 140 never answers a permanent install it refuses, so this gives up after 20 s. */
+async function installAddon(browser: Browser, install: InstallKind): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Firefox did not finish the ${install} install in 20 s`)), 20_000);
+  });
+  const installing = install === 'temporary' ? browser.installExtension(FIREFOX_BUILD_DIR) : installPermanently(browser, firefoxPackage());
+  try {
+    await Promise.race([installing, giveUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
