@@ -158,10 +158,14 @@ async function installPermanently(browser: Browser, archive: string): Promise<vo
 
 /**
  * Collects the extension's errors from Firefox's output: `console.error` calls of its pages and
- * of its background page (stdout, with `devtools.console.stdout.content`; these lines carry no
- * address, and the fake arXiv's pages log none), and uncaught errors and unhandled rejections in
- * its own scripts, content script included (stderr, with their moz-extension:// address).
+ * of its background page (stdout, with `devtools.console.stdout.content`), and uncaught errors and
+ * unhandled rejections in its own scripts, content script included (stderr, with their
+ * moz-extension:// address). A stdout line carries no address; the fake arXiv's pages log no
+ * errors, and Firefox's own modules log through named console instances (`console.error: RSLoader:
+ * ...`), which only privileged code can create, so those lines are not the extension's.
  */
+const FIREFOX_CONSOLE_INSTANCE = /^console\.error: [A-Za-z][\w.-]*: /;
+
 function watchErrors(browser: Browser, origin: string): string[] {
   const errors: string[] = [];
   const child = browser.process();
@@ -173,7 +177,7 @@ function watchErrors(browser: Browser, origin: string): string[] {
       errors.push(...lines.filter(isError));
     });
   };
-  watch(child?.stdout, (line) => line.startsWith('console.error:'));
+  watch(child?.stdout, (line) => line.startsWith('console.error: ') && !FIREFOX_CONSOLE_INSTANCE.test(line));
   watch(child?.stderr, (line) => line.startsWith('JavaScript error:') && line.includes(origin));
   return errors;
 }
