@@ -133,11 +133,11 @@ export async function navigate(page: Page, url: string): Promise<void> {
   }
 }
 
-/** Installs the add-on; Firefox 140 never answers a permanent install it refuses, so this gives up after 20 s. */
+/** Installs the add-on. Firefox (140 and 153) never answers a permanent install it refuses: this gives up after 30 s. */
 async function installAddon(browser: Browser, install: InstallKind): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const giveUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Firefox did not finish the ${install} install in 20 s`)), 20_000);
+    timer = setTimeout(() => reject(new Error(`Firefox did not finish the ${install} install in 30 s`)), 30_000);
   });
   const installing = install === 'temporary' ? browser.installExtension(FIREFOX_BUILD_DIR) : installPermanently(browser, firefoxPackage());
   try {
