@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ArxivProxy } from './arxiv-proxy';
@@ -7,7 +7,7 @@ import { FakeArxiv } from './fake-arxiv';
 
 const OUTPUT_DIR = join(import.meta.dirname, '../../.output');
 /** The unpacked Firefox build (`wxt build -b firefox`). */
-export const FIREFOX_BUILD_DIR = join(OUTPUT_DIR, 'firefox-mv2');
+const FIREFOX_BUILD_DIR = join(OUTPUT_DIR, 'firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
@@ -20,8 +20,6 @@ export type InstallKind = 'temporary' | 'permanent';
 export interface FirefoxHarness {
   browser: Browser;
   fake: FakeArxiv;
-  /** `moz-extension://<uuid>/` + path. */
-  extensionUrl(path: string): string;
   /** A new, empty page in a window of its own. */
   newPage(): Promise<Page>;
   /** Opens an extension page such as `newtab.html` in a new window. */
@@ -33,11 +31,14 @@ export interface FirefoxHarness {
   close(): Promise<void>;
 }
 
-/** The AMO package `wxt zip -b firefox` wrote (not the sources archive beside it). */
+/** The AMO package `wxt zip -b firefox` wrote last (not the sources archive beside it). */
 function firefoxPackage(): string {
-  const name = readdirSync(OUTPUT_DIR).find((file) => file.endsWith('-firefox.zip'));
-  if (!name) throw new Error('no Firefox package in .output: run `npx wxt zip -b firefox` first');
-  return join(OUTPUT_DIR, name);
+  const packages = readdirSync(OUTPUT_DIR)
+    .filter((file) => file.endsWith('-firefox.zip'))
+    .map((file) => join(OUTPUT_DIR, file))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!packages[0]) throw new Error('no Firefox package in .output: run `npx wxt zip -b firefox` first');
+  return packages[0];
 }
 
 /** Debian's Firefox ESR, headless, with the add-on installed and arXiv's hosts served by the fake. */
@@ -87,7 +88,6 @@ export async function launchFirefox(install: InstallKind): Promise<FirefoxHarnes
   return {
     browser,
     fake,
-    extensionUrl,
     newPage,
     async open(path: string) {
       const page = await newPage();
@@ -122,7 +122,7 @@ function firefoxPrefs(addonId: string, uuid: string, proxyPort: number): Record<
  * moz-extension:// pages over WebDriver BiDi, so puppeteer's `goto` never settles for them: the
  * page's own address and ready state say when it is there.
  */
-export async function navigate(page: Page, url: string): Promise<void> {
+async function navigate(page: Page, url: string): Promise<void> {
   page.goto(url).catch(() => undefined);
   const until = Date.now() + 15_000;
   for (;;) {
