@@ -1,4 +1,5 @@
 import { BackupSection } from './backup-section';
+import { BrowserSyncSection } from './browser-sync-section';
 import { DataSection } from './data-section';
 import { LibraryExportSection } from './library-export-section';
 import { SettingsSection } from './settings-section';
@@ -8,6 +9,7 @@ import { useSettings, useTheme } from './use-settings';
 const SECTIONS: [id: string, name: string][] = [
   ['subscriptions', 'Subscriptions'],
   ['settings', 'Settings'],
+  ['browser-sync', 'Other browsers'],
   ['library-export', 'Export library'],
   ['backup', 'Backup'],
   ['data', 'Your data'],
@@ -35,6 +37,7 @@ export function OptionsApp() {
       <main>
         <SubscriptionsSection />
         {settings && <SettingsSection settings={settings} onChange={changeSettings} />}
+        <BrowserSyncSection />
         <LibraryExportSection />
         <BackupSection />
         <DataSection />

@@ -13,10 +13,10 @@ import type { SyncedRecord } from './merge';
 /** A note cut for sync ends in this here, when the whole note is not here already. */
 export const CUT_MARK = '…';
 
-type LibraryValue = { s: number; g: string[]; n: string; c?: 1 };
+type NoteValue = { n: string; c?: 1 };
 
 /** A note as it travels: whole when short, else its first LIMITS.syncedNote characters, marked as cut. */
-function syncedNote(note: string): { n: string; c?: 1 } {
+function syncedNote(note: string): NoteValue {
   return note.length <= LIMITS.syncedNote ? { n: note } : { n: note.slice(0, LIMITS.syncedNote), c: 1 };
 }
 
@@ -26,7 +26,11 @@ export async function localRecords(): Promise<Map<string, unknown>> {
   const records = new Map<string, unknown>();
   for (const { id, ...fields } of subscriptions) records.set(`s:${id}`, fields);
   for (const [name, value] of Object.entries(settings)) records.set(`o:${name}`, value);
-  for (const item of library) records.set(`l:${item.id}`, { s: item.savedAt, g: item.tags, ...syncedNote(item.note) } satisfies LibraryValue);
+  for (const item of library) {
+    records.set(`l:${item.id}`, item.savedAt);
+    if (item.tags.length > 0) records.set(`g:${item.id}`, item.tags);
+    if (item.note !== '') records.set(`m:${item.id}`, syncedNote(item.note));
+  }
   const papers = await getPapers(dismissed);
   papers.forEach((paper, i) => paper?.notInterestedAt !== undefined && records.set(`n:${dismissed[i]}`, paper.notInterestedAt));
   return records;
@@ -61,11 +65,9 @@ export async function joinSyncedSet(local: Map<string, unknown>, remote: Readonl
   for (const [key, value] of local) {
     const there = remote.get(key);
     if (key.startsWith('o:') && remote.has(key)) joined.delete(key);
-    else if (key.startsWith('l:') && there?.v) {
-      const [a, b] = [value as LibraryValue, there.v as LibraryValue];
-      const note = a.n.trim() !== '' ? a : b;
-      joined.set(key, { s: Math.min(a.s, b.s), g: [...new Set([...a.g, ...b.g])].slice(0, LIMITS.tags), n: note.n, ...(note.c ? { c: 1 } : {}) });
-    } else if (key.startsWith('s:') && !there) {
+    else if (key.startsWith('l:') && typeof there?.v === 'number') joined.set(key, Math.min(value as number, there.v));
+    else if (key.startsWith('g:') && Array.isArray(there?.v)) joined.set(key, [...new Set([...(value as string[]), ...(there.v as string[])])].slice(0, LIMITS.tags));
+    else if (key.startsWith('s:') && !there) {
       const same = remoteQueries.get(queryKey(value as Subscription));
       if (same && same !== key.slice(2)) {
         await renameSubscription(key.slice(2), same);
@@ -89,7 +91,7 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
   const applied: Applied = { subscriptions: [], pending: false };
   const settings: Partial<Settings> = {};
   const undismiss: string[] = [];
-  const items = new Map((await allLibraryItems()).map((item) => [item.id, item]));
+  const saved = new Set<string>();
   for (const [key, value] of apply) {
     const name = key.slice(2);
     switch (key.slice(0, 2)) {
@@ -104,14 +106,9 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
         (settings as Record<string, unknown>)[name] = value === undefined ? DEFAULT_SETTINGS[name as keyof Settings] : value;
         break;
       case 'l:':
-        if (value === undefined) await unsavePaper(name);
-        else {
-          const synced = value as LibraryValue;
-          const whole = items.get(name)?.note;
-          // A cut note does not replace the whole one it was cut from; elsewhere it shows it was cut.
-          const note = !synced.c ? synced.n : whole?.startsWith(synced.n) ? whole : `${synced.n}${CUT_MARK}`;
-          applied.pending = (await putSyncedLibraryItem(name, synced.s, synced.g, note)) || applied.pending;
-        }
+      case 'g:':
+      case 'm:':
+        saved.add(name);
         break;
       case 'n:':
         // The mark keeps its own time, so this browser's record reads the same as the synced one.
@@ -120,7 +117,35 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
         break;
     }
   }
+  if (saved.size > 0) applied.pending = await applyLibrary(saved, apply, local);
   if (Object.keys(settings).length > 0) await updateSettings(settings);
   if (undismiss.length > 0) await takeBackNotInterested(undismiss);
   return applied;
+}
+
+/**
+ * The saved papers among `ids` as the synced set has them: unsaved where their saving was
+ * deleted, else with the synced time, tags and note where those changed. Returns whether any
+ * arrived without metadata here.
+ */
+async function applyLibrary(ids: Set<string>, apply: ReadonlyMap<string, unknown>, local: ReadonlyMap<string, unknown>): Promise<boolean> {
+  const items = new Map((await allLibraryItems()).map((item) => [item.id, item]));
+  let pending = false;
+  const part = <T>(key: string): T | undefined => (apply.has(key) ? (apply.get(key) as T | undefined) : (local.get(key) as T | undefined));
+  for (const id of ids) {
+    const savedAt = part<number>(`l:${id}`);
+    if (savedAt === undefined) {
+      if (items.has(id)) await unsavePaper(id);
+      continue;
+    }
+    const whole = items.get(id)?.note ?? '';
+    let note = whole;
+    if (apply.has(`m:${id}`)) {
+      const synced = apply.get(`m:${id}`) as NoteValue | undefined;
+      // A cut note does not replace the whole one it was cut from; elsewhere it shows it was cut.
+      note = !synced ? '' : !synced.c ? synced.n : whole.startsWith(synced.n) ? whole : `${synced.n}${CUT_MARK}`;
+    }
+    pending = (await putSyncedLibraryItem(id, savedAt, part<string[]>(`g:${id}`) ?? [], note)) || pending;
+  }
+  return pending;
 }

@@ -9,13 +9,12 @@ import { SubscriptionSchema, subscriptionId } from './subscription';
 /**
  * What travels between the reader's browsers (lib/browser-sync), checked with the same limits
  * as everything else that crosses a boundary. A record is `[key, time, value]`, or `[key, time]`
- * for a deletion; the key says what it is: `s:<subscription id>`, `o:<setting>`, `l:<paper id>`
- * (a saved paper), `n:<paper id>` (a "not interested" mark).
+ * for a deletion; the key says what it is: `s:<subscription id>`, `o:<setting>`, and for a saved
+ * paper `l:<paper id>` (when it was saved), `g:<paper id>` (its tags) and `m:<paper id>` (its
+ * note) apart, so that a tag added on one computer and a note written on another both stay;
+ * `n:<paper id>` is a "not interested" mark.
  */
-export const SyncedLibrarySchema = record({
-  /** When it was saved (epoch ms). */
-  s: epochMs(),
-  g: TagsSchema,
+export const SyncedNoteSchema = record({
   /** The note, at most LIMITS.syncedNote characters; `c` when it was cut to that. */
   n: text(LIMITS.syncedNote),
   c: v.optional(v.literal(1)),
@@ -37,7 +36,9 @@ export function readValue(key: string, value: unknown): unknown {
     if (!field) throw new Error(`"${name.slice(0, 40)}" is not a setting`);
     return v.parse(field, value);
   }
-  if (kind === 'l:') return (v.parse(paperId(), name), v.parse(SyncedLibrarySchema, value));
+  if (kind === 'l:') return (v.parse(paperId(), name), v.parse(epochMs(), value));
+  if (kind === 'g:') return (v.parse(paperId(), name), v.parse(TagsSchema, value));
+  if (kind === 'm:') return (v.parse(paperId(), name), v.parse(SyncedNoteSchema, value));
   if (kind === 'n:') return (v.parse(paperId(), name), v.parse(epochMs(), value));
   throw new Error(`"${key.slice(0, 40)}" is not a kind of record Paper Radar syncs`);
 }
