@@ -1,3 +1,5 @@
+import { trimEndOf } from './trim-end';
+
 export type CodeHost = 'GitHub' | 'GitLab' | 'Hugging Face' | 'Codeberg' | 'Bitbucket';
 
 export interface CodeLink {
@@ -32,7 +34,7 @@ const NOT_REPOSITORIES = new Set([
 const HUGGING_FACE_KINDS = new Set(['datasets', 'spaces', 'models']);
 
 function trimTrailing(path: string): string {
-  return path.replace(/[.,;:!?'"/]+$/, '').replace(/\.git$/i, '');
+  return trimEndOf(path, `.,;:!?'"/`).replace(/\.git$/i, '');
 }
 
 function isRepositoryPath(host: CodeHost, path: string): boolean {

@@ -29,17 +29,25 @@ const DIGIT = /[0-9]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 
+/**
+ * Where a search for each closing delimiter found none, from there to the end: a later opener
+ * looks no further (text with many openers and no closer is read once, not once per opener).
+ */
+type Misses = Map<string, number>;
+
 /** The next `delimiter` at or after `from`, skipping backslash escapes; -1 when there is none. */
-function findCloser(text: string, from: number, delimiter: string): number {
+function findCloser(text: string, from: number, delimiter: string, misses: Misses): number {
+  if (from >= (misses.get(delimiter) ?? Infinity)) return -1;
   for (let i = from; i < text.length; i++) {
     if (text.startsWith(delimiter, i)) return i;
     if (text[i] === '\\') i++;
   }
+  misses.set(delimiter, from);
   return -1;
 }
 
-function delimited(text: string, start: number, opener: string, closer: string, display: boolean): MathSpan | null {
-  const closeAt = findCloser(text, start + opener.length, closer);
+function delimited(text: string, start: number, opener: string, closer: string, display: boolean, misses: Misses): MathSpan | null {
+  const closeAt = findCloser(text, start + opener.length, closer, misses);
   if (closeAt < 0) return null;
   const tex = text.slice(start + opener.length, closeAt);
   if (tex.trim() === '') return null;
@@ -51,10 +59,10 @@ function delimited(text: string, start: number, opener: string, closer: string, 
  * has a non-space on its right, the closing `$` a non-space on its left and no digit after it.
  * A span that opens on a digit must not run into a word either ("$5 and 10$ms").
  */
-function inlineDollar(text: string, start: number): MathSpan | null {
+function inlineDollar(text: string, start: number, misses: Misses): MathSpan | null {
   const first = text[start + 1];
   if (first === undefined || SPACE.test(first)) return null;
-  const closeAt = findCloser(text, start + 1, '$');
+  const closeAt = findCloser(text, start + 1, '$', misses);
   if (closeAt < 0) return null;
   const before = text[closeAt - 1] ?? ' ';
   const after = text[closeAt + 1] ?? '';
@@ -63,12 +71,12 @@ function inlineDollar(text: string, start: number): MathSpan | null {
   return { start, end: closeAt + 1, tex: text.slice(start + 1, closeAt), display: false };
 }
 
-function spanAt(text: string, i: number): MathSpan | null {
+function spanAt(text: string, i: number, misses: Misses): MathSpan | null {
   const c = text[i];
   const next = text[i + 1];
-  if (c === '$') return next === '$' ? delimited(text, i, '$$', '$$', true) : inlineDollar(text, i);
-  if (c === '\\' && next === '(') return delimited(text, i, '\\(', '\\)', false);
-  if (c === '\\' && next === '[') return delimited(text, i, '\\[', '\\]', true);
+  if (c === '$') return next === '$' ? delimited(text, i, '$$', '$$', true, misses) : inlineDollar(text, i, misses);
+  if (c === '\\' && next === '(') return delimited(text, i, '\\(', '\\)', false, misses);
+  if (c === '\\' && next === '[') return delimited(text, i, '\\[', '\\]', true, misses);
   return null;
 }
 
@@ -78,9 +86,10 @@ export function findMathSpans(text: string): MathSpan[] {
   if (!MATH_HINT.test(text)) return spans;
   // Only `$` and `\` can open math or escape an opener; jump from one to the next.
   const marks = /[$\\]/g;
+  const misses: Misses = new Map();
   for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
     const i = mark.index;
-    const found = spanAt(text, i);
+    const found = spanAt(text, i, misses);
     if (found) {
       spans.push(found);
       marks.lastIndex = found.end;

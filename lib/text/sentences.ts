@@ -35,15 +35,19 @@ function isAbbreviation(text: string, dot: number): boolean {
   return INITIAL.test(previous.slice(-2)) || /^\s+\p{Lu}\./u.test(text.slice(dot + 1, dot + 5));
 }
 
-/** Where the sentence that has a terminal mark at `at` ends (exclusive), or -1 if it does not end there. */
+/**
+ * Where the sentence that has a terminal mark at `at` ends (exclusive), or -1 if it does not
+ * end there; `-2 - runEnd` when no mark before `runEnd` can end it either (what follows the
+ * run of marks is not a new sentence), so a run of marks is read once.
+ */
 function boundaryAfter(text: string, at: number): number {
   let end = at + 1;
   while (end < text.length && (TERMINAL.has(text[end] ?? '') || CLOSING.has(text[end] ?? ''))) end++;
   if (end >= text.length) return text.length;
-  if (!/\s/.test(text[end] ?? '')) return -1;
+  if (!/\s/.test(text[end] ?? '')) return -2 - end;
   let next = end;
   while (next < text.length && /\s/.test(text[next] ?? '')) next++;
-  if (!SENTENCE_START.test(text[next] ?? '')) return -1;
+  if (!SENTENCE_START.test(text[next] ?? '')) return -2 - end;
   if (text[at] === '.' && isAbbreviation(text, at)) return -1;
   return end;
 }
@@ -57,12 +61,14 @@ export function splitSentences(text: string): string[] {
   const spans = findMathSpans(text);
   let spanIndex = 0;
   let start = 0;
+  let skipTo = 0;
   for (const match of text.matchAll(TERMINALS)) {
     const at = match.index;
-    if (at < start) continue;
+    if (at < start || at < skipTo) continue;
     while ((spans[spanIndex]?.end ?? Infinity) <= at) spanIndex++;
     if ((spans[spanIndex]?.start ?? Infinity) <= at) continue;
     const end = boundaryAfter(text, at);
+    if (end < -1) skipTo = -2 - end;
     if (end < 0) continue;
     sentences.push(text.slice(start, end).trim());
     start = end;
