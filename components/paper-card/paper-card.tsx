@@ -60,7 +60,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
   const links = arxivLinks(paper.id, paper.version);
   const keyResult = useMemo(() => services.keyResult(paper.summary), [services, paper.summary]);
   const code = useMemo(() => findCodeLinks([paper.comment ?? '', paper.summary])[0], [paper.comment, paper.summary]);
-  const { figureUrl, machine } = useCardExtras(card, paper);
+  const { figures, figureUrl, machine } = useCardExtras(card, paper);
   if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
   const unread = paper.unread === 1;
   const hidden = paper.hiddenAt !== undefined;
@@ -93,7 +93,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           {isNew && <span class="card__flag card__flag--new">New</span>}
         </span>
       </div>
-      <LeadLine machine={machine} keyResult={keyResult} />
+      <LeadLine machine={machine} keyResult={keyResult?.claim ?? null} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
           <MathText text={paper.title} />
@@ -107,9 +107,10 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           {paper.journalRef && <span class="card__journal">{paper.journalRef}</span>}
         </p>
       )}
-      <div class="card__body">
-        <Abstract id={`${domId}-abstract`} text={paper.summary} />
-        {figureUrl && <CardFigure url={figureUrl} title={paper.title} />}
+      <div class={figures ? 'card__body card__body--figure' : 'card__body'}>
+        {/* With the model's headline on top, nothing stands for the claim's sentence: the preview keeps it. */}
+        <Abstract id={`${domId}-abstract`} text={paper.summary} claimSource={machine ? undefined : keyResult?.sentence} />
+        {figures && <CardFigure url={figureUrl} title={paper.title} />}
       </div>
       <CardActions
         paper={paper}

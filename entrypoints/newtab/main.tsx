@@ -12,13 +12,13 @@ import { ToastProvider } from '../../components/common/toast';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/digest-app';
 import { parseHash } from '../../components/digest/route';
 import { defaultCardExtras } from '../../components/paper-card/default-card-extras';
-import { extractKeyResult } from '../../lib/text/key-result';
+import { findKeyResult } from '../../lib/text/key-result';
 
 // The first frame is painted from the first-screen cache, or from the first cards read straight
 // from IndexedDB; the database module (Dexie) loads after it.
 holdData();
 void loadData();
-const services = defaultServices({ keyResult: extractKeyResult, cardExtras: defaultCardExtras() });
+const services = defaultServices({ keyResult: findKeyResult, cardExtras: defaultCardExtras() });
 startTheme(document.documentElement, services.storage);
 const { filter } = parseHash(window.location.hash);
 void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter }).then((initial) => {
