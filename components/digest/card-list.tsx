@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { Subscription } from '../../lib/subscription';
 import { groupByDay } from '../../lib/ui/day-groups';
+import type { Density } from '../../lib/ui/density';
 import type { CardMode } from '../paper-card/card-actions';
 import { PaperCard } from '../paper-card/paper-card';
+import { PaperRow } from '../paper-card/paper-row';
 
 /** Subscription labels by id, for the "matched" line of each card. */
 export function labelsById(subscriptions: readonly Subscription[]): Map<string, string> {
@@ -18,14 +20,17 @@ export interface CardListProps {
   seenAt: number | undefined;
   now: number;
   mode: CardMode;
+  /** Whole cards, or compact rows that open in place. */
+  density?: Density;
 }
 
-function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
+function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortable' }: CardListProps) {
   const savedIds = new Set(saved);
+  const Paper = density === 'compact' ? PaperRow : PaperCard;
   return (
     <>
       {papers.map((paper) => (
-        <PaperCard
+        <Paper
           key={paper.id}
           paper={paper}
           saved={savedIds.has(paper.id)}

@@ -13,6 +13,8 @@ interface AbstractProps {
    * it, marked as the claim's source.
    */
   claimSource?: string;
+  /** Always whole, without a control (a compact row opened to read it). */
+  whole?: boolean;
 }
 
 /** The abstract in three parts: before the claim's sentence, the sentence, after it. */
@@ -26,11 +28,12 @@ function around(text: string, sentence: string | undefined): [string, string, st
  * The abstract clamped to three lines, with a control to read it whole. The clamp is only
  * visual; the preview leaves out the claim's sentence, which the whole abstract has.
  */
-export function Abstract({ id, text, claimSource }: AbstractProps) {
-  const [expanded, setExpanded] = useState(false);
+export function Abstract({ id, text, claimSource, whole = false }: AbstractProps) {
+  const [open, setOpen] = useState(false);
+  const expanded = open || whole;
   const parts = around(text, claimSource);
   const preview = parts ? `${parts[0].trimEnd()} ${parts[2].trimStart()}`.trim() : text;
-  const long = text.length > SHORT_ABSTRACT || preview !== text;
+  const long = !whole && (text.length > SHORT_ABSTRACT || preview !== text);
   let shown = <MathText text={preview} />;
   if (expanded && parts) {
     shown = (
@@ -57,7 +60,7 @@ export function Abstract({ id, text, claimSource }: AbstractProps) {
           aria-expanded={expanded}
           aria-controls={id}
           data-action="expand"
-          onClick={() => setExpanded(!expanded)}
+          onClick={() => setOpen(!open)}
         >
           {expanded ? 'Show less' : 'Show full abstract'}
         </button>

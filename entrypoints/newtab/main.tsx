@@ -1,6 +1,7 @@
 import '../../assets/styles/base.css';
 import '../../components/common/common.css';
 import '../../components/paper-card/paper-card.css';
+import '../../components/paper-card/paper-row.css';
 import '../../components/digest/digest.css';
 import { render } from 'preact';
 import { defaultServices } from '../../components/common/default-services';
