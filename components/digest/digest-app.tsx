@@ -113,7 +113,8 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
       >
         {view === 'digest' && !firstRun && (
           <div class="topbar__chips">
-            {header && (
+            {/* Drawn with their counts, in the room kept for them: counts arriving later would widen the chips and move the ones after. */}
+            {header?.counts && (
               <FilterChips
                 subscriptions={header.subscriptions}
                 counts={header.counts}

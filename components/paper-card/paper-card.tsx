@@ -27,6 +27,8 @@ export interface PaperCardProps {
   matched: string[];
   now: number;
   mode?: CardMode;
+  /** Past the first screen: drawn only when scrolled near. */
+  later?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function onHidden(card: HTMLElement | null, mode: CardMode): void {
  * journal reference, the abstract with the first figure beside it (new tab), and what can be
  * done with it. Every text from arXiv or from the model is rendered as text.
  */
-export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: PaperCardProps) {
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
@@ -65,7 +67,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
   if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
   const domId = domIdOf(paper);
   const titleId = `${domId}-title`;
-  const classes = ['card', paper.unread === 1 && 'card--unread', paper.hiddenAt !== undefined && 'card--hidden'].filter(Boolean).join(' ');
+  const classes = ['card', paper.unread === 1 && 'card--unread', paper.hiddenAt !== undefined && 'card--hidden', later && 'card--later'].filter(Boolean).join(' ');
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (card.current) onCardKey(event, card.current, (target) => void actions.open(paper, links.abs, target));

@@ -53,8 +53,21 @@ function partsOf(text: string): Part[] {
   });
 }
 
-// Measured as shown: without the full stop a claim does not carry.
-const lengthOf = (text: string, parts: readonly Part[]) => tidyEnd(joinUnits(text, parts)).length;
+/**
+ * The length of the claim `parts` make, as shown (without the full stop a claim does not
+ * carry): added up from the units, as it is asked again after every unit left out.
+ */
+function lengthOf(text: string, parts: readonly Part[]): number {
+  const last = parts[parts.length - 1];
+  if (!last) return 0;
+  let length = 0;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] as Part;
+    length += part.end - (index === 0 ? part.start : part.from);
+  }
+  const lastText = text.slice(parts.length === 1 ? last.start : last.from, last.end);
+  return length - (lastText.length - tidyEnd(lastText).length);
+}
 
 /**
  * Whether a claim may end right before `parts[index]`: not before what continues a phrase after

@@ -7,6 +7,7 @@ import { parseAtomFeed } from '../../lib/arxiv/atom';
 import type { ArxivEntry } from '../../lib/arxiv/entry';
 import { FakeArxiv } from './fake-arxiv';
 import { ARTIFACTS_DIR, launch, minimumGap, subscribe, type Harness } from './harness';
+import { movedSoFar, watchCardLayout } from './layout-watch';
 
 const API = join(import.meta.dirname, '../fixtures/arxiv/api');
 const TESTING = ['q_testing_s0_m10_bc5a6c384fe9', 'q_testing_s10_m10_34e56e15aaac', 'q_testing_s20_m10_348a237fecab', 'q_testing_s30_m10_f2e39f0143dc'];
@@ -86,6 +87,7 @@ beforeAll(async () => {
   await subscribe(options, 'testing', 40);
   await options.close();
   tab = await h.context.newPage();
+  await watchCardLayout(tab);
   tab.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -135,10 +137,36 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to load/i.test(text))).toEqual([]);
   });
 
-  it('shows no figure for a paper without an HTML version', async () => {
+  it('shows no figure for a paper without an HTML version, and keeps its place empty', async () => {
     await expect.poll(() => h.fake.log.some((r) => r.path === htmlPath(withoutHtml)), { timeout: 60_000 }).toBe(true);
     await tab.waitForTimeout(500);
-    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).count()).toBe(0);
+    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure img`).count()).toBe(0);
+    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).getAttribute('data-figure')).toBe('none');
+  });
+
+  it('moves nothing on the page as the figures come in: no layout shift, no abstract re-wrapped, since the tab opened', async () => {
+    // Every layout shift since the page loaded (buffered), with the elements that moved.
+    const shifts = await tab.evaluate(
+      () =>
+        new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+          const found: { value: number; moved: string[] }[] = [];
+          const describe = (node: Node | null) =>
+            node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}` : String(node?.nodeName);
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
+              if (!entry.hadRecentInput) found.push({ value: entry.value, moved: (entry.sources ?? []).map((source) => describe(source.node)) });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(found), 500);
+        }),
+    );
+    const figures = await tab.locator('.card__figure[data-figure="shown"] img').count();
+    expect(figures).toBeGreaterThanOrEqual(2); // the figures did come in while this was measured
+    const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    console.log(`layout shift on the new tab with ${figures} figures shown: ${cumulative} (${shifts.length} shifts)`);
+    expect(shifts).toEqual([]);
+    // Nor did any title or abstract move or change its size (a narrowed abstract re-wraps its lines).
+    expect(await movedSoFar(tab)).toEqual([]);
   });
 
   it('asks arXiv only for cards scrolled to, never two requests closer than 3 s', async () => {
