@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAtomFeed } from '../../lib/arxiv/atom';
 import type { ArxivEntry } from '../../lib/arxiv/entry';
 import { FakeArxiv } from './fake-arxiv';
+import { barChartPng, latexmlPage } from './fake-figures';
 import { ARTIFACTS_DIR, launch, minimumGap, subscribe, type Harness } from './harness';
 import { movedSoFar, watchCardLayout } from './layout-watch';
 
@@ -18,54 +18,6 @@ const feedOrder: ArxivEntry[] = TESTING.flatMap((name) => parseAtomFeed(readFile
 );
 // The second card on the screen: a paper arXiv has no HTML version of (it answers 404).
 const withoutHtml = feedOrder[1]!;
-
-/** A small PNG (a bar chart on white), so the figure is a real image the page decodes. */
-function barChartPng(width = 320, height = 180): Buffer {
-  const bars = [
-    { from: 40, to: 100, top: 60, rgb: [179, 27, 27] },
-    { from: 130, to: 190, top: 30, rgb: [31, 122, 63] },
-    { from: 220, to: 280, top: 100, rgb: [40, 90, 170] },
-  ];
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0); // no filter
-    for (let x = 0; x < width; x++) {
-      const bar = bars.find((b) => x >= b.from && x < b.to && y >= b.top && y < height - 20);
-      const axis = y === height - 20 || x === 20;
-      rows.push(...(axis ? [40, 40, 40] : (bar?.rgb ?? [255, 255, 255])));
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** An arXiv HTML paper as LaTeXML writes it: the first figure's image has a relative src. */
-function latexmlPage(paper: ArxivEntry): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${paper.id}</title></head><body>
-<div class="ltx_page_main"><article class="ltx_document ltx_authors_1line">
-<h1 class="ltx_title ltx_title_document">Paper ${paper.id}</h1>
-<section id="S1" class="ltx_section"><h2 class="ltx_title ltx_title_section"><span class="ltx_tag ltx_tag_section">1 </span>Introduction</h2>
-<figure id="S1.T1" class="ltx_table"><img src="t1.png" class="ltx_graphics" alt=""></figure>
-<figure id="S1.F1" class="ltx_figure"><img src="x1.png" id="S1.F1.g1" class="ltx_graphics ltx_centering ltx_img_landscape" width="598" height="336" alt="Refer to caption">
-<figcaption class="ltx_caption ltx_centering"><span class="ltx_tag ltx_tag_figure">Figure 1: </span>Overview.</figcaption></figure>
-</section></article></div></body></html>`;
-}
 
 const htmlPath = (paper: ArxivEntry) => `/html/${paper.id}v${paper.version}`;
 const isHtmlPage = (path: string) => path.startsWith('/html/') && !path.endsWith('.png');
