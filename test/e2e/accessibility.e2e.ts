@@ -61,13 +61,19 @@ describe('accessibility (axe-core, WCAG 2.2 AA), light and dark', () => {
     await tab.close();
   });
 
-  it('the new tab’s search results', async () => {
+  it('the new tab’s search results, as rows and as cards', async () => {
     const tab = await h.open('newtab.html');
     await tab.getByTestId('paper-card').first().waitFor();
     await tab.getByTestId('search-input').fill('metamorphic');
     await expect.poll(() => tab.locator('#search-summary').getAttribute('data-query'), { timeout: 15_000 }).toBe('metamorphic');
+    // The first answers may come while the stored papers are still being read.
+    await expect.poll(() => tab.getByTestId('paper-card').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect.poll(() => tab.locator('.search-results').getAttribute('aria-busy')).toBe('false');
-    expect(await tab.getByTestId('paper-card').count()).toBeGreaterThan(0);
+    // As rows (the view the previous page left chosen), then as cards.
+    expect(await tab.locator('.search-results .row').count()).toBeGreaterThan(0);
+    expect(await auditBothThemes(tab)).toEqual([]);
+    await tab.getByRole('group', { name: 'Density' }).getByRole('button', { name: 'Cards' }).click();
+    await tab.locator('.search-results .card').first().waitFor();
     expect(await auditBothThemes(tab)).toEqual([]);
     await tab.close();
   });
