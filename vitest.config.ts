@@ -3,10 +3,19 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/** Tests that render or read pages need a DOM (happy-dom); the rest run in plain Node, which starts much faster. */
+const NEEDS_DOM = [
+  'test/unit/components/**/*.test.{ts,tsx}',
+  'test/unit/content/**/*.test.{ts,tsx}',
+  'test/unit/reliability/hostile-pages.test.ts',
+  'test/unit/text/math-render.test.ts',
+  'test/unit/ui/small-helpers.test.ts',
+];
+
 const shared = {
-  environment: 'happy-dom',
   setupFiles: ['test/unit/setup.ts'],
   restoreMocks: true,
+  env: { EXTENSION_TARGET: 'chrome-mv3' },
 };
 
 export default defineConfig({
@@ -16,12 +25,16 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
-        test: { ...shared, name: 'chrome', include: ['test/unit/**/*.test.{ts,tsx}'], env: { EXTENSION_TARGET: 'chrome-mv3' } },
+        test: { ...shared, name: 'dom', environment: 'happy-dom', include: NEEDS_DOM },
+      },
+      {
+        plugins: [WxtVitest(), preact()],
+        test: { ...shared, name: 'node', environment: 'node', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: NEEDS_DOM },
       },
       {
         // The browser adapters again, built as for Firefox (Manifest V2).
         plugins: [WxtVitest({ browser: 'firefox' }), preact()],
-        test: { ...shared, name: 'firefox', include: ['test/unit/platform/**/*.test.{ts,tsx}'], env: { EXTENSION_TARGET: 'firefox-mv2' } },
+        test: { ...shared, name: 'firefox', environment: 'node', include: ['test/unit/platform/**/*.test.{ts,tsx}'], env: { EXTENSION_TARGET: 'firefox-mv2' } },
       },
     ],
   },

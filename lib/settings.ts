@@ -1,20 +1,12 @@
+import type { InferOutput } from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { FEED_ORDERS, MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES, type FeedOrder, type Theme } from './schema/limits';
+import type { SettingsSchema } from './schema/settings';
 
-export type Theme = 'system' | 'light' | 'dark';
+export type { Theme } from './schema/limits';
 
-export interface Settings {
-  /** A notification when a sync brings new papers. */
-  notifications: boolean;
-  /** Papers kept per subscription; saved papers are kept regardless. */
-  papersPerSubscription: number;
-  /** Automatic syncs never come closer together than this. */
-  minSyncIntervalMinutes: number;
-  theme: Theme;
-  /** The first figure of a paper's HTML version on new-tab cards. */
-  showFigures: boolean;
-  /** One-line headlines from the browser's on-device Summarizer, where it exists. */
-  aiHeadlines: boolean;
-}
+/** What the user set (the fields are described in lib/schema/settings.ts). */
+export type Settings = InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
@@ -23,13 +15,11 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   showFigures: true,
   aiHeadlines: false,
+  feedOrder: 'newest',
 };
 
-/** arXiv's results change once a day; syncing more often than this only costs arXiv. */
-export const MIN_SYNC_INTERVAL_FLOOR_MINUTES = 15;
-export const PAPERS_PER_SUBSCRIPTION_RANGE = { min: 10, max: 2000 } as const;
-
-const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+export const MIN_SYNC_INTERVAL_FLOOR_MINUTES = MIN_SYNC_INTERVAL_MINUTES.min;
+export const PAPERS_PER_SUBSCRIPTION_RANGE = PAPERS_PER_SUBSCRIPTION;
 
 function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
@@ -51,13 +41,14 @@ export function normalizeSettings(value: unknown): Settings {
     ),
     minSyncIntervalMinutes: clampInteger(
       input.minSyncIntervalMinutes,
-      MIN_SYNC_INTERVAL_FLOOR_MINUTES,
-      7 * 24 * 60,
+      MIN_SYNC_INTERVAL_MINUTES.min,
+      MIN_SYNC_INTERVAL_MINUTES.max,
       DEFAULT_SETTINGS.minSyncIntervalMinutes,
     ),
-    theme: THEMES.includes(input.theme as Theme) ? (input.theme as Theme) : DEFAULT_SETTINGS.theme,
+    theme: (THEMES as readonly unknown[]).includes(input.theme) ? (input.theme as Theme) : DEFAULT_SETTINGS.theme,
     showFigures: flag('showFigures'),
     aiHeadlines: flag('aiHeadlines'),
+    feedOrder: (FEED_ORDERS as readonly unknown[]).includes(input.feedOrder) ? (input.feedOrder as FeedOrder) : DEFAULT_SETTINGS.feedOrder,
   };
 }
 

@@ -1,24 +1,10 @@
-/** What a subscription watches on arXiv. */
-export type SubscriptionKind = 'keyword' | 'author' | 'category' | 'raw';
+import type { InferOutput } from 'valibot';
+import type { SubscriptionQuerySchema, SubscriptionSchema } from './schema/subscription';
 
-export interface SubscriptionQuery {
-  kind: SubscriptionKind;
-  /** A phrase, an author name, a category id such as `cs.DC`, or the user's own arXiv query. */
-  value: string;
-  /** Limit to these categories (`AND (cat:a OR cat:b)`); empty for no limit. */
-  categories: string[];
-  /** Terms the results must not contain (`ANDNOT`). */
-  exclude: string[];
-}
+export type { SubscriptionKind } from './schema/limits';
 
-export interface Subscription extends SubscriptionQuery {
-  /** Random, stable; never reused. */
-  id: string;
-  /** Shown on chips and in notifications; defaults to the value. */
-  label: string;
-  enabled: boolean;
-  /** Position in the user's list. */
-  order: number;
-  /** Epoch ms. */
-  createdAt: number;
-}
+/** What a subscription watches on arXiv (the fields are described in lib/schema/subscription.ts). */
+export type SubscriptionQuery = InferOutput<typeof SubscriptionQuerySchema>;
+
+/** A subscription as stored, exported and synced. */
+export type Subscription = InferOutput<typeof SubscriptionSchema>;

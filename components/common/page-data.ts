@@ -4,12 +4,15 @@
  * its first-screen cache does not need it for its first frame.
  */
 import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
-import { savedAmong } from '../../lib/db/library';
+import { savedAmong, savedPaperIds } from '../../lib/db/library';
+import { forYouPage, getRanking, type RankedPage, type Ranking } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';
+import type { FeedOrder } from '../../lib/schema/limits';
 import type { Subscription } from '../../lib/subscription';
 
 export { liveQuery } from 'dexie';
 export { hidePapers, markAllRead, markRead, markUnread, unhidePapers, unreadCounts } from '../../lib/db/feed';
+export { notInterestedPapers } from '../../lib/db/ranking';
 export { listSubscriptions } from '../../lib/db/subscriptions';
 export { getSyncState } from '../../lib/sync/state';
 
@@ -28,16 +31,44 @@ export interface FeedData {
   saved: string[];
   /** More papers follow the ones loaded. */
   more: boolean;
+  /** In the For-you order: why each paper is there, and how lately it arrived (lib/rank/order.ts). */
+  ranked?: { why: Record<string, string>; freshness: Record<string, number> };
 }
 
 async function withSaved(papers: StoredPaper[], more: boolean): Promise<FeedData> {
   return { papers, saved: await savedAmong(papers.map((p) => p.id)), more };
 }
 
-/** The first `limit` papers of the feed (one subscription's, or all), and which are saved. */
-export async function loadFeed(subscriptionId: string | undefined, limit: number): Promise<FeedData> {
+async function ranked(ranking: Ranking, page: RankedPage, limit: number): Promise<FeedData> {
+  const papers = page.papers.slice(0, limit);
+  const why: Record<string, string> = {};
+  const freshness: Record<string, number> = {};
+  papers.forEach((paper, i) => {
+    const place = page.places[i]!;
+    if (ranking.why[place]) why[paper.id] = ranking.why[place]!;
+    freshness[paper.id] = ranking.freshness[place] ?? 2;
+  });
+  return { ...(await withSaved(papers, page.papers.length > limit)), ranked: { why, freshness } };
+}
+
+/**
+ * The first `limit` papers of the feed (one subscription's, or all), and which are saved: in
+ * the For-you order when that is asked for and the feed has been ranked, else newest first.
+ */
+export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
+  const ranking = order === 'forYou' ? await getRanking() : undefined;
+  if (ranking) {
+    const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
+    return ranked(ranking, await forYouPage(ranking, limit + 1, mine), limit);
+  }
   const page = await feedPage({ subscriptionId, limit: limit + 1 });
   return withSaved(page.slice(0, limit), page.length > limit);
+}
+
+/** Whether the feed can be shown For you, and how many saved papers it has learned from. */
+export async function rankingState(): Promise<{ ready: boolean; saved: number }> {
+  const [ranking, saved] = await Promise.all([getRanking(), savedPaperIds()]);
+  return { ready: ranking !== undefined, saved: saved.length };
 }
 
 /** Papers by id in the given order (search results), skipping any removed since. */
@@ -46,8 +77,10 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
   return withSaved(papers, false);
 }
 
-/** The newest unread papers of the feed, for the popup. */
-export async function loadUnread(limit: number): Promise<FeedData> {
+/** The unread papers of the feed, for the popup: the best first when the reader chose "For you", else the newest. */
+export async function loadUnread(limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
+  const ranking = order === 'forYou' ? await getRanking() : undefined;
+  if (ranking) return ranked(ranking, await forYouPage(ranking, limit + 1, (p) => p.unread === 1), limit);
   const page = await unreadPage(limit + 1);
   return withSaved(page.slice(0, limit), page.length > limit);
 }

@@ -8,7 +8,7 @@ import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
 import { focusNeighbour, PaperCard } from '../paper-card/paper-card';
-import { entryOf } from '../paper-card/paper-actions';
+import { entryOf } from '../../lib/arxiv/entry';
 import { filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';

@@ -3,7 +3,8 @@ import { backupFilename, backupJson, createBackup } from '../../lib/backup/expor
 import type { ImportedBackup, ImportProblem } from '../../lib/backup/format';
 import { applyImport, previewImport, type ImportSummary } from '../../lib/backup/import';
 import { describeProblem, readBackupFile } from '../../lib/backup/validate';
-import { db } from '../../lib/db/db';
+import { savedCount } from '../../lib/db/library';
+import { subscriptionCount } from '../../lib/db/subscriptions';
 import { formatCount } from './format';
 import { ImportReview } from './import-review';
 import { useServices } from './services';
@@ -17,7 +18,7 @@ type ImportState =
 
 /** A fresh profile takes the backup's settings too; one in use keeps its own unless asked. */
 async function isFreshProfile(): Promise<boolean> {
-  const [subscriptions, saved] = await Promise.all([db.subscriptions.count(), db.library.count()]);
+  const [subscriptions, saved] = await Promise.all([subscriptionCount(), savedCount()]);
   return subscriptions === 0 && saved === 0;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { eraseEverything } from '../../lib/backup/erase';
-import { db } from '../../lib/db/db';
+import { savedCount } from '../../lib/db/library';
 import { paperCounts } from '../../lib/db/papers';
 import { clearFeed } from '../../lib/db/retention';
 import { formatBytes, formatCount } from './format';
@@ -10,7 +10,7 @@ import { useLiveQuery } from './use-live-query';
 const CONFIRM_WORD = 'DELETE';
 
 async function counts() {
-  const [papers, saved] = await Promise.all([paperCounts().then((c) => c.papers), db.library.count()]);
+  const [papers, saved] = await Promise.all([paperCounts().then((c) => c.papers), savedCount()]);
   return { papers, saved };
 }
 

@@ -1,8 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import type { ArxivEntry } from '../../lib/arxiv/entry';
 import { toBibtexFile } from '../../lib/cite/bibtex';
 import { toRisFile } from '../../lib/cite/ris';
-import { exportedEntry } from '../../lib/backup/export';
+import { entryOf, type ArxivEntry } from '../../lib/arxiv/entry';
 import { libraryEntries, type LibraryEntry } from '../../lib/db/library';
 import { formatCount } from './format';
 import { useServices } from './services';
@@ -30,7 +29,7 @@ export function LibraryExportSection() {
   const tags = tagCounts(all);
   const chosen = tag === ALL || !tags.some(([t]) => t === tag) ? ALL : tag;
   const selected = all.filter(({ item }) => chosen === ALL || item.tags.includes(chosen));
-  const papers: ArxivEntry[] = selected.flatMap(({ item, paper }) => (paper && !item.pending ? [exportedEntry(paper)] : []));
+  const papers: ArxivEntry[] = selected.flatMap(({ item, paper }) => (paper && !item.pending ? [entryOf(paper)] : []));
   const waiting = selected.length - papers.length;
 
   const save = (format: 'bib' | 'ris') => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queryKey } from '../../lib/backup/merge';
-import { db } from '../../lib/db/db';
 import { paperCounts } from '../../lib/db/papers';
 import type { SyncStatusRow } from '../../lib/db/schema';
+import { listSyncStatuses } from '../../lib/db/sync-status';
 import {
   addSubscription,
   deleteSubscription,
@@ -28,11 +28,11 @@ interface Overview {
 
 async function overview(): Promise<Overview> {
   const subscriptions = await listSubscriptions();
-  const [statuses, { bySub }] = await Promise.all([db.syncStatus.toArray(), paperCounts()]);
+  const [statuses, { bySubscription }] = await Promise.all([listSyncStatuses(), paperCounts(subscriptions.map((s) => s.id))]);
   return {
     subscriptions,
     statuses: new Map(statuses.map((row) => [row.subscriptionId, row])),
-    counts: new Map(subscriptions.map((s) => [s.id, bySub[s.id] ?? 0])),
+    counts: new Map(subscriptions.map((s) => [s.id, bySubscription[s.id] ?? 0])),
   };
 }
 

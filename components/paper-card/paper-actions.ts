@@ -1,20 +1,8 @@
-import type { ArxivEntry } from '../../lib/arxiv/entry';
+import { entryOf } from '../../lib/arxiv/entry';
 import { loadData } from '../common/load-data';
 import type { StoredPaper } from '../../lib/db/schema';
 import { useServices, type OpenTarget } from '../common/services';
 import { useToast } from '../common/toast';
-
-const ENTRY_KEYS = [
-  'id', 'version', 'title', 'summary', 'authors', 'published', 'updated', 'primaryCategory', 'categories',
-  'comment', 'journalRef', 'doi', 'absUrl', 'pdfUrl',
-] as const satisfies readonly (keyof ArxivEntry)[];
-
-/** arXiv's metadata of a stored paper, without what Paper Radar added to it. */
-export function entryOf(paper: StoredPaper): ArxivEntry {
-  const entry: Record<string, unknown> = {};
-  for (const key of ENTRY_KEYS) if (paper[key] !== undefined) entry[key] = paper[key];
-  return entry as unknown as ArxivEntry;
-}
 
 export interface PaperActions {
   /** Saves or unsaves through the background, which tells open arXiv tabs. */

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { LIMITS } from '../schema/limits';
 import type { ArxivAuthor, ArxivEntry, AtomFeed } from './entry';
 import { ArxivApiError, FeedFormatError } from './errors';
 
@@ -30,13 +31,32 @@ function text(node: unknown): string {
   return '';
 }
 
-function collapse(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+/** Whitespace collapsed, and cut at `max` characters: the limits every stored paper keeps (lib/schema/limits.ts). */
+function collapse(value: string, max: number = LIMITS.title): string {
+  const collapsed = value.replace(/\s+/g, ' ').trim();
+  return collapsed.length > max ? `${collapsed.slice(0, max - 1).trimEnd()}…` : collapsed;
 }
 
-function optional(node: unknown): string | undefined {
-  const value = collapse(text(node));
+function optional(node: unknown, max: number): string | undefined {
+  const value = collapse(text(node), max);
   return value === '' ? undefined : value;
+}
+
+// An arXiv category id: cs.DC, hep-th, math-ph, q-bio.NC, cond-mat.stat-mech (as lib/schema/entry.ts reads them).
+const CATEGORY_ID = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]+(?:-[a-z]+)?)?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** arXiv opened in August 1991; nothing on it is older. */
+const FIRST_DAY = Date.UTC(1991, 7, 1);
+/** A paper dated later than this after the feed's own time is dated wrongly (clocks drift by hours, not days). */
+const FUTURE_SLACK = 2 * 86_400_000;
+
+/** Why an entry was left out of a page. */
+export type SkipReason = 'impossible date';
+
+function dateWithin(value: string, now: number): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && time >= FIRST_DAY && time <= now + FUTURE_SLACK;
 }
 
 function attr(node: unknown, name: string): string {
@@ -57,33 +77,43 @@ function list(node: unknown): XmlNode[] {
 }
 
 function authorsOf(entry: XmlNode): ArxivAuthor[] {
-  return list(entry.author).map((author) => ({
-    name: collapse(text(author.name)),
-    affiliations: list(author.affiliation)
-      .map((a) => collapse(text(a)))
-      .filter((a) => a !== ''),
-  }));
+  return list(entry.author)
+    .slice(0, LIMITS.authors)
+    .map((author) => ({
+      name: collapse(text(author.name), LIMITS.authorName),
+      affiliations: list(author.affiliation)
+        .slice(0, LIMITS.affiliations)
+        .map((a) => collapse(text(a), LIMITS.affiliation))
+        .filter((a) => a !== ''),
+    }));
 }
 
-function normalizeEntry(entry: XmlNode): ArxivEntry | null {
+function normalizeEntry(entry: XmlNode, now: number): ArxivEntry | SkipReason | null {
   const match = ABS_ID.exec(text(entry.id).trim());
   // The old backend answered each unknown id of an id_list with an empty <entry> stub.
   if (!match || !ID_SHAPE.test(match[1] as string)) return null;
   const id = match[1] as string;
   const version = match[2] ? Number(match[2]) : 1;
   if (!Number.isSafeInteger(version)) return null;
+  const published = text(entry.published).trim();
+  // A date that is no date, or years ahead, would pin the paper to the top of every list.
+  if (!dateWithin(published, now)) return 'impossible date';
+  const updated = text(entry.updated).trim();
   const categories = list(entry.category)
-    .map((c) => attr(c, 'term'))
-    .filter((term) => term !== '');
-  const primaryCategory = attr(entry.primary_category, 'term') || categories[0] || '';
+    .map((c) => attr(c, 'term').slice(0, LIMITS.category))
+    .filter((term) => term !== '')
+    .slice(0, LIMITS.categories);
+  const primary = attr(entry.primary_category, 'term') || categories[0] || '';
+  const primaryCategory = CATEGORY_ID.test(primary) ? primary : '';
   const result: ArxivEntry = {
     id,
     version,
-    title: collapse(text(entry.title)),
-    summary: collapse(text(entry.summary)),
+    title: collapse(text(entry.title), LIMITS.title),
+    summary: collapse(text(entry.summary), LIMITS.summary),
     authors: authorsOf(entry),
-    published: text(entry.published).trim(),
-    updated: text(entry.updated).trim(),
+    published,
+    // A revision cannot predate the paper; an unreadable one says nothing beyond `published`.
+    updated: dateWithin(updated, now) && updated >= published ? updated : published,
     primaryCategory,
     categories: categories.length > 0 ? categories : primaryCategory ? [primaryCategory] : [],
     // Links in the feed vary between backends (http or https, with or without rel);
@@ -91,11 +121,11 @@ function normalizeEntry(entry: XmlNode): ArxivEntry | null {
     absUrl: `https://arxiv.org/abs/${id}v${version}`,
     pdfUrl: `https://arxiv.org/pdf/${id}v${version}`,
   };
-  const comment = optional(entry.comment);
+  const comment = optional(entry.comment, LIMITS.comment);
   if (comment !== undefined) result.comment = comment;
-  const journalRef = optional(entry.journal_ref);
+  const journalRef = optional(entry.journal_ref, LIMITS.journalRef);
   if (journalRef !== undefined) result.journalRef = journalRef;
-  const doi = optional(entry.doi);
+  const doi = optional(entry.doi, LIMITS.doi);
   if (doi !== undefined) result.doi = doi;
   return result;
 }
@@ -112,9 +142,16 @@ function throwIfErrorFeed(entries: XmlNode[]): void {
 
 /**
  * Parses one page of arXiv API results. Throws `ArxivApiError` for arXiv's error feeds and
- * `FeedFormatError` for anything that is not a complete arXiv Atom feed.
+ * `FeedFormatError` for anything that is not a complete arXiv Atom feed. Entries are held to
+ * the limits every stored paper keeps; an entry with an impossible date is left out (see
+ * `parseAtomPage`, which says which).
  */
 export function parseAtomFeed(xml: string): AtomFeed {
+  return parseAtomPage(xml).feed;
+}
+
+/** A page and the entries left out of it: an impossible date (not a date, before arXiv, or days after `now`). */
+export function parseAtomPage(xml: string, now: number = Date.now()): { feed: AtomFeed; skipped: { id: string; reason: SkipReason }[] } {
   if (typeof xml !== 'string' || xml.trim() === '') {
     throw new FeedFormatError('arXiv sent an empty response.');
   }
@@ -140,14 +177,14 @@ export function parseAtomFeed(xml: string): AtomFeed {
   const rawEntries = list(root.entry);
   throwIfErrorFeed(rawEntries);
   const entries: ArxivEntry[] = [];
+  const skipped: { id: string; reason: SkipReason }[] = [];
   for (const raw of rawEntries) {
-    const entry = normalizeEntry(raw);
-    if (entry) entries.push(entry);
+    const entry = normalizeEntry(raw, now);
+    if (typeof entry === 'string') skipped.push({ id: text(raw.id).trim().slice(-40), reason: entry });
+    else if (entry) entries.push(entry);
   }
   return {
-    totalResults: integer(root.totalResults),
-    startIndex: integer(root.startIndex),
-    itemsPerPage: integer(root.itemsPerPage),
-    entries,
+    feed: { totalResults: integer(root.totalResults), startIndex: integer(root.startIndex), itemsPerPage: integer(root.itemsPerPage), entries },
+    skipped,
   };
 }

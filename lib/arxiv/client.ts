@@ -1,6 +1,7 @@
 import { parseAtomFeed } from './atom';
 import type { AtomFeed } from './entry';
 import { ArxivApiError, FeedFormatError } from './errors';
+import { readBody, TooLargeError } from './read-body';
 import { RequestGate, type RequestSpacingStore } from './request-gate';
 
 /** Why arXiv could not be used right now; each has a message a researcher understands. */
@@ -40,6 +41,13 @@ export interface ClientOptions {
 }
 
 export const MIN_REQUEST_SPACING_MS = 3_000;
+/**
+ * The most read of one answer. A page of 100 API entries is a few hundred KB (the longest author
+ * lists make an entry about 100 KB); an HTML paper runs to several MB, and its first figure is
+ * near the top, so a longer page is read only that far.
+ */
+export const MAX_API_BYTES = 4 * 1024 * 1024;
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BACKOFF_BASE_MS = 4_000;
 /** When all attempts failed, the engine tries again this much later (unless arXiv said when). */
@@ -50,6 +58,10 @@ type Attempt =
   | { done: false; reason: UnavailableReason; message: string; retryAfterMs?: number };
 
 class TimeoutError extends Error {}
+
+/** arXiv's address answered with a redirect: not followed (see `exchange`). */
+class RedirectError extends Error {}
+const REDIRECT_MESSAGE = 'arXiv’s address sent Paper Radar to another address (a redirect), which it does not follow; nothing was read.';
 
 /** Reads `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
@@ -150,11 +162,12 @@ export class ArxivClient {
   async fetchText(url: string): Promise<FetchTextResult> {
     return this.gate.run(async () => {
       try {
-        const { status, body } = await this.exchange(url);
+        const { status, body } = await this.exchange(url, MAX_PAGE_BYTES, true);
         if (status !== 200) return { kind: 'failed', status, message: `arXiv answered HTTP ${status}.` };
         return { kind: 'ok', status, text: body };
       } catch (error) {
-        const message = error instanceof TimeoutError ? 'arXiv did not answer in time.' : 'Could not reach arXiv.';
+        const message =
+          error instanceof TimeoutError ? 'arXiv did not answer in time.' : error instanceof RedirectError ? REDIRECT_MESSAGE : 'Could not reach arXiv.';
         return { kind: 'failed', status: 0, message };
       }
     });
@@ -165,8 +178,12 @@ export class ArxivClient {
     return Math.round(exponential * (0.5 + this.options.random() * 0.5));
   }
 
-  /** One request and its whole body, abandoned with a `TimeoutError` when it takes too long. */
-  private async exchange(url: string): Promise<{ status: number; body: string; retryAfterMs?: number }> {
+  /**
+   * One request and its body, abandoned with a `TimeoutError` when the whole exchange takes too
+   * long. Redirects are refused: arXiv's API and HTML papers answer at the address asked, and a
+   * redirect elsewhere would send the query (or read papers) from another host.
+   */
+  private async exchange(url: string, maxBytes = MAX_API_BYTES, keepPrefix = false): Promise<{ status: number; body: string; retryAfterMs?: number }> {
     const { fetch, sleep, timeoutMs, now } = this.options;
     const request = new AbortController();
     const timer = new AbortController();
@@ -178,9 +195,13 @@ export class ArxivClient {
       () => undefined,
     );
     const exchange = (async () => {
-      const response = await fetch(url, { signal: request.signal, credentials: 'omit', cache: 'no-store' });
+      const response = await fetch(url, { signal: request.signal, credentials: 'omit', cache: 'no-store', redirect: 'manual' });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        throw new RedirectError();
+      }
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-      return { status: response.status, body: await response.text(), retryAfterMs };
+      return { status: response.status, body: (await readBody(response, maxBytes, { keepPrefix })).text, retryAfterMs };
     })();
     try {
       return (await Promise.race([exchange, timeout]))!;
@@ -202,6 +223,8 @@ export class ArxivClient {
       if (error instanceof TimeoutError) {
         return { done: false, reason: 'timeout', message: `arXiv did not answer within ${Math.round(timeoutMs / 1000)} seconds.` };
       }
+      if (error instanceof TooLargeError) return { done: false, reason: 'bad-response', message: error.message };
+      if (error instanceof RedirectError) return { done: false, reason: 'bad-response', message: REDIRECT_MESSAGE };
       if (!isOnline()) return { done: false, reason: 'offline', message: 'Your browser is offline.' };
       return { done: false, reason: 'network', message: 'Could not reach arXiv (network error).' };
     }

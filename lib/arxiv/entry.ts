@@ -31,3 +31,16 @@ export interface AtomFeed {
   itemsPerPage: number;
   entries: ArxivEntry[];
 }
+
+/** The fields of an entry, in this order: what is exported and sent, nothing more. */
+export const ENTRY_KEYS = [
+  'id', 'version', 'title', 'summary', 'authors', 'published', 'updated', 'primaryCategory',
+  'categories', 'comment', 'journalRef', 'doi', 'absUrl', 'pdfUrl',
+] as const satisfies readonly (keyof ArxivEntry)[];
+
+/** arXiv's metadata of a stored paper, without what Paper Radar added to it. */
+export function entryOf(paper: ArxivEntry): ArxivEntry {
+  const entry: Record<string, unknown> = {};
+  for (const key of ENTRY_KEYS) if (paper[key] !== undefined) entry[key] = paper[key];
+  return entry as unknown as ArxivEntry;
+}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ArxivClient } from '../arxiv/client';
 import { lastAnnouncementAtOrBefore } from '../arxiv/schedule';
 import { getMeta, setMeta } from '../db/meta';
+import { bestNewTitles } from './best-new';
 import { refreshBadge } from '../notify/badge';
 import { notifyNewPapers } from '../notify/notifications';
 import { getSettings } from '../settings';
@@ -12,6 +13,7 @@ import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
 import { MetadataFetcher } from './metadata-fetcher';
+import { Ranker } from './ranker';
 import { storageSpacingStore } from './spacing-store';
 
 export const ALARMS = {
@@ -49,6 +51,7 @@ export class BackgroundApp {
   readonly engine: SyncEngine;
   readonly metadata: MetadataFetcher;
   readonly figures: FigureFinder;
+  readonly ranker: Ranker;
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
@@ -69,6 +72,7 @@ export class BackgroundApp {
       papersPerSubscription: async () => (await getSettings()).papersPerSubscription,
     });
     this.figures = new FigureFinder(this.client, this.now);
+    this.ranker = new Ranker({ now: this.now });
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,
@@ -100,11 +104,14 @@ export class BackgroundApp {
     }
     if (report.totalAdded > 0) {
       await setMeta(CAUGHT_KEY, lastAnnouncementAtOrBefore(new Date(this.now())).getTime());
+      // The new papers take their places in the For-you order before anyone is told of them.
+      await this.ranker.refreshIfStale().catch((error: unknown) => console.error('Paper Radar: ranking failed', error));
       const settings = await getSettings();
       if (settings.notifications) {
         await notifyNewPapers(
           report.totalAdded,
           report.added.map((a) => ({ label: a.subscription.label, count: a.count })),
+          await bestNewTitles(this.now()),
         );
       }
     }
@@ -144,6 +151,7 @@ export class BackgroundApp {
       this.track(this.sync('startup'));
     }
     this.track(this.metadata.flush());
+    this.track(this.ranker.refreshIfStale());
   }
 
   /** Resolves when the work `start()` set off has finished. */

@@ -26,10 +26,11 @@ export class FigureFinder {
   private async lookup(id: string, version: number): Promise<string | null> {
     const stored = (await getExtras([id])).get(id);
     if (stored && stored.figureUrl !== undefined) return stored.figureUrl;
-    const page = `https://arxiv.org/html/${id}v${version}`;
+    // With its trailing slash: arXiv redirects the address without one, and redirects are not followed.
+    const page = `https://arxiv.org/html/${id}v${version}/`;
     const result = await this.client.fetchText(page);
     if (result.kind !== 'ok' && result.status !== 404) throw new MessageError(result.message);
-    const url = result.kind === 'ok' ? firstFigureUrl(result.text, `${page}/`) : null;
+    const url = result.kind === 'ok' ? firstFigureUrl(result.text, page) : null;
     await putExtras(id, { figureUrl: url, checkedAt: this.now() });
     return url;
   }

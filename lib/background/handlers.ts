@@ -1,8 +1,9 @@
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
-import { db } from '../db/db';
 import { getPaper } from '../db/papers';
-import { savePaper, savedAmong, unsavePaper } from '../db/library';
+import { libraryItems, savePaper, unsavePaper } from '../db/library';
+import { subscriptionLabels } from '../db/subscriptions';
 import { getMeta, setMeta } from '../db/meta';
+import { markNotInterested, takeBackNotInterested } from '../db/ranking';
 import { MessageError } from '../messaging/validate';
 import type { Handlers } from '../messaging/router';
 import { refreshBadge, SEEN_AT_KEY } from '../notify/badge';
@@ -24,29 +25,37 @@ export function createHandlers(app: BackgroundApp): Handlers {
       const result = await savePaper(id, app.now(), entry);
       await broadcastSavedChanged([id]);
       if (result.pending) void app.metadata.request();
+      else void app.ranker.request();
       return result;
     },
 
     async unsavePaper({ id }) {
       await unsavePaper(id);
       await broadcastSavedChanged([id]);
+      void app.ranker.request();
+      return { ok: true };
+    },
+
+    async setNotInterested({ ids, value }) {
+      if (value) await markNotInterested(ids, app.now());
+      else await takeBackNotInterested(ids);
+      void app.ranker.request();
       return { ok: true };
     },
 
     async getSavedIds({ ids }) {
-      const items = await db.library.bulkGet(ids);
+      const items = await libraryItems(ids);
       const saved = items.flatMap((item) => (item ? [item.id] : []));
       const pending = items.flatMap((item) => (item?.pending ? [item.id] : []));
       return { saved, pending };
     },
 
     async getPaperContext({ id }) {
-      const [paper, saved, item] = await Promise.all([getPaper(id), savedAmong([id]), db.library.get(id)]);
-      const subscriptions = paper ? await db.subscriptions.bulkGet(paper.subs) : [];
+      const [paper, [item]] = await Promise.all([getPaper(id), libraryItems([id])]);
       return {
-        saved: saved.length > 0,
+        saved: item !== undefined,
         pending: item?.pending === 1,
-        subscriptions: subscriptions.flatMap((s) => (s ? [s.label] : [])),
+        subscriptions: paper ? await subscriptionLabels(paper.subs) : [],
       };
     },
 

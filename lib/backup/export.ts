@@ -1,10 +1,11 @@
-import type { ArxivEntry } from '../arxiv/entry';
+import { entryOf } from '../arxiv/entry';
 import { listSubscriptions } from '../db/subscriptions';
 import { libraryEntries } from '../db/library';
 import type { StoredPaper } from '../db/schema';
 import { getSettings } from '../settings';
 import type { Subscription } from '../subscription';
-import { BACKUP_FORMAT, BACKUP_VERSION, ENTRY_KEYS, SUBSCRIPTION_KEYS, type Backup, type BackupLibraryItem } from './format';
+import { SUBSCRIPTION_KEYS } from '../schema/subscription';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupLibraryItem } from './format';
 
 /** Only the fields the format names: what the database adds for itself stays out of the file. */
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
@@ -13,7 +14,6 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
   return out;
 }
 
-export const exportedEntry = (paper: StoredPaper): ArxivEntry => pick(paper, ENTRY_KEYS);
 const exportedSubscription = (s: Subscription): Subscription => pick(s, SUBSCRIPTION_KEYS);
 
 /** Everything the user made: subscriptions, the library with its papers, tags and notes, settings. */
@@ -27,7 +27,7 @@ export async function createBackup(now: Date): Promise<Backup> {
     library: library.map(({ item, paper }) => {
       const out: BackupLibraryItem = { id: item.id, savedAt: item.savedAt, tags: [...item.tags], note: item.note };
       // A save still waiting for arXiv has no metadata yet; the import keeps it waiting.
-      if (paper && !item.pending) out.paper = exportedEntry(paper);
+      if (paper && !item.pending) out.paper = entryOf(paper);
       return out;
     }),
     settings,

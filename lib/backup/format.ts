@@ -1,14 +1,9 @@
-import type { ArxivEntry } from '../arxiv/entry';
+import type { InferOutput } from 'valibot';
+import type { Problem } from '../schema/checks';
+import type { BackupSchema, LibraryItemSchema } from '../schema/backup';
 import type { Settings } from '../settings';
-import type { Subscription } from '../subscription';
 
-/**
- * The backup file (DESIGN.md): `{ format, version, exportedAt, subscriptions, library, settings }`.
- * A library item carries its paper's metadata so that a fresh browser can show it without asking
- * arXiv; `paper` is left out only for a save whose metadata arXiv has not sent yet.
- */
-export const BACKUP_FORMAT = 'paper-radar-backup';
-export const BACKUP_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_VERSION } from '../schema/backup';
 
 /**
  * A saved paper takes about 2.4 KB in the file (measured on the fixtures: 10,000 papers make
@@ -17,41 +12,14 @@ export const BACKUP_VERSION = 1;
  */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
-export interface BackupLibraryItem {
-  id: string;
-  /** Epoch ms. */
-  savedAt: number;
-  paper?: ArxivEntry;
-  tags: string[];
-  note: string;
-}
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
-  /** ISO 8601. */
-  exportedAt: string;
-  subscriptions: Subscription[];
-  library: BackupLibraryItem[];
-  settings: Settings;
-}
+/** A saved paper in a backup (the fields are described in lib/schema/backup.ts). */
+export type BackupLibraryItem = InferOutput<typeof LibraryItemSchema>;
 
 /** A backup as read from a file: settings it does not name keep their current value. */
-export interface ImportedBackup extends Omit<Backup, 'settings'> {
-  settings: Partial<Settings>;
-}
+export type ImportedBackup = InferOutput<typeof BackupSchema>;
+
+/** A backup as Paper Radar writes it: every setting named. */
+export type Backup = Omit<ImportedBackup, 'settings'> & { settings: Settings };
 
 /** One thing wrong with an imported file: where (`library[3].paper.title`) and what. */
-export interface ImportProblem {
-  path: string;
-  message: string;
-}
-
-export const SUBSCRIPTION_KEYS = [
-  'id', 'kind', 'value', 'categories', 'exclude', 'label', 'enabled', 'order', 'createdAt',
-] as const satisfies readonly (keyof Subscription)[];
-
-export const ENTRY_KEYS = [
-  'id', 'version', 'title', 'summary', 'authors', 'published', 'updated', 'primaryCategory',
-  'categories', 'comment', 'journalRef', 'doi', 'absUrl', 'pdfUrl',
-] as const satisfies readonly (keyof ArxivEntry)[];
+export type ImportProblem = Problem;

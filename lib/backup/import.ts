@@ -1,6 +1,8 @@
-import { db } from '../db/db';
-import { getPapers, PAPER_TABLES, putPapers } from '../db/papers';
+import { atomically, readTogether } from '../db/atomically';
+import { allTags, libraryItems, putLibraryItems } from '../db/library';
+import { getPapers, putPapers } from '../db/papers';
 import type { LibraryItem, StoredPaper } from '../db/schema';
+import { listSubscriptions, putSubscriptions } from '../db/subscriptions';
 import { updateSettings } from '../settings';
 import type { ImportedBackup } from './format';
 import { planImport, type ImportPlan, type LocalData } from './merge';
@@ -27,21 +29,19 @@ export interface ImportOptions {
   restoreSettings?: boolean;
 }
 
-const LOCAL_TABLES = () => [db.subscriptions, db.library, ...PAPER_TABLES()];
-
 async function readLocal(backup: ImportedBackup): Promise<LocalData> {
   const ids = backup.library.map((item) => item.id);
   const [subscriptions, items, papers, tags] = await Promise.all([
-    db.subscriptions.toArray(),
-    db.library.bulkGet(ids),
+    listSubscriptions(),
+    libraryItems(ids),
     getPapers(ids),
-    db.library.orderBy('tags').uniqueKeys(),
+    allTags(),
   ]);
   return {
     subscriptions,
     library: new Map(items.flatMap((item): [string, LibraryItem][] => (item ? [[item.id, item]] : []))),
     papers: new Map(papers.flatMap((paper): [string, StoredPaper][] => (paper ? [[paper.id, paper]] : []))),
-    tags: new Set(tags as string[]),
+    tags: new Set(tags),
   };
 }
 
@@ -63,7 +63,7 @@ const defaultNewId = () => crypto.randomUUID();
 
 /** What importing `backup` would do to what is stored now; changes nothing. */
 export async function previewImport(backup: ImportedBackup, options: ImportOptions): Promise<ImportSummary> {
-  return db.transaction('r', LOCAL_TABLES(), async () => {
+  return readTogether(async () => {
     const plan = planImport(backup, await readLocal(backup), { now: options.now, newId: options.newId ?? defaultNewId });
     return summarize(plan, backup);
   });
@@ -74,11 +74,11 @@ export async function previewImport(backup: ImportedBackup, options: ImportOptio
  * kept. Settings live in browser storage, outside the transaction, so they are written after it.
  */
 export async function applyImport(backup: ImportedBackup, options: ImportOptions): Promise<ImportSummary> {
-  const summary = await db.transaction('rw', LOCAL_TABLES(), async () => {
+  const summary = await atomically(async () => {
     const plan = planImport(backup, await readLocal(backup), { now: options.now, newId: options.newId ?? defaultNewId });
-    await db.subscriptions.bulkAdd(plan.addSubscriptions);
+    await putSubscriptions(plan.addSubscriptions);
     await putPapers(plan.putPapers);
-    await db.library.bulkPut([...plan.addLibrary, ...plan.updateLibrary]);
+    await putLibraryItems([...plan.addLibrary, ...plan.updateLibrary]);
     return summarize(plan, backup);
   });
   if (options.restoreSettings) await updateSettings(backup.settings);

@@ -1,68 +1,67 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type { CatalogMonth, LibraryItem, MetaRow, PaperExtras, Shelf, StoredPaper, SyncStatusRow } from './schema';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { FeatureChunk, LibraryItem, MetaRow, PaperExtras, PaperRow, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
-import { DATABASE_NAME } from './name';
-import { PAPER_COUNTS_KEY, Shelver } from './shelving';
+import { DATABASE_NAME, toRow } from './layout';
 
-/** Papers read at once while they move onto shelves. */
+/** Papers read at once during the upgrade: 100,000 papers at once could be more than the worker's memory. */
 const UPGRADE_SLICE = 5000;
 
-export { DATABASE_NAME };
-
 /**
- * The one place that knows the schema. Index only what is queried. Papers live on shelves (see
- * papers.ts): by id (which shelf holds a paper), by arrival (the badge), by subscription
- * (retention, a subscription's feed), by unread subscription and unread (marking read). The
- * catalog orders the feed by date.
+ * The one place that knows the schema: one record per paper. Index only what is queried:
+ * papers by date (search reads them newest first), by arrival (the badge), by subscription
+ * (retention, per-subscription counts), by unread subscription (chip counts, marking a
+ * subscription read), by the lists a page shows newest first (`lists`, see layout.ts), and the
+ * papers the reader is not interested in (what ranking learns from). `features` holds what
+ * ranking computed from the papers (see ranking.ts).
  */
 export const SCHEMA = {
-  shelves: 'key, *ids, addedAt, *subs, *unreadIn, unread',
-  catalog: 'month',
+  papers: 'id, published, addedAt, *subs, *unreadIn, *lists, notInterestedAt',
   library: 'id, savedAt, *tags',
   subscriptions: 'id, order',
   syncStatus: 'subscriptionId',
   meta: 'key',
   extras: 'id',
+  features: 'key',
 } as const;
 
-/** Schema 1 kept one record per paper. */
-const SCHEMA_V1 = {
-  papers: 'id, published, addedAt, *subs, *unreadIn, unread',
-  library: SCHEMA.library,
-  subscriptions: SCHEMA.subscriptions,
-  syncStatus: SCHEMA.syncStatus,
-  meta: SCHEMA.meta,
-  extras: SCHEMA.extras,
-};
+/**
+ * Schema 4 (one record per paper) from schema 1 (one record per paper, without `lists`) or from
+ * schema 3 (papers stored up to 50 to a "shelf" record, with a month catalog and counts in
+ * `meta` beside them; schema 2 was only a step towards 3). A slice at a time, in key order.
+ */
+async function upgradeToOneRowPerPaper(tx: Transaction): Promise<void> {
+  const papers = tx.table<PaperRow, string>('papers');
+  if (tx.idbtrans.objectStoreNames.contains('shelves')) {
+    const shelves = tx.table<{ key: number; papers: StoredPaper[] }, number>('shelves');
+    const perSlice = Math.ceil(UPGRADE_SLICE / 50);
+    for (let slice = await shelves.orderBy(':id').limit(perSlice).toArray(); slice.length > 0; ) {
+      await papers.bulkPut(slice.flatMap((shelf) => shelf.papers.map(toRow)));
+      slice = await shelves.where(':id').above(slice[slice.length - 1]!.key).limit(perSlice).toArray();
+    }
+    await tx.table<MetaRow, string>('meta').delete('paperCounts');
+    return;
+  }
+  for (let slice = await papers.orderBy(':id').limit(UPGRADE_SLICE).toArray(); slice.length > 0; ) {
+    await papers.bulkPut(slice.map(toRow));
+    slice = await papers.where(':id').above(slice[slice.length - 1]!.id).limit(UPGRADE_SLICE).toArray();
+  }
+}
 
 export class PaperRadarDatabase extends Dexie {
-  shelves!: EntityTable<Shelf, 'key'>;
-  catalog!: EntityTable<CatalogMonth, 'month'>;
+  papers!: EntityTable<PaperRow, 'id'>;
   library!: EntityTable<LibraryItem, 'id'>;
   subscriptions!: EntityTable<Subscription, 'id'>;
   syncStatus!: EntityTable<SyncStatusRow, 'subscriptionId'>;
   meta!: EntityTable<MetaRow, 'key'>;
   extras!: EntityTable<PaperExtras, 'id'>;
+  features!: EntityTable<FeatureChunk, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    this.version(1).stores(SCHEMA_V1);
-    // Papers move onto shelves; the old table goes in the next version, once read.
-    this.version(2)
-      .stores({ ...SCHEMA, papers: SCHEMA_V1.papers })
-      .upgrade(async (tx) => {
-        // A slice at a time: 100,000 papers at once could be more than the worker's memory.
-        const shelver = new Shelver();
-        const papers = tx.table<StoredPaper, string>('papers');
-        for (let slice = await papers.orderBy(':id').limit(UPGRADE_SLICE).toArray(); slice.length > 0; ) {
-          await tx.table('shelves').bulkAdd(shelver.add(slice));
-          slice = await papers.where(':id').above(slice[slice.length - 1]!.id).limit(UPGRADE_SLICE).toArray();
-        }
-        const { catalog, counts } = shelver.finish();
-        await tx.table('catalog').bulkAdd(catalog);
-        await tx.table('meta').put({ key: PAPER_COUNTS_KEY, value: counts });
-      });
-    this.version(3).stores({ ...SCHEMA, papers: null });
+    // Only versions that carry an upgrade are declared: Dexie reads an older database's schema
+    // from the database itself. Tables schema 4 does not name (shelves, catalog) are deleted
+    // once the upgrade has read them.
+    this.version(4).stores(SCHEMA).upgrade(upgradeToOneRowPerPaper);
   }
 }
 

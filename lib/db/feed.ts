@@ -1,13 +1,6 @@
-import {
-  countArrivals,
-  editPapers,
-  editShelves,
-  getPapers,
-  latestArrival,
-  newestPapers,
-  paperCounts,
-  paperIdsNewestFirst,
-} from './papers';
+import { db } from './db';
+import { inFeed, listRange, subscriptionList, type PaperList } from './layout';
+import { editPapers, getPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export interface FeedQuery {
@@ -17,28 +10,27 @@ export interface FeedQuery {
   limit: number;
 }
 
-const inFeed = (p: StoredPaper) => p.subs.length > 0 && p.hiddenAt === undefined;
+/** A list's papers, newest first (the same date: the higher id first). */
+const newestIn = (list: PaperList) => db.papers.where('lists').between(...listRange(list)).reverse();
 
-/** Papers in the feed, newest first, hidden ones left out. Reads only the shelves of the papers up to the end of the page. */
+/** Papers in the feed (all of it or one subscription's), newest first, hidden ones left out. */
 export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery): Promise<StoredPaper[]> {
-  const page =
-    subscriptionId === undefined
-      ? await newestPapers(inFeed, offset + limit)
-      : await newestPapers((p) => inFeed(p) && p.subs.includes(subscriptionId), offset + limit, { subscriptionId });
-  return page.slice(offset);
+  return newestIn(subscriptionId === undefined ? 'feed' : subscriptionList(subscriptionId)).offset(offset).limit(limit).toArray();
 }
 
 /** The newest unread papers of the feed (the popup), at most `limit`. */
 export async function unreadPage(limit: number): Promise<StoredPaper[]> {
-  return newestPapers((p) => p.unread === 1 && p.hiddenAt === undefined, limit, { unread: true });
+  return newestIn('unread').limit(limit).toArray();
 }
 
-/** Ids of every stored paper, newest first, from the catalog alone (no paper is read). */
-export const allPaperIds = paperIdsNewestFirst;
+/** Ids of every stored paper, newest first, from the `published` index alone (no paper is read). */
+export async function allPaperIds(): Promise<string[]> {
+  return (await db.papers.orderBy('published').reverse().primaryKeys()) as string[];
+}
 
 /** The paper stored last (by arrival): what changes when papers are added. */
 export async function newestArrival(): Promise<Pick<StoredPaper, 'id' | 'addedAt'> | undefined> {
-  const newest = await latestArrival();
+  const newest = await db.papers.orderBy('addedAt').last();
   return newest && { id: newest.id, addedAt: newest.addedAt };
 }
 
@@ -47,54 +39,61 @@ export interface UnreadCounts {
   bySubscription: Record<string, number>;
 }
 
+/** Counted on the indexes: no paper is read. */
 export async function unreadCounts(subscriptionIds: string[]): Promise<UnreadCounts> {
-  const counts = await paperCounts();
+  const [all, ...each] = await Promise.all([
+    db.papers.where('lists').between(...listRange('unread')).count(),
+    ...subscriptionIds.map((id) => db.papers.where('unreadIn').equals(id).count()),
+  ]);
   const bySubscription: Record<string, number> = {};
-  for (const id of subscriptionIds) bySubscription[id] = counts.unreadBy[id] ?? 0;
-  return { all: counts.unread, bySubscription };
+  subscriptionIds.forEach((id, i) => (bySubscription[id] = each[i] ?? 0));
+  return { all: all ?? 0, bySubscription };
 }
 
 /**
- * How many papers arrived after `since` (epoch ms): the badge, which shows '99+' from `atMost`
- * on. Only the shelves that got papers since then are read.
+ * How many papers of the feed arrived after `since` (epoch ms): the badge. Counting reads every
+ * arrival, so it stops at `atMost`: the badge shows '99+' anyway.
  */
 export async function countArrivedSince(since: number, atMost = Infinity): Promise<number> {
-  return countArrivals(since, inFeed, atMost);
+  const arrived = db.papers.where('addedAt').above(since).filter(inFeed);
+  return Number.isFinite(atMost) ? arrived.limit(atMost).count() : arrived.count();
 }
 
-function markedRead(paper: StoredPaper, now: number): StoredPaper {
-  const { unread: _unread, ...rest } = paper;
-  return { ...rest, unreadIn: [], readAt: paper.readAt ?? now };
+function without<K extends keyof StoredPaper>(paper: StoredPaper, key: K): StoredPaper {
+  if (paper[key] === undefined) return paper;
+  const next = { ...paper };
+  delete next[key];
+  return next;
 }
 
-function markedUnread(paper: StoredPaper): StoredPaper {
-  const { readAt: _readAt, ...rest } = paper;
-  if (paper.hiddenAt !== undefined || paper.subs.length === 0) return rest;
-  return { ...rest, unreadIn: [...paper.subs], unread: 1 };
-}
+// Unread marks follow from readAt and hiddenAt (see `toRow`).
+export const markRead = (ids: string[], now: number) => editPapers(ids, (p) => (p.readAt === undefined ? { ...p, readAt: now } : p));
+export const markUnread = (ids: string[]) => editPapers(ids, (p) => without(p, 'readAt'));
+export const hidePapers = (ids: string[], now: number) => editPapers(ids, (p) => (p.hiddenAt === undefined ? { ...p, hiddenAt: now } : p));
+export const unhidePapers = (ids: string[]) => editPapers(ids, (p) => without(p, 'hiddenAt'));
 
-const update = (ids: string[], change: (paper: StoredPaper) => StoredPaper) => editPapers(ids, change);
-
-export const markRead = (ids: string[], now: number) => update(ids, (p) => markedRead(p, now));
-export const markUnread = (ids: string[]) => update(ids, markedUnread);
-export const hidePapers = (ids: string[], now: number) =>
-  update(ids, (p) => ({ ...markedRead(p, now), readAt: p.readAt, hiddenAt: now }));
-export const unhidePapers = (ids: string[]) =>
-  update(ids, (p) => {
-    const { hiddenAt: _hiddenAt, ...rest } = p;
-    return rest.readAt === undefined ? markedUnread(rest) : rest;
-  });
-
-/** Marks every unread paper of a subscription (or of the whole feed) as read. */
+/** Marks every unread paper of a subscription (or of the whole feed) as read. Returns how many. */
 export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {
-  const unread =
-    subscriptionId === undefined ? (p: StoredPaper) => p.unread === 1 : (p: StoredPaper) => p.unreadIn.includes(subscriptionId);
-  let marked = 0;
-  await editShelves(subscriptionId === undefined ? { unread: true } : { unreadIn: subscriptionId }, (papers) => {
-    marked = papers.filter(unread).length;
-    return (p) => (unread(p) ? markedRead(p, now) : undefined);
+  return db.transaction('rw', db.papers, async () => {
+    const unread = subscriptionId === undefined ? db.papers.where('lists').between(...listRange('unread')) : db.papers.where('unreadIn').equals(subscriptionId);
+    const ids = (await unread.primaryKeys()) as string[];
+    await markRead(ids, now);
+    return ids.length;
   });
-  return marked;
 }
 
 export { getPapers };
+
+/** Every paper of the feed with its date and arrival, newest first, from the indexes alone (no paper is read). */
+export async function feedDates(): Promise<{ id: string; published: string; addedAt: number }[]> {
+  const found: { id: string; published: string; addedAt: number }[] = [];
+  const arrived = new Map<string, number>();
+  await db.transaction('r', db.papers, async () => {
+    await newestIn('feed').eachKey((key, cursor) => {
+      found.push({ id: cursor.primaryKey as string, published: (key as [string, string])[1], addedAt: 0 });
+    });
+    await db.papers.orderBy('addedAt').eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+  });
+  for (const paper of found) paper.addedAt = arrived.get(paper.id) ?? 0;
+  return found;
+}

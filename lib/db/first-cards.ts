@@ -1,7 +1,8 @@
 import type { Subscription } from '../subscription';
 import type { SyncState } from '../sync/state';
-import { DATABASE_NAME } from './name';
-import type { CatalogEntry, CatalogMonth, LibraryItem, MetaRow, Shelf, StoredPaper } from './schema';
+import type { FeedOrder } from '../schema/limits';
+import { DATABASE_NAME, inFeed, LISTS_INDEX, listRange, RANKING_KEY, STORE, subscriptionList, type PaperList } from './layout';
+import type { LibraryItem, MetaRow, StoredPaper } from './schema';
 
 /** What a page needs for its first frame. */
 export interface FirstCards {
@@ -13,22 +14,15 @@ export interface FirstCards {
   more: boolean;
 }
 
-/** The feed (all of it or one subscription's), or the unread papers (the popup). */
-export type FirstCardsQuery = { feed: true; subscriptionId?: string } | { unread: true };
+/** The feed (all of it or one subscription's), or the unread papers (the popup), newest first or For you. */
+export type FirstCardsQuery = ({ feed: true; subscriptionId?: string } | { unread: true }) & { order?: FeedOrder };
 
 // SYNC_STATE_KEY in lib/sync/state.ts, which loads Dexie: this module must not.
 const SYNC_STATE_KEY = 'syncState';
-const STORES = ['shelves', 'catalog', 'subscriptions', 'meta', 'library'];
-/** Papers looked at before giving up: a rare subscription's cards are left to the database module. */
-const MAX_STEPS = 1000;
+const STORES = [STORE.papers, STORE.subscriptions, STORE.meta, STORE.library];
 
-const inFeed = (p: StoredPaper) => p.subs.length > 0 && p.hiddenAt === undefined;
-
-function matches(query: FirstCardsQuery): (paper: StoredPaper) => boolean {
-  if ('unread' in query) return (p) => p.unread === 1 && p.hiddenAt === undefined;
-  const { subscriptionId } = query;
-  return subscriptionId === undefined ? inFeed : (p) => inFeed(p) && p.subs.includes(subscriptionId);
-}
+const listOf = (query: FirstCardsQuery): PaperList =>
+  'unread' in query ? 'unread' : query.subscriptionId === undefined ? 'feed' : subscriptionList(query.subscriptionId);
 
 function openExisting(idb: IDBFactory): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
@@ -41,71 +35,93 @@ function openExisting(idb: IDBFactory): Promise<IDBDatabase | null> {
   });
 }
 
-/**
- * Newest first, the first `limit` papers that match (and whether more follow), or null after
- * MAX_STEPS: the catalog a month at a time, and the shelves of a few entries at a time.
- */
-function walkNewest(tx: IDBTransaction, match: (p: StoredPaper) => boolean, limit: number, done: (found: StoredPaper[] | null) => void): void {
-  const shelves = tx.objectStore('shelves');
-  const read = new Map<number, Shelf | undefined>();
+/** `IDBIndex.getAllRecords` (Chromium 141+): many records, newest first, in one request. */
+interface RecordsIndex {
+  getAllRecords(options: { query: IDBKeyRange; direction: 'prev'; count: number }): IDBRequest<{ value: unknown }[]>;
+}
+const hasGetAllRecords = (index: IDBIndex): index is IDBIndex & RecordsIndex =>
+  typeof (index as Partial<RecordsIndex>).getAllRecords === 'function';
+
+/** The newest `count` papers of a list, read as the database module reads them (layout.ts). */
+function newestIn(tx: IDBTransaction, list: PaperList, count: number, done: (found: StoredPaper[]) => void): void {
+  const index = tx.objectStore(STORE.papers).index(LISTS_INDEX);
+  const range = IDBKeyRange.bound(...listRange(list));
+  if (hasGetAllRecords(index)) {
+    const request = index.getAllRecords({ query: range, direction: 'prev', count });
+    request.onsuccess = () => done(request.result.map((record) => record.value as StoredPaper));
+    return;
+  }
   const found: StoredPaper[] = [];
-  const batchSize = 2 * (limit + 1);
-  let steps = 0;
-  let entries: CatalogEntry[] = [];
-  let at = 0;
-  const months = tx.objectStore('catalog').openCursor(null, 'prev');
-  months.onsuccess = () => {
-    const cursor = months.result;
-    if (!cursor) return done(found);
-    entries = (cursor.value as CatalogMonth).entries;
-    at = 0;
-    next(cursor);
+  const request = index.openCursor(range, 'prev');
+  request.onsuccess = () => {
+    const cursor = request.result;
+    if (cursor) found.push(cursor.value as StoredPaper);
+    if (!cursor || found.length === count) return done(found);
+    cursor.continue();
   };
-  const next = (month: IDBCursorWithValue) => {
-    const batch = entries.slice(at, at + batchSize);
-    at += batch.length;
-    if (batch.length === 0) return month.continue();
-    const missing = [...new Set(batch.map((e) => e[2]))].filter((key) => !read.has(key));
-    let waiting = missing.length;
-    const take = () => {
-      for (const [, id, key] of batch) {
-        if (++steps > MAX_STEPS) return done(null);
-        const paper = read.get(key)?.papers.find((p) => p.id === id);
-        if (paper && match(paper)) found.push(paper);
-        if (found.length > limit) return done(found);
-      }
-      next(month);
+}
+
+/** What a list holds, as the database module reads it: in the feed, and of the subscription or unread. */
+function matchOf(query: FirstCardsQuery): (paper: StoredPaper) => boolean {
+  if ('unread' in query) return (p) => p.unread === 1;
+  const { subscriptionId } = query;
+  return subscriptionId === undefined ? inFeed : (p) => inFeed(p) && p.subs.includes(subscriptionId);
+}
+
+/**
+ * The first `count` papers of the For-you order that `match` (lib/db/ranking.ts), a few at a
+ * time; null when the feed has not been ranked (the page then shows the newest first).
+ */
+function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count: number, done: (found: StoredPaper[] | null) => void): void {
+  const papers = tx.objectStore(STORE.papers);
+  const request = tx.objectStore(STORE.meta).get(RANKING_KEY);
+  request.onsuccess = () => {
+    const ids = ((request.result as MetaRow | undefined)?.value as { ids?: string[] } | undefined)?.ids;
+    if (!Array.isArray(ids)) return done(null);
+    const found: StoredPaper[] = [];
+    const step = Math.max(16, count * 2);
+    const next = (from: number) => {
+      const batch = ids.slice(from, from + step);
+      if (batch.length === 0) return done(found);
+      const read: (StoredPaper | undefined)[] = [];
+      let waiting = batch.length;
+      batch.forEach((id, i) => {
+        const get = papers.get(id);
+        get.onsuccess = () => {
+          read[i] = get.result as StoredPaper | undefined;
+          if (--waiting > 0) return;
+          for (const paper of read) if (paper && match(paper) && found.length < count) found.push(paper);
+          if (found.length === count) done(found);
+          else next(from + step);
+        };
+      });
     };
-    if (waiting === 0) return take();
-    for (const key of missing) {
-      const request = shelves.get(key);
-      request.onsuccess = () => {
-        read.set(key, request.result as Shelf | undefined);
-        if (--waiting === 0) take();
-      };
-    }
+    next(0);
   };
 }
 
 function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promise<FirstCards | null> {
   return new Promise((resolve) => {
     const tx = db.transaction(STORES, 'readonly');
+    // A database of an older layout, not upgraded yet: Dexie upgrades it when it opens.
+    if (!tx.objectStore(STORE.papers).indexNames.contains(LISTS_INDEX)) return resolve(null);
     const out: Partial<FirstCards> = {};
-    const subscriptions = tx.objectStore('subscriptions').getAll();
+    const subscriptions = tx.objectStore(STORE.subscriptions).getAll();
     subscriptions.onsuccess = () => (out.subscriptions = (subscriptions.result as Subscription[]).sort((a, b) => a.order - b.order));
-    const sync = tx.objectStore('meta').get(SYNC_STATE_KEY);
+    const sync = tx.objectStore(STORE.meta).get(SYNC_STATE_KEY);
     sync.onsuccess = () => (out.sync = ((sync.result as MetaRow | undefined)?.value as SyncState | undefined) ?? { state: 'idle' });
-    let walked: StoredPaper[] | null = null;
+    let found: StoredPaper[] | undefined;
     const saved: string[] = [];
-    walkNewest(tx, matches(query), limit, (found) => {
-      walked = found;
-      for (const paper of found?.slice(0, limit) ?? []) {
-        const item = tx.objectStore('library').get(paper.id);
+    const take = (papers: StoredPaper[]) => {
+      found = papers;
+      for (const paper of papers.slice(0, limit)) {
+        const item = tx.objectStore(STORE.library).get(paper.id);
         item.onsuccess = () => (item.result as LibraryItem | undefined) && saved.push(paper.id);
       }
-    });
+    };
+    if (query.order === 'forYou') rankedIn(tx, matchOf(query), limit + 1, (papers) => (papers ? take(papers) : newestIn(tx, listOf(query), limit + 1, take)));
+    else newestIn(tx, listOf(query), limit + 1, take);
     tx.oncomplete = () => {
-      const found = walked as StoredPaper[] | null;
       if (!found || !out.subscriptions || !out.sync) return resolve(null);
       const papers = found.slice(0, limit);
       resolve({ subscriptions: out.subscriptions, sync: out.sync, papers, saved: papers.filter((p) => saved.includes(p.id)).map((p) => p.id), more: found.length > limit });
@@ -117,8 +133,8 @@ function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promis
 /**
  * The first cards of a page read with IndexedDB alone, in one read-only transaction: what a page
  * paints when it has no first-screen cache, before the database module (Dexie) has loaded. Null
- * when there is no database yet (none is created here) or it cannot be read now; the page then
- * waits for the database module as before.
+ * when there is no database yet (none is created here), it has an older layout (Dexie upgrades
+ * it), or it cannot be read now; the page then waits for the database module.
  */
 export async function readFirstCards(query: FirstCardsQuery, limit: number, idb: IDBFactory = indexedDB): Promise<FirstCards | null> {
   try {

@@ -1,6 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
-import { PAPER_TABLES, upsertPapers } from './papers';
+import { putPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export interface IngestResult {
@@ -37,15 +37,6 @@ export function newStoredPaper(entry: ArxivEntry, subs: string[], now: number): 
   return paper;
 }
 
-function addSubscription(paper: StoredPaper, subscriptionId: string): StoredPaper {
-  const next = { ...paper, subs: [...paper.subs, subscriptionId] };
-  if (paper.readAt === undefined && paper.hiddenAt === undefined) {
-    next.unreadIn = [...paper.unreadIn, subscriptionId];
-    next.unread = 1;
-  }
-  return next;
-}
-
 /** One entry per id: the latest version when a page repeats a paper. */
 function dedupe(entries: ArxivEntry[]): ArxivEntry[] {
   const byId = new Map<string, ArxivEntry>();
@@ -67,33 +58,28 @@ export async function ingest(entries: ArxivEntry[], subscriptionId: string | nul
   const result: IngestResult = { added: [], updated: [], knownToSubscription: [] };
   // A new version has its own abstract and figures: what was made from the old one goes.
   const revised: string[] = [];
-  await db.transaction('rw', [...PAPER_TABLES(), db.extras], async () => {
-    await upsertPapers(
-      unique.map((e) => e.id),
-      (existing) => {
-        const fresh: StoredPaper[] = [];
-        const changed = new Map<string, StoredPaper>();
-        for (const entry of unique) {
-          const stored = existing.get(entry.id);
-          if (!stored) {
-            fresh.push(newStoredPaper(entry, subscriptionId ? [subscriptionId] : [], now));
-            result.added.push(entry.id);
-            continue;
-          }
-          let next = isNewer(entry, stored) ? withMetadata(stored, entry) : stored;
-          if (entry.version > stored.version) revised.push(entry.id);
-          if (subscriptionId !== null) {
-            if (stored.subs.includes(subscriptionId)) result.knownToSubscription.push(entry.id);
-            else next = addSubscription(next, subscriptionId);
-          }
-          if (next !== stored) {
-            changed.set(entry.id, next);
-            result.updated.push(entry.id);
-          }
-        }
-        return { edit: (paper) => changed.get(paper.id), fresh };
-      },
-    );
+  await db.transaction('rw', db.papers, db.extras, async () => {
+    const existing = await db.papers.bulkGet(unique.map((e) => e.id));
+    const writes: StoredPaper[] = [];
+    unique.forEach((entry, i) => {
+      const stored = existing[i];
+      if (!stored) {
+        writes.push(newStoredPaper(entry, subscriptionId ? [subscriptionId] : [], now));
+        result.added.push(entry.id);
+        return;
+      }
+      let next = isNewer(entry, stored) ? withMetadata(stored, entry) : stored;
+      if (entry.version > stored.version) revised.push(entry.id);
+      if (subscriptionId !== null) {
+        if (stored.subs.includes(subscriptionId)) result.knownToSubscription.push(entry.id);
+        else next = { ...next, subs: [...next.subs, subscriptionId] };
+      }
+      if (next !== stored) {
+        writes.push(next);
+        result.updated.push(entry.id);
+      }
+    });
+    await putPapers(writes);
     if (revised.length > 0) await db.extras.bulkDelete(revised);
   });
   return result;

@@ -1,6 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
-import { deletePapers, getPaper, getPapers, PAPER_TABLES, putPapers, upsertPapers } from './papers';
+import { deletePapers, getPaper, getPapers, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
 import type { LibraryItem, StoredPaper } from './schema';
 
@@ -14,7 +14,7 @@ export interface SaveResult {
  * without, the save is kept as pending until arXiv has been asked.
  */
 export async function savePaper(id: string, now: number, entry?: ArxivEntry): Promise<SaveResult> {
-  return db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
+  return db.transaction('rw', db.library, db.papers, async () => {
     const stored = await getPaper(id);
     if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
     const pending = !stored && !entry;
@@ -46,7 +46,7 @@ export async function notePendingLookup(ids: string[], problem: string, now: num
 
 /** Removes a paper from the library; a paper in no subscription goes with it. */
 export async function unsavePaper(id: string): Promise<void> {
-  await db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
+  await db.transaction('rw', db.library, db.papers, async () => {
     await db.library.delete(id);
     const paper = await getPaper(id);
     if (paper && paper.subs.length === 0) await deletePapers([id]);
@@ -71,17 +71,11 @@ export async function pendingSaves(now = Date.now(), retryDelay: (attempts: numb
 
 /** Stores metadata fetched for pending saves and clears their pending mark. */
 export async function completePendingSaves(entries: ArxivEntry[], now: number): Promise<string[]> {
-  return db.transaction('rw', [db.library, ...PAPER_TABLES()], async () => {
+  return db.transaction('rw', db.library, db.papers, async () => {
     const items = await db.library.bulkGet(entries.map((e) => e.id));
     const saved = entries.filter((_, i) => items[i] !== undefined);
-    const byId = new Map(saved.map((e) => [e.id, e]));
-    await upsertPapers([...byId.keys()], (stored) => ({
-      edit: (paper) => {
-        const entry = byId.get(paper.id);
-        return entry && withMetadata(paper, entry);
-      },
-      fresh: [...byId.values()].filter((e) => !stored.has(e.id)).map((e) => newStoredPaper(e, [], now)),
-    }));
+    const stored = await getPapers(saved.map((e) => e.id));
+    await putPapers(saved.map((entry, i) => (stored[i] ? withMetadata(stored[i], entry) : newStoredPaper(entry, [], now))));
     const completed = items.flatMap((item) => (item ? [item] : []));
     await db.library.bulkPut(completed.filter((item) => item.pending).map(withoutPending));
     return saved.map((e) => e.id);
@@ -114,4 +108,23 @@ export async function setNote(id: string, note: string): Promise<void> {
 
 export async function allTags(): Promise<string[]> {
   return (await db.library.orderBy('tags').uniqueKeys()) as string[];
+}
+
+/** The library items with these ids (undefined where an id is not saved). */
+export async function libraryItems(ids: readonly string[]): Promise<(LibraryItem | undefined)[]> {
+  return db.library.bulkGet([...ids]);
+}
+
+/** Writes library items as given (an import's plan). */
+export async function putLibraryItems(items: readonly LibraryItem[]): Promise<void> {
+  if (items.length > 0) await db.library.bulkPut([...items]);
+}
+
+export async function savedCount(): Promise<number> {
+  return db.library.count();
+}
+
+/** Ids of the saved papers whose metadata is stored (what ranking learns from), most recent first. */
+export async function savedPaperIds(): Promise<string[]> {
+  return db.library.orderBy('savedAt').reverse().filter((item) => item.pending !== 1).primaryKeys();
 }

@@ -12,3 +12,12 @@ export async function setMeta<T>(key: string, value: T): Promise<void> {
 export async function deleteMeta(key: string): Promise<void> {
   await db.meta.delete(key);
 }
+
+/** Replaces a value with what `change` makes of it, read and written in one transaction. */
+export async function updateMeta<T>(key: string, change: (value: T | undefined) => T): Promise<T> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = change(await getMeta<T>(key));
+    await setMeta(key, next);
+    return next;
+  });
+}

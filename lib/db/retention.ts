@@ -1,46 +1,34 @@
 import { db } from './db';
-import { editShelves, PAPER_TABLES } from './papers';
-import { compareEntries } from './shelving';
+import { deletePapers, putPapers } from './papers';
 import type { StoredPaper } from './schema';
 
 export const DEFAULT_PAPERS_PER_SUBSCRIPTION = 200;
 
-function withoutSubscription(paper: StoredPaper, subscriptionId: string): StoredPaper {
-  const next: StoredPaper = {
-    ...paper,
-    subs: paper.subs.filter((s) => s !== subscriptionId),
-    unreadIn: paper.unreadIn.filter((s) => s !== subscriptionId),
-  };
-  if (next.unreadIn.length === 0) delete next.unread;
-  return next;
-}
-
-function outOfFeed(paper: StoredPaper): StoredPaper {
-  const { unread: _unread, ...rest } = paper;
-  return { ...rest, subs: [], unreadIn: [] };
-}
+/** Newest first; the same date: the higher id first (the order of the feed). */
+const newestFirst = (a: StoredPaper, b: StoredPaper) =>
+  a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 /**
  * Detaches `subscriptionId` from the papers `which` picks among its papers (newest first) and
- * deletes those left in no subscription, unless they are saved: saved papers are only ever
- * removed by the user. Returns how many papers were deleted.
+ * deletes those left in no subscription, unless they are saved (saved papers are only ever
+ * removed by the user) or marked "not interested" (what ranking learns from). Returns how many
+ * papers were deleted.
  */
 async function detach(subscriptionId: string, which: (newestFirst: StoredPaper[]) => StoredPaper[]): Promise<number> {
-  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
-    let removed = 0;
-    await editShelves({ subscriptionId }, async (onShelves) => {
-      const mine = onShelves.filter((p) => p.subs.includes(subscriptionId));
-      const picked = which(mine.sort((a, b) => compareEntries([a.published, a.id, 0], [b.published, b.id, 0])));
-      const detached = new Set(picked.map((p) => p.id));
-      const saved = new Set((await db.library.bulkGet([...detached])).flatMap((item) => (item ? [item.id] : [])));
-      removed = picked.filter((p) => p.subs.length === 1 && !saved.has(p.id)).length;
-      return (paper) => {
-        if (!detached.has(paper.id)) return undefined;
-        const next = withoutSubscription(paper, subscriptionId);
-        return next.subs.length > 0 || saved.has(paper.id) ? next : null;
-      };
-    });
-    return removed;
+  return db.transaction('rw', db.papers, db.library, async () => {
+    const picked = which((await db.papers.where('subs').equals(subscriptionId).toArray()).sort(newestFirst));
+    if (picked.length === 0) return 0;
+    const saved = new Set(await db.library.where(':id').anyOf(picked.map((p) => p.id)).primaryKeys());
+    const kept: StoredPaper[] = [];
+    const removed: string[] = [];
+    for (const paper of picked) {
+      const next = { ...paper, subs: paper.subs.filter((s) => s !== subscriptionId) };
+      if (next.subs.length > 0 || saved.has(paper.id) || paper.notInterestedAt !== undefined) kept.push(next);
+      else removed.push(paper.id);
+    }
+    await putPapers(kept);
+    await deletePapers(removed);
+    return removed.length;
   });
 }
 
@@ -50,15 +38,14 @@ export const applyRetention = (subscriptionId: string, keep: number) => detach(s
 /** Removes a subscription's claim on every paper (the subscription was deleted). */
 export const forgetSubscription = (subscriptionId: string) => detach(subscriptionId, (papers) => papers);
 
-/** Empties the feed: every paper that is not saved goes. */
+/** Empties the feed: every paper that is not saved goes; saved ones stay, in no subscription. */
 export async function clearFeed(): Promise<number> {
-  return db.transaction('rw', [...PAPER_TABLES(), db.library], async () => {
-    const savedIds = new Set(await db.library.toCollection().primaryKeys());
-    let removed = 0;
-    await editShelves({ all: true }, (papers) => {
-      removed = papers.filter((p) => !savedIds.has(p.id)).length;
-      return (paper) => (savedIds.has(paper.id) ? outOfFeed(paper) : null);
-    });
-    return removed;
+  return db.transaction('rw', db.papers, db.library, async () => {
+    const saved = new Set((await db.library.toCollection().primaryKeys()) as string[]);
+    const doomed = ((await db.papers.toCollection().primaryKeys()) as string[]).filter((id) => !saved.has(id));
+    await deletePapers(doomed);
+    const kept = await db.papers.bulkGet([...saved]);
+    await putPapers(kept.flatMap((paper) => (paper && paper.subs.length > 0 ? [{ ...paper, subs: [] }] : [])));
+    return doomed.length;
   });
 }

@@ -4,14 +4,16 @@ import type { ArxivEntry } from '../arxiv/entry';
 export interface StoredPaper extends ArxivEntry {
   /** Ids of the subscriptions that matched it; empty for a paper only in the library. */
   subs: string[];
-  /** `subs` while the paper is unread and not hidden, else empty: what the unread counts count. */
+  /** `subs` while the paper is unread and not hidden, else empty (derived on write: `toRow`). */
   unreadIn: string[];
-  /** 1 while unread and in the feed; absent otherwise. */
+  /** 1 while unread and in the feed; absent otherwise (derived on write: `toRow`). */
   unread?: 1;
   /** When Paper Radar first stored it (epoch ms). */
   addedAt: number;
   readAt?: number;
   hiddenAt?: number;
+  /** When the reader said "Not interested": the paper is hidden, and ranking learns from it. */
+  notInterestedAt?: number;
 }
 
 /** A saved paper. Its metadata is stored with the other papers; until arXiv has been asked, `pending` is set. */
@@ -52,42 +54,23 @@ export interface PaperExtras {
   checkedAt?: number;
 }
 
+/** A paper as IndexedDB holds it: with the keys of the lists it is shown in (see layout.ts). */
+export interface PaperRow extends StoredPaper {
+  lists: [list: string, published: string][];
+}
+
 /**
- * Up to SHELF_SIZE papers stored as one record, in the order they arrived (in id order when
- * moved from schema 1). IndexedDB's cost is
- * per record, not per byte, so papers are written a shelf at a time; the other fields are
- * derived from `papers` on every write, for the indexes.
+ * Ranking's tf-idf vectors of up to 1,000 papers, as rows of a sparse matrix (CSR): the
+ * ranker reads every row at once and never one alone, so rows are stored together. Derived from
+ * the papers and rebuilt whenever the vocabulary changes; papers deleted since are skipped.
  */
-export interface Shelf {
+export interface FeatureChunk {
   key: number;
-  papers: StoredPaper[];
-  /** Every paper's id: finds the shelf of a paper. */
+  /** The vocabulary the columns refer to (RankModel.vocabularyId). */
+  vocabularyId: number;
   ids: string[];
-  /** The latest `addedAt` of its papers: finds recent arrivals. */
-  addedAt: number;
-  /** The subscriptions any of its papers is in. */
-  subs: string[];
-  /** The subscriptions any of its papers is unread in. */
-  unreadIn: string[];
-  /** 1 when any of its papers is unread. */
-  unread?: 1;
-}
-
-/** Where a paper stands in date order: `[published, id, shelf key]`. */
-export type CatalogEntry = [published: string, id: string, shelf: number];
-
-/** The papers published in one month (`YYYY-MM`), newest first: the feed's order. */
-export interface CatalogMonth {
-  month: string;
-  entries: CatalogEntry[];
-}
-
-/** Counts kept up to date by every write of papers, so that no count reads the papers. */
-export interface PaperCounts {
-  papers: number;
-  /** Unread papers in the feed (not hidden), and per subscription. */
-  unread: number;
-  unreadBy: Record<string, number>;
-  /** Papers per subscription, read or not. */
-  bySub: Record<string, number>;
+  /** Row i's entries are idx/val[rowStart[i] .. rowStart[i + 1]). */
+  rowStart: Uint32Array;
+  idx: Uint32Array;
+  val: Float32Array;
 }

@@ -1,6 +1,5 @@
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
-import { PAPER_TABLES } from './papers';
 import { forgetSubscription } from './retention';
 
 export async function listSubscriptions(): Promise<Subscription[]> {
@@ -68,7 +67,7 @@ export async function reorderSubscriptions(ids: string[]): Promise<void> {
 export async function deleteSubscription(id: string): Promise<Subscription | undefined> {
   const subscription = await db.subscriptions.get(id);
   if (!subscription) return undefined;
-  await db.transaction('rw', [db.subscriptions, db.syncStatus, ...PAPER_TABLES(), db.library], async () => {
+  await db.transaction('rw', [db.subscriptions, db.syncStatus, db.papers, db.library], async () => {
     await db.subscriptions.delete(id);
     await db.syncStatus.delete(id);
     await forgetSubscription(id);
@@ -79,4 +78,18 @@ export async function deleteSubscription(id: string): Promise<Subscription | und
 /** Puts a deleted subscription back (undo); its papers return with the next sync. */
 export async function restoreSubscription(subscription: Subscription): Promise<void> {
   await db.subscriptions.put(subscription);
+}
+
+/** Adds subscriptions as given, ids and order included (an import's plan). */
+export async function putSubscriptions(subscriptions: readonly Subscription[]): Promise<void> {
+  if (subscriptions.length > 0) await db.subscriptions.bulkAdd([...subscriptions]);
+}
+
+export async function subscriptionCount(): Promise<number> {
+  return db.subscriptions.count();
+}
+
+/** The labels of the subscriptions among `ids` that exist, in the order of `ids`. */
+export async function subscriptionLabels(ids: readonly string[]): Promise<string[]> {
+  return (await db.subscriptions.bulkGet([...ids])).flatMap((s) => (s ? [s.label] : []));
 }

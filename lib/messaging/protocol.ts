@@ -32,6 +32,8 @@ export interface Protocol {
   /** Save a paper; without metadata it is fetched from arXiv in the background. */
   savePaper: { input: { id: string; entry?: ArxivEntry }; output: { pending: boolean } };
   unsavePaper: { input: { id: string }; output: { ok: true } };
+  /** "Not interested" (or taken back): the papers are hidden from the feed and ranking learns from them. */
+  setNotInterested: { input: { ids: string[]; value: boolean }; output: { ok: true } };
   /** Of these ids, the saved ones (for Save buttons on arXiv pages). */
   getSavedIds: { input: { ids: string[] }; output: { saved: string[]; pending: string[] } };
   /** What Paper Radar knows of a paper (for its abstract page). */

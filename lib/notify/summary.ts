@@ -3,14 +3,18 @@ export interface AddedCount {
   count: number;
 }
 
-/** "12 new papers · graph neural networks 7 · compiler 5" */
-export function newPapersMessage(total: number, perSubscription: AddedCount[]): string {
+/**
+ * "12 new papers · graph neural networks 7 · compiler 5", after the titles of the best-ranked
+ * new papers when the feed is ranked for the reader ("For you: <title>").
+ */
+export function newPapersMessage(total: number, perSubscription: AddedCount[], bestFirst: string[] = []): string {
   const head = total === 1 ? '1 new paper' : `${total} new papers`;
   const parts = [...perSubscription]
     .filter((a) => a.count > 0)
     .sort((a, b) => b.count - a.count)
     .map((a) => `${a.label} ${a.count}`);
-  return [head, ...parts].join(' · ');
+  const counts = [head, ...parts].join(' · ');
+  return bestFirst.length === 0 ? counts : `${bestFirst.map((title) => `For you: ${title}`).join('\n')}\n${counts}`;
 }
 
 /** The largest count the badge spells out. */

@@ -1,6 +1,6 @@
 import type { ArxivClient } from '../arxiv/client';
-import { db } from '../db/db';
-import { enabledSubscriptions } from '../db/subscriptions';
+import { atomically } from '../db/atomically';
+import { enabledSubscriptions, listSubscriptions } from '../db/subscriptions';
 import type { Subscription } from '../subscription';
 import { keptFewerMessage } from './make-room';
 import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
@@ -77,7 +77,7 @@ export class SyncEngine {
     const { now, client } = this.options;
     const { run, resumed } = await this.startRun(trigger, only);
     const keep = await this.options.papersPerSubscription();
-    const all = new Map((await db.subscriptions.toArray()).map((s) => [s.id, s]));
+    const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
     await updateSyncState({ state: 'syncing', lastAttemptAt: now(), progress: { done: run.total - run.pending.length, total: run.total } });
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
@@ -111,7 +111,7 @@ export class SyncEngine {
     const state: SyncState['state'] = failures ? 'error' : 'ok';
     const notice = run.storageFull && keptFewerMessage(run.storageFull.kept, run.storageFull.wanted);
     const message = [failures, notice].filter(Boolean).join(' ') || undefined;
-    await db.transaction('rw', db.meta, async () => {
+    await atomically(async () => {
       await clearRun();
       await updateSyncState({
         state,

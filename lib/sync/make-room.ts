@@ -1,5 +1,5 @@
-import { db } from '../db/db';
 import { applyRetention } from '../db/retention';
+import { listSubscriptions } from '../db/subscriptions';
 
 /** The fewest papers per subscription kept, even when storage is full (the settings' minimum). */
 const MIN_KEEP = 10;
@@ -22,7 +22,6 @@ export const keptFewerMessage = (kept: number, wanted: number) =>
 export async function makeRoom(keep: number): Promise<number | null> {
   const smaller = Math.max(MIN_KEEP, Math.floor(keep / 2));
   if (smaller >= keep) return null;
-  const ids = (await db.subscriptions.toCollection().primaryKeys()) as string[];
-  for (const id of ids) await applyRetention(id, smaller);
+  for (const { id } of await listSubscriptions()) await applyRetention(id, smaller);
   return smaller;
 }

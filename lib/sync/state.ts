@@ -1,5 +1,4 @@
-import { db } from '../db/db';
-import { getMeta, setMeta } from '../db/meta';
+import { getMeta, updateMeta } from '../db/meta';
 
 export type SyncStateName = 'idle' | 'syncing' | 'ok' | 'error' | 'offline';
 
@@ -28,10 +27,9 @@ export async function getSyncState(): Promise<SyncState> {
 
 /** Merges `changes` into the stored state; `undefined` values clear fields. */
 export async function updateSyncState(changes: Partial<SyncState>): Promise<SyncState> {
-  return db.transaction('rw', db.meta, async () => {
-    const next: SyncState = { ...(await getSyncState()), ...changes };
+  return updateMeta<SyncState>(SYNC_STATE_KEY, (stored) => {
+    const next: SyncState = { ...(stored ?? { state: 'idle' }), ...changes };
     for (const key of Object.keys(next) as (keyof SyncState)[]) if (next[key] === undefined) delete next[key];
-    await setMeta(SYNC_STATE_KEY, next);
     return next;
   });
 }

@@ -1,11 +1,10 @@
 import type { ArxivClient, UnavailableReason } from '../arxiv/client';
 import type { ArxivEntry } from '../arxiv/entry';
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
-import { db } from '../db/db';
-import { PAPER_TABLES } from '../db/papers';
+import { atomically } from '../db/atomically';
 import { ingest, type IngestResult } from '../db/ingest';
 import { applyRetention } from '../db/retention';
-import type { SyncStatusRow } from '../db/schema';
+import { getSyncStatus, updateSyncStatus } from '../db/sync-status';
 import { isQuotaError } from '../db/storage-errors';
 import type { Subscription } from '../subscription';
 import { makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
@@ -18,14 +17,6 @@ export type SubscriptionOutcome =
   | { kind: 'storage-full'; message: string; retryAt: number };
 
 const MAX_PAGE_SIZE = 100;
-
-async function updateStatus(subscriptionId: string, changes: Partial<SyncStatusRow>): Promise<void> {
-  await db.transaction('rw', db.syncStatus, async () => {
-    const row: SyncStatusRow = { ...(await db.syncStatus.get(subscriptionId)), subscriptionId, ...changes };
-    for (const key of Object.keys(row) as (keyof SyncStatusRow)[]) if (row[key] === undefined) delete row[key];
-    await db.syncStatus.put(row);
-  });
-}
 
 function queryProblem(subscription: Subscription): string | null {
   const errors = lintQuery(subscription).filter((p) => p.severity === 'error');
@@ -40,7 +31,7 @@ async function storePage(
   next: { nextStart: number; collected: number },
   now: number,
 ): Promise<IngestResult> {
-  const outcome = await db.transaction('rw', [...PAPER_TABLES(), db.extras], async () => {
+  const outcome = await atomically(async () => {
     const stored = await ingest(entries, subscriptionId, now);
     const added = { ...run.added, [subscriptionId]: (run.added[subscriptionId] ?? 0) + stored.added.length };
     await saveRun({ ...run, current: { subscriptionId, ...next }, added });
@@ -93,7 +84,7 @@ export async function syncSubscription(
 ): Promise<SubscriptionOutcome> {
   const problem = queryProblem(subscription);
   if (problem) {
-    await updateStatus(subscription.id, { lastAttemptAt: now(), lastError: problem, nextRetryAt: undefined });
+    await updateSyncStatus(subscription.id, { lastAttemptAt: now(), lastError: problem, nextRetryAt: undefined });
     return { kind: 'query-error', message: problem };
   }
   const searchQuery = buildSearchQuery(subscription);
@@ -101,16 +92,16 @@ export async function syncSubscription(
   const resume = run.current?.subscriptionId === subscription.id ? run.current : undefined;
   let start = resume?.nextStart ?? 0;
   let collected = resume?.collected ?? 0;
-  let totalResults = (await db.syncStatus.get(subscription.id))?.totalResults ?? 0;
+  let totalResults = (await getSyncStatus(subscription.id))?.totalResults ?? 0;
   while (!resume?.paged) {
-    await updateStatus(subscription.id, { lastAttemptAt: now() });
+    await updateSyncStatus(subscription.id, { lastAttemptAt: now() });
     const result = await client.fetchFeed(buildQueryUrl({ searchQuery, start, maxResults: pageSize }), start);
     if (result.kind === 'arxiv-error') {
-      await updateStatus(subscription.id, { lastError: result.message, nextRetryAt: undefined });
+      await updateSyncStatus(subscription.id, { lastError: result.message, nextRetryAt: undefined });
       return { kind: 'query-error', message: result.message };
     }
     if (result.kind === 'unavailable') {
-      await updateStatus(subscription.id, { lastError: result.message, nextRetryAt: result.retryAt });
+      await updateSyncStatus(subscription.id, { lastError: result.message, nextRetryAt: result.retryAt });
       return result;
     }
     const { feed } = result;
@@ -119,7 +110,7 @@ export async function syncSubscription(
     const ingested = await storeOrMakeRoom(subscription.id, feed.entries, run, next, keep, now);
     if (!ingested) {
       const retryAt = now() + STORAGE_FULL_RETRY_MS;
-      await updateStatus(subscription.id, { lastError: storageFullMessage, nextRetryAt: retryAt });
+      await updateSyncStatus(subscription.id, { lastError: storageFullMessage, nextRetryAt: retryAt });
       return { kind: 'storage-full', message: storageFullMessage, retryAt };
     }
     ({ nextStart: start, collected } = next);
@@ -133,7 +124,7 @@ export async function syncSubscription(
   await saveRun(run);
   await applyRetention(subscription.id, keep);
   const added = run.added[subscription.id] ?? 0;
-  await updateStatus(subscription.id, {
+  await updateSyncStatus(subscription.id, {
     lastSuccessAt: now(),
     lastAdded: added,
     totalResults,

@@ -1,5 +1,3 @@
-import { trimEndOf } from './trim-end';
-
 export type CodeHost = 'GitHub' | 'GitLab' | 'Hugging Face' | 'Codeberg' | 'Bitbucket';
 
 export interface CodeLink {
@@ -33,8 +31,15 @@ const NOT_REPOSITORIES = new Set([
 // Hugging Face puts the kind of repository first: /datasets/owner/name, /spaces/owner/name.
 const HUGGING_FACE_KINDS = new Set(['datasets', 'spaces', 'models']);
 
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '/']);
+/** Longer than any repository address: what a path is read of. */
+const MAX_PATH = 300;
+
+/** The path without the sentence's punctuation after it, found from the end (a pattern ending in `+$` is quadratic on long runs). */
 function trimTrailing(path: string): string {
-  return trimEndOf(path, `.,;:!?'"/`).replace(/\.git$/i, '');
+  let end = path.length;
+  while (end > 0 && TRAILING.has(path[end - 1]!)) end--;
+  return path.slice(0, end).replace(/\.git$/i, '');
 }
 
 function isRepositoryPath(host: CodeHost, path: string): boolean {
@@ -58,7 +63,7 @@ export function findCodeLinks(texts: string[]): CodeLink[] {
       const [, scheme, hostName = '', rawPath = ''] = match;
       if (scheme !== undefined && !/^https?$/i.test(scheme)) continue;
       const host = HOSTS[hostName.toLowerCase()];
-      const path = trimTrailing(rawPath);
+      const path = trimTrailing(rawPath.slice(0, MAX_PATH));
       if (!host || !isRepositoryPath(host, path)) continue;
       const url = `https://${hostName.toLowerCase()}${path}`;
       const key = url.toLowerCase();

@@ -30,28 +30,48 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 
 /**
- * Where a search for each closing delimiter found none, from there to the end: a later opener
- * looks no further (text with many openers and no closer is read once, not once per opener).
+ * The places where math can open or close, read once from left to right: `\(`, `\)`, `\[`,
+ * `\]` and every `$` that no backslash escapes (a backslash escapes the character after it).
  */
-type Misses = Map<string, number>;
-
-/** The next `delimiter` at or after `from`, skipping backslash escapes; -1 when there is none. */
-function findCloser(text: string, from: number, delimiter: string, misses: Misses): number {
-  if (from >= (misses.get(delimiter) ?? Infinity)) return -1;
-  for (let i = from; i < text.length; i++) {
-    if (text.startsWith(delimiter, i)) return i;
-    if (text[i] === '\\') i++;
-  }
-  misses.set(delimiter, from);
-  return -1;
+interface Mark {
+  at: number;
+  kind: '(' | ')' | '[' | ']' | '$';
 }
 
-function delimited(text: string, start: number, opener: string, closer: string, display: boolean, misses: Misses): MathSpan | null {
-  const closeAt = findCloser(text, start + opener.length, closer, misses);
-  if (closeAt < 0) return null;
-  const tex = text.slice(start + opener.length, closeAt);
-  if (tex.trim() === '') return null;
-  return { start, end: closeAt + closer.length, tex, display };
+function marksOf(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 36 /* $ */) marks.push({ at: i, kind: '$' });
+    else if (c === 92 /* \ */) {
+      const next = text[i + 1];
+      if (next === '(' || next === ')' || next === '[' || next === ']') marks.push({ at: i, kind: next });
+      i++;
+    }
+  }
+  return marks;
+}
+
+/**
+ * For every mark, the index of the next mark of each closing kind after it (marks.length when
+ * there is none): built from right to left, so finding a closer is one lookup, not a scan. Text
+ * with thousands of unclosed openers is read in linear time.
+ */
+function nextMarks(marks: Mark[]) {
+  const n = marks.length;
+  const next = { ')': new Int32Array(n + 1), ']': new Int32Array(n + 1), $: new Int32Array(n + 1), $$: new Int32Array(n + 1) };
+  for (const kind of [')', ']', '$', '$$'] as const) next[kind][n] = n;
+  for (let k = n - 1; k >= 0; k--) {
+    for (const kind of [')', ']', '$', '$$'] as const) next[kind][k] = next[kind][k + 1]!;
+    const mark = marks[k]!;
+    if (mark.kind === ')' || mark.kind === ']') next[mark.kind][k] = k;
+    if (mark.kind === '$') {
+      next.$[k] = k;
+      const following = marks[k + 1];
+      if (following?.kind === '$' && following.at === mark.at + 1) next.$$[k] = k;
+    }
+  }
+  return next;
 }
 
 /**
@@ -59,11 +79,9 @@ function delimited(text: string, start: number, opener: string, closer: string, 
  * has a non-space on its right, the closing `$` a non-space on its left and no digit after it.
  * A span that opens on a digit must not run into a word either ("$5 and 10$ms").
  */
-function inlineDollar(text: string, start: number, misses: Misses): MathSpan | null {
+function inlineDollar(text: string, start: number, closeAt: number): MathSpan | null {
   const first = text[start + 1];
-  if (first === undefined || SPACE.test(first)) return null;
-  const closeAt = findCloser(text, start + 1, '$', misses);
-  if (closeAt < 0) return null;
+  if (first === undefined || SPACE.test(first) || closeAt < 0) return null;
   const before = text[closeAt - 1] ?? ' ';
   const after = text[closeAt + 1] ?? '';
   if (SPACE.test(before) || DIGIT.test(after) || after === '$') return null;
@@ -71,33 +89,35 @@ function inlineDollar(text: string, start: number, misses: Misses): MathSpan | n
   return { start, end: closeAt + 1, tex: text.slice(start + 1, closeAt), display: false };
 }
 
-function spanAt(text: string, i: number, misses: Misses): MathSpan | null {
-  const c = text[i];
-  const next = text[i + 1];
-  if (c === '$') return next === '$' ? delimited(text, i, '$$', '$$', true, misses) : inlineDollar(text, i, misses);
-  if (c === '\\' && next === '(') return delimited(text, i, '\\(', '\\)', false, misses);
-  if (c === '\\' && next === '[') return delimited(text, i, '\\[', '\\]', true, misses);
-  return null;
+function delimited(text: string, start: number, openerLength: number, closeAt: number, closerLength: number, display: boolean): MathSpan | null {
+  if (closeAt < 0) return null;
+  const tex = text.slice(start + openerLength, closeAt);
+  if (tex.trim() === '') return null;
+  return { start, end: closeAt + closerLength, tex, display };
 }
 
-/** Every math span in `text`, in order; escaped dollars and unbalanced delimiters are not math. */
+/** Every math span in `text`, in order; escaped dollars and unbalanced delimiters are not math. Linear in the text's length. */
 export function findMathSpans(text: string): MathSpan[] {
   const spans: MathSpan[] = [];
   if (!MATH_HINT.test(text)) return spans;
-  // Only `$` and `\` can open math or escape an opener; jump from one to the next.
-  const marks = /[$\\]/g;
-  const misses: Misses = new Map();
-  for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
-    const i = mark.index;
-    const found = spanAt(text, i, misses);
+  const marks = marksOf(text);
+  const next = nextMarks(marks);
+  const at = (k: number) => (k < marks.length ? marks[k]!.at : -1);
+  for (let k = 0; k < marks.length; k++) {
+    const mark = marks[k]!;
+    let found: MathSpan | null = null;
+    let skipTo = k;
+    if (mark.kind === '(') found = delimited(text, mark.at, 2, at(next[')'][k + 1]!), 2, false);
+    else if (mark.kind === '[') found = delimited(text, mark.at, 2, at(next[']'][k + 1]!), 2, true);
+    else if (mark.kind === '$' && next.$$[k] === k) {
+      found = delimited(text, mark.at, 2, at(next.$$[k + 2]!), 2, true);
+      // An unclosed `$$` is text as a whole: its second `$` must not open inline math.
+      skipTo = k + 1;
+    } else if (mark.kind === '$') found = inlineDollar(text, mark.at, at(next.$[k + 1]!));
     if (found) {
       spans.push(found);
-      marks.lastIndex = found.end;
-    } else if (text[i] === '\\' || (text[i] === '$' && text[i + 1] === '$')) {
-      // Skip what a backslash escapes; an unclosed `$$` is text as a whole, and its second `$`
-      // must not open inline math.
-      marks.lastIndex = i + 2;
-    }
+      while (k + 1 < marks.length && marks[k + 1]!.at < found.end) k++;
+    } else k = skipTo;
   }
   return spans;
 }

@@ -13,12 +13,15 @@ const CLOSING = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
 // What may start the next sentence: a capital, a digit, math, a TeX command, or an opening mark.
 const SENTENCE_START = /[\p{Lu}\p{N}$\\"'(\[\u201c\u2018]/u;
 
-const WORD_OPENERS = new Set([' ', '(', '[', '{', '"', "'", '\u201c']);
+const WORD_OPENERS = new Set(['(', '[', '{', '"', "'", '\u201c']);
+/** No abbreviation is longer: looking further back for one would make the split quadratic. */
+const LONGEST_ABBREVIATION = 12;
 
-/** The word ending at `end` (inclusive of its final period), lower-cased. */
+/** The word ending at `end` (inclusive of its final period), lower-cased; at most a short word's length is looked at. */
 function wordBefore(text: string, end: number): string {
   let start = end;
-  while (start > 0 && !WORD_OPENERS.has(text[start - 1] ?? ' ')) start--;
+  const limit = Math.max(0, end - LONGEST_ABBREVIATION);
+  while (start > limit && !WORD_OPENERS.has(text[start - 1] ?? ' ') && !/\s/.test(text[start - 1] ?? ' ')) start--;
   return text.slice(start, end + 1).toLowerCase();
 }
 
@@ -35,19 +38,17 @@ function isAbbreviation(text: string, dot: number): boolean {
   return INITIAL.test(previous.slice(-2)) || /^\s+\p{Lu}\./u.test(text.slice(dot + 1, dot + 5));
 }
 
-/**
- * Where the sentence that has a terminal mark at `at` ends (exclusive), or -1 if it does not
- * end there; `-2 - runEnd` when no mark before `runEnd` can end it either (what follows the
- * run of marks is not a new sentence), so a run of marks is read once.
- */
+/** Where the sentence that has a terminal mark at `at` ends (exclusive), or -1 if it does not end there. */
 function boundaryAfter(text: string, at: number): number {
+  // Runs of marks and spaces are looked at only so far: prose has short ones, and following a
+  // run of thousands from each of its marks would make the split quadratic.
   let end = at + 1;
-  while (end < text.length && (TERMINAL.has(text[end] ?? '') || CLOSING.has(text[end] ?? ''))) end++;
+  while (end < text.length && end - at < 16 && (TERMINAL.has(text[end] ?? '') || CLOSING.has(text[end] ?? ''))) end++;
   if (end >= text.length) return text.length;
-  if (!/\s/.test(text[end] ?? '')) return -2 - end;
+  if (!/\s/.test(text[end] ?? '')) return -1;
   let next = end;
-  while (next < text.length && /\s/.test(text[next] ?? '')) next++;
-  if (!SENTENCE_START.test(text[next] ?? '')) return -2 - end;
+  while (next < text.length && next - end < 16 && /\s/.test(text[next] ?? '')) next++;
+  if (!SENTENCE_START.test(text[next] ?? '')) return -1;
   if (text[at] === '.' && isAbbreviation(text, at)) return -1;
   return end;
 }
@@ -61,14 +62,12 @@ export function splitSentences(text: string): string[] {
   const spans = findMathSpans(text);
   let spanIndex = 0;
   let start = 0;
-  let skipTo = 0;
   for (const match of text.matchAll(TERMINALS)) {
     const at = match.index;
-    if (at < start || at < skipTo) continue;
+    if (at < start) continue;
     while ((spans[spanIndex]?.end ?? Infinity) <= at) spanIndex++;
     if ((spans[spanIndex]?.start ?? Infinity) <= at) continue;
     const end = boundaryAfter(text, at);
-    if (end < -1) skipTo = -2 - end;
     if (end < 0) continue;
     sentences.push(text.slice(start, end).trim());
     start = end;

@@ -1,9 +1,7 @@
-import type { Theme } from '../settings';
+import { THEMES, type Theme } from '../schema/limits';
 
 /** Where the last theme is kept so the next page paints in it before settings have loaded. */
 export const THEME_CACHE_KEY = 'paper-radar:theme';
-
-const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 /** 'system' leaves the choice to the stylesheet's prefers-color-scheme rules. */
 export function applyTheme(root: HTMLElement, theme: Theme): void {
@@ -14,7 +12,7 @@ export function applyTheme(root: HTMLElement, theme: Theme): void {
 export function cachedTheme(storage: Pick<Storage, 'getItem'>): Theme {
   try {
     const value = storage.getItem(THEME_CACHE_KEY);
-    return THEMES.includes(value as Theme) ? (value as Theme) : 'system';
+    return (THEMES as readonly unknown[]).includes(value) ? (value as Theme) : 'system';
   } catch {
     return 'system'; // storage can be unavailable (private modes, tests); the system theme is safe
   }

@@ -10,7 +10,7 @@ import { parseBench } from './parse-bench';
 import { searchBench } from './search-bench';
 import { benchSizes } from './sizes';
 import { table, type BenchResult } from './stats';
-import { fillStore, ingestBench, prepareWorker } from './store-bench';
+import { clickBench, fillStore, ingestBench, prepareWorker, upgradeBench } from './store-bench';
 
 const ROOT = join(import.meta.dirname, '../..');
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -26,7 +26,8 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
     log(`stored ${sizes.storedPapers.toLocaleString('en')} papers in ${(fillMs / 1000).toFixed(1)} s`);
     // Nothing of the extension runs but its worker while ingest is timed (the tab it opened on install is closed).
     for (const page of h.context.pages()) await page.close();
-    if (wanted('ingest')) results.push(...(await ingestBench(await h.worker(), sizes)));
+    if (wanted('ingest')) results.push(...(await ingestBench(await h.worker(), sizes)), ...(await clickBench(await h.worker(), sizes)));
+    if (wanted('upgrade')) results.push(...(await upgradeBench(await h.worker(), sizes)));
     if (wanted('paint')) {
       const newTab = await paintBench(h, sizes, NEW_TAB);
       log('new tab measured');
@@ -43,13 +44,13 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
 
 it('measures every budget', async () => {
   const sizes = benchSizes();
-  // BENCH_ONLY=parse,text,ingest,paint,search measures some parts alone (while working on them).
+  // BENCH_ONLY=parse,text,ingest,upgrade,paint,search measures some parts alone (while working on them).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (part: string) => !only || only.includes(part);
   const results: BenchResult[] = [];
   if (wanted('parse')) results.push(...parseBench(sizes));
   if (wanted('text')) results.push(...keyResultBench(sizes));
-  if (['ingest', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
+  if (['ingest', 'upgrade', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
 
   console.log(`\n${table(results, !sizes.smoke)}\n`);
   const json = `${JSON.stringify({ results }, null, 2)}\n`;

@@ -10,6 +10,10 @@ export interface BenchSizes {
   ingestRuns: number;
   reingestKnown: number;
   reingestRuns: number;
+  /** Papers clicked (read, hidden, saved), one at a time. */
+  clickRuns: number;
+  feedRuns: number;
+  upgradeRuns: number;
   /** Opens of each page (the extension's and the static one, alternating). */
   paintRuns: number;
   /** Keystrokes timed in the search box. */
@@ -21,10 +25,13 @@ export const FULL: BenchSizes = {
   parseEntries: 2000,
   parseRuns: 30,
   storedPapers: 50_000,
-  ingestNew: 2000,
-  ingestRuns: 10,
+  ingestNew: 100,
+  ingestRuns: 30,
   reingestKnown: 100,
   reingestRuns: 30,
+  clickRuns: 30,
+  feedRuns: 30,
+  upgradeRuns: 3,
   paintRuns: 15,
   searchKeystrokes: 60,
 };
@@ -38,6 +45,9 @@ export const SMOKE: BenchSizes = {
   ingestRuns: 2,
   reingestKnown: 20,
   reingestRuns: 2,
+  clickRuns: 2,
+  feedRuns: 2,
+  upgradeRuns: 1,
   paintRuns: 2,
   searchKeystrokes: 4,
 };

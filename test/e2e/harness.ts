@@ -112,11 +112,8 @@ export async function readStore<T = unknown>(page: Page | Worker, store: string)
   ) as Promise<T[]>;
 }
 
-/** Every stored paper, as the extension's database holds them (on shelves, see lib/db/papers.ts). */
-export async function readStoredPapers<T = unknown>(page: Page | Worker): Promise<T[]> {
-  const shelves = await readStore<{ papers: T[] }>(page, 'shelves');
-  return shelves.flatMap((shelf) => shelf.papers);
-}
+/** Every stored paper, as the extension's database holds them (one record each). */
+export const readStoredPapers = <T = unknown>(page: Page | Worker): Promise<T[]> => readStore<T>(page, 'papers');
 
 export async function sendMessage<T = unknown>(page: Page, type: string, data: unknown): Promise<T> {
   return page.evaluate(

@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { newStoredPaper } from '../../lib/db/ingest';
 import type { ArxivEntry } from '../../lib/arxiv/entry';
-import type { LibraryItem, Shelf, StoredPaper } from '../../lib/db/schema';
-import { PAPER_COUNTS_KEY, shelveAll } from '../../lib/db/shelving';
+import { toRow } from '../../lib/db/layout';
+import type { PaperRow } from '../../lib/db/schema';
 import { derivedEntries, derivedPapers, type DerivedOptions } from '../helpers/derived-world';
 import { testingPapers } from '../helpers/fixtures';
 
@@ -47,9 +47,8 @@ interface PageFill {
   templates: ArxivEntry[];
   layout: Required<DerivedOptions>[];
   perSubscription: number;
+  savedPerSubscription: number;
   addedAt: number;
-  /** The shelves as `shelveAll` laid them out, without their papers (the page makes those). */
-  shelves: Omit<Shelf, 'papers'>[];
   /** Other rows to put, by store. */
   rows: [store: string, rows: unknown[]][];
 }
@@ -57,11 +56,12 @@ interface PageFill {
 /**
  * Writes the store in the page's origin, making the papers there from the templates (sending
  * 100,000 papers to the page would take most of a minute); resolves when it has committed.
- * Returns the first shelf, to check it against the one `shelveAll` made.
+ * Returns the first paper's row, to check it against the one the extension's code makes.
  */
-function fillInPage(fill: PageFill): Promise<Shelf> {
+function fillInPage(fill: PageFill): Promise<PaperRow> {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const papers = new Map<string, StoredPaper>();
+  const papers: PaperRow[] = [];
+  const saved: unknown[] = [];
   fill.layout.forEach(({ yymm, first, newestAt }, k) => {
     const sub = `sub-${pad(k, 2)}`;
     for (let i = 0; i < fill.perSubscription; i++) {
@@ -69,23 +69,24 @@ function fillInPage(fill: PageFill): Promise<Shelf> {
       const id = `${yymm}.${pad(first + i, 5)}`;
       const published = new Date(newestAt - i * 60_000).toISOString().replace('.000Z', 'Z');
       const urls = { absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
-      papers.set(id, { ...template, id, published, ...urls, subs: [sub], unreadIn: [sub], addedAt: fill.addedAt, unread: 1 });
+      const lists: [string, string][] = [['feed', published], ['unread', published], [`sub:${sub}`, published]];
+      papers.push({ ...template, id, published, ...urls, subs: [sub], unreadIn: [sub], addedAt: fill.addedAt, unread: 1, lists });
+      if (i >= fill.perSubscription - fill.savedPerSubscription) saved.push({ id, savedAt: fill.addedAt, tags: ['scale'], note: `note on ${id}` });
     }
   });
-  const shelves = fill.shelves.map((shelf) => ({ ...shelf, papers: shelf.ids.map((id) => papers.get(id)!) }));
   return new Promise((resolve, reject) => {
     const request = indexedDB.open('paper-radar');
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains('shelves')) return reject(new Error('the extension has not created its database yet'));
-      const writes: [string, unknown[]][] = [['shelves', shelves], ...fill.rows];
+      if (!db.objectStoreNames.contains('papers')) return reject(new Error('the extension has not created its database yet'));
+      const writes: [string, unknown[]][] = [['papers', papers], ['library', saved], ...fill.rows];
       // Relaxed: nothing waits for the disk to confirm (Chromium's default, said explicitly).
       const tx = db.transaction(writes.map(([store]) => store), 'readwrite', { durability: 'relaxed' });
       for (const [store, rows] of writes) for (const row of rows) tx.objectStore(store).put(row);
       tx.oncomplete = () => {
         db.close();
-        resolve(shelves[0]!);
+        resolve(papers[0]!);
       };
       tx.onerror = () => reject(tx.error);
     };
@@ -94,8 +95,8 @@ function fillInPage(fill: PageFill): Promise<Shelf> {
 
 /**
  * Fills the extension's database from `page` (an extension page); returns how long it took, in
- * ms. The papers are laid out on shelves, with their catalog and counts, by the extension's own
- * `shelveAll` (what the upgrade from one record per paper uses).
+ * ms. The first paper's row is checked against the one the extension's own code makes
+ * (`newStoredPaper`, then `toRow` as every write does).
  */
 export async function fillStore(page: Page, options: FillOptions): Promise<number> {
   const started = performance.now();
@@ -111,16 +112,7 @@ export async function fillStore(page: Page, options: FillOptions): Promise<numbe
     order: k,
     createdAt: options.addedAt,
   }));
-  const papers: StoredPaper[] = [];
-  const saved: LibraryItem[] = [];
-  layout.forEach((where, k) => {
-    const mine = derivedPapers(PER_SUBSCRIPTION, where).map((entry) => newStoredPaper(entry, [subscriptionId(k)], options.addedAt));
-    papers.push(...mine);
-    saved.push(...mine.slice(-SAVED_PER_SUBSCRIPTION).map((p) => ({ id: p.id, savedAt: options.addedAt, tags: ['scale'], note: `note on ${p.id}` })));
-  });
-  const { shelves, catalog, counts } = shelveAll(papers);
   const meta = [
-    { key: PAPER_COUNTS_KEY, value: counts },
     { key: 'seenAt', value: options.seenAt },
     { key: 'syncState', value: { state: 'ok', lastAttemptAt: options.lastSyncAt, lastSuccessAt: options.lastSyncAt, lastAdded: 0 } },
   ];
@@ -128,12 +120,13 @@ export async function fillStore(page: Page, options: FillOptions): Promise<numbe
     templates: testingPapers,
     layout,
     perSubscription: PER_SUBSCRIPTION,
+    savedPerSubscription: SAVED_PER_SUBSCRIPTION,
     addedAt: options.addedAt,
-    shelves: shelves.map(({ papers: _papers, ...shelf }) => shelf),
-    rows: [['subscriptions', subscriptions], ['library', saved], ['catalog', catalog], ['meta', meta]],
+    rows: [['subscriptions', subscriptions], ['meta', meta]],
   } satisfies PageFill);
+  const expected = toRow(newStoredPaper(derivedPapers(1, layout[0]!)[0]!, [subscriptionId(0)], options.addedAt));
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-  if (!isDeepStrictEqual(plain(first), plain(shelves[0]))) throw new Error('the page made papers other than newStoredPaper makes');
+  if (!isDeepStrictEqual(plain(first), plain(expected))) throw new Error('the page made papers other than the extension makes');
   return performance.now() - started;
 }
 
@@ -158,7 +151,7 @@ export function setMeta(page: Page, key: string, value: unknown): Promise<void> 
   );
 }
 
-/** How many papers a subscription holds, counted on the shelves its `subs` index names. */
+/** How many papers a subscription holds: the entries of the papers' `subs` index. */
 export function countInSubscription(page: Page, subscription: string): Promise<number> {
   return page.evaluate(
     (sub) =>
@@ -166,28 +159,7 @@ export function countInSubscription(page: Page, subscription: string): Promise<n
         const request = indexedDB.open('paper-radar');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const shelves = request.result.transaction('shelves').objectStore('shelves').index('subs').getAll(sub);
-          shelves.onsuccess = () => {
-            const on = shelves.result as { papers: { subs: string[] }[] }[];
-            resolve(on.reduce((n, shelf) => n + shelf.papers.filter((p) => p.subs.includes(sub)).length, 0));
-            request.result.close();
-          };
-          shelves.onerror = () => reject(shelves.error);
-        };
-      }),
-    subscription,
-  );
-}
-
-/** How many papers are stored: the entries of the shelves' `ids` index. */
-export function countPapers(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('paper-radar');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const count = request.result.transaction('shelves').objectStore('shelves').index('ids').count();
+          const count = request.result.transaction('papers').objectStore('papers').index('subs').count(sub);
           count.onsuccess = () => {
             resolve(count.result);
             request.result.close();
@@ -195,8 +167,12 @@ export function countPapers(page: Page): Promise<number> {
           count.onerror = () => reject(count.error);
         };
       }),
+    subscription,
   );
 }
+
+/** How many papers are stored. */
+export const countPapers = (page: Page) => countRows(page, 'papers');
 
 /** How many rows a store holds. */
 export function countRows(page: Page, store: string): Promise<number> {

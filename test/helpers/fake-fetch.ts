@@ -32,12 +32,19 @@ export function scriptedFetch(clock: VirtualClock, script: Behaviour[] | ((url: 
 }
 
 /**
- * The part of `Response` the client reads. A real `Response` streams its body over several
- * event-loop turns, which virtual time would mistake for a hung connection.
+ * The part of `Response` the client reads. The body is a stream of one chunk, made when it is
+ * first read: a real `Response` streams over several event-loop turns, which virtual time would
+ * mistake for a hung connection.
  */
-function response(status: number, headers: Record<string, string>, text: () => Promise<string>): Response {
+export function response(status: number, headers: Record<string, string>, text: () => Promise<string>): Response {
   const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return { status, ok: status >= 200 && status < 300, headers: { get: (name: string) => lower.get(name.toLowerCase()) ?? null }, text } as unknown as Response;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      controller.enqueue(new TextEncoder().encode(await text()));
+      controller.close();
+    },
+  });
+  return { status, ok: status >= 200 && status < 300, type: 'basic', headers: { get: (name: string) => lower.get(name.toLowerCase()) ?? null }, text, body } as unknown as Response;
 }
 
 export function memorySpacingStore(initial = 0) {

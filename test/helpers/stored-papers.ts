@@ -1,9 +1,9 @@
-import { papersOnShelves } from '../../lib/db/papers';
+import { db } from '../../lib/db/db';
 import type { StoredPaper } from '../../lib/db/schema';
 
-/** Every stored paper, read from the shelves themselves (not from the counts), in id order. */
+/** Every stored paper, in id order, as the app made it (without the keys the database derives for its indexes). */
 export async function allStoredPapers(): Promise<StoredPaper[]> {
-  return (await papersOnShelves({ all: true })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (await db.papers.toArray()).map(({ lists: _lists, ...paper }) => paper);
 }
 
 export async function storedIds(): Promise<string[]> {

@@ -4,15 +4,15 @@
  * as the global `paperRadarBench` after the bundle has been evaluated there.
  */
 import type { ArxivEntry } from '../../../lib/arxiv/entry';
-import { db } from '../../../lib/db/db';
+import { db, PaperRadarDatabase } from '../../../lib/db/db';
+import { allPaperIds, feedPage, hidePapers, markRead, unhidePapers, markUnread } from '../../../lib/db/feed';
 import { ingest, newStoredPaper } from '../../../lib/db/ingest';
+import { savePaper, unsavePaper } from '../../../lib/db/library';
 import { setMeta } from '../../../lib/db/meta';
+import { deletePapers, getPapers, paperCounts, putPapers } from '../../../lib/db/papers';
 import type { StoredPaper } from '../../../lib/db/schema';
 import { SYNC_STATE_KEY, type SyncState } from '../../../lib/sync/state';
 import type { Subscription } from '../../../lib/subscription';
-import { allPaperIds } from '../../../lib/db/feed';
-import { deletePapers, getPapers, putPapers } from '../../../lib/db/papers';
-import { countStoredPapers } from '../../helpers/stored-papers';
 
 export interface StoreShape {
   papers: number;
@@ -36,12 +36,10 @@ function storedPaper(template: ArxivEntry, i: number, shape: StoreShape): Stored
   const published = new Date(publishedAt).toISOString().replace('.000Z', 'Z');
   const entry: ArxivEntry = { ...template, id, published, absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
   const paper = newStoredPaper(entry, mine, publishedAt + 3_600_000);
-  if (i < shape.unread) return paper;
-  const { unread: _unread, ...read } = paper;
-  return { ...read, unreadIn: [], readAt: publishedAt + 86_400_000 };
+  return i < shape.unread ? paper : { ...paper, readAt: publishedAt + 86_400_000 };
 }
 
-/** Fills an empty store through the extension's schema, in a few large transactions. */
+/** Fills an empty store through the extension's own writes, in a few large transactions. */
 async function fillStore(templates: ArxivEntry[], shape: StoreShape): Promise<number> {
   const start = performance.now();
   await db.subscriptions.bulkPut(shape.subscriptions);
@@ -56,15 +54,43 @@ async function fillStore(templates: ArxivEntry[], shape: StoreShape): Promise<nu
   return performance.now() - start;
 }
 
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await work();
+  return { ms: performance.now() - start, result };
+}
+
 /** Times one `ingest` call, in ms, as the sync engine makes it. */
 async function timeIngest(entries: ArxivEntry[], subscriptionId: string, now: number): Promise<{ ms: number; added: number; updated: number; known: number }> {
-  const start = performance.now();
-  const result = await ingest(entries, subscriptionId, now);
-  const ms = performance.now() - start;
+  const { ms, result } = await timed(() => ingest(entries, subscriptionId, now));
   return { ms, added: result.added.length, updated: result.updated.length, known: result.knownToSubscription.length };
 }
 
-const FLOOR_DATABASE = 'paper-radar-bench-floor';
+/** One click on a card, timed until its write has committed: read, hidden or saved, and back (untimed). */
+async function timeClick(action: 'read' | 'hide' | 'save', id: string, now: number): Promise<number> {
+  if (action === 'read') {
+    const { ms } = await timed(() => markRead([id], now));
+    await markUnread([id]);
+    return ms;
+  }
+  if (action === 'hide') {
+    const { ms } = await timed(() => hidePapers([id], now));
+    await unhidePapers([id]);
+    return ms;
+  }
+  const [paper] = await getPapers([id]);
+  const { ms } = await timed(() => savePaper(id, now, paper));
+  await unsavePaper(id);
+  return ms;
+}
+
+/** A page of the feed (all of it or one subscription's): its papers read, in ms. */
+async function timeFeedPage(offset: number, limit: number, subscriptionId?: string): Promise<{ ms: number; ids: string[] }> {
+  const { ms, result } = await timed(() => feedPage({ subscriptionId, offset, limit }));
+  return { ms, ids: result.map((p) => p.id) };
+}
+
+const UPGRADE_DATABASE = 'paper-radar-bench-upgrade';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -73,34 +99,64 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** One transaction of plain puts, timed; resolves when it has committed. */
-async function timePuts(database: IDBDatabase, rows: object[]): Promise<number> {
-  const start = performance.now();
+/**
+ * A database as schema 3 left it (papers 50 to a "shelf" record, a month catalog, counts in
+ * `meta`), written with the raw API from the papers of the main store, then opened by today's
+ * code: the upgrade, timed until the database is open. Returns its time and the papers after it.
+ */
+async function timeUpgradeFromShelves(): Promise<{ ms: number; papers: number; before: number }> {
+  await request(indexedDB.deleteDatabase(UPGRADE_DATABASE));
+  const open = indexedDB.open(UPGRADE_DATABASE, 30); // Dexie stores version n as n × 10
+  open.onupgradeneeded = () => {
+    const idb = open.result;
+    const shelves = idb.createObjectStore('shelves', { keyPath: 'key' });
+    for (const [name, multiEntry] of [['ids', true], ['addedAt', false], ['subs', true], ['unreadIn', true], ['unread', false]] as const) shelves.createIndex(name, name, { multiEntry });
+    idb.createObjectStore('catalog', { keyPath: 'month' });
+    idb.createObjectStore('library', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+    idb.createObjectStore('subscriptions', { keyPath: 'id' }).createIndex('order', 'order');
+    idb.createObjectStore('syncStatus', { keyPath: 'subscriptionId' });
+    idb.createObjectStore('meta', { keyPath: 'key' });
+    idb.createObjectStore('extras', { keyPath: 'id' });
+  };
+  const old = await request(open);
+  const ids = await allPaperIds();
+  const catalog = new Map<string, [string, string, number][]>();
+  let key = 1;
+  for (let from = 0; from < ids.length; from += CHUNK) {
+    const papers = (await getPapers(ids.slice(from, from + CHUNK))).flatMap((p) => {
+      if (!p) return [];
+      const { lists: _lists, ...paper } = p as StoredPaper & { lists?: unknown };
+      return [paper];
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = old.transaction(['shelves', 'catalog'], 'readwrite');
+      for (let at = 0; at < papers.length; at += 50, key++) {
+        const shelf = papers.slice(at, at + 50);
+        for (const p of shelf) {
+          const month = p.published.slice(0, 7);
+          if (!catalog.has(month)) catalog.set(month, []);
+          catalog.get(month)!.push([p.published, p.id, key]);
+        }
+        tx.objectStore('shelves').put({ key, papers: shelf, ids: shelf.map((p) => p.id), addedAt: Math.max(...shelf.map((p) => p.addedAt)), subs: [...new Set(shelf.flatMap((p) => p.subs))], unreadIn: [...new Set(shelf.flatMap((p) => p.unreadIn))], ...(shelf.some((p) => p.unread === 1) ? { unread: 1 } : {}) });
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
   await new Promise<void>((resolve, reject) => {
-    const tx = database.transaction('papers', 'readwrite');
-    const store = tx.objectStore('papers');
-    for (const row of rows) store.put(row);
+    const tx = old.transaction(['catalog', 'meta'], 'readwrite');
+    for (const [month, entries] of catalog) tx.objectStore('catalog').put({ month, entries });
+    tx.objectStore('meta').put({ key: 'paperCounts', value: { papers: ids.length } });
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
-  return performance.now() - start;
-}
-
-/**
- * The floor under a store of one record per paper on this machine: the same rows put with the
- * raw IndexedDB API, one record each, into a fresh object store without indexes, in one
- * transaction (no reads, no Dexie).
- */
-async function timeRawPuts(entries: ArxivEntry[], subscriptionId: string, now: number): Promise<number> {
-  const rows = entries.map((entry) => newStoredPaper(entry, [subscriptionId], now));
-  await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
-  const open = indexedDB.open(FLOOR_DATABASE, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('papers', { keyPath: 'id' });
-  const floor = await request(open);
-  const ms = await timePuts(floor, rows);
-  floor.close();
-  await request(indexedDB.deleteDatabase(FLOOR_DATABASE));
-  return ms;
+  old.close();
+  const upgraded = new PaperRadarDatabase(UPGRADE_DATABASE);
+  const { ms } = await timed(() => upgraded.open());
+  const papers = await upgraded.papers.count();
+  upgraded.close();
+  await request(indexedDB.deleteDatabase(UPGRADE_DATABASE));
+  return { ms, papers, before: ids.length };
 }
 
 async function removePapers(ids: string[]): Promise<void> {
@@ -108,7 +164,7 @@ async function removePapers(ids: string[]): Promise<void> {
 }
 
 async function countPapers(): Promise<number> {
-  return countStoredPapers();
+  return (await paperCounts()).papers;
 }
 
 /** Ids of stored papers, newest first, from `offset`. */
@@ -120,4 +176,4 @@ async function getStored(ids: string[]): Promise<(StoredPaper | undefined)[]> {
   return getPapers(ids);
 }
 
-export const bench = { fillStore, timeIngest, timeRawPuts, removePapers, countPapers, storedIds, getStored };
+export const bench = { fillStore, timeIngest, timeClick, timeFeedPage, timeUpgradeFromShelves, removePapers, countPapers, storedIds, getStored };

@@ -62,8 +62,8 @@ const hostile: [name: string, text: () => string, expected: RegExp][] = [
   ['a 1 MB title', () => variant((b) => (paperOf(b, 3).title = 'A'.repeat(1_000_000))), /^library\[3\]\.paper\.title: text of 1000000 characters; at most 1000/],
   ['a 10 MB file (one huge abstract)', () => variant((b) => (paperOf(b, 3).summary = 'lorem ipsum '.repeat(900_000))), /^library\[3\]\.paper\.summary: text of 10800000 characters/],
   ['__proto__ at the top', () => backupJsonOfValid().replace('{', '{"__proto__": {"polluted": true},'), /^__proto__: not a field of a Paper Radar backup$/],
-  ['__proto__ inside a paper', () => backupJsonOfValid().replace('"title":', '"__proto__": {"isAdmin": true}, "title":'), /\.paper\.__proto__: not a field of a Paper Radar backup$/],
-  ['constructor in the settings', () => variant((b) => ((b.settings as Record<string, unknown>)['constructor'] = { prototype: { polluted: true } })), /^settings\.constructor: not a field/],
+  ['__proto__ inside a paper', () => backupJsonOfValid().replace('"title":', '"__proto__": {"isAdmin": true}, "title":'), /\.paper\.__proto__: not a field Paper Radar knows$/],
+  ['constructor in the settings', () => variant((b) => ((b.settings as Record<string, unknown>)['constructor'] = { prototype: { polluted: true } })), /^settings\.constructor: not a field Paper Radar knows$/],
   ['tags that are text, not a list', () => variant((b) => (b.library[0]!.tags = 'physics')), /^library\[0\]\.tags: expected a list, found text$/],
   ['an empty tag', () => variant((b) => (b.library[0]!.tags = ['  '])), /^library\[0\]\.tags\[0\]: empty$/],
   ['an unknown subscription kind', () => variant((b) => (b.subscriptions[0]!.kind = 'sql')), /^subscriptions\[0\]\.kind: expected one of "keyword", "author", "category", "raw", found text$/],
@@ -150,6 +150,6 @@ describe('a title holding markup', () => {
     expect(reading.ok).toBe(true);
     const id = (valid.library as Json[])[3]!.id as string;
     expect((await getPaper(id))?.title).toBe(title);
-    expect((window as unknown as Json).pwned).toBeUndefined();
+    expect((globalThis as unknown as Json).pwned).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/db/db';
-import { backupJson, createBackup, exportedEntry } from '../../../lib/backup/export';
+import { entryOf } from '../../../lib/arxiv/entry';
+import { backupJson, createBackup } from '../../../lib/backup/export';
 import { applyImport } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/validate';
 import { getSettings } from '../../../lib/settings';
@@ -23,7 +24,7 @@ async function userData() {
     subscriptions: await db.subscriptions.orderBy('order').toArray(),
     library,
     // What arXiv said about each saved paper; where it sits in the feed is not the user's data.
-    savedPapers: papers.map((paper) => (paper ? exportedEntry(paper) : null)),
+    savedPapers: papers.map((paper) => (paper ? entryOf(paper) : null)),
     settings: await getSettings(),
   };
 }

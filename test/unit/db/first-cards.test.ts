@@ -1,5 +1,7 @@
+import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, DATABASE_NAME } from '../../../lib/db/db';
+import { db } from '../../../lib/db/db';
+import { DATABASE_NAME } from '../../../lib/db/layout';
 import { feedPage, hidePapers, markRead, unreadPage } from '../../../lib/db/feed';
 import { readFirstCards } from '../../../lib/db/first-cards';
 import { ingest } from '../../../lib/db/ingest';
@@ -85,13 +87,28 @@ describe('readFirstCards (IndexedDB without Dexie)', () => {
     expect(await readFirstCards({ feed: true }, 8)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DATABASE_NAME);
     await db.open(); // Dexie still creates it with its schema
-    expect(db.tables.map((t) => t.name)).toContain('shelves');
+    expect(db.tables.map((t) => t.name)).toContain('papers');
   });
 
-  it('gives up on a subscription too rare to find among the newest papers, leaving it to Dexie', async () => {
+  it('finds a rare subscription’s cards however many newer papers the others have', async () => {
     const { fuzzing, testing } = await world();
     await ingest(derivedPapers(1100, { yymm: '2611', newestAt: Date.UTC(2026, 10, 20) }), testing, T0 + 10);
-    expect(await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8)).toBeNull();
+    const fuzz = await readFirstCards({ feed: true, subscriptionId: fuzzing }, 8);
+    expect(ids(fuzz!.papers)).toEqual(ids(await feedPage({ subscriptionId: fuzzing, limit: 8 })));
+    expect(fuzz!.papers).toHaveLength(4);
     expect((await readFirstCards({ feed: true, subscriptionId: testing }, 8))!.papers).toHaveLength(8);
+  });
+
+  it('answers null for a database of an older layout, and leaves its upgrade to Dexie', async () => {
+    db.close();
+    await db.delete();
+    const old = new Dexie(DATABASE_NAME);
+    old.version(1).stores({ papers: 'id, published, addedAt, *subs, *unreadIn, unread', library: 'id, savedAt, *tags', subscriptions: 'id, order', syncStatus: 'subscriptionId', meta: 'key', extras: 'id' });
+    await old.table('papers').bulkAdd(testingPapers.slice(0, 3).map((p) => ({ ...p, subs: ['s'], unreadIn: ['s'], unread: 1, addedAt: T0 })));
+    old.close();
+    expect(await readFirstCards({ feed: true }, 8)).toBeNull();
+    await db.open();
+    expect(await feedPage({ limit: 8 })).toHaveLength(3);
+    expect((await readFirstCards({ feed: true }, 8))!.papers).toHaveLength(3);
   });
 });

@@ -1,10 +1,11 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArxivClient } from '../../../lib/arxiv/client';
-import { DATABASE_NAME, db } from '../../../lib/db/db';
-import { feedPage, unreadCounts } from '../../../lib/db/feed';
+import { db, SCHEMA as SCHEMA_NOW } from '../../../lib/db/db';
+import { feedPage, unreadCounts, unreadPage } from '../../../lib/db/feed';
+import { DATABASE_NAME } from '../../../lib/db/layout';
 import { allTags, libraryEntries, pendingSaves } from '../../../lib/db/library';
-import { PAPER_COUNTS_KEY, paperCounts } from '../../../lib/db/papers';
+import { paperCounts } from '../../../lib/db/papers';
 import type { StoredPaper } from '../../../lib/db/schema';
 import { listSubscriptions } from '../../../lib/db/subscriptions';
 import { SyncEngine } from '../../../lib/sync/engine';
@@ -80,7 +81,15 @@ const answers: [string, string[]][] = [
   ['maestro', newestFirst(entryBlocks(maestroXml))],
 ];
 
-const papersOf = (fixture: Fixture) => fixture.tables.papers as unknown as StoredPaper[];
+/** The papers a fixture holds, in id order: one record each (v1) or up to 50 to a shelf (v3). */
+function papersOf(fixture: Fixture): StoredPaper[] {
+  const papers = fixture.tables.papers ?? fixture.tables.shelves!.flatMap((shelf) => shelf.papers as Record<string, unknown>[]);
+  return (papers as unknown as StoredPaper[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** The counts schema 3 kept in `meta` beside the shelves; schema 4 counts on the indexes. */
+const SHELF_COUNTS_KEY = 'paperCounts';
+const VERSIONS = Object.keys(RELEASED_SCHEMAS).map(Number);
 const byPublishedDesc = (a: StoredPaper, b: StoredPaper) =>
   a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1;
 
@@ -98,29 +107,20 @@ describe('upgrading a database of a released schema', () => {
     }
   });
 
-  it.each(Object.keys(RELEASED_SCHEMAS).map(Number))('v%i: every row of every table is still there, unchanged', async (version) => {
+  it.each(VERSIONS)('v%i: every paper, saved paper, tag, note, subscription, status, figure and value is still there, unchanged', async (version) => {
     const fixture = await upgradeFrom(version);
+    expect(await allStoredPapers()).toEqual(papersOf(fixture));
     for (const [table, rows] of Object.entries(fixture.tables)) {
-      // Since schema 3 the papers are on shelves, and `meta` also holds their counts.
-      const now = table === 'papers' ? await allStoredPapers() : await db.table(table).toArray();
-      const kept = table === 'meta' && version < 3 ? now.filter((row) => (row as { key: string }).key !== PAPER_COUNTS_KEY) : now;
-      expect(kept, table).toEqual(rows);
+      if (table === 'papers' || table === 'shelves' || table === 'catalog') continue;
+      const kept = table === 'meta' ? rows.filter((row) => row.key !== SHELF_COUNTS_KEY) : rows;
+      expect(await db.table(table).toArray(), table).toEqual(kept);
     }
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_NOW).sort());
+    expect(await db.meta.get(SHELF_COUNTS_KEY)).toBeUndefined();
+    await expectConsistentStore();
   });
 
-  it('v1: the papers counted on the way up are the papers stored', async () => {
-    const papers = papersOf(await upgradeFrom(1));
-    const counts = await paperCounts();
-    expect(counts.papers).toBe(papers.length);
-    expect(counts.unread).toBe(papers.filter((p) => p.unread === 1).length);
-    for (const id of new Set(papers.flatMap((p) => p.subs))) {
-      expect(counts.bySub[id], id).toBe(papers.filter((p) => p.subs.includes(id)).length);
-      expect(counts.unreadBy[id] ?? 0, id).toBe(papers.filter((p) => p.unreadIn.includes(id)).length);
-    }
-    expect(db.tables.map((t) => t.name)).not.toContain('papers');
-  });
-
-  it('v1: a store larger than one upgrade slice moves onto shelves whole', async () => {
+  it.each(VERSIONS)('v%i: a store larger than one upgrade slice comes through whole', async (version) => {
     // Derived from the v1 fixture: its papers under 12,000 ids, unread in one subscription.
     const template = papersOf(FIXTURES[1]!).find((p) => p.subs.length > 0)!;
     const many = Array.from({ length: 12_000 }, (_, i): StoredPaper => {
@@ -131,23 +131,26 @@ describe('upgrading a database of a released schema', () => {
     db.close();
     await Dexie.delete(DATABASE_NAME);
     const old = new Dexie(DATABASE_NAME);
-    old.version(1).stores(RELEASED_SCHEMAS[1]!);
-    await old.table('papers').bulkAdd(many);
+    old.version(version).stores(RELEASED_SCHEMAS[version]!);
+    if (version === 1) await old.table('papers').bulkAdd(many);
+    // Schema 3 kept them 50 to a shelf, in the order they arrived.
+    else await old.table('shelves').bulkAdd(Array.from({ length: 240 }, (_, k) => ({ key: k + 1, papers: many.slice(k * 50, k * 50 + 50), ids: many.slice(k * 50, k * 50 + 50).map((p) => p.id) })));
     old.close();
     await db.open();
-    expect((await allStoredPapers()).map((p) => p.id)).toEqual(many.map((p) => p.id));
-    expect(await paperCounts()).toEqual({ papers: 12_000, unread: 12_000, unreadBy: { big: 12_000 }, bySub: { big: 12_000 } });
+    expect(await allStoredPapers()).toEqual(many);
+    expect(await paperCounts(['big'])).toEqual({ papers: 12_000, bySubscription: { big: 12_000 } });
+    expect(await unreadCounts(['big'])).toEqual({ all: 12_000, bySubscription: { big: 12_000 } });
     expect((await feedPage({ limit: 3 })).map((p) => p.id)).toEqual(['2611.11999', '2611.11998', '2611.11997']);
-    await expectConsistentStore();
   }, 60_000);
 
-  it('v1: the feed, unread counts, library, tags, subscriptions and sync status read as before', async () => {
-    const fixture = await upgradeFrom(1);
+  it.each(VERSIONS)('v%i: the feed, unread counts, library, tags, subscriptions and sync status read as before', async (version) => {
+    const fixture = await upgradeFrom(version);
     const papers = papersOf(fixture);
     const inFeed = papers.filter((p) => p.subs.length > 0 && p.hiddenAt === undefined).sort(byPublishedDesc);
     expect((await feedPage({ limit: 20 })).map((p) => p.id)).toEqual(inFeed.slice(0, 20).map((p) => p.id));
     const maestro = inFeed.filter((p) => p.subs.includes('v1-maestro'));
     expect((await feedPage({ subscriptionId: 'v1-maestro', limit: 50 })).map((p) => p.id)).toEqual(maestro.map((p) => p.id));
+    expect((await unreadPage(50)).map((p) => p.id)).toEqual(inFeed.filter((p) => p.unread === 1).slice(0, 50).map((p) => p.id));
 
     const subscriptionIds = (fixture.tables.subscriptions as { id: string }[]).map((s) => s.id);
     const counts = await unreadCounts(subscriptionIds);
@@ -155,6 +158,9 @@ describe('upgrading a database of a released schema', () => {
     for (const id of subscriptionIds) expect(counts.bySubscription[id], id).toBe(papers.filter((p) => p.unreadIn.includes(id)).length);
     expect(counts.all).toBeGreaterThan(0);
     expect(counts.bySubscription['v1-maestro']).toBe(0); // all marked read before the upgrade
+    const stored = await paperCounts(subscriptionIds);
+    expect(stored.papers).toBe(papers.length);
+    for (const id of subscriptionIds) expect(stored.bySubscription[id], id).toBe(papers.filter((p) => p.subs.includes(id)).length);
 
     const library = await libraryEntries();
     const items = fixture.tables.library as { id: string; savedAt: number; tags: string[]; note: string; pending?: 1 }[];
@@ -171,8 +177,8 @@ describe('upgrading a database of a released schema', () => {
     expect(await getSyncState()).toEqual(meta.find((m) => m.key === 'syncState')!.value);
   });
 
-  it('v1: the next sync knows every stored paper: nothing new, one request per enabled subscription', async () => {
-    await upgradeFrom(1);
+  it.each(VERSIONS)('v%i: the next sync knows every stored paper: nothing new, one request per enabled subscription', async (version) => {
+    await upgradeFrom(version);
     const before = await allStoredPapers();
     const clock = new VirtualClock(Date.UTC(2026, 10, 26, 1, 30));
     // arXiv answers as it did when build-v1.ts made the fixture, from the same real files.

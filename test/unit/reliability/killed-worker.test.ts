@@ -6,7 +6,7 @@ import { loadRun } from '../../../lib/sync/run';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { derivedEntries } from '../../helpers/derived-world';
 import { entryId, pageFor } from '../../helpers/fake-arxiv-feed';
-import { memorySpacingStore } from '../../helpers/fake-fetch';
+import { memorySpacingStore, response } from '../../helpers/fake-fetch';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import { expectConsistentStore } from './store-invariants';
 import { countStoredPapers, storedIds } from '../../helpers/stored-papers';
@@ -51,8 +51,7 @@ function halfBody(body: string, progress: { halfRead: boolean }): Response {
 }
 
 /** The part of Response the client reads, answered at once (see test/helpers/fake-fetch.ts). */
-const whole = (body: string) =>
-  ({ status: 200, ok: true, headers: { get: () => null }, text: async () => body }) as unknown as Response;
+const whole = (body: string) => response(200, {}, async () => body);
 
 /** One life of the worker: its own clock (continuing the time) and engine, sharing storage. */
 function worker(clock: VirtualClock, answer: (url: string, call: number) => Response = (url) => whole(pageOf(url))) {

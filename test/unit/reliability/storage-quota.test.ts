@@ -41,7 +41,8 @@ function engineFor(clock: VirtualClock) {
 }
 
 const keyword = (value: string) => ({ kind: 'keyword' as const, value, categories: [], exclude: [] });
-const metadataOf = ({ subs: _s, unreadIn: _u, unread: _r, ...metadata }: StoredPaper) => metadata;
+// Which lists a paper is in follows its subscriptions (see lib/db/layout.ts): not metadata.
+const metadataOf = ({ subs: _s, unreadIn: _u, unread: _r, lists: _l, ...metadata }: StoredPaper & { lists?: unknown }) => metadata;
 const savedSnapshot = async () => {
   const library = await db.library.toArray();
   return { library, papers: await getPapers(library.map((item) => item.id)) };

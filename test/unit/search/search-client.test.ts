@@ -1,5 +1,4 @@
-import { waitFor } from '../../helpers/dom-testing';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
 import { createLocalSearch } from '../../../lib/search/local-search';
@@ -18,7 +17,7 @@ describe('search over the stored papers', () => {
     await ingest(testingPages[0]!, 'testing', T0);
     await ingest([attentionPaper], null, T0); // in the library only: still searchable
     const search = createLocalSearch(storedPapers);
-    await waitFor(async () => expect((await search.search('recurrent convolutional', 10)).ids).toEqual([attentionPaper.id]));
+    await vi.waitFor(async () => expect((await search.search('recurrent convolutional', 10)).ids).toEqual([attentionPaper.id]), { timeout: 5_000 });
     const newest = await search.search('test', 100);
     const published = newest.ids.map((id) => testingPages[0]!.find((p) => p.id === id)?.published ?? '');
     expect(published).toEqual([...published].sort().reverse());
@@ -31,10 +30,10 @@ describe('search over the stored papers', () => {
     let updates = 0;
     search.onUpdate(() => updates++);
     search.build();
-    await waitFor(async () => expect((await search.search('test', 100)).complete).toBe(true));
+    await vi.waitFor(async () => expect((await search.search('test', 100)).complete).toBe(true), { timeout: 5_000 });
     expect((await search.search('ATLAS higgs', 10)).ids).toEqual([]);
     await ingest([higgsPaper], 'higgs', T0 + 1000);
-    await waitFor(async () => expect((await search.search('ATLAS higgs', 10)).ids).toEqual([higgsPaper.id]));
+    await vi.waitFor(async () => expect((await search.search('ATLAS higgs', 10)).ids).toEqual([higgsPaper.id]), { timeout: 5_000 });
     expect(updates).toBeGreaterThan(0);
     search.close();
   });

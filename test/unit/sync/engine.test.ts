@@ -1,7 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArxivClient } from '../../../lib/arxiv/client';
-import type { Shelf } from '../../../lib/db/schema';
 import { db } from '../../../lib/db/db';
 import { savePaper } from '../../../lib/db/library';
 import { addSubscription } from '../../../lib/db/subscriptions';
@@ -250,16 +249,8 @@ describe('SyncEngine after the worker is killed', () => {
     expect(await loadRun()).toBeUndefined();
   });
 
-  /** A write to the shelves that takes papers off them ('remove': retention), or any other. */
-  async function kind(table: DBCoreTable, req: DBCoreMutateRequest): Promise<'put' | 'remove' | 'other'> {
-    if (req.type === 'delete') return 'remove';
-    if (req.type !== 'put') return 'other';
-    const before = await table.getMany({ trans: req.trans, keys: req.values.map((v) => (v as Shelf).key) });
-    return req.values.some((v, i) => (v as Shelf).ids.length < ((before[i] as Shelf | undefined)?.ids.length ?? 0)) ? 'remove' : 'put';
-  }
-
   /** The worker dies inside a database transaction: IndexedDB rolls the transaction back. */
-  async function crashInside(type: 'put' | 'remove', afterCalls: number) {
+  async function crashInside(type: 'put' | 'delete', afterCalls: number) {
     await addSubscription(keyword('testing'), 0);
     await addSubscription(keyword('fuzzing'), 1);
     const { clock, calls, makeEngine } = setup({ testing: manyTesting, fuzzing: [...fresh, ...testing.slice(0, 2)] }, { keep: 120 });
@@ -273,8 +264,8 @@ describe('SyncEngine after the worker is killed', () => {
           const table = down.table(name);
           return {
             ...table,
-            mutate: async (req: DBCoreMutateRequest) => {
-              if (armed && name === 'shelves' && calls.length >= afterCalls && (await kind(table, req)) === type) {
+            mutate: (req: DBCoreMutateRequest) => {
+              if (armed && name === 'papers' && req.type === type && calls.length >= afterCalls) {
                 armed = false;
                 throw new Error('worker killed');
               }
@@ -312,7 +303,7 @@ describe('SyncEngine after the worker is killed', () => {
   });
 
   it('resumes after being killed during retention without fetching again', async () => {
-    const { report, calls } = await crashInside('remove', 0);
+    const { report, calls } = await crashInside('delete', 0);
     expect(report).toMatchObject({ state: 'ok', totalAdded: 135 });
     expect(await countStoredPapers()).toBe(125);
     expect(calls.map((c) => new URL(c.url).searchParams.get('start'))).toEqual(['0', '100', '0']);

@@ -1,0 +1,182 @@
+import { allPaperIds, feedDates, newestArrival } from '../db/feed';
+import { savedPaperIds } from '../db/library';
+import { getPapers, paperCounts } from '../db/papers';
+import {
+  clearRanking,
+  featureChunks,
+  getRankModel,
+  getRanking,
+  nextFeatureKey,
+  notInterestedIds,
+  putFeatureChunks,
+  putRankResult,
+  type RankModel,
+  type Ranking,
+} from '../db/ranking';
+import type { FeatureChunk, StoredPaper } from '../db/schema';
+import { trainInterest } from '../rank/model';
+import { forYouOrder } from '../rank/order';
+import { seeded, type LinearModel } from '../rank/svm';
+import { paperTerms } from '../rank/terms';
+import { toRows, vectorsById } from '../rank/matrix';
+import { buildVocabulary, dot, DocumentFrequencies, type SparseVector, type Vocabulary } from '../rank/vocabulary';
+import { whyLine } from '../rank/why';
+
+/** Saved papers it takes before "For you" is offered: fewer say too little about the reader. */
+export const MIN_SAVED_FOR_RANKING = 3;
+/** Papers the vocabulary is learned from: the newest, and every labelled one. */
+const VOCABULARY_SAMPLE = 10_000;
+/** The vocabulary is learned again once the store holds this much more than when it was learned. */
+const REGROWTH = 1.5;
+/** Papers read and turned into features at a time; the worker answers messages in between. */
+const BATCH = 1000;
+/** Unlabelled papers the model is trained against (a sample of the feed). */
+const NEGATIVES = 2000;
+/** Papers whose "why" line is written ahead (the rest are far down the order). */
+const EXPLAINED = 300;
+const DEBOUNCE_MS = 300;
+
+export interface RankerOptions {
+  now: () => number;
+  /** Lets the worker answer messages between batches. */
+  pause?: () => Promise<void>;
+  debounceMs?: number;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Ranks the feed for the reader: learns from saves and "not interested" marks, in the background. */
+export class Ranker {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly pause: () => Promise<void>;
+
+  constructor(private readonly options: RankerOptions) {
+    this.pause = options.pause ?? nextTask;
+  }
+
+  /** Asks for a new ranking soon; many asks in a row make one. Resolves when it is stored. */
+  request(): Promise<void> {
+    clearTimeout(this.timer);
+    return new Promise((resolve, reject) => {
+      this.timer = setTimeout(() => this.run().then(resolve, reject), this.options.debounceMs ?? DEBOUNCE_MS);
+    });
+  }
+
+  /**
+   * Ranks when something changed since the last ranking: the labels (a save, an unsave or a
+   * "not interested" the worker was not awake for), or papers that arrived since. Cheap otherwise.
+   */
+  async refreshIfStale(): Promise<void> {
+    const [liked, disliked, model, ranking, newest] = await Promise.all([savedPaperIds(), notInterestedIds(), getRankModel(), getRanking(), newestArrival()]);
+    const wanted = liked.length >= MIN_SAVED_FOR_RANKING;
+    const stale = !ranking || !model || model.labels !== `${liked.join(',')}|${disliked.join(',')}` || (newest?.addedAt ?? 0) > ranking.builtAt;
+    if (wanted ? stale : ranking !== undefined) await this.run();
+  }
+
+  /** Ranks now (or right after the ranking in progress, which started before the latest change). */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.rank().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        void this.run();
+      }
+    });
+    return this.running;
+  }
+
+  private async rank(): Promise<void> {
+    const [liked, disliked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
+    if (liked.length < MIN_SAVED_FOR_RANKING) {
+      await clearRanking();
+      return;
+    }
+    const labels = `${liked.join(',')}|${disliked.join(',')}`;
+    const stored = (await paperCounts()).papers;
+    let model = await getRankModel();
+    let chunks = model ? (await featureChunks()).filter((c) => c.vocabularyId === model!.vocabularyId) : [];
+    const rows = chunks.reduce((n, c) => n + c.ids.length, 0);
+    // Learned afresh when the store has grown well past what the vocabulary was learned from,
+    // or when the features hold many papers deleted since (retention keeps the store's size).
+    let vocabulary: Vocabulary;
+    if (!model || stored > model.documents * REGROWTH || rows > stored * REGROWTH + BATCH) {
+      vocabulary = await this.learnVocabulary([...liked, ...disliked]);
+      model = { vocabularyId: (model?.vocabularyId ?? 0) + 1, terms: vocabulary.terms, idf: vocabulary.idf, weights: new Float32Array(), bias: 0, documents: stored, labels: '', trainedAt: 0 };
+      chunks = await this.writeFeatures(await allPaperIds(), vocabulary, model.vocabularyId, true);
+    } else {
+      vocabulary = { terms: model.terms, idf: model.idf, index: new Map(model.terms.map((t, i) => [t, i])), documents: model.documents };
+      // Papers stored since the features were written (a sync) get theirs now.
+      const known = new Set(chunks.flatMap((c) => c.ids));
+      const fresh = (await allPaperIds()).filter((id) => !known.has(id));
+      if (fresh.length > 0) chunks = [...chunks, ...(await this.writeFeatures(fresh, vocabulary, model.vocabularyId, false))];
+    }
+    const vectors = vectorsById(chunks);
+    const feed = await feedDates();
+    if (model.labels !== labels) {
+      const trained = this.train(vectors, liked, disliked, feed.map((p) => p.id), vocabulary.terms.length);
+      model = { ...model, weights: trained.weights, bias: trained.bias, labels, trainedAt: this.options.now() };
+    }
+    await putRankResult(model, await this.order(model, vectors, feed, liked));
+  }
+
+  /** Terms and their weights, from the newest papers and every labelled one. */
+  private async learnVocabulary(labelled: string[]): Promise<Vocabulary> {
+    const ids = [...new Set([...(await allPaperIds()).slice(0, VOCABULARY_SAMPLE), ...labelled])];
+    const frequencies = new DocumentFrequencies();
+    for (let from = 0; from < ids.length; from += BATCH) {
+      for (const paper of await getPapers(ids.slice(from, from + BATCH))) if (paper) frequencies.add(paperTerms(paper));
+      await this.pause();
+    }
+    return buildVocabulary(frequencies);
+  }
+
+  private async writeFeatures(ids: string[], vocabulary: Vocabulary, vocabularyId: number, replace: boolean): Promise<FeatureChunk[]> {
+    const chunks: FeatureChunk[] = [];
+    let key = replace ? 1 : await nextFeatureKey();
+    for (let from = 0; from < ids.length; from += BATCH) {
+      const papers = (await getPapers(ids.slice(from, from + BATCH))).filter((p): p is StoredPaper => p !== undefined);
+      chunks.push({ key: key++, vocabularyId, ...toRows(papers, vocabulary) });
+      await this.pause();
+    }
+    await putFeatureChunks(chunks, replace);
+    return chunks;
+  }
+
+  private train(vectors: Map<string, SparseVector>, liked: string[], disliked: string[], feed: string[], dimensions: number): LinearModel {
+    const labelled = new Set([...liked, ...disliked]);
+    const random = seeded(liked.length * 31 + disliked.length);
+    const others = feed.filter((id) => !labelled.has(id));
+    // A fixed-size sample of the rest, drawn without replacement.
+    for (let i = 0; i < Math.min(NEGATIVES, others.length); i++) {
+      const j = i + Math.floor(random() * (others.length - i));
+      [others[i], others[j]] = [others[j]!, others[i]!];
+    }
+    return trainInterest(vectors, dimensions, { liked, disliked, others: others.slice(0, NEGATIVES) }, { random });
+  }
+
+  private async order(model: RankModel, vectors: Map<string, SparseVector>, feed: { id: string; published: string; addedAt: number }[], liked: string[]): Promise<Ranking> {
+    const now = this.options.now();
+    // Saved papers are in the library: the order is for finding the next ones.
+    const saved = new Set(liked);
+    const scored = feed.filter((p) => !saved.has(p.id)).map((p) => {
+      const x = vectors.get(p.id);
+      return { ...p, score: x ? dot(model.weights, x) + model.bias : -Infinity };
+    });
+    const { ids, freshness } = forYouOrder(scored, now);
+    const likedPapers = (await getPapers(liked)).flatMap((p) => {
+      const vector = p && vectors.get(p.id);
+      return vector ? [{ id: p.id, title: p.title, vector }] : [];
+    });
+    const why = ids.slice(0, EXPLAINED).map((id) => {
+      const x = vectors.get(id);
+      return x ? whyLine(id, x, model, model.terms, likedPapers) : '';
+    });
+    return { ids, freshness, why, builtAt: now };
+  }
+}

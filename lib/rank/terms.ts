@@ -1,0 +1,77 @@
+import type { ArxivEntry } from '../arxiv/entry';
+import { TITLE_STOPWORDS } from '../cite/stopwords';
+import { foldCase, isWordCode } from '../search/words';
+
+/** Words every abstract uses, whatever its field: they tell nothing about what a paper is about. */
+const ABSTRACT_WORDS = `paper papers propose proposed proposes present presents presented show shows shown study
+  studies approach approaches method methods result results new novel also based using use used
+  work works demonstrate demonstrates introduce introduces provide provides achieve achieves
+  existing different various significant significantly however furthermore moreover thus
+  including include includes well able two three four five first second large small high low
+  recent recently often can may could would one within across among experiments experimental
+  find finds found obtain obtained give given consider considered problem problems paper's`.split(/\s+/);
+const STOPWORDS: ReadonlySet<string> = new Set([...TITLE_STOPWORDS, ...ABSTRACT_WORDS]);
+
+/** A title says more per word than an abstract: its terms count this many times. */
+const TITLE_WEIGHT = 2;
+/** Text scanned per field: arXiv abstracts run to 1,920 characters; beyond this is not an abstract. */
+const MAX_FIELD = 4000;
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Plural and simple -s forms onto one term ("networks", "network"); cheap and predictable. */
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The words of a text that carry meaning, in order: folded (case and accents), split at
+ * anything that is not a letter or digit, stop words and bare numbers left out. One pass.
+ */
+export function contentWords(text: string): string[] {
+  const folded = foldCase(text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text);
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const inWord = i < folded.length && isWordCode(folded.charCodeAt(i));
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      const word = folded.slice(start, i);
+      start = -1;
+      if (word.length < 2 || STOPWORDS.has(word) || isDigit(word.charCodeAt(0))) continue;
+      words.push(stem(word));
+    }
+  }
+  return words;
+}
+
+/** An author as a term: the last word of the name, folded, with the first initial ("au:vaswani a"). */
+function authorTerm(name: string): string | null {
+  const words = foldCase(name).split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  const last = words.at(-1);
+  if (!last) return null;
+  return `au:${last}${words.length > 1 ? ` ${words[0]!.charAt(0)}` : ''}`;
+}
+
+/** Counts the terms of a paper: words and word pairs of its title (weighted) and abstract, its authors, its categories. */
+export function paperTerms(paper: Pick<ArxivEntry, 'title' | 'summary' | 'authors' | 'categories'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string, by = 1) => counts.set(term, (counts.get(term) ?? 0) + by);
+  const addText = (text: string, weight: number) => {
+    const words = contentWords(text);
+    words.forEach((word, i) => {
+      add(word, weight);
+      if (i > 0) add(`${words[i - 1]} ${word}`, weight);
+    });
+  };
+  addText(paper.title, TITLE_WEIGHT);
+  addText(paper.summary, 1);
+  for (const author of paper.authors.slice(0, 50)) {
+    const term = authorTerm(author.name);
+    if (term) add(term);
+  }
+  for (const category of paper.categories.slice(0, 10)) add(`cat:${category.toLowerCase()}`);
+  return counts;
+}

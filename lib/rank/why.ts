@@ -1,0 +1,68 @@
+import type { LinearModel } from './svm';
+import type { SparseVector } from './vocabulary';
+
+export interface LikedPaper {
+  id: string;
+  title: string;
+  vector: SparseVector;
+}
+
+/** Above this cosine a paper is plainly like a saved one: the reader recognises the saved title faster than words. */
+const LIKE_SIMILARITY = 0.3;
+const TITLE_CHARS = 50;
+
+/** A term as a reader writes it: "au:vaswani a" → "A. Vaswani", "cat:cs.lg" → "cs.LG". */
+export function displayTerm(term: string): string {
+  if (term.startsWith('au:')) {
+    const [last, initial] = term.slice(3).split(' ');
+    const name = (last ?? '').replace(/^./, (c) => c.toUpperCase());
+    return initial ? `${initial.toUpperCase()}. ${name}` : name;
+  }
+  if (term.startsWith('cat:')) return term.slice(4).replace(/\.([a-z]+)$/, (_, sub: string) => `.${sub.toUpperCase()}`);
+  return term;
+}
+
+function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    if (a.idx[i] === b.idx[j]) sum += a.val[i++]! * b.val[j++]!;
+    else if (a.idx[i]! < b.idx[j]!) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/**
+ * Why a paper ranks where it does, in one short line: "Like “<saved title>”" when it is close
+ * to one saved paper, else the two or three terms that weighed most for it.
+ */
+export function whyLine(id: string, vector: SparseVector, model: LinearModel, terms: readonly string[], liked: readonly LikedPaper[]): string {
+  let closest: LikedPaper | undefined;
+  let best = LIKE_SIMILARITY;
+  for (const paper of liked) {
+    if (paper.id === id) continue;
+    const similarity = cosine(vector, paper.vector);
+    if (similarity > best) [best, closest] = [similarity, paper];
+  }
+  if (closest) {
+    const title = closest.title.length > TITLE_CHARS ? `${closest.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : closest.title;
+    return `Like “${title}”, which you saved`;
+  }
+  const weighed: [string, number][] = [];
+  for (let k = 0; k < vector.idx.length; k++) {
+    const contribution = model.weights[vector.idx[k]!]! * vector.val[k]!;
+    if (contribution > 0) weighed.push([terms[vector.idx[k]!]!, contribution]);
+  }
+  weighed.sort((a, b) => b[1] - a[1]);
+  // A word already inside a chosen pair adds nothing ("graph neural", "graph").
+  const chosen: string[] = [];
+  for (const [term] of weighed) {
+    if (chosen.some((c) => c.split(' ').includes(term) || term.split(' ').includes(c))) continue;
+    chosen.push(term);
+    if (chosen.length === 3) break;
+  }
+  return chosen.length === 0 ? 'Close to what you saved' : `For: ${chosen.map(displayTerm).join(', ')}`;
+}
+

@@ -1,0 +1,28 @@
+import * as v from 'valibot';
+import { boolean, fieldPath, integer, list, record } from './checks';
+import { EntrySchema, paperId } from './entry';
+import { LIMITS } from './limits';
+import { QueryFields, subscriptionId } from './subscription';
+
+const SaveFields = record({ id: paperId(), entry: v.optional(EntrySchema) });
+
+/** What each message of the protocol (lib/messaging/protocol.ts) carries, checked by the background. */
+export const MESSAGE_SCHEMAS = {
+  syncNow: record({ subscriptionIds: v.optional(list(subscriptionId(), LIMITS.subscriptions)) }),
+  savePaper: v.pipe(
+    SaveFields,
+    // Metadata for another paper would be stored under its own id, leaving this save without any.
+    v.rawCheck<v.InferOutput<typeof SaveFields>>(({ dataset, addIssue }) => {
+      if (dataset.typed && dataset.value.entry && dataset.value.entry.id !== dataset.value.id) {
+        addIssue({ message: 'the paper sent is not the paper saved', path: fieldPath(dataset.value, 'entry', 'id') });
+      }
+    }),
+  ),
+  unsavePaper: record({ id: paperId() }),
+  setNotInterested: record({ ids: list(paperId(), LIMITS.idsPerMessage), value: boolean() }),
+  getSavedIds: record({ ids: list(paperId(), LIMITS.idsPerMessage) }),
+  getPaperContext: record({ id: paperId() }),
+  markSeen: record({}),
+  previewQuery: QueryFields,
+  getFigure: record({ id: paperId(), version: integer(1, LIMITS.version) }),
+};

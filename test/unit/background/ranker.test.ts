@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Ranker, MIN_SAVED_FOR_RANKING } from '../../../lib/background/ranker';
+import { db } from '../../../lib/db/db';
+import { ingest } from '../../../lib/db/ingest';
+import { savePaper, unsavePaper } from '../../../lib/db/library';
+import { featureChunks, forYouPage, getRankModel, getRanking, markNotInterested, notInterestedPapers, takeBackNotInterested } from '../../../lib/db/ranking';
+import { derivedPapers } from '../../helpers/derived-world';
+import { fixtureFeed } from '../rank/corpus';
+
+const T0 = Date.UTC(2026, 7, 13, 12);
+const feed = fixtureFeed();
+const field = (name: string) => feed.filter((p) => p.field === name).map((p) => p.paper);
+const testing = field('cs.SE');
+const language = field('cs.CL');
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  await ingest(feed.map((p) => p.paper), 'everything', T0 - 10 * 86_400_000);
+});
+
+const ranker = (now = T0) => new Ranker({ now: () => now, debounceMs: 0 });
+
+describe('the ranker in the background', () => {
+  it('ranks nothing before the reader has saved a few papers, then puts papers like the saved ones first', async () => {
+    for (const paper of testing.slice(0, MIN_SAVED_FOR_RANKING - 1)) await savePaper(paper.id, T0);
+    await ranker().run();
+    expect(await getRanking()).toBeUndefined();
+    await savePaper(testing[2]!.id, T0);
+    await markNotInterested([language[0]!.id, language[1]!.id], T0);
+    await ranker().run();
+    const ranking = (await getRanking())!;
+    const top = (await forYouPage(ranking, 10)).papers;
+    const testingIds = new Set(testing.map((p) => p.id));
+    expect(top.filter((p) => testingIds.has(p.id)).length).toBeGreaterThanOrEqual(8);
+    // Hidden by "not interested": never in the order shown.
+    expect((await forYouPage(ranking, 1000)).papers.map((p) => p.id)).not.toContain(language[0]!.id);
+    expect(ranking.why.slice(0, 10).every((line) => line.length > 0 && line.length < 120)).toBe(true);
+    console.log('why lines:', ranking.why.slice(0, 5));
+  });
+
+  it('learns from "not interested": papers like the dismissed ones sink', async () => {
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await ranker().run();
+    const before = (await getRanking())!.ids;
+    await markNotInterested(language.slice(0, 8).map((p) => p.id), T0);
+    await ranker().run();
+    const after = (await getRanking())!.ids;
+    const rest = new Set(language.slice(8).map((p) => p.id));
+    const meanRank = (ids: string[]) => ids.flatMap((id, i) => (rest.has(id) ? [i / ids.length] : [])).reduce((a, b) => a + b, 0) / rest.size;
+    expect(meanRank(after)).toBeGreaterThan(meanRank(before));
+    expect((await notInterestedPapers()).map((p) => p.id)).toHaveLength(8);
+    await takeBackNotInterested([language[0]!.id]);
+    expect((await notInterestedPapers()).map((p) => p.id)).toHaveLength(7);
+  });
+
+  it('gives papers of a later sync their place without learning anew, and says the newest arrived first', async () => {
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await ranker().run();
+    const model = (await getRankModel())!;
+    const arrivals = derivedPapers(5, { yymm: '2608', first: 1, newestAt: T0 });
+    await ingest(arrivals, 'everything', T0 + 1000);
+    await ranker(T0 + 2000).refreshIfStale();
+    const ranking = (await getRanking())!;
+    expect(ranking.ids.slice(0, 5).sort()).toEqual(arrivals.map((e) => e.id).sort());
+    expect(ranking.freshness.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 2]);
+    expect((await getRankModel())!.vocabularyId).toBe(model.vocabularyId);
+    expect((await featureChunks()).flatMap((c) => c.ids)).toHaveLength(feed.length + 5);
+  });
+
+  it('does nothing when nothing changed, and forgets the order when too few papers stay saved', async () => {
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await ranker().run();
+    const built = (await getRanking())!.builtAt;
+    await ranker(T0 + 5000).refreshIfStale();
+    expect((await getRanking())!.builtAt).toBe(built);
+    await unsavePaper(testing[0]!.id);
+    await ranker(T0 + 6000).refreshIfStale();
+    expect(await getRanking()).toBeUndefined();
+  });
+});

@@ -1,0 +1,321 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DigestApp } from '../../../../components/digest/digest-app';
+import { db } from '../../../../lib/db/db';
+import { getPapers, markRead } from '../../../../lib/db/feed';
+import { ingest } from '../../../../lib/db/ingest';
+import { createLocalSearch } from '../../../../lib/search/local-search';
+import { storedPapers } from '../../../../lib/search/paper-source';
+import type { SearchClient } from '../../../../lib/search/search-client';
+import type { SearchAnswer } from '../../../../lib/search/search-protocol';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { updateSyncState } from '../../../../lib/sync/state';
+import { testingPages, testingPapers } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
+import { storedIds } from '../../../helpers/stored-papers';
+import { DENSITY_KEY } from '../../../../lib/ui/density';
+
+const HOUR = 3_600_000;
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  window.history.replaceState(null, '', '/');
+});
+afterEach(cleanup);
+
+/** Two subscriptions over the real `testing` pages: the first two pages, and the third. */
+async function store() {
+  const testing = await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+  const fuzzing = await addSubscription({ kind: 'keyword', value: 'fuzzing', categories: [], exclude: [] }, NOW, () => 'fuzzing');
+  await ingest([...testingPages[0]!, ...testingPages[1]!], testing.id, NOW - 2 * HOUR);
+  await ingest(testingPages[2]!, fuzzing.id, NOW - HOUR);
+  await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 2 * HOUR });
+}
+
+/** The digest over the stored papers, once its first 30 cards are on screen. */
+async function openDigest() {
+  await store();
+  renderDigest();
+  await waitFor(() => expect(cardIds()).toHaveLength(30));
+}
+
+function renderDigest(services = testServices({ markSeen: async () => ({ previousSeenAt: NOW - 1.5 * HOUR }) })) {
+  render(
+    <WithServices services={services.services}>
+      <DigestApp initial={null} />
+    </WithServices>,
+  );
+  return services;
+}
+
+const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
+
+/** A paper of the stored pages, and the longest word of its abstract: search finds it by that word. */
+const searchedPaper = testingPages[1]![4]!;
+const abstractWord = (paper = searchedPaper) => paper.summary.split(/\W+/).filter((w) => w.length > 8).sort((a, b) => b.length - a.length)[0]!;
+const cardOf = (id: string) => screen.getAllByTestId('paper-card').find((card) => card.dataset.arxivId === id)!;
+
+/** Types `value` into the search box and waits until the searched paper is among the results. */
+async function searchFor(value: string): Promise<void> {
+  fireEvent.input(screen.getByTestId('search-input'), { target: { value } });
+  await waitFor(() => expect(cardIds()).toContain(searchedPaper.id));
+}
+const newestFirst = (papers = testingPapers.slice(0, 30)) =>
+  [...papers].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? 1 : -1)).map((p) => p.id);
+
+describe('the new tab', () => {
+  it('shows the stored papers newest first under day headings, with counts per subscription', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toEqual(newestFirst()));
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.length).toBeGreaterThan(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All 30 unread' })).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'testing 20 unread' }).getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('ok');
+    expect(screen.getByTestId('sync-status').textContent).toContain('Updated 2 h ago');
+  });
+
+  it('marks as new only the papers that arrived since the last visit', async () => {
+    await store();
+    renderDigest();
+    await waitFor(() => expect(document.querySelectorAll('.card__flag--new')).toHaveLength(10));
+    for (const flag of document.querySelectorAll('.card__flag--new')) {
+      const id = flag.closest<HTMLElement>('[data-testid="paper-card"]')!.dataset.arxivId;
+      expect(testingPages[2]!.map((p) => p.id)).toContain(id);
+    }
+  });
+
+  it('filters by subscription and marks all of that one read', async () => {
+    await openDigest();
+    fireEvent.click(await screen.findByRole('button', { name: /^fuzzing 10 unread/ }));
+    await waitFor(() => expect(cardIds()).toEqual(newestFirst(testingPages[2])));
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All 20 unread' })).toBeTruthy());
+    await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(0));
+    expect(screen.getByText(/all caught up/)).toBeTruthy();
+  });
+
+  it('shows everything when linked to a subscription that no longer exists', async () => {
+    await store();
+    window.history.replaceState(null, '', '#sub=deleted-long-ago');
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
+  it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {
+    await openDigest();
+    const [first, second] = screen.getAllByTestId('paper-card');
+    const id = first!.dataset.arxivId!;
+    const hide = within(first!).getByRole('button', { name: 'Hide' });
+    const focus = vi.spyOn(second!, 'focus');
+    hide.focus();
+    fireEvent.click(hide);
+    // The next card takes the focus without scrolling the page: it moves up into the hidden one's place.
+    expect(focus).toHaveBeenCalledWith({ preventScroll: true });
+    await waitFor(() => expect(cardIds()).not.toContain(id));
+    await ingest(testingPages[0]!, 'testing', NOW); // the same page again
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cardIds()).not.toContain(id);
+    expect(cardIds()).toHaveLength(29);
+  });
+
+  it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {
+    await store();
+    const services = testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) });
+    services.services.storage.setItem(DENSITY_KEY, density);
+    renderDigest(services);
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    expect(document.querySelectorAll(density === 'compact' ? '.row' : '.card')).toHaveLength(30);
+    const ids = cardIds();
+    const focused = () => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-testid="paper-card"]');
+    const focusedCard = () => focused()?.dataset.arxivId;
+    const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
+
+    press('j');
+    expect(focusedCard()).toBe(ids[0]);
+    press('j');
+    press('j');
+    press('k');
+    expect(focusedCard()).toBe(ids[1]);
+
+    press('s');
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'savePaper' && (m.data as { id: string }).id === ids[1])).toBe(true));
+    const toggle = within(screen.getAllByTestId('paper-card')[1]!).getByTestId('save-toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(toggle.textContent).toBe('Saved');
+
+    press('x');
+    expect(focusedCard()).toBe(ids[2]); // focus moves on before the card goes
+    await waitFor(() => expect(cardIds()).not.toContain(ids[1]));
+    expect((await getPaper(ids[1]!))!.hiddenAt).toBe(NOW);
+
+    press('o');
+    await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${ids[2]}v`), 'background-tab'));
+    await waitFor(async () => expect((await getPaper(ids[2]!))!.readAt).toBe(NOW));
+    await waitFor(() => expect(focused()!.querySelector('[data-action="read"]')?.textContent).toBe('Mark unread'));
+    press('m');
+    await waitFor(async () => expect((await getPaper(ids[2]!))!.readAt).toBeUndefined());
+
+    // e opens what the card keeps folded: the whole abstract, or the row's details.
+    const expand = () => focused()!.querySelector('[data-action="expand"]');
+    press('e');
+    expect(expand()?.getAttribute('aria-expanded')).toBe('true');
+
+    press('/');
+    expect(document.activeElement).toBe(screen.getByTestId('search-input'));
+    press('j'); // typing in the search box is text, not a shortcut
+    expect(document.activeElement).toBe(screen.getByTestId('search-input'));
+
+    (document.activeElement as HTMLElement).blur();
+    press('?');
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+  }, 20_000);
+
+  it('switches to the compact view in the header, and the next page opens in it', async () => {
+    await store();
+    const services = testServices({ markSeen: async () => ({ previousSeenAt: 0 }) });
+    const first = render(
+      <WithServices services={services.services}>
+        <DigestApp initial={null} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const density = screen.getByRole('group', { name: 'Density' });
+    expect(within(density).getByRole('button', { name: 'Cards' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(within(density).getByRole('button', { name: 'Compact' }));
+    await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(30));
+    // A row: title, first author and date, Save, and its claim; the rest opens in place.
+    const row = cardOf(cardIds()[0]!);
+    expect(within(row).getByRole('heading', { level: 3 }).textContent).toBe(testingPapers.find((p) => p.id === row.dataset.arxivId)!.title);
+    expect(row.querySelector('.row__byline')?.textContent).toMatch(/\+ \d+ · /);
+    const details = row.querySelector<HTMLElement>('.row__details')!;
+    expect(details.hidden).toBe(true);
+    fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+    expect(details.hidden).toBe(false);
+    expect(within(details).queryByTestId('save-toggle')).toBeNull(); // one Save a paper, on its first line
+    first.unmount();
+
+    renderDigest(services);
+    await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(30));
+    expect(within(screen.getByRole('group', { name: 'Density' })).getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('finds a paper by a word of its abstract', async () => {
+    await openDigest();
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
+    await searchFor(word);
+    expect(document.getElementById('search-summary')!.textContent).toMatch(/match/);
+    fireEvent.keyDown(screen.getByTestId('search-input'), { key: 'Escape' });
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
+  it('marks where the words typed matched: title, authors, abstract', async () => {
+    await openDigest();
+    expect(document.querySelector('mark')).toBeNull(); // the feed marks nothing
+    const paper = searchedPaper;
+    const titleWord = paper.title.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 5)[0]!;
+    const surname = paper.authors[0]!.name.split(' ').at(-1)!;
+    const word = abstractWord(paper);
+    const query = `${titleWord.slice(0, 5).toUpperCase()} ${surname.slice(0, 4)} ${word}`;
+    await searchFor(query);
+    const card = cardOf(paper.id);
+    await waitFor(() => expect(card.querySelector('.card__title mark')?.textContent?.toLowerCase()).toBe(titleWord.toLowerCase()));
+    expect([...card.querySelectorAll('.card__authors mark')].map((m) => m.textContent)).toContain(surname);
+    expect([...card.querySelectorAll('.card__abstract mark')].map((m) => m.textContent)).toContain(word);
+    // Marking changes no text: the title reads as before.
+    expect(card.querySelector('.card__title')!.textContent).toBe(paper.title);
+  });
+
+  it('keeps a paper hidden from search results on screen, marked, with the focus on it', async () => {
+    await openDigest();
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
+    await searchFor(word);
+    const card = () => cardOf(paper.id);
+    const hide = within(card()).getByRole('button', { name: 'Hide' });
+    hide.focus();
+    fireEvent.click(hide);
+    await waitFor(() => expect(within(card()).getByRole('button', { name: 'Unhide' })).toBeTruthy());
+    expect(document.activeElement).toBe(card());
+  });
+
+  it('draws the cards a search sends with its answer, and tells it which cards are on screen', async () => {
+    await store();
+    const local = createLocalSearch(storedPapers);
+    const asked: (string | undefined)[] = [];
+    const client: SearchClient = {
+      ...local,
+      // As the worker does: the papers of the ids come with the answer, unless they are shown already.
+      search: async (query, limit, shown) => {
+        asked.push(shown);
+        const result: SearchAnswer = await local.search(query, limit);
+        if (result.ids.join(' ') === shown) return result;
+        const papers = (await getPapers(result.ids)).flatMap((p) => (p ? [p] : []));
+        return { ...result, cards: { papers, saved: [] } };
+      },
+    };
+    renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const paper = searchedPaper;
+    const word = abstractWord(paper);
+    await searchFor(word);
+    expect(document.querySelector('.search-results')!.getAttribute('aria-busy')).toBe('false');
+    expect(asked[0]).toBeUndefined(); // nothing on screen yet
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: `${word} ` } });
+    await waitFor(() => expect(document.getElementById('search-summary')!.dataset.query).toBe(`${word} `));
+    expect(asked.at(-1)).toBe(cardIds().join(' '));
+  });
+
+  it('on the first run explains itself and follows a first keyword, then syncs it', async () => {
+    // The background's first sync ran over no subscription at all and succeeded.
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 60_000 });
+    const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
+    await screen.findByRole('heading', { name: /New papers from arXiv/ });
+    // Nothing is watched yet: no "Updated 1 min ago", no Sync now, no empty row of chips.
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
+    expect(document.querySelector('.topbar__chips')).toBeNull();
+    fireEvent.input(screen.getByTestId('subscription-input'), { target: { value: 'graph neural networks' } });
+    fireEvent.click(screen.getByTestId('subscription-add'));
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
+    const [subscription] = await db.subscriptions.toArray();
+    expect(subscription).toMatchObject({ kind: 'keyword', value: 'graph neural networks' });
+    expect(services.sent.find((m) => m.type === 'syncNow')!.data).toEqual({ subscriptionIds: [subscription!.id] });
+    expect(await screen.findByTestId('sync-status')).toBeTruthy();
+    // No papers yet: the page says they are on their way.
+    await updateSyncState({ state: 'syncing', progress: { done: 0, total: 1 } });
+    expect(await screen.findByText(/Fetching the first papers/)).toBeTruthy();
+  });
+
+  it('refuses an empty first keyword with a plain message', async () => {
+    renderDigest();
+    fireEvent.click(await screen.findByTestId('subscription-add'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Enter a word or phrase/);
+  });
+
+  it('on a Friday with everything read, says when arXiv announces next, in the reader’s time too', async () => {
+    await store();
+    await markRead(await storedIds(), NOW);
+    const friday = Date.parse('2026-05-22T16:00:00Z'); // Friday 12:00 in New York
+    renderDigest(testServices({}, { now: () => friday }));
+    const note = await screen.findByText(/all caught up/);
+    // The test environment's locale writes times as 20:00 or 8:00 PM.
+    expect(note.parentElement!.textContent).toMatch(
+      /no announcements on Fridays and Saturdays\. The next one is Sunday (20:00|8:00 PM) in New York/,
+    );
+  });
+
+  it('says in plain words why the first papers have not come, with a way to retry', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await updateSyncState({ state: 'error', message: 'arXiv did not answer in time.', retryAt: NOW + HOUR });
+    const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
+    expect(await screen.findByText(/arXiv did not answer in time\. Trying again at/, { selector: 'section p' })).toBeTruthy();
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('error');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
+  });
+});

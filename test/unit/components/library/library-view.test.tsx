@@ -1,0 +1,91 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryView } from '../../../../components/library/library-view';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import { notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
+import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  await ingest([attentionPaper], 'attention', NOW);
+  await savePaper(attentionPaper.id, NOW - 2000);
+  await savePaper(higgsPaper.id, NOW - 1000, higgsPaper); // saved from arXiv, in no subscription
+});
+afterEach(cleanup);
+
+function renderLibrary(query = '') {
+  const { services } = testServices();
+  return render(
+    <WithServices services={services}>
+      <LibraryView query={query} now={NOW} />
+    </WithServices>,
+  );
+}
+
+const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
+
+describe('the library', () => {
+  it('shows a save still waiting for arXiv, why the last lookup brought nothing, and removes it', async () => {
+    await savePaper('2611.99999', NOW - 500); // saved from a page: its details are not known yet
+    const { services, sent } = testServices({ unsavePaper: async (data) => (await unsavePaper((data as { id: string }).id), { ok: true }) });
+    render(
+      <WithServices services={services}>
+        <LibraryView query="" now={NOW} />
+      </WithServices>,
+    );
+    const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
+    expect(card.textContent).toContain('details are being fetched from arXiv');
+    await notePendingLookup(['2611.99999'], 'arXiv’s answer did not include this paper.', NOW);
+    await waitFor(() => expect(card.textContent).toContain('no details yet. arXiv’s answer did not include this paper. Asked just now; asked again later.'));
+    fireEvent.click(within(card).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(cardIds()).not.toContain('2611.99999'));
+    expect(sent.filter((m) => m.type === 'unsavePaper').map((m) => m.data)).toEqual([{ id: '2611.99999' }]);
+    expect(await db.library.get('2611.99999')).toBeUndefined();
+  });
+
+  it('lists every saved paper, the latest save first, each pressed as saved', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
+    for (const toggle of screen.getAllByTestId('save-toggle')) expect(toggle.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('keeps tags and a note per paper', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    fireEvent.input(tagInput, { target: { value: 'transformers' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers']));
+    const note = within(entry).getByRole('textbox', { name: /Note on/ });
+    fireEvent.focus(note);
+    fireEvent.input(note, { target: { value: 'Read section 3.2' } });
+    fireEvent.blur(note);
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.note).toBe('Read section 3.2'));
+    fireEvent.click(await within(entry).findByRole('button', { name: 'Remove tag transformers' }));
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
+  });
+
+  it('searches the saved papers by their text, tags and notes', async () => {
+    await db.library.update(higgsPaper.id, { tags: ['physics'], note: 'landmark' });
+    const view = renderLibrary('higgs boson');
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+    view.rerender(
+      <WithServices services={testServices().services}>
+        <LibraryView query="landm" now={NOW} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+    view.rerender(
+      <WithServices services={testServices().services}>
+        <LibraryView query="" now={NOW} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'physics' }));
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+  });
+});

@@ -1,0 +1,256 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '../../../helpers/dom-testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SubscriptionsSection } from '../../../../components/options/subscriptions-section';
+import { db } from '../../../../lib/db/db';
+import { ingest } from '../../../../lib/db/ingest';
+import { savePaper } from '../../../../lib/db/library';
+import { addSubscription, listSubscriptions } from '../../../../lib/db/subscriptions';
+import type { PreviewResult } from '../../../../lib/messaging';
+import { testingPages } from '../../../helpers/fixtures';
+import { renderWithServices } from './render';
+import { countStoredPapers } from '../../../helpers/stored-papers';
+
+// happy-dom leaves document.compatMode undefined, which temml (math in titles) takes for quirks mode.
+Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  fakeBrowser.reset();
+});
+afterEach(cleanup);
+
+const input = () => screen.getByTestId('subscription-input') as HTMLInputElement;
+const type = (text: string) => fireEvent.input(input(), { target: { value: text } });
+const rows = () => screen.queryAllByTestId('subscription-row');
+const rowNames = () => rows().map((row) => row.getAttribute('aria-label'));
+
+async function seed(...values: string[]) {
+  let n = 0;
+  for (const value of values) await addSubscription({ kind: 'keyword', value, categories: [], exclude: [] }, 0, () => `s${++n}`);
+}
+
+describe('adding a subscription', () => {
+  it('adds a keyword when Enter is pressed, shows it as a row and asks the background to sync it', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    type('graph neural networks');
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const [stored] = await listSubscriptions();
+    expect(stored).toMatchObject({ kind: 'keyword', value: 'graph neural networks', label: 'graph neural networks', enabled: true });
+    expect(rows()[0]!.dataset.subscriptionId).toBe(stored!.id);
+    expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: [stored!.id] });
+    expect(input().value).toBe('');
+    await waitFor(() => expect(screen.getByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeTruthy());
+    // Typing the next one: the line about the last one goes, so it is not read as about this one.
+    type('dark matter');
+    expect(screen.queryByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeNull();
+  });
+
+  it('shows the exact query that will be sent while typing', () => {
+    renderWithServices(<SubscriptionsSection />);
+    type('dark matter');
+    expect(screen.getByText('ti:"dark matter" OR abs:"dark matter"')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Author'));
+    type('Del Maestro');
+    expect(screen.getByText('au:"Del Maestro"')).toBeTruthy();
+  });
+
+  it('explains in plain words why a hyphenated keyword misses papers, and still lets it be added', async () => {
+    renderWithServices(<SubscriptionsSection />);
+    type('large-scale');
+    const warning = screen.getByText(/reads a hyphen as "NOT"/);
+    expect(warning.textContent).toContain('Write "large scale" instead of "large-scale"');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
+    // One click takes the advice.
+    fireEvent.click(screen.getByRole('button', { name: 'Use “large scale”' }));
+    expect(input().value).toBe('large scale');
+    expect(screen.queryByText(/reads a hyphen as "NOT"/)).toBeNull();
+    expect(screen.getByText('ti:"large scale" OR abs:"large scale"')).toBeTruthy();
+    expect(document.activeElement).toBe(input());
+  });
+
+  it('takes the plain spelling of an accented word in one click, which unblocks adding', () => {
+    renderWithServices(<SubscriptionsSection />);
+    type('Schrödinger bridge');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Use “Schrodinger bridge”' }));
+    expect(input().value).toBe('Schrodinger bridge');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('does not add a query arXiv would refuse, and says why', async () => {
+    renderWithServices(<SubscriptionsSection />);
+    fireEvent.click(screen.getByLabelText('arXiv query'));
+    type('ti:"dark matter');
+    expect(screen.getByRole('alert').textContent).toMatch(/A double quote \(".*\) is missing its partner/);
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.subscriptions.count()).toBe(0);
+  });
+
+  it('refuses a second subscription to the same query', async () => {
+    await seed('dark matter');
+    renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    type('Dark Matter');
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await waitFor(() => expect(screen.getByText('You already watch this: “dark matter”.')).toBeTruthy());
+    expect(await db.subscriptions.count()).toBe(1);
+  });
+
+  it('picks a category from the taxonomy by name', async () => {
+    renderWithServices(<SubscriptionsSection />);
+    fireEvent.click(screen.getByLabelText('Category'));
+    fireEvent.focus(input());
+    type('distributed');
+    const option = await screen.findByRole('option', { name: /cs\.DC Distributed, Parallel, and Cluster Computing/ });
+    fireEvent.mouseDown(option);
+    expect(input().value).toBe('cs.DC');
+    expect(screen.getByText('cat:cs.DC')).toBeTruthy();
+  });
+
+  it('limits to categories and leaves out words, in the query sent', async () => {
+    renderWithServices(<SubscriptionsSection />);
+    type('transformer');
+    const categories = screen.getByLabelText('Only in these categories');
+    fireEvent.focus(categories);
+    fireEvent.input(categories, { target: { value: 'cs.CL' } });
+    fireEvent.keyDown(categories, { key: 'Enter' });
+    fireEvent.input(screen.getByLabelText(/Leave out papers that mention/), { target: { value: 'survey, electrical grid' } });
+    expect(
+      screen.getByText('(ti:"transformer" OR abs:"transformer") AND cat:cs.CL ANDNOT (ti:"survey" OR abs:"survey" OR ti:"electrical grid" OR abs:"electrical grid")'),
+    ).toBeTruthy();
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect((await listSubscriptions())[0]).toMatchObject({ categories: ['cs.CL'], exclude: ['survey', 'electrical grid'] });
+  });
+});
+
+describe('preview', () => {
+  const papers = testingPages[0]!.slice(0, 5);
+  const answer: PreviewResult = {
+    totalResults: 7370,
+    papers: papers.map(({ id, title, published, authors }) => ({ id, title, published, authors })),
+    url: 'https://export.arxiv.org/api/query?search_query=...',
+  };
+
+  it('asks the background only when Preview is pressed, then shows the count and the 5 newest titles', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    send.mockImplementation(async () => answer);
+    type('testing');
+    type('testing ');
+    expect(send).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(screen.getByText(/7,370 papers match/)).toBeTruthy());
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith('previewQuery', { kind: 'keyword', value: 'testing', categories: [], exclude: [] });
+    const items = screen.getAllByRole('listitem').filter((li) => li.dataset.arxivId);
+    expect(items.map((li) => li.dataset.arxivId)).toEqual(papers.map((p) => p.id));
+    expect(items[0]!.textContent).toContain(papers[0]!.title.slice(0, 30));
+  });
+
+  it('makes one request for a burst of clicks and none for a query already previewed', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />, { previewDebounceMs: 30 });
+    send.mockImplementation(async () => answer);
+    type('testing');
+    const button = screen.getByRole('button', { name: 'Preview' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByText(/7,370 papers match/)).toBeTruthy());
+    type('testing!');
+    type('testing');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(screen.getByText(/7,370 papers match/)).toBeTruthy());
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows titles as text, never as markup', async () => {
+    const { send, container } = renderWithServices(<SubscriptionsSection />);
+    const hostile = { ...answer, papers: [{ ...answer.papers[0]!, title: '<img src=x onerror="window.pwned=1">Bold claim' }] };
+    send.mockImplementation(async () => hostile);
+    type('testing');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(screen.getByText(/<img src=x/)).toBeTruthy());
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('says what went wrong when the preview fails', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    send.mockImplementation(async () => {
+      throw new Error('arXiv is busy (HTTP 503). Try again in a minute.');
+    });
+    type('testing');
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Preview failed: arXiv is busy (HTTP 503). Try again in a minute.'));
+  });
+});
+
+describe('the list', () => {
+  it('deletes with Undo: the subscription and its unsaved papers go, Undo brings it back and syncs it', async () => {
+    await seed('testing');
+    await ingest(testingPages[0]!, 's1', 0);
+    await savePaper(testingPages[0]![0]!.id, 0);
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete testing' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(await countStoredPapers()).toBe(1); // the saved one stays
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect((await db.subscriptions.get('s1'))?.value).toBe('testing');
+    expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: ['s1'] });
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('lets the Undo lapse after its time', async () => {
+    await seed('testing');
+    renderWithServices(<SubscriptionsSection />, { undoMs: 50 });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete testing' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull());
+    expect(await db.subscriptions.count()).toBe(0);
+  });
+
+  it('reorders with the buttons and with Alt+arrow keys', async () => {
+    await seed('alpha', 'beta', 'gamma');
+    renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rowNames()).toEqual(['alpha', 'beta', 'gamma']));
+    fireEvent.click(screen.getByRole('button', { name: 'Move gamma up' }));
+    await waitFor(() => expect(rowNames()).toEqual(['alpha', 'gamma', 'beta']));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Edit alpha' }), { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(rowNames()).toEqual(['gamma', 'alpha', 'beta']));
+    // The control used keeps the focus, so the next Alt+↓ moves the same subscription again.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit alpha'));
+    expect((await listSubscriptions()).map((s) => s.value)).toEqual(['gamma', 'alpha', 'beta']);
+    expect((screen.getByRole('button', { name: 'Move gamma up' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('pauses and resumes a subscription', async () => {
+    await seed('testing');
+    renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(within(rows()[0]!).getByRole('checkbox'));
+    await waitFor(() => expect(screen.getByText('Paused')).toBeTruthy());
+    expect((await db.subscriptions.get('s1'))?.enabled).toBe(false);
+  });
+
+  it('edits a subscription in place and syncs it when its query changed', async () => {
+    await seed('testing');
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit testing' }));
+    const field = within(rows()[0]!).getByRole('textbox', { name: 'Subscription' }) as HTMLInputElement;
+    expect(field.value).toBe('testing');
+    fireEvent.input(field, { target: { value: 'fuzz testing' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(() => expect(rowNames()).toEqual(['fuzz testing']));
+    expect(await db.subscriptions.get('s1')).toMatchObject({ value: 'fuzz testing', label: 'fuzz testing' });
+    expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: ['s1'] });
+  });
+});

@@ -1,0 +1,79 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PopupApp } from '../../../../components/popup/popup-app';
+import { db } from '../../../../lib/db/db';
+import { markRead } from '../../../../lib/db/feed';
+import { updateSyncState } from '../../../../lib/sync/state';
+import { ingest } from '../../../../lib/db/ingest';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { testingPages } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+import { getPaper } from '../../../../lib/db/papers';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+afterEach(cleanup);
+
+const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
+
+function renderPopup(services = testServices({ savePaper: async () => ({ pending: false }) })) {
+  render(
+    <WithServices services={services.services}>
+      <PopupApp initial={null} />
+    </WithServices>,
+  );
+  return services;
+}
+
+describe('the popup', () => {
+  it('shows the newest unread papers, clears the badge, and counts per subscription', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await ingest(testingPages[0]!, 'testing', NOW);
+    await markRead([testingPages[0]![0]!.id], NOW);
+    const services = renderPopup();
+    const unread = [...testingPages[0]!.slice(1)].sort((a, b) => (a.published < b.published ? 1 : -1)).map((p) => p.id);
+    await waitFor(() => expect(cardIds()).toEqual(unread));
+    expect(services.sent.map((m) => m.type)).toContain('markSeen');
+    expect(await screen.findByRole('button', { name: 'testing 9 unread: open in the digest' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'testing 9 unread: open in the digest' }));
+    expect(services.services.openDigest).toHaveBeenCalledWith('testing');
+  });
+
+  it('saves from a compact card and opens a paper in a new tab, marking it read', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await ingest(testingPages[0]!, 'testing', NOW);
+    const services = renderPopup();
+    await waitFor(() => expect(cardIds()).toHaveLength(10));
+    const card = screen.getAllByTestId('paper-card')[0]!;
+    const id = card.dataset.arxivId!;
+    fireEvent.click(within(card).getByTestId('save-toggle'));
+    await waitFor(() => expect(services.sent.some((m) => m.type === 'savePaper')).toBe(true));
+    fireEvent.click(within(card).getByRole('link'));
+    await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${id}v`), 'new-tab'));
+    expect((await getPaper(id))!.readAt).toBe(NOW);
+    await waitFor(() => expect(cardIds()).not.toContain(id)); // read papers leave the unread list
+  });
+
+  it('shows hostile text in a title as text', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    // Derived from a real entry: markup planted in the title.
+    const title = '<img src=x onerror="window.__popupPwned=1"> Testing';
+    await ingest([{ ...testingPages[0]![0]!, title }], 'testing', NOW);
+    renderPopup();
+    const card = await screen.findByTestId('paper-card');
+    expect(card.querySelector('h2')!.textContent).toBe(title);
+    expect(card.querySelector('img')).toBeNull();
+    expect((window as { __popupPwned?: number }).__popupPwned).toBeUndefined();
+  });
+
+  it('sends a first-time user to the digest to add a subscription', async () => {
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 60_000 }); // a sync over no subscription
+    const services = renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: 'Get started' }));
+    expect(screen.queryByTestId('sync-status')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
+    expect(services.services.openDigest).toHaveBeenCalled();
+  });
+});
