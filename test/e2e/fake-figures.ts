@@ -55,7 +55,7 @@ export function serveFigures(fake: FakeArxiv, papers: readonly ArxivEntry[]): vo
   const png = barChartPng();
   for (const paper of papers) {
     const path = `/html/${paper.id}v${paper.version}`;
-    fake.pages.set(path, latexmlPage(paper));
+    fake.pages.set(`${path}/`, latexmlPage(paper)); // the trailing slash the extension asks with
     fake.files.set(`${path}/x1.png`, { type: 'image/png', body: png });
   }
 }

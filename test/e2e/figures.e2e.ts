@@ -20,6 +20,8 @@ const feedOrder: ArxivEntry[] = TESTING.flatMap((name) => parseAtomFeed(readFile
 const withoutHtml = feedOrder[1]!;
 
 const htmlPath = (paper: ArxivEntry) => `/html/${paper.id}v${paper.version}`;
+// The page itself, with the trailing slash the extension asks for (arXiv redirects the address without one).
+const htmlPage = (paper: ArxivEntry) => `${htmlPath(paper)}/`;
 const isHtmlPage = (path: string) => path.startsWith('/html/') && !path.endsWith('.png');
 
 let h: Harness;
@@ -31,7 +33,7 @@ beforeAll(async () => {
   const png = barChartPng();
   for (const paper of feedOrder) {
     if (paper === withoutHtml) continue;
-    fake.pages.set(htmlPath(paper), latexmlPage(paper));
+    fake.pages.set(htmlPage(paper), latexmlPage(paper));
     fake.files.set(`${htmlPath(paper)}/x1.png`, { type: 'image/png', body: png });
   }
   h = await launch({ fake });
@@ -90,7 +92,7 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
   });
 
   it('shows no figure for a paper without an HTML version, and keeps its place empty', async () => {
-    await expect.poll(() => h.fake.log.some((r) => r.path === htmlPath(withoutHtml)), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => h.fake.log.some((r) => r.path === htmlPage(withoutHtml)), { timeout: 60_000 }).toBe(true);
     await tab.waitForTimeout(500);
     expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure img`).count()).toBe(0);
     expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).getAttribute('data-figure')).toBe('none');
@@ -128,7 +130,7 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
     // The cards on screen and perhaps the next one (cards are asked for a little before they show).
     expect(asked().length).toBeLessThanOrEqual(onScreen.length + 1);
     const last = feedOrder[feedOrder.length - 1]!;
-    expect(asked()).not.toContain(htmlPath(last));
+    expect(asked()).not.toContain(htmlPage(last));
 
     const later = feedOrder[8]!;
     await tab.locator(`[data-arxiv-id="${later.id}"]`).scrollIntoViewIfNeeded();
