@@ -2,8 +2,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { Subscription } from '../../lib/subscription';
 import { groupByDay } from '../../lib/ui/day-groups';
+import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
+import type { Density } from '../../lib/ui/density';
 import type { CardMode } from '../paper-card/card-actions';
 import { PaperCard } from '../paper-card/paper-card';
+import { PaperRow } from '../paper-card/paper-row';
 
 /** Subscription labels by id, for the "matched" line of each card. */
 export function labelsById(subscriptions: readonly Subscription[]): Map<string, string> {
@@ -18,14 +21,19 @@ export interface CardListProps {
   seenAt: number | undefined;
   now: number;
   mode: CardMode;
+  /** Whole cards, or compact rows that open in place. */
+  density?: Density;
 }
 
-function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
+/** `offset`: how many cards stand before these on the page (under earlier day headings). */
+function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortable', offset = 0 }: CardListProps & { offset?: number }) {
   const savedIds = new Set(saved);
+  const Paper = density === 'compact' ? PaperRow : PaperCard;
   return (
     <>
-      {papers.map((paper) => (
-        <PaperCard
+      {papers.map((paper, index) => (
+        <Paper
+          later={offset + index >= FIRST_SCREEN_CARDS}
           key={paper.id}
           paper={paper}
           saved={savedIds.has(paper.id)}
@@ -42,14 +50,15 @@ function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
 /** Cards under their day headings (Today, Yesterday, dates), newest first. */
 export function DayGroupedCards(props: CardListProps) {
   const groups = groupByDay(props.papers, (paper) => paper.published, props.now);
+  const offsets = groups.map((_, index) => groups.slice(0, index).reduce((sum, group) => sum + group.items.length, 0));
   return (
     <>
-      {groups.map((group) => (
+      {groups.map((group, index) => (
         <section key={group.key} class="day" aria-labelledby={`day-${group.key}`}>
           <h2 class="day__heading" id={`day-${group.key}`}>
             {group.label}
           </h2>
-          <Cards {...props} papers={group.items} />
+          <Cards {...props} papers={group.items} offset={offsets[index]} />
         </section>
       ))}
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Density, readDensity, writeDensity } from '../../lib/ui/density';
 import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { InitialScreen } from '../common/initial-screen';
 import { lazyComponent } from '../common/lazy';
@@ -42,6 +43,11 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   const now = useNow(services.now);
+  const [density, setDensity] = useState(() => readDensity(services.storage));
+  const chooseDensity = (next: Density) => {
+    setDensity(next);
+    writeDensity(services.storage, next);
+  };
 
   const subscriptions = useSubscriptions(initial);
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
@@ -77,10 +83,12 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const firstRun = header !== undefined && header.subscriptions.length === 0;
   let content = null;
   if (view === 'library') content = <LibraryView query={query} now={now} />;
-  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} />;
+  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)
-    content = <FeedView header={header} feed={feed} filter={filter} sync={sync} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />;
+    content = (
+      <FeedView header={header} feed={feed} filter={filter} sync={sync} seenAt={seenAt} now={now} density={density} onMore={() => setLimit((n) => n + PAGE)} />
+    );
 
   return (
     <div class="page">
@@ -100,10 +108,13 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
         // subscription at all) and nothing to sync.
         sync={firstRun ? undefined : sync}
         now={now}
+        // The library keeps its cards (tags and notes); first run has no papers to show densely.
+        density={view === 'digest' && !firstRun ? { density, onDensity: chooseDensity } : undefined}
       >
         {view === 'digest' && !firstRun && (
           <div class="topbar__chips">
-            {header && (
+            {/* Drawn with their counts, in the room kept for them: counts arriving later would widen the chips and move the ones after. */}
+            {header?.counts && (
               <FilterChips
                 subscriptions={header.subscriptions}
                 counts={header.counts}
@@ -118,7 +129,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
           </div>
         )}
       </Header>
-      <main id="main" class="content" tabIndex={-1}>
+      <main id="main" class={density === 'compact' && view === 'digest' ? 'content content--compact' : 'content'} tabIndex={-1}>
         {content}
       </main>
       <footer class="page-footer">

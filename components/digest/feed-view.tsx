@@ -1,9 +1,10 @@
 import type { SyncState } from '../../lib/sync/state';
+import type { Density } from '../../lib/ui/density';
 import { loadData } from '../common/load-data';
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { useToast } from '../common/toast';
-import { DayGroupedCards, labelsById, ShowMore } from './card-list';
+import { DayGroupedCards, labelsById, PlainCards, ShowMore } from './card-list';
 import { CaughtUp, NoPapersYet } from './empty-states';
 
 interface FeedViewProps {
@@ -14,6 +15,7 @@ interface FeedViewProps {
   sync: SyncState;
   seenAt: number | undefined;
   now: number;
+  density: Density;
   onMore: () => void;
 }
 
@@ -38,7 +40,7 @@ function FeedBar({ unread, filter }: { unread: number | undefined; filter: strin
 }
 
 /** The papers of one subscription or of all, under day headings, newest first. */
-export function FeedView({ header, feed, filter, sync, seenAt, now, onMore }: FeedViewProps) {
+export function FeedView({ header, feed, filter, sync, seenAt, now, density, onMore }: FeedViewProps) {
   // Until the first answer nothing is drawn: an empty state that flashes by is worse than none.
   if (!feed) return null;
   const labels = labelsById(header.subscriptions);
@@ -52,7 +54,17 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, onMore }: Fe
     <>
       <FeedBar unread={unread} filter={filter} />
       {unread === 0 && <CaughtUp now={now} />}
-      <DayGroupedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
+      {density === 'compact' ? (
+        // One row a paper, its date on it: day headings would take a row's room each.
+        <section aria-labelledby="compact-heading">
+          <h2 id="compact-heading" class="visually-hidden">
+            Papers, newest first
+          </h2>
+          <PlainCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" density="compact" />
+        </section>
+      ) : (
+        <DayGroupedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
+      )}
       {feed.more && <ShowMore onMore={onMore} />}
     </>
   );

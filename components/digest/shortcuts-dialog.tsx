@@ -7,7 +7,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['s'], 'Save or unsave'],
   [['x'], 'Hide'],
   [['m'], 'Mark read or unread'],
-  [['e'], 'Show the full abstract'],
+  [['e'], 'Show the full abstract (a compact row: open it)'],
   [['/'], 'Search'],
   [['Esc'], 'Leave the search box, clear it'],
   [['?'], 'This list'],

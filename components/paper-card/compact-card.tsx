@@ -52,7 +52,7 @@ export function CompactCard({ paper, saved, isNew, now }: CompactCardProps) {
           {isNew && <span class="card__flag card__flag--new">New</span>}
         </p>
       </div>
-      <SaveToggle saved={saved} compact describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
+      <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
     </article>
   );
 }

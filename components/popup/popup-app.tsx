@@ -15,33 +15,30 @@ import { CompactCard } from '../paper-card/compact-card';
 export const POPUP_FIRST_SCREEN_KEY = 'paper-radar:popup-first-screen';
 const PAGE = 20;
 
+/** A subscription's chip: its visible label and count first in its name, then what pressing it does. */
+function CountChip({ label, count, onOpen }: { label: string; count: number; onOpen: () => void }) {
+  return (
+    <button type="button" class="chip" onClick={onOpen}>
+      <span class="chip__label">{label}</span>{' '}
+      {count > 0 && <span class="chip__count">{count}</span>}
+      <span class="visually-hidden">{count > 0 ? ' unread' : ', none unread'}: open in the digest</span>
+    </button>
+  );
+}
+
 function SubscriptionCounts({ header }: { header: HeaderData }) {
   const services = useServices();
   const counts = header.counts ?? { all: 0, bySubscription: {} };
   return (
     <ul class="popup__subs" aria-label="Unread papers per subscription">
       <li>
-        <button type="button" class="chip" aria-label={`All: ${counts.all} unread. Open the digest`} onClick={() => services.openDigest()}>
-          <span class="chip__label">All</span>
-          {counts.all > 0 && <span class="chip__count">{counts.all}</span>}
-        </button>
+        <CountChip label="All" count={counts.all} onOpen={() => services.openDigest()} />
       </li>
-      {header.subscriptions.map((s) => {
-        const count = counts.bySubscription[s.id] ?? 0;
-        return (
-          <li key={s.id}>
-            <button
-              type="button"
-              class="chip"
-              aria-label={`${s.label}: ${count} unread. Open in the digest`}
-              onClick={() => services.openDigest(s.id)}
-            >
-              <span class="chip__label">{s.label}</span>
-              {count > 0 && <span class="chip__count">{count}</span>}
-            </button>
-          </li>
-        );
-      })}
+      {header.subscriptions.map((s) => (
+        <li key={s.id}>
+          <CountChip label={s.label} count={counts.bySubscription[s.id] ?? 0} onOpen={() => services.openDigest(s.id)} />
+        </li>
+      ))}
     </ul>
   );
 }
