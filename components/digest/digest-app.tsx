@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FeedOrder } from '../../lib/schema/limits';
 import { type Density, readDensity, writeDensity } from '../../lib/ui/density';
 import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { InitialScreen } from '../common/initial-screen';
@@ -11,6 +12,7 @@ import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
 import type { FeedData } from '../common/page-data';
 import { FeedView } from './feed-view';
+import { useFeedOrder } from './use-feed-order';
 import { FilterChips } from './filter-chips';
 import { idle, useFirstScreenWriter } from './first-screen-writer';
 import { Header } from './header';
@@ -28,9 +30,11 @@ const SEARCH_WARM_UP_DELAY_MS = 1500;
 const FirstRun = lazyComponent(async () => (await import('./first-run')).FirstRun);
 const LibraryView = lazyComponent(async () => (await import('../library/library-view')).LibraryView);
 
-function initialFeed(initial: InitialScreen | null, filter: string | undefined): FeedData | undefined {
+function initialFeed(initial: InitialScreen | null, filter: string | undefined, order: FeedOrder): FeedData | undefined {
   if (!initial || (initial.filter ?? undefined) !== filter) return undefined;
-  return { papers: initial.papers, saved: initial.saved, more: initial.more };
+  // A screen taken in the For-you order is no first frame for the newest first.
+  if (initial.ranked && order !== 'forYou') return undefined;
+  return { papers: initial.papers, saved: initial.saved, more: initial.more, ...(initial.ranked ? { ranked: initial.ranked } : {}) };
 }
 
 /** The new tab: the digest of new papers, search over all of them, and the library. */
@@ -48,16 +52,18 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
     setDensity(next);
     writeDensity(services.storage, next);
   };
+  const [order, chooseOrder] = useFeedOrder(services.storage);
 
   const subscriptions = useSubscriptions(initial);
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
   const filter = subscriptions && !subscriptions.some((s) => s.id === route.filter) ? undefined : route.filter;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
-  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter));
+  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit, order), [filter, limit, order], initialFeed(initial, filter, order));
   const feed = feedQuery.value;
   // Everything else waits until the first cards have been read from the database.
   const cardsRead = feedQuery.fresh;
   const header = useHeaderData(subscriptions, initial, cardsRead);
+  const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;
   const seenAt = useSeenAt(cardsRead);
 
   // The first screen is painted with a few cards; the rest of the first page follows.
@@ -87,7 +93,22 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)
     content = (
-      <FeedView header={header} feed={feed} filter={filter} sync={sync} seenAt={seenAt} now={now} density={density} onMore={() => setLimit((n) => n + PAGE)} />
+      <FeedView
+        header={header}
+        feed={feed}
+        filter={filter}
+        sync={sync}
+        seenAt={seenAt}
+        now={now}
+        density={density}
+        onMore={() => setLimit((n) => n + PAGE)}
+        order={order}
+        ranking={ranking}
+        onOrder={(next) => {
+          setLimit(PAGE);
+          chooseOrder(next);
+        }}
+      />
     );
 
   return (

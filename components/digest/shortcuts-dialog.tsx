@@ -6,6 +6,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Enter', 'O'], 'Open the abstract page here'],
   [['s'], 'Save or unsave'],
   [['x'], 'Hide'],
+  [['n'], 'Not interested: hide it, and show fewer papers like it'],
   [['m'], 'Mark read or unread'],
   [['e'], 'Show the full abstract (a compact row: open it)'],
   [['/'], 'Search'],

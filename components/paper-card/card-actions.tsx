@@ -63,6 +63,21 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
           Hide
         </button>
       )}
+      {mode === 'feed' && !hidden && (
+        <button
+          type="button"
+          class="action action--quiet"
+          data-action="not-interested"
+          aria-describedby={titleId}
+          title="Hide it, and show fewer papers like it (n)"
+          onClick={() => {
+            onLeave();
+            void actions.notInterested(paper);
+          }}
+        >
+          Not interested
+        </button>
+      )}
       {hidden && (
         <button type="button" class="action" data-action="unhide" aria-describedby={titleId} onClick={() => void actions.unhide(paper)}>
           Unhide

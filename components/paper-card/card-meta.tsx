@@ -51,3 +51,13 @@ export function CardComment({ paper }: { paper: StoredPaper }) {
     </p>
   );
 }
+
+/** Why a paper stands where it does in the For-you order, in one short line. */
+export function Why({ text }: { text: string }) {
+  return (
+    <p class="card__why" data-testid="why">
+      <span class="visually-hidden">Why it is here: </span>
+      {text}
+    </p>
+  );
+}

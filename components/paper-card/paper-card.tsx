@@ -7,7 +7,7 @@ import { useServices } from '../common/services';
 import { Abstract } from './abstract';
 import { Authors } from './authors';
 import { onCardKey } from './card-keys';
-import { CardComment, CardMeta } from './card-meta';
+import { CardComment, CardMeta, Why } from './card-meta';
 import { CardActions, type CardMode } from './card-actions';
 import { CardFigure } from './card-figure';
 import { LeadLine } from './lead-line';
@@ -29,6 +29,8 @@ export interface PaperCardProps {
   mode?: CardMode;
   /** Past the first screen: drawn only when scrolled near. */
   later?: boolean;
+  /** In the For-you order: why it is there, in a few words. */
+  why?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function onHidden(card: HTMLElement | null, mode: CardMode): void {
  * journal reference, the abstract with the first figure beside it (new tab), and what can be
  * done with it. Every text from arXiv or from the model is rendered as text.
  */
-export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false }: PaperCardProps) {
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false, why }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
@@ -76,6 +78,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', la
   return (
     <article ref={card} class={classes} data-testid="paper-card" data-arxiv-id={paper.id} tabIndex={-1} aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <CardMeta paper={paper} isNew={isNew} matched={matched} now={now} />
+      {why && <Why text={why} />}
       <LeadLine machine={machine} keyResult={keyResult?.claim ?? null} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">

@@ -9,7 +9,7 @@ import { Abstract } from './abstract';
 import { Authors } from './authors';
 import { onCardKey } from './card-keys';
 import { CardActions } from './card-actions';
-import { CardComment, CardMeta } from './card-meta';
+import { CardComment, CardMeta, Why } from './card-meta';
 import { MACHINE_NOTE } from './lead-line';
 import { usePaperActions } from './paper-actions';
 import { domIdOf, onHidden, type PaperCardProps } from './paper-card';
@@ -23,7 +23,7 @@ import { useCardExtras } from './use-card-extras';
  * abstract, actions). The keys are the card's: the row's buttons, shown or not, are the ones
  * they press. No figure is asked for.
  */
-export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed' }: PaperCardProps) {
+export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed', why }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const row = useRef<HTMLElement>(null);
@@ -87,7 +87,8 @@ export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed' }: P
           <MathText text={lead} />
         </p>
       )}
-      {/* Hidden, not absent, while closed: x, m and e press these buttons as in a card. */}
+      {why && <Why text={why} />}
+      {/* Hidden, not absent, while closed: x, n, m and e press these buttons as in a card. */}
       <div id={detailsId} class="row__details" hidden={!open}>
         <CardMeta paper={paper} isNew={false} matched={matched} now={now} brief />
         <Authors names={paper.authors.map((author) => author.name)} />

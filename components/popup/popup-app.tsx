@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { InitialScreen } from '../common/initial-screen';
 import type { FeedData, HeaderData } from '../common/page-data';
+import { readFeedOrder } from '../../lib/ui/feed-order';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
@@ -49,7 +50,7 @@ function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: num
   return (
     <>
       {feed.papers.map((paper) => (
-        <CompactCard key={paper.id} paper={paper} saved={saved.has(paper.id)} isNew={seenAt !== undefined && paper.addedAt > seenAt} now={now} />
+        <CompactCard key={paper.id} paper={paper} saved={saved.has(paper.id)} isNew={seenAt !== undefined && paper.addedAt > seenAt} now={now} why={feed.ranked?.why[paper.id]} />
       ))}
       {feed.more && (
         <button type="button" class="link-button popup__more" data-action="more" onClick={onMore}>
@@ -66,10 +67,12 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const now = useNow(services.now);
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  // The order the new tab was last shown in: For you, the best unread first, or the newest.
+  const [order] = useState(() => readFeedOrder(services.storage));
   const unreadQuery = useLiveQuery(
-    (data) => data.loadUnread(limit),
+    (data) => data.loadUnread(limit, order),
     [limit],
-    initial ? { papers: initial.papers, saved: initial.saved, more: initial.more } : undefined,
+    initial ? { papers: initial.papers, saved: initial.saved, more: initial.more, ...(initial.ranked ? { ranked: initial.ranked } : {}) } : undefined,
   );
   const unread = unreadQuery.value;
   const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);

@@ -15,6 +15,7 @@ import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/dige
 import { parseHash } from '../../components/digest/route';
 import { defaultCardExtras } from '../../components/paper-card/default-card-extras';
 import { findKeyResult } from '../../lib/text/key-result';
+import { readFeedOrder } from '../../lib/ui/feed-order';
 
 // The first frame is painted from the first-screen cache, or from the first cards read straight
 // from IndexedDB; the database module (Dexie) loads after it.
@@ -24,7 +25,7 @@ const services = defaultServices({ keyResult: findKeyResult, cardExtras: default
 startTheme(document.documentElement, services.storage);
 wakeBackgroundOnUserEdits(services.send);
 const { filter } = parseHash(window.location.hash);
-void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter }).then((initial) => {
+void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter, order: readFeedOrder(services.storage) }).then((initial) => {
   render(
     <ServicesContext.Provider value={services}>
       <ToastProvider>
