@@ -59,9 +59,14 @@ const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCo
 /** The most a shard's records take uncompressed: far more than 8 KB of compressed text ever holds honestly. */
 const MAX_INFLATED = 256 * 1024;
 
+/**
+ * Times are written as offsets from the shard's earliest one (records changed together differ
+ * by milliseconds): `[base, [key, offset, value?], ...]`.
+ */
 export async function encodeShard(records: [string, SyncedRecord][], shards: number): Promise<Shard> {
-  const rows = records.map(([key, r]) => (r.v === undefined ? [key, r.t] : [key, r.t, r.v]));
-  const deflated = await transform(new TextEncoder().encode(JSON.stringify(rows)), new CompressionStream('deflate-raw'), Infinity);
+  const base = records.reduce((min, [, r]) => Math.min(min, r.t), Infinity);
+  const rows = records.map(([key, r]) => (r.v === undefined ? [key, r.t - base] : [key, r.t - base, r.v]));
+  const deflated = await transform(new TextEncoder().encode(JSON.stringify([Number.isFinite(base) ? base : 0, ...rows])), new CompressionStream('deflate-raw'), Infinity);
   return { f: FORMAT, n: shards, z: toBase64(deflated) };
 }
 
@@ -72,9 +77,11 @@ export async function decodeShard(value: unknown): Promise<unknown[]> {
   if (shard.f !== FORMAT) throw new Error(`a synced item was written by ${typeof shard.f === 'number' && shard.f > FORMAT ? 'a newer' : 'another'} Paper Radar`);
   if (typeof shard.z !== 'string' || shard.z.length > 16_384) throw new Error('a synced item has no readable content');
   const inflated = await transform(fromBase64(shard.z), new DecompressionStream('deflate-raw'), MAX_INFLATED);
-  const rows: unknown = JSON.parse(new TextDecoder().decode(inflated));
-  if (!Array.isArray(rows)) throw new Error('a synced item holds no list of records');
-  return rows;
+  const content: unknown = JSON.parse(new TextDecoder().decode(inflated));
+  if (!Array.isArray(content) || !Number.isSafeInteger(content[0])) throw new Error('a synced item holds no list of records');
+  const [base, ...rows] = content as [number, ...unknown[]];
+  // Each row's time back from its offset; a row that is not a list is left for the check to refuse.
+  return rows.map((row) => (Array.isArray(row) && Number.isSafeInteger(row[1]) ? [row[0], base + (row[1] as number), ...row.slice(2)] : row));
 }
 
 /** Bytes an item takes against the quota: its key and its value as JSON (as Chrome counts them). */

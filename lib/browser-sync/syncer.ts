@@ -129,13 +129,20 @@ async function readShards(items: Record<string, unknown>): Promise<{ remote: Map
  */
 async function layout(merged: Map<string, SyncedRecord>, current: Record<string, unknown>) {
   const records = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
-  // What must travel first: settings, subscriptions, marks; then saved papers, the latest saved first.
-  const savedAt = (record: SyncedRecord) => (record.v as { s?: number } | undefined)?.s ?? Infinity;
-  const library = records.filter(([key]) => key.startsWith('l:')).sort(([, a], [, b]) => savedAt(b) - savedAt(a));
-  const rest = records.filter(([key]) => !key.startsWith('l:'));
+  // What must travel first: settings, subscriptions, marks; then saved papers (their time, tags
+  // and note together), the latest saved first.
+  const isSaved = (key: string) => key.startsWith('l:') || key.startsWith('g:') || key.startsWith('m:');
+  const savedAt = new Map(records.flatMap(([key, record]) => (key.startsWith('l:') && typeof record.v === 'number' ? [[key.slice(2), record.v]] : [])));
+  const byPaper = new Map<string, [string, SyncedRecord][]>();
+  for (const record of records.filter(([key]) => isSaved(key))) {
+    const id = record[0].slice(2);
+    byPaper.set(id, [...(byPaper.get(id) ?? []), record]);
+  }
+  const library = [...byPaper].sort(([a], [b]) => (savedAt.get(b) ?? Infinity) - (savedAt.get(a) ?? Infinity)).map(([, group]) => group);
+  const rest = records.filter(([key]) => !isSaved(key));
   let kept = library.length;
   for (;;) {
-    const chosen = [...rest, ...library.slice(0, kept)];
+    const chosen = [...rest, ...library.slice(0, kept).flat()];
     const shards = await spread(chosen);
     const bytes = Object.entries(shards).reduce((sum, [key, shard]) => sum + itemBytes(key, shard), 0);
     if (bytes <= QUOTA.bytes - HEADROOM || kept === 0) {
