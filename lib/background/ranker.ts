@@ -173,9 +173,12 @@ export class Ranker {
       const vector = p && vectors.get(p.id);
       return vector ? [{ id: p.id, title: p.title, vector }] : [];
     });
-    const why = ids.slice(0, EXPLAINED).map((id) => {
+    const explained = await getPapers(ids.slice(0, EXPLAINED));
+    const why = ids.slice(0, EXPLAINED).map((id, i) => {
       const x = vectors.get(id);
-      return x ? whyLine(id, x, model, model.terms, likedPapers) : '';
+      const paper = explained[i];
+      // The abstract first: a word is written there as in a sentence, in the title often capitalised.
+      return x ? whyLine(id, x, model, model.terms, likedPapers, paper ? `${paper.summary} ${paper.title}` : '') : '';
     });
     return { ids, freshness, why, builtAt: now };
   }

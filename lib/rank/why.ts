@@ -22,6 +22,20 @@ export function displayTerm(term: string): string {
   return term;
 }
 
+/**
+ * A term as the paper writes it: its first occurrence in the text, with the case and the ending
+ * the authors used ("cps" → "CPS", "test suite" → "test suites"); as the term itself when it is
+ * not there as such (a stem, an author).
+ */
+export function asWritten(term: string, text: string): string {
+  if (term.includes(':')) return displayTerm(term);
+  const at = text.toLowerCase().indexOf(term);
+  if (at < 0 || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!))) return term;
+  let end = at + term.length;
+  while (end < text.length && end - at < term.length + 3 && /\p{L}/u.test(text[end]!)) end++;
+  return text.slice(at, end);
+}
+
 function cosine(a: SparseVector, b: SparseVector): number {
   let i = 0;
   let j = 0;
@@ -38,7 +52,7 @@ function cosine(a: SparseVector, b: SparseVector): number {
  * Why a paper ranks where it does, in one short line: "Like “<saved title>”" when it is close
  * to one saved paper, else the two or three terms that weighed most for it.
  */
-export function whyLine(id: string, vector: SparseVector, model: LinearModel, terms: readonly string[], liked: readonly LikedPaper[]): string {
+export function whyLine(id: string, vector: SparseVector, model: LinearModel, terms: readonly string[], liked: readonly LikedPaper[], text = ''): string {
   let closest: LikedPaper | undefined;
   let best = LIKE_SIMILARITY;
   for (const paper of liked) {
@@ -63,6 +77,7 @@ export function whyLine(id: string, vector: SparseVector, model: LinearModel, te
     chosen.push(term);
     if (chosen.length === 3) break;
   }
-  return chosen.length === 0 ? 'Close to what you saved' : `For: ${chosen.map(displayTerm).join(', ')}`;
+  const shown = [...new Map(chosen.map((term) => asWritten(term, text)).map((written) => [written.toLowerCase(), written])).values()];
+  return shown.length === 0 ? 'Close to papers you saved' : `Close to your saves: ${shown.join(', ')}`;
 }
 

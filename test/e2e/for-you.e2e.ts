@@ -1,0 +1,124 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryId } from '../helpers/fake-arxiv-feed';
+import { launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
+
+/**
+ * The feed ranked for the reader: software testing (the query's real pages) and every other
+ * paper of the API fixtures (physics, mathematics, statistics...), each of those also under a
+ * second id (a twin: the same text, derived in the test), three testing papers saved, two other
+ * papers dismissed: their twins are the papers most like them.
+ */
+let h: Harness;
+let options: Page;
+let digest: Page;
+let testing: Set<string>;
+let physics: Set<string>;
+/** Each other paper's twin, by the paper's id. */
+let twins: Map<string, string>;
+
+const poll = { timeout: 30_000, interval: 200 };
+const cardIds = (page: Page) => page.locator('[data-testid="paper-card"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-arxiv-id') ?? ''));
+/** The whole For-you order, as the background stored it. */
+const rankedIds = async (page: Page) => ((await readStore<{ key: string; value: { ids: string[] } }>(page, 'meta')).find((row) => row.key === 'ranking')?.value.ids ?? []);
+const card = (page: Page, id: string) => page.locator(`[data-testid="paper-card"][data-arxiv-id="${id}"]`);
+/** Mean place (0 first, 1 last) of the papers of a set in an order. */
+const meanPlace = (order: string[], of: ReadonlySet<string>) => {
+  const places = order.flatMap((id, i) => (of.has(id) ? [i / Math.max(1, order.length - 1)] : []));
+  return places.reduce((a, b) => a + b, 0) / places.length;
+};
+
+/** Scrolls the feed until the card of `id` is drawn (the feed draws more as the reader nears its end). */
+async function showCard(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 30 && (await card(page, id).count()) === 0; i++) {
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(200);
+  }
+  await card(page, id).scrollIntoViewIfNeeded();
+}
+
+beforeAll(async () => {
+  h = await launch();
+  const testingIds = new Set(h.fake.world.get('testing')!.map(entryId));
+  const others = [...h.fake.pool.values()].filter((block) => !testingIds.has(entryId(block)) && !/term="cs\.SE"/.test(block) && /abs\/\d{4}\.\d{4,5}/.test(block));
+  twins = new Map();
+  const physicsBlocks = others.flatMap((block, i) => {
+    const twin = block.replace(/abs\/\d{4}\.\d{4,5}/g, `abs/2607.${String(20000 + i)}`);
+    twins.set(entryId(block), entryId(twin));
+    return [block, twin];
+  });
+  h.fake.world.set('physics', physicsBlocks);
+  testing = new Set(h.fake.world.get('testing')!.map(entryId));
+  physics = new Set(physicsBlocks.map(entryId));
+
+  options = await h.open('options.html');
+  await subscribe(options, 'testing', testing.size);
+  await subscribe(options, 'physics', testing.size + physics.size);
+  digest = await h.open('newtab.html');
+  await digest.setViewportSize({ width: 1280, height: 2400 });
+}, 180_000);
+afterAll(async () => h?.close());
+
+describe('For you: the papers like the saved ones first', () => {
+  it('is offered once three papers are saved, and puts papers like them first, each with a line saying why', async () => {
+    expect(physics.size).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => digest.getByTestId('feed-order-hint').innerText(), poll).toContain('Save 3 more papers');
+    const toSave = [...testing].slice(0, 3);
+    for (const id of toSave) {
+      await showCard(digest, id);
+      await card(digest, id).getByTestId('save-toggle').click();
+    }
+    await expect.poll(() => digest.getByTestId('feed-order').count(), poll).toBe(1);
+    await digest.getByRole('button', { name: 'For you' }).click();
+    await expect.poll(async () => (await cardIds(digest)).slice(0, 10).filter((id) => testing.has(id)).length, poll).toBeGreaterThanOrEqual(8);
+    const order = await cardIds(digest);
+    // The saved papers are in the Library; the order is for finding the next ones.
+    expect(order.filter((id) => toSave.includes(id))).toEqual([]);
+    const why = await digest.locator('[data-testid="paper-card"]').evaluateAll((cards) => cards.slice(0, 10).map((c) => c.querySelector('[data-testid="why"]')?.textContent ?? ''));
+    expect(why.every((line) => line.length > 5 && line.length < 140), why.join(' | ')).toBe(true);
+    console.log(`for you: ${why.slice(0, 3).join(' | ')}`);
+  }, 120_000);
+
+  it('learns from “Not interested”: the dismissed paper leaves, papers like it sink, and it can be undone', async () => {
+    expect(twins.size).toBeGreaterThanOrEqual(8);
+    const before = await rankedIds(digest);
+    const dismissed = [...twins.keys()].filter((id) => before.includes(id)).slice(0, 2);
+    const alike = new Set(dismissed.map((id) => twins.get(id)!));
+    // Where the papers like the dismissed ones stand among the papers other than testing (0: first, 1: last).
+    const alikeAmongOthers = (order: string[]) => meanPlace(order.filter((id) => physics.has(id)), alike);
+    for (const id of dismissed) {
+      await showCard(digest, id);
+      await card(digest, id).getByRole('button', { name: 'Not interested' }).click();
+    }
+    const started = Date.now();
+    const kept = (order: string[]) => order.filter((id) => !dismissed.includes(id));
+    await expect.poll(async () => alikeAmongOthers(kept(await rankedIds(digest))), poll).toBeGreaterThan(alikeAmongOthers(kept(before)) + 0.2);
+    console.log(`for you: the papers like the dismissed ones from ${alikeAmongOthers(kept(before)).toFixed(2)} to ${alikeAmongOthers(kept(await rankedIds(digest))).toFixed(2)} of the other papers' order, ${Date.now() - started} ms after the second “Not interested”`);
+    expect((await cardIds(digest)).filter((id) => dismissed.includes(id))).toEqual([]);
+    // Undo brings the last one back.
+    await digest.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await rankedIds(digest)).includes(dismissed[1]!), poll).toBe(true);
+    const stored = await readStoredPapers<{ id: string; notInterestedAt?: number }>(digest);
+    expect(stored.filter((p) => p.notInterestedAt !== undefined).map((p) => p.id)).toEqual([dismissed[0]]);
+  }, 120_000);
+
+  it('keeps the choice across a reload, and the popup shows the best unread papers first with their why lines', async () => {
+    const order = await cardIds(digest);
+    await digest.reload();
+    await expect.poll(() => digest.getByRole('button', { name: 'For you' }).getAttribute('aria-pressed'), poll).toBe('true');
+    await expect.poll(async () => (await cardIds(digest)).slice(0, 10), poll).toEqual(order.slice(0, 10));
+    const popup = await h.open('popup.html');
+    await expect.poll(async () => (await cardIds(popup)).slice(0, 8).filter((id) => testing.has(id)).length, poll).toBeGreaterThanOrEqual(6);
+    const why = await popup.locator('[data-testid="paper-card"] [data-testid="why"]').count();
+    expect(why).toBeGreaterThanOrEqual(6);
+    await popup.close();
+  }, 60_000);
+
+  it('lists the dismissed papers in the options, where any can be taken back', async () => {
+    await options.reload();
+    const list = options.getByTestId('not-interested-list');
+    await expect.poll(() => list.locator('li').count(), poll).toBe(1);
+    await list.getByRole('button', { name: 'Take back' }).click();
+    await expect.poll(() => list.count(), poll).toBe(0);
+  }, 60_000);
+});
