@@ -76,7 +76,8 @@ export class BackgroundApp {
       papersPerSubscription: async () => (await getSettings()).papersPerSubscription,
     });
     this.figures = new FigureFinder(this.client, this.now);
-    this.ranker = new Ranker({ now: this.now });
+    // A sync in progress goes first: ranking a large store takes the worker for a while.
+    this.ranker = new Ranker({ now: this.now, whenIdle: () => this.engine.idle() });
     this.browserSync = new BrowserSync({
       area: browser.storage.sync,
       now: this.now,

@@ -29,7 +29,12 @@ const VOCABULARY_SAMPLE = 10_000;
 /** The vocabulary is learned again once the store holds this much more than when it was learned. */
 const REGROWTH = 1.5;
 /** Papers read and turned into features at a time; the worker answers messages in between. */
-const BATCH = 1000;
+const BATCH = 250;
+/**
+ * Papers of the feed ranked, the newest: beyond them (a store of 100,000) papers follow in date
+ * order. Their features would cost the worker minutes for papers years old.
+ */
+const MAX_RANKED = 50_000;
 /** Unlabelled papers the model is trained against (a sample of the feed). */
 const NEGATIVES = 2000;
 /** Papers whose "why" line is written ahead (the rest are far down the order). */
@@ -40,6 +45,8 @@ export interface RankerOptions {
   now: () => number;
   /** Lets the worker answer messages between batches. */
   pause?: () => Promise<void>;
+  /** Resolves when the worker has nothing more urgent to do (a sync in progress goes first). */
+  whenIdle?: () => Promise<void>;
   debounceMs?: number;
 }
 
@@ -53,7 +60,12 @@ export class Ranker {
   private readonly pause: () => Promise<void>;
 
   constructor(private readonly options: RankerOptions) {
-    this.pause = options.pause ?? nextTask;
+    const pause = options.pause ?? nextTask;
+    const whenIdle = options.whenIdle ?? (async () => undefined);
+    this.pause = async () => {
+      await pause();
+      await whenIdle();
+    };
   }
 
   /** Asks for a new ranking soon; many asks in a row make one. Resolves when it is stored. */
@@ -92,6 +104,7 @@ export class Ranker {
   }
 
   private async rank(): Promise<void> {
+    await this.pause();
     const [liked, disliked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
     if (liked.length < MIN_SAVED_FOR_RANKING) {
       await clearRanking();
@@ -108,12 +121,12 @@ export class Ranker {
     if (!model || stored > model.documents * REGROWTH || rows > stored * REGROWTH + BATCH) {
       vocabulary = await this.learnVocabulary([...liked, ...disliked]);
       model = { vocabularyId: (model?.vocabularyId ?? 0) + 1, terms: vocabulary.terms, idf: vocabulary.idf, weights: new Float32Array(), bias: 0, documents: stored, labels: '', trainedAt: 0 };
-      chunks = await this.writeFeatures(await allPaperIds(), vocabulary, model.vocabularyId, true);
+      chunks = await this.writeFeatures(await this.rankedIds([...liked, ...disliked]), vocabulary, model.vocabularyId, true);
     } else {
       vocabulary = { terms: model.terms, idf: model.idf, index: new Map(model.terms.map((t, i) => [t, i])), documents: model.documents };
       // Papers stored since the features were written (a sync) get theirs now.
       const known = new Set(chunks.flatMap((c) => c.ids));
-      const fresh = (await allPaperIds()).filter((id) => !known.has(id));
+      const fresh = (await this.rankedIds([...liked, ...disliked])).filter((id) => !known.has(id));
       if (fresh.length > 0) chunks = [...chunks, ...(await this.writeFeatures(fresh, vocabulary, model.vocabularyId, false))];
     }
     const vectors = vectorsById(chunks);
@@ -123,6 +136,11 @@ export class Ranker {
       model = { ...model, weights: trained.weights, bias: trained.bias, labels, trainedAt: this.options.now() };
     }
     await putRankResult(model, await this.order(model, vectors, feed, liked));
+  }
+
+  /** The papers that get features: the newest MAX_RANKED, and every labelled one. */
+  private async rankedIds(labelled: string[]): Promise<string[]> {
+    return [...new Set([...(await allPaperIds()).slice(0, MAX_RANKED), ...labelled])];
   }
 
   /** Terms and their weights, from the newest papers and every labelled one. */
@@ -164,9 +182,10 @@ export class Ranker {
     const now = this.options.now();
     // Saved papers are in the library: the order is for finding the next ones.
     const saved = new Set(liked);
+    // Papers without features (older than the newest MAX_RANKED) come after all the others, newest first.
     const scored = feed.filter((p) => !saved.has(p.id)).map((p) => {
       const x = vectors.get(p.id);
-      return { ...p, score: x ? dot(model.weights, x) + model.bias : -Infinity };
+      return { ...p, score: x ? dot(model.weights, x) + model.bias : -1e9 };
     });
     const { ids, freshness } = forYouOrder(scored, now);
     const likedPapers = (await getPapers(liked)).flatMap((p) => {

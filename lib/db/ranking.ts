@@ -113,3 +113,11 @@ export interface RankedPage {
   papers: StoredPaper[];
   places: number[];
 }
+
+/** Forgets what ranking learned and computed (the next ranking starts afresh). */
+export async function clearRankState(): Promise<void> {
+  await db.transaction('rw', db.meta, db.features, async () => {
+    await db.features.clear();
+    await db.meta.bulkDelete([MODEL_KEY, RANKING_KEY]);
+  });
+}

@@ -44,6 +44,11 @@ export class SyncEngine {
     return this.running !== null;
   }
 
+  /** Resolves when no sync is running (at once when none is). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   /** Starts a sync, or joins the one in progress. */
   sync(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
     if (this.running) {

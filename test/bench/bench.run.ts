@@ -5,12 +5,13 @@ import { ARTIFACTS_DIR } from '../e2e/harness';
 import { launchBench } from './browser';
 import { benchBundle } from './browser-bundle';
 import { keyResultBench } from './key-result-bench';
-import { jsResults, NEW_TAB, paintBench, POPUP } from './paint-bench';
+import { jsResults, NEW_TAB, NEW_TAB_FOR_YOU, paintBench, POPUP } from './paint-bench';
 import { parseBench } from './parse-bench';
 import { searchBench } from './search-bench';
 import { benchSizes } from './sizes';
 import { table, type BenchResult } from './stats';
 import { clickBench, fillStore, ingestBench, prepareWorker, upgradeBench } from './store-bench';
+import { rankBench, syncBench } from './rank-bench';
 
 const ROOT = join(import.meta.dirname, '../..');
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -28,12 +29,18 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
     for (const page of h.context.pages()) await page.close();
     if (wanted('ingest')) results.push(...(await ingestBench(await h.worker(), sizes)), ...(await clickBench(await h.worker(), sizes)));
     if (wanted('upgrade')) results.push(...(await upgradeBench(await h.worker(), sizes)));
+    if (wanted('rank') || wanted('paint')) results.push(...(await rankBench(await h.worker(), sizes)).filter(() => wanted('rank')));
+    if (wanted('sync')) results.push(...(await syncBench(await h.worker(), sizes)));
     if (wanted('paint')) {
       const newTab = await paintBench(h, sizes, NEW_TAB);
       log('new tab measured');
       const popup = await paintBench(h, sizes, POPUP);
       log('popup measured');
-      results.push(...newTab.results, ...popup.results, ...jsResults(h.extensionDir, newTab.scripts));
+      // The same new tab in the For-you order (ranked above).
+      await (await h.worker()).evaluate(() => (globalThis as unknown as { paperRadarBench: { bench: { chooseForYou(): Promise<void> } } }).paperRadarBench.bench.chooseForYou());
+      const forYou = await paintBench(h, sizes, NEW_TAB_FOR_YOU);
+      log('new tab, For you, measured');
+      results.push(...newTab.results, ...forYou.results.filter((r) => !r.name.includes('heap')), ...popup.results, ...jsResults(h.extensionDir, newTab.scripts));
     }
     if (wanted('search')) results.push(...(await searchBench(h, sizes)).results);
   } finally {
@@ -44,13 +51,13 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
 
 it('measures every budget', async () => {
   const sizes = benchSizes();
-  // BENCH_ONLY=parse,text,ingest,upgrade,paint,search measures some parts alone (while working on them).
+  // BENCH_ONLY=parse,text,ingest,upgrade,rank,sync,paint,search measures some parts alone (while working on them).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (part: string) => !only || only.includes(part);
   const results: BenchResult[] = [];
   if (wanted('parse')) results.push(...parseBench(sizes));
   if (wanted('text')) results.push(...keyResultBench(sizes));
-  if (['ingest', 'upgrade', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
+  if (['ingest', 'upgrade', 'rank', 'sync', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
 
   console.log(`\n${table(results, !sizes.smoke)}\n`);
   const json = `${JSON.stringify({ results }, null, 2)}\n`;

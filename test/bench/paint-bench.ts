@@ -13,7 +13,7 @@ const BUDGET_RATIO = 1.5;
 const FIRST_FRAME_CARDS = 8;
 
 export interface PageUnderTest {
-  label: 'new tab' | 'popup';
+  label: 'new tab' | 'new tab, For you' | 'popup';
   path: string;
   /** The page's first-screen cache in localStorage (DIGEST_/POPUP_FIRST_SCREEN_KEY). */
   cacheKey: string;
@@ -21,6 +21,8 @@ export interface PageUnderTest {
 }
 
 export const NEW_TAB: PageUnderTest = { label: 'new tab', path: 'newtab.html', cacheKey: 'paper-radar:digest-first-screen', viewport: { width: 1280, height: 900 } };
+/** The new tab in the For-you order (the reader chose it: the setting, and the page's copy of it). */
+export const NEW_TAB_FOR_YOU: PageUnderTest = { ...NEW_TAB, label: 'new tab, For you' };
 // Chromium's popups are at most 800 × 600; Paper Radar's is 400 wide.
 export const POPUP: PageUnderTest = { label: 'popup', path: 'popup.html', cacheKey: 'paper-radar:popup-first-screen', viewport: { width: 400, height: 600 } };
 

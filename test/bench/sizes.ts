@@ -14,6 +14,11 @@ export interface BenchSizes {
   clickRuns: number;
   feedRuns: number;
   upgradeRuns: number;
+  /** Labels (saves and dismissals) ranking learns from. */
+  labels: number;
+  rankBuildRuns: number;
+  rankRuns: number;
+  syncedPapers: number;
   /** Opens of each page (the extension's and the static one, alternating). */
   paintRuns: number;
   /** Keystrokes timed in the search box. */
@@ -32,6 +37,10 @@ export const FULL: BenchSizes = {
   clickRuns: 30,
   feedRuns: 30,
   upgradeRuns: 3,
+  labels: 200,
+  rankBuildRuns: 3,
+  rankRuns: 10,
+  syncedPapers: 2000,
   paintRuns: 15,
   searchKeystrokes: 60,
 };
@@ -48,6 +57,10 @@ export const SMOKE: BenchSizes = {
   clickRuns: 2,
   feedRuns: 2,
   upgradeRuns: 1,
+  labels: 20,
+  rankBuildRuns: 1,
+  rankRuns: 2,
+  syncedPapers: 50,
   paintRuns: 2,
   searchKeystrokes: 4,
 };

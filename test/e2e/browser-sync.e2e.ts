@@ -63,7 +63,7 @@ describe('two computers of one reader, kept in step through the browser’s sync
 
   it('brings subscriptions, settings, saved papers, tags and notes to the other computer without a reload', async () => {
     await workOptions.getByTestId('import-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(BACKUP)) });
-    await workOptions.getByRole('button', { name: /^Import/ }).click();
+    await workOptions.getByRole('button', { name: 'Import', exact: true }).click();
     await waitForSynced(workOptions, (synced) => synced.has(`l:${attentionPaper.id}`) && synced.has('s:work-testing') && synced.get('o:theme')?.[2] === 'dark');
 
     await carry(workOptions, homeOptions);

@@ -12,6 +12,14 @@ import { setMeta } from '../../../lib/db/meta';
 import { deletePapers, getPapers, paperCounts, putPapers } from '../../../lib/db/papers';
 import type { StoredPaper } from '../../../lib/db/schema';
 import { SYNC_STATE_KEY, type SyncState } from '../../../lib/sync/state';
+import { Ranker } from '../../../lib/background/ranker';
+import { BrowserSync } from '../../../lib/browser-sync/syncer';
+import { setTags } from '../../../lib/db/library';
+import { clearRankState, featureChunks, forYouPage, getRankModel, getRanking, markNotInterested } from '../../../lib/db/ranking';
+import { feedDates } from '../../../lib/db/feed';
+import { vectorsById } from '../../../lib/rank/matrix';
+import { dot } from '../../../lib/rank/vocabulary';
+import { updateSettings } from '../../../lib/settings';
 import type { Subscription } from '../../../lib/subscription';
 
 export interface StoreShape {
@@ -176,4 +184,85 @@ async function getStored(ids: string[]): Promise<(StoredPaper | undefined)[]> {
   return getPapers(ids);
 }
 
-export const bench = { fillStore, timeIngest, timeClick, timeFeedPage, timeUpgradeFromShelves, removePapers, countPapers, storedIds, getStored };
+/** The reader's labels: these papers saved, those marked "not interested". */
+async function label(saved: string[], dismissed: string[], now: number): Promise<void> {
+  for (const id of saved) {
+    const [paper] = await getPapers([id]);
+    await savePaper(id, now, paper);
+  }
+  await markNotInterested(dismissed, now);
+}
+
+/** The first ranking of the store: vocabulary, every paper's features, the model and the order, from nothing. */
+async function timeRankFirstBuild(now: number): Promise<{ ms: number; ranked: number }> {
+  await clearRankState();
+  const { ms } = await timed(() => new Ranker({ now: () => now }).run());
+  return { ms, ranked: (await getRanking())?.ids.length ?? 0 };
+}
+
+/** Scoring every paper of the feed with the stored model and features (what a re-rank does after training). */
+async function timeScore(): Promise<{ ms: number; scored: number; readMs: number }> {
+  const read = await timed(async () => ({ model: (await getRankModel())!, chunks: await featureChunks(), feed: await feedDates() }));
+  const { model, chunks, feed } = read.result;
+  const vectors = vectorsById(chunks);
+  const { ms, result } = await timed(async () => feed.map((p) => { const x = vectors.get(p.id); return x ? dot(model.weights, x) + model.bias : 0; }));
+  return { ms, scored: result.length, readMs: read.ms };
+}
+
+/** A save, then the new order stored (what the background does within a second of the click). */
+async function timeRerankAfterSave(id: string, now: number): Promise<number> {
+  const [paper] = await getPapers([id]);
+  const { ms } = await timed(async () => {
+    await savePaper(id, now, paper);
+    await new Ranker({ now: () => now }).run();
+  });
+  await unsavePaper(id);
+  return ms;
+}
+
+async function timeForYouPage(): Promise<{ ms: number; papers: number }> {
+  const { ms, result } = await timed(async () => forYouPage((await getRanking())!, 50));
+  return { ms, papers: result.papers.length };
+}
+
+async function chooseForYou(): Promise<void> {
+  await updateSettings({ feedOrder: 'forYou' });
+}
+
+/** 2,000 papers saved with tags, synced through the browser's own storage.sync: the bytes it takes there. */
+async function syncedBytes(ids: string[], now: number): Promise<{ bytes: number; items: number; notSynced: number }> {
+  const tags = ['to read', 'gnn', 'theory', 'benchmarks', 'reading group', 'thesis'];
+  for (const [i, id] of ids.entries()) {
+    await savePaper(id, now - i * 3_600_000);
+    await setTags(id, [tags[i % tags.length]!, ...(i % 3 === 0 ? [tags[(i + 1) % tags.length]!] : [])]);
+  }
+  const area = chrome.storage.sync;
+  let status = { bytes: 0, notSynced: 0 };
+  await new BrowserSync({ area: area as never, now: () => now, enabled: async () => true, setStatus: async (s) => void (status = s), onApplied: () => undefined }).run();
+  const bytes = await area.getBytesInUse(null);
+  const items = Object.keys(await area.get(null)).length;
+  await area.clear();
+  for (const id of ids) await unsavePaper(id);
+  return { bytes, items, notSynced: status.notSynced };
+}
+
+declare const chrome: { storage: { sync: { getBytesInUse(keys: null): Promise<number>; get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> } } };
+
+export const bench = {
+  fillStore,
+  timeIngest,
+  timeClick,
+  timeFeedPage,
+  timeUpgradeFromShelves,
+  removePapers,
+  countPapers,
+  storedIds,
+  getStored,
+  label,
+  timeRankFirstBuild,
+  timeScore,
+  timeRerankAfterSave,
+  timeForYouPage,
+  chooseForYou,
+  syncedBytes,
+};
