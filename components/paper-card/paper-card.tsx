@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
@@ -26,6 +27,8 @@ export interface PaperCardProps {
   matched: string[];
   now: number;
   mode?: CardMode;
+  /** A line under the card's first line, such as a saved paper's change since it was saved (change-mark.tsx). */
+  mark?: ComponentChildren;
 }
 
 /**
@@ -53,7 +56,7 @@ function onHidden(card: HTMLElement | null, mode: CardMode): void {
  * journal reference, the abstract with the first figure beside it (new tab), and what can be
  * done with it. Every text from arXiv or from the model is rendered as text.
  */
-export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: PaperCardProps) {
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', mark }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
@@ -93,6 +96,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed' }: 
           {isNew && <span class="card__flag card__flag--new">New</span>}
         </span>
       </div>
+      {mark}
       <LeadLine machine={machine} keyResult={keyResult} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
