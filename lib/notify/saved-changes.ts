@@ -43,7 +43,7 @@ export function savedChangesMessage(changed: readonly ChangedPaper[]): string {
   const counts = kinds.map((kind) => [kind, changed.filter((c) => changeKind(c.change) === kind).length] as const);
   const head = counts.filter(([, n]) => n > 0).map(([kind, n]) => HEADS[kind](n)).join(' · ');
   const strongestFirst = [...changed].sort((a, b) => STRENGTH.indexOf(changeKind(a.change)) - STRENGTH.indexOf(changeKind(b.change)));
-  const lines = strongestFirst.slice(0, NAMED).map(({ title, change }) => `${shortTitle(title, 70)} — ${what(change)}`);
+  const lines = strongestFirst.slice(0, NAMED).map(({ title, change }) => `${shortTitle(title)} — ${what(change)}`);
   if (changed.length > NAMED) lines.push(`and ${changed.length - NAMED} more in your library`);
   return [head, ...lines].join('\n');
 }
