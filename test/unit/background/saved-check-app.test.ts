@@ -12,7 +12,8 @@ import { entryBlocks, pageFor } from '../../helpers/fake-arxiv-feed';
 import { scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
 import { attentionPaper, testingXml } from '../../helpers/fixtures';
 import { VirtualClock } from '../../helpers/virtual-clock';
-import { DAY, MONDAY_EVENING, idListAnswer, revisedBlock } from './saved-check-kit';
+import { DAY, MONDAY_EVENING, idListAnswer } from './saved-check-kit';
+import { revisedBlock } from '../../helpers/revised-entry';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 
 const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
