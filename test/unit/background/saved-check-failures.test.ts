@@ -8,7 +8,7 @@ import { getSavedCheckState } from '../../../lib/db/saved-check';
 import { derivedEntries } from '../../helpers/derived-world';
 import { entryBlocks, feedXml } from '../../helpers/fake-arxiv-feed';
 import { VirtualClock } from '../../helpers/virtual-clock';
-import { DAY, MONDAY_EVENING, askedIds, idListAnswer, setupCheck } from './saved-check-kit';
+import { DAY, HUNDREDS_OF_PAPERS_MS, MONDAY_EVENING, askedIds, idListAnswer, saveAll, setupCheck } from './saved-check-kit';
 import newApi from '../../fixtures/arxiv/api/newapi_2025-11-11_idlist_4ids_3missing.xml?raw';
 import oldApi from '../../fixtures/arxiv/api/oldapi_2025-08_idlist_4ids_3missing_empty_entries.xml?raw';
 import errorFeed from '../../fixtures/arxiv/api/api_error_start.xml?raw';
@@ -69,8 +69,9 @@ describe('the daily check when arXiv’s answer is not a full one', () => {
   it('notes arXiv’s refusal (an error feed) on the papers of that request, goes on with the next, and asks them again at the next check', async () => {
     // Derived: 400 saved papers, two requests; arXiv refuses the first with its real error feed (HTTP 400).
     const blocks = derivedEntries(400, { first: 10000 });
-    for (const block of blocks) await savePaper(entry(block).id, MONDAY_EVENING - DAY, entry(block));
-    const ids = blocks.map((b) => entry(b).id);
+    const papers = parseAtomFeed(feedXml(blocks, 400, 0, 400)).entries;
+    await saveAll(papers, MONDAY_EVENING - DAY);
+    const ids = papers.map((p) => p.id);
     const before = await getPapers(ids);
     const { run, calls, clock } = setupCheck((url, call) => (call === 0 ? { status: 400, body: errorFeed } : idListAnswer(blocks)(url)));
 
@@ -87,11 +88,11 @@ describe('the daily check when arXiv’s answer is not a full one', () => {
     expect(calls).toHaveLength(4);
     expect(askedIds(calls[2]!.url)).toEqual(askedIds(calls[0]!.url));
     expect((await libraryItems([report.refused[0]!]))[0]?.check).toEqual({ at: nextDay });
-  });
+  }, HUNDREDS_OF_PAPERS_MS);
 
   it('stops when arXiv cannot be reached, and a restarted worker carries on at the retry with the papers not yet asked', async () => {
     const blocks = derivedEntries(400, { first: 10000 });
-    for (const block of blocks) await savePaper(entry(block).id, MONDAY_EVENING - DAY, entry(block));
+    await saveAll(parseAtomFeed(feedXml(blocks, 400, 0, 400)).entries, MONDAY_EVENING - DAY);
     const clock = new VirtualClock(MONDAY_EVENING);
     // The first request is answered; then arXiv is down (503 with Retry-After: 10 min, three attempts).
     const first = setupCheck((url, call) => (call === 0 ? idListAnswer(blocks)(url) : { status: 503, body: 'Service Unavailable', headers: { 'Retry-After': '600' } }), clock);
@@ -111,5 +112,5 @@ describe('the daily check when arXiv’s answer is not a full one', () => {
     expect(askedIds(restarted.calls[0]!.url)).toEqual(askedIds(first.calls[1]!.url));
     expect(new Set([...askedIds(first.calls[0]!.url), ...askedIds(restarted.calls[0]!.url)]).size).toBe(400);
     expect(await getSavedCheckState()).toEqual({ announcement: state!.announcement, startedAt: MONDAY_EVENING, requests: 3, finishedAt: clock.now() });
-  });
+  }, HUNDREDS_OF_PAPERS_MS);
 });

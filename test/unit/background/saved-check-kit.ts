@@ -1,5 +1,8 @@
 import { ArxivClient } from '../../../lib/arxiv/client';
 import { SavedPaperCheck } from '../../../lib/background/saved-check';
+import type { ArxivEntry } from '../../../lib/arxiv/entry';
+import { atomically } from '../../../lib/db/atomically';
+import { savePaper } from '../../../lib/db/library';
 import type { SavedChange } from '../../../lib/db/saved-check';
 import { entryId, feedXml } from '../../helpers/fake-arxiv-feed';
 import { memorySpacingStore, scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
@@ -8,6 +11,15 @@ import { VirtualClock } from '../../helpers/virtual-clock';
 /** Monday 2026-11-23, 21:00 in New York: Monday's announcement is out and served. */
 export const MONDAY_EVENING = Date.UTC(2026, 10, 24, 2);
 export const DAY = 86_400_000;
+/** A check of two URLs' worth of saved papers takes about a second in fake-indexeddb; on two busy cores, several. */
+export const HUNDREDS_OF_PAPERS_MS = 30_000;
+
+/** Saves papers with their metadata, as a card's Save button does, in one transaction (hundreds are set up faster so). */
+export function saveAll(papers: readonly ArxivEntry[], at: number): Promise<void> {
+  return atomically(async () => {
+    for (const paper of papers) await savePaper(paper.id, at, paper);
+  });
+}
 
 /** The ids an `id_list` request asked for. */
 export function askedIds(url: string): string[] {

@@ -12,7 +12,7 @@ import { changeSinceSaved } from '../../../lib/watch/changes';
 import { gaps } from '../../helpers/fake-fetch';
 import { derivedEntries } from '../../helpers/derived-world';
 import { entryBlocks, feedXml } from '../../helpers/fake-arxiv-feed';
-import { DAY, MONDAY_EVENING, askedIds, idListAnswer, setupCheck } from './saved-check-kit';
+import { DAY, HUNDREDS_OF_PAPERS_MS, MONDAY_EVENING, askedIds, idListAnswer, saveAll, setupCheck } from './saved-check-kit';
 import { revisedBlock } from '../../helpers/revised-entry';
 import newApi from '../../fixtures/arxiv/api/newapi_2025-11-11_idlist_4ids_3missing.xml?raw';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
@@ -105,7 +105,7 @@ describe('the daily check of saved papers, on real id_list answers', () => {
   it('asks for every saved paper in one request per batch, 3 s apart, and finds no change where there is none', async () => {
     // Derived: 400 saved papers (the 40 real testing entries under ids 2605.10000 …) and the attention paper: two URLs' worth.
     const blocks = [...derivedEntries(400, { first: 10000 }), attentionBlock];
-    for (const block of blocks) await savePaper(entry(block).id, MONDAY_EVENING - DAY, entry(block));
+    await saveAll(parseAtomFeed(feedXml(blocks, blocks.length, 0, blocks.length)).entries, MONDAY_EVENING - DAY);
     const { run, calls, told } = setupCheck(idListAnswer(blocks));
 
     expect(await run()).toMatchObject({ state: 'done', requests: 2, updated: [], missing: [], refused: [] });
@@ -113,7 +113,7 @@ describe('the daily check of saved papers, on real id_list answers', () => {
     expect(new Set(calls.flatMap((c) => askedIds(c.url))).size).toBe(401);
     expect(Math.min(...gaps(calls))).toBeGreaterThanOrEqual(3000);
     expect(told).toEqual([]);
-  });
+  }, HUNDREDS_OF_PAPERS_MS);
 
   it('does not ask for a save still waiting for its first lookup (the lookup of pending saves does)', async () => {
     await savePaper(reaction.id, MONDAY_EVENING - DAY, reaction);
