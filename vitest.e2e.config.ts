@@ -31,7 +31,8 @@ class LongestFirst extends BaseSequencer {
   }
 }
 
-// End-to-end tests drive the built extension (.output/chrome-mv3) in Debian's Chromium.
+// End-to-end tests drive the built extension (.output/chrome-mv3) in Debian's Chromium;
+// firefox.e2e.ts drives the Firefox build and its package in Debian's Firefox ESR.
 export default defineConfig({
   test: {
     environment: 'node',

@@ -43,9 +43,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'paper-radar@paper-radar.github.io',
-              strict_min_version: '142.0',
+              // The first Firefox that reads data_collection_permissions: 140 on desktop, 142 on
+              // Android (this key covers both unless gecko_android says otherwise).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -51,7 +51,7 @@ function createSearch(): SearchClient {
 }
 
 /** The real world, for the extension's own pages. */
-export function defaultServices(options: { keyResult?: (abstract: string) => string | null; cardExtras?: CardExtras } = {}): Services {
+export function defaultServices(options: { keyResult?: Services['keyResult']; cardExtras?: CardExtras } = {}): Services {
   let search: SearchClient | undefined;
   return {
     send: sendMessage,

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Input, MessageType, Output } from '../../lib/messaging/protocol';
 import type { SearchClient } from '../../lib/search/search-client';
+import type { KeyResult } from '../../lib/text/key-result';
 import type { CardExtras } from '../paper-card/card-extras';
 
 export type SendMessage = <K extends MessageType>(type: K, data: Input<K>) => Promise<Output<K>>;
@@ -21,8 +22,8 @@ export interface Services {
   openOptions: () => void;
   /** The digest page, optionally filtered to one subscription. */
   openDigest: (subscriptionId?: string) => void;
-  /** The sentence of an abstract that states its main finding; null when none is worth showing. */
-  keyResult: (abstract: string) => string | null;
+  /** The claim of an abstract's main finding and the sentence it came from; null when it states none. */
+  keyResult: (abstract: string) => KeyResult | null;
   /** Search over every stored paper, created when first needed. */
   search: () => SearchClient;
   /** Figures and machine headlines for cards; absent where cards show neither (the popup). */

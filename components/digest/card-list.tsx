@@ -2,8 +2,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { Subscription } from '../../lib/subscription';
 import { groupByDay } from '../../lib/ui/day-groups';
+import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
+import { FRESHNESS } from '../../lib/rank/order';
+import type { Density } from '../../lib/ui/density';
 import type { CardMode } from '../paper-card/card-actions';
 import { PaperCard } from '../paper-card/paper-card';
+import { PaperRow } from '../paper-card/paper-row';
 
 /** Subscription labels by id, for the "matched" line of each card. */
 export function labelsById(subscriptions: readonly Subscription[]): Map<string, string> {
@@ -18,14 +22,21 @@ export interface CardListProps {
   seenAt: number | undefined;
   now: number;
   mode: CardMode;
+  /** Whole cards, or compact rows that open in place. */
+  density?: Density;
+  /** Why each paper is there, in the For-you order. */
+  why?: Readonly<Record<string, string>>;
 }
 
-function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
+/** `offset`: how many cards stand before these on the page (under earlier day headings). */
+function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortable', offset = 0, why }: CardListProps & { offset?: number }) {
   const savedIds = new Set(saved);
+  const Paper = density === 'compact' ? PaperRow : PaperCard;
   return (
     <>
-      {papers.map((paper) => (
-        <PaperCard
+      {papers.map((paper, index) => (
+        <Paper
+          later={offset + index >= FIRST_SCREEN_CARDS}
           key={paper.id}
           paper={paper}
           saved={savedIds.has(paper.id)}
@@ -33,6 +44,7 @@ function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
           matched={paper.subs.flatMap((id) => labels.get(id) ?? [])}
           now={now}
           mode={mode}
+          why={why?.[paper.id]}
         />
       ))}
     </>
@@ -42,14 +54,33 @@ function Cards({ papers, saved, labels, seenAt, now, mode }: CardListProps) {
 /** Cards under their day headings (Today, Yesterday, dates), newest first. */
 export function DayGroupedCards(props: CardListProps) {
   const groups = groupByDay(props.papers, (paper) => paper.published, props.now);
+  const offsets = groups.map((_, index) => groups.slice(0, index).reduce((sum, group) => sum + group.items.length, 0));
   return (
     <>
-      {groups.map((group) => (
+      {groups.map((group, index) => (
         <section key={group.key} class="day" aria-labelledby={`day-${group.key}`}>
           <h2 class="day__heading" id={`day-${group.key}`}>
             {group.label}
           </h2>
-          <Cards {...props} papers={group.items} />
+          <Cards {...props} papers={group.items} offset={offsets[index]} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** In the For-you order: what arrived today, this week, earlier, each best first (lib/rank/order.ts). */
+export function RankedCards(props: CardListProps & { freshness: Readonly<Record<string, number>> }) {
+  const groups = FRESHNESS.map((label, fresh) => ({ label, fresh, items: props.papers.filter((p) => (props.freshness[p.id] ?? 2) === fresh) })).filter((g) => g.items.length > 0);
+  const offsets = groups.map((_, index) => groups.slice(0, index).reduce((sum, group) => sum + group.items.length, 0));
+  return (
+    <>
+      {groups.map((group, index) => (
+        <section key={group.fresh} class="day" aria-labelledby={`fresh-${group.fresh}`}>
+          <h2 class="day__heading" id={`fresh-${group.fresh}`}>
+            {group.label}
+          </h2>
+          <Cards {...props} papers={group.items} offset={offsets[index]} />
         </section>
       ))}
     </>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { FeedOrder } from '../../lib/schema/limits';
+import { type Density, readDensity, writeDensity } from '../../lib/ui/density';
 import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { InitialScreen } from '../common/initial-screen';
 import { lazyComponent } from '../common/lazy';
@@ -10,6 +12,7 @@ import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
 import type { FeedData } from '../common/page-data';
 import { FeedView } from './feed-view';
+import { useFeedOrder } from './use-feed-order';
 import { FilterChips } from './filter-chips';
 import { idle, useFirstScreenWriter } from './first-screen-writer';
 import { Header } from './header';
@@ -27,9 +30,11 @@ const SEARCH_WARM_UP_DELAY_MS = 1500;
 const FirstRun = lazyComponent(async () => (await import('./first-run')).FirstRun);
 const LibraryView = lazyComponent(async () => (await import('../library/library-view')).LibraryView);
 
-function initialFeed(initial: InitialScreen | null, filter: string | undefined): FeedData | undefined {
+function initialFeed(initial: InitialScreen | null, filter: string | undefined, order: FeedOrder): FeedData | undefined {
   if (!initial || (initial.filter ?? undefined) !== filter) return undefined;
-  return { papers: initial.papers, saved: initial.saved, more: initial.more };
+  // A screen taken in the For-you order is no first frame for the newest first.
+  if (initial.ranked && order !== 'forYou') return undefined;
+  return { papers: initial.papers, saved: initial.saved, more: initial.more, ...(initial.ranked ? { ranked: initial.ranked } : {}) };
 }
 
 /** The new tab: the digest of new papers, search over all of them, and the library. */
@@ -42,16 +47,23 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const searchBox = useRef<HTMLInputElement>(null);
   const now = useNow(services.now);
+  const [density, setDensity] = useState(() => readDensity(services.storage));
+  const chooseDensity = (next: Density) => {
+    setDensity(next);
+    writeDensity(services.storage, next);
+  };
+  const [order, chooseOrder] = useFeedOrder(services.storage);
 
   const subscriptions = useSubscriptions(initial);
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
   const filter = subscriptions && !subscriptions.some((s) => s.id === route.filter) ? undefined : route.filter;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
-  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit), [filter, limit], initialFeed(initial, filter));
+  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit, order), [filter, limit, order], initialFeed(initial, filter, order));
   const feed = feedQuery.value;
   // Everything else waits until the first cards have been read from the database.
   const cardsRead = feedQuery.fresh;
   const header = useHeaderData(subscriptions, initial, cardsRead);
+  const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;
   const seenAt = useSeenAt(cardsRead);
 
   // The first screen is painted with a few cards; the rest of the first page follows.
@@ -77,10 +89,27 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const firstRun = header !== undefined && header.subscriptions.length === 0;
   let content = null;
   if (view === 'library') content = <LibraryView query={query} now={now} />;
-  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} />;
+  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)
-    content = <FeedView header={header} feed={feed} filter={filter} sync={sync} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />;
+    content = (
+      <FeedView
+        header={header}
+        feed={feed}
+        filter={filter}
+        sync={sync}
+        seenAt={seenAt}
+        now={now}
+        density={density}
+        onMore={() => setLimit((n) => n + PAGE)}
+        order={order}
+        ranking={ranking}
+        onOrder={(next) => {
+          setLimit(PAGE);
+          chooseOrder(next);
+        }}
+      />
+    );
 
   return (
     <div class="page">
@@ -100,10 +129,13 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
         // subscription at all) and nothing to sync.
         sync={firstRun ? undefined : sync}
         now={now}
+        // The library keeps its cards (tags and notes); first run has no papers to show densely.
+        density={view === 'digest' && !firstRun ? { density, onDensity: chooseDensity } : undefined}
       >
         {view === 'digest' && !firstRun && (
           <div class="topbar__chips">
-            {header && (
+            {/* Drawn with their counts, in the room kept for them: counts arriving later would widen the chips and move the ones after. */}
+            {header?.counts && (
               <FilterChips
                 subscriptions={header.subscriptions}
                 counts={header.counts}
@@ -118,7 +150,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
           </div>
         )}
       </Header>
-      <main id="main" class="content" tabIndex={-1}>
+      <main id="main" class={density === 'compact' && view === 'digest' ? 'content content--compact' : 'content'} tabIndex={-1}>
         {content}
       </main>
       <footer class="page-footer">

@@ -1,10 +1,14 @@
+import type { ComponentChildren } from 'preact';
+import type { FeedOrder } from '../../lib/schema/limits';
 import type { SyncState } from '../../lib/sync/state';
+import type { Density } from '../../lib/ui/density';
 import { loadData } from '../common/load-data';
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { useToast } from '../common/toast';
-import { DayGroupedCards, labelsById, ShowMore } from './card-list';
+import { DayGroupedCards, labelsById, PlainCards, RankedCards, ShowMore } from './card-list';
 import { CaughtUp, NoPapersYet } from './empty-states';
+import { OrderSwitch, type RankingState } from './order-switch';
 
 interface FeedViewProps {
   header: HeaderData;
@@ -14,11 +18,15 @@ interface FeedViewProps {
   sync: SyncState;
   seenAt: number | undefined;
   now: number;
+  density: Density;
   onMore: () => void;
+  order: FeedOrder;
+  ranking: RankingState | undefined;
+  onOrder: (order: FeedOrder) => void;
 }
 
 /** The unread count and "Mark all as read"; the line is there, empty, until counted. */
-function FeedBar({ unread, filter }: { unread: number | undefined; filter: string | undefined }) {
+function FeedBar({ unread, filter, children }: { unread: number | undefined; filter: string | undefined; children?: ComponentChildren }) {
   const services = useServices();
   const toast = useToast();
   const markAll = async () => {
@@ -33,12 +41,13 @@ function FeedBar({ unread, filter }: { unread: number | undefined; filter: strin
           Mark all as read
         </button>
       )}
+      {children}
     </div>
   );
 }
 
-/** The papers of one subscription or of all, under day headings, newest first. */
-export function FeedView({ header, feed, filter, sync, seenAt, now, onMore }: FeedViewProps) {
+/** The papers of one subscription or of all: under day headings, newest first, or For you (what arrived lately, best first). */
+export function FeedView({ header, feed, filter, sync, seenAt, now, density, onMore, order, ranking, onOrder }: FeedViewProps) {
   // Until the first answer nothing is drawn: an empty state that flashes by is worse than none.
   if (!feed) return null;
   const labels = labelsById(header.subscriptions);
@@ -50,9 +59,23 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, onMore }: Fe
   }
   return (
     <>
-      <FeedBar unread={unread} filter={filter} />
+      <FeedBar unread={unread} filter={filter}>
+        <OrderSwitch order={order} ranking={ranking} onOrder={onOrder} />
+      </FeedBar>
       {unread === 0 && <CaughtUp now={now} />}
-      <DayGroupedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
+      {density === 'compact' ? (
+        // One row a paper, its date on it: day headings would take a row's room each.
+        <section aria-labelledby="compact-heading">
+          <h2 id="compact-heading" class="visually-hidden">
+            {feed.ranked ? 'Papers, the ones most like those you saved first' : 'Papers, newest first'}
+          </h2>
+          <PlainCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" density="compact" why={feed.ranked?.why} />
+        </section>
+      ) : feed.ranked ? (
+        <RankedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" why={feed.ranked.why} freshness={feed.ranked.freshness} />
+      ) : (
+        <DayGroupedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
+      )}
       {feed.more && <ShowMore onMore={onMore} />}
     </>
   );

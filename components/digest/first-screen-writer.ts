@@ -35,6 +35,7 @@ export function useFirstScreenWriter(
         papers,
         saved: feed.saved.filter((id) => papers.some((p) => p.id === id)),
         more: feed.more || feed.papers.length > papers.length,
+        ...(feed.ranked ? { ranked: feed.ranked } : {}),
       };
       const text = JSON.stringify(screen);
       if (text === lastWritten.current) return;

@@ -2,6 +2,8 @@ import type { ComponentChildren, Ref } from 'preact';
 import type { SyncState } from '../../lib/sync/state';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
+import type { Density } from '../../lib/ui/density';
+import { DensitySwitch } from './density-switch';
 import type { View } from './route';
 
 interface HeaderProps {
@@ -12,6 +14,8 @@ interface HeaderProps {
   searchRef: Ref<HTMLInputElement>;
   sync: SyncState | undefined;
   now: number;
+  /** The density switch, where the page offers one. */
+  density?: { density: Density; onDensity: (density: Density) => void };
   /** The filter chips, under the top row (the digest only). */
   children?: ComponentChildren;
 }
@@ -32,8 +36,8 @@ function ViewTab({ view, current, onView, label }: { view: View; current: View; 
   );
 }
 
-/** Brand, Digest/Library, search, sync status and Sync now, options; sticky at the top. */
-export function Header({ view, onView, query, onQuery, searchRef, sync, now, children }: HeaderProps) {
+/** Brand, Digest/Library, search, density, sync status and Sync now, options; sticky at the top. */
+export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, children }: HeaderProps) {
   const services = useServices();
   return (
     <header class="topbar">
@@ -75,6 +79,7 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, chi
           </kbd>
         </div>
         <div class="topbar__status">
+          {density && <DensitySwitch {...density} />}
           {sync && <SyncStatus state={sync} now={now} />}
           {sync && <SyncButton state={sync} compact />}
           <button type="button" class="button button--icon" title="Options" aria-label="Options" onClick={services.openOptions}>

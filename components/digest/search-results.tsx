@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperSearchResult } from '../../lib/search/paper-search';
 import type { SearchAnswer } from '../../lib/search/search-protocol';
+import type { Density } from '../../lib/ui/density';
 import { HighlightQuery } from '../common/highlight';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
@@ -15,6 +16,7 @@ interface SearchResultsProps {
   header: HeaderData | undefined;
   seenAt: number | undefined;
   now: number;
+  density: Density;
 }
 
 interface Answer {
@@ -64,7 +66,7 @@ const indexed = (result: PaperSearchResult) => result.complete && result.progres
  * Every stored paper whose title, authors, comment or abstract has all the words typed. The
  * section is busy (aria-busy) until the cards shown are the answer to what is in the box.
  */
-export function SearchResults({ query, header, seenAt, now }: SearchResultsProps) {
+export function SearchResults({ query, header, seenAt, now, density }: SearchResultsProps) {
   const [limit, setLimit] = useState(PAGE);
   useEffect(() => setLimit(PAGE), [query]);
   const shown = useRef<string | undefined>(undefined);
@@ -85,11 +87,15 @@ export function SearchResults({ query, header, seenAt, now }: SearchResultsProps
   // The same element while the papers are the same: a new count alone redraws no card.
   const drawn = useMemo(
     () =>
-      papers && <PlainCards papers={papers.feed.papers} saved={papers.feed.saved} labels={labels} seenAt={seenAt} now={now} mode="search" />,
-    [papers, labels, seenAt, now],
+      papers && (
+        <PlainCards papers={papers.feed.papers} saved={papers.feed.saved} labels={labels} seenAt={seenAt} now={now} mode="search" density={density} />
+      ),
+    [papers, labels, seenAt, now, density],
   );
   return (
     <section class="search-results" aria-labelledby="search-summary" aria-busy={busy}>
+      {/* The cards' titles are third-level headings: this is the second level above them. */}
+      <h2 class="visually-hidden">Search results</h2>
       <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
         {result ? summary(result) : 'Searching…'}
       </p>

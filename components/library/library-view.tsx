@@ -129,7 +129,11 @@ export function LibraryView({ query, now }: LibraryViewProps) {
     );
   }
   return (
-    <section class="library" aria-label="Library">
+    <section class="library" aria-labelledby="library-heading">
+      {/* The cards' titles are third-level headings: this is the second level above them. */}
+      <h2 id="library-heading" class="visually-hidden">
+        Saved papers
+      </h2>
       <div class="feed-bar">
         <p class="feed-bar__count" role="status">
           {shown.length === library.entries.length

@@ -38,7 +38,7 @@ export function DataSection() {
     await eraseEverything();
     setConfirming(null);
     setTyped('');
-    setNotice('Everything was deleted: subscriptions, papers, library and settings.');
+    setNotice('Everything was deleted on this computer: subscriptions, papers, library and settings. Syncing with your other browsers is off here.');
   };
   const inFeed = stored ? stored.papers : 0;
 
@@ -82,8 +82,9 @@ export function DataSection() {
       {confirming === 'all' && (
         <div class="confirm" role="group" aria-label="Delete everything">
           <p>
-            This deletes your subscriptions, every paper, your library with its tags and notes, and your settings. It cannot be undone:
-            export a backup first if you may want them back.
+            This deletes your subscriptions, every paper, your library with its tags and notes, and your settings, on this computer. It
+            cannot be undone: export a backup first if you may want them back. Your other browsers keep theirs: syncing with them is
+            turned off here.
           </p>
           <label for={confirmId}>Type {CONFIRM_WORD} to confirm</label>
           <div class="form-row">

@@ -1,6 +1,8 @@
 import { BackupSection } from './backup-section';
+import { BrowserSyncSection } from './browser-sync-section';
 import { DataSection } from './data-section';
 import { LibraryExportSection } from './library-export-section';
+import { NotInterestedSection } from './not-interested-section';
 import { SettingsSection } from './settings-section';
 import { SubscriptionsSection } from './subscriptions-section';
 import { useSettings, useTheme } from './use-settings';
@@ -8,6 +10,8 @@ import { useSettings, useTheme } from './use-settings';
 const SECTIONS: [id: string, name: string][] = [
   ['subscriptions', 'Subscriptions'],
   ['settings', 'Settings'],
+  ['not-interested', 'Not interested'],
+  ['browser-sync', 'Other browsers'],
   ['library-export', 'Export library'],
   ['backup', 'Backup'],
   ['data', 'Your data'],
@@ -35,6 +39,8 @@ export function OptionsApp() {
       <main>
         <SubscriptionsSection />
         {settings && <SettingsSection settings={settings} onChange={changeSettings} />}
+        <NotInterestedSection />
+        <BrowserSyncSection />
         <LibraryExportSection />
         <BackupSection />
         <DataSection />

@@ -7,19 +7,51 @@ const SHORT_ABSTRACT = 260;
 interface AbstractProps {
   id: string;
   text: string;
+  /**
+   * The sentence the card's claim was made from. The claim stands for it above the abstract,
+   * so the preview leaves it out (it would say the same thing twice); the whole abstract shows
+   * it, marked as the claim's source.
+   */
+  claimSource?: string;
+  /** Always whole, without a control (a compact row opened to read it). */
+  whole?: boolean;
+}
+
+/** The abstract in three parts: before the claim's sentence, the sentence, after it. */
+function around(text: string, sentence: string | undefined): [string, string, string] | null {
+  const at = sentence ? text.indexOf(sentence) : -1;
+  if (!sentence || at < 0) return null;
+  return [text.slice(0, at), sentence, text.slice(at + sentence.length)];
 }
 
 /**
- * The abstract clamped to three lines, with a control to read it whole. Screen readers get the
- * whole text either way: the clamp is only visual.
+ * The abstract clamped to three lines, with a control to read it whole. The clamp is only
+ * visual; the preview leaves out the claim's sentence, which the whole abstract has.
  */
-export function Abstract({ id, text }: AbstractProps) {
-  const [expanded, setExpanded] = useState(false);
-  const long = text.length > SHORT_ABSTRACT;
+export function Abstract({ id, text, claimSource, whole = false }: AbstractProps) {
+  const [open, setOpen] = useState(false);
+  const expanded = open || whole;
+  const parts = around(text, claimSource);
+  const preview = parts ? `${parts[0].trimEnd()} ${parts[2].trimStart()}`.trim() : text;
+  const long = !whole && (text.length > SHORT_ABSTRACT || preview !== text);
+  let shown = <MathText text={preview} />;
+  if (expanded && parts) {
+    shown = (
+      <>
+        <MathText text={parts[0]} />
+        <span class="card__claim-source" title="The sentence the claim above was made from">
+          <MathText text={parts[1]} />
+        </span>
+        <MathText text={parts[2]} />
+      </>
+    );
+  } else if (expanded) {
+    shown = <MathText text={text} />;
+  }
   return (
     <div class="card__abstract-box">
       <p id={id} class={long && !expanded ? 'card__abstract card__abstract--clamped' : 'card__abstract'}>
-        <MathText text={text} />
+        {shown}
       </p>
       {long && (
         <button
@@ -28,7 +60,7 @@ export function Abstract({ id, text }: AbstractProps) {
           aria-expanded={expanded}
           aria-controls={id}
           data-action="expand"
-          onClick={() => setExpanded(!expanded)}
+          onClick={() => setOpen(!open)}
         >
           {expanded ? 'Show less' : 'Show full abstract'}
         </button>

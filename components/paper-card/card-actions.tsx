@@ -17,9 +17,11 @@ interface CardActionsProps {
   actions: PaperActions;
   /** Moves focus off the card before it disappears (hiding). */
   onLeave: () => void;
+  /** False where Save stands elsewhere on the card (a compact row's first line). */
+  withSave?: boolean;
 }
 
-export function CardActions({ paper, links, code, saved, mode, titleId, actions, onLeave }: CardActionsProps) {
+export function CardActions({ paper, links, code, saved, mode, titleId, actions, onLeave, withSave = true }: CardActionsProps) {
   const read = paper.readAt !== undefined;
   const hidden = paper.hiddenAt !== undefined;
   const link = (url: string, label: string, action: string) => (
@@ -29,7 +31,7 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
   );
   return (
     <div class="card__actions">
-      <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
+      {withSave && <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />}
       {link(links.abs, 'Abstract', 'open')}
       {link(links.pdf, 'PDF', 'pdf')}
       {link(links.html, 'HTML', 'html')}
@@ -59,6 +61,21 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
           }}
         >
           Hide
+        </button>
+      )}
+      {mode === 'feed' && !hidden && (
+        <button
+          type="button"
+          class="action action--quiet"
+          data-action="not-interested"
+          aria-describedby={titleId}
+          title="Hide it, and show fewer papers like it (n)"
+          onClick={() => {
+            onLeave();
+            void actions.notInterested(paper);
+          }}
+        >
+          Not interested
         </button>
       )}
       {hidden && (

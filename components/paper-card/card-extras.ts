@@ -55,6 +55,8 @@ export interface CardExtrasDeps {
   send: SendMessage;
   store: ExtrasStore;
   options: OptionsSource;
+  /** The choices as last seen (kept by the page), so cards are laid out for them before settings load. */
+  lastOptions?: CardOptions;
   /** The model, created when first needed. */
   summarizer: () => Promise<PaperSummarizer>;
   viewport: Viewport;
@@ -102,8 +104,8 @@ function batchedReader(get: ExtrasStore['get']): (id: string) => Promise<PaperEx
   };
 }
 
-function watchedOptions(source: OptionsSource): Pick<CardExtras, 'options' | 'watchOptions'> {
-  let current: CardOptions | undefined;
+function watchedOptions(source: OptionsSource, last: CardOptions | undefined): Pick<CardExtras, 'options' | 'watchOptions'> {
+  let current = last;
   const listeners = new Set<(options: CardOptions) => void>();
   let started = false;
   const set = (options: CardOptions) => {
@@ -140,7 +142,7 @@ export function createCardExtras(deps: CardExtrasDeps): CardExtras {
 
   return {
     viewport: deps.viewport,
-    ...watchedOptions(deps.options),
+    ...watchedOptions(deps.options, deps.lastOptions),
     async stored(id) {
       const row = await read(id).catch(() => undefined);
       return { ...knownFrom(row), ...known.get(id) };

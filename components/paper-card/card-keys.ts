@@ -25,6 +25,9 @@ export function onCardKey(event: KeyboardEvent, card: HTMLElement, open: (target
     case 'x':
       press('hide');
       break;
+    case 'n':
+      press('not-interested');
+      break;
     case 'm':
       press('read');
       break;

@@ -5,6 +5,7 @@ import { shortDate } from '../../lib/ui/day-groups';
 import { hasCommandModifier, isTypingTarget } from '../common/keys';
 import { MathText } from '../math/math-text';
 import { usePaperActions } from './paper-actions';
+import { Why } from './card-meta';
 import { PaperLink } from './paper-link';
 import { SaveToggle } from './save-toggle';
 
@@ -13,10 +14,12 @@ interface CompactCardProps {
   saved: boolean;
   isNew: boolean;
   now: number;
+  /** In the For-you order: why it is there. */
+  why?: string;
 }
 
 /** A paper in the popup: title, first author, date and Save; the title opens it in a new tab. */
-export function CompactCard({ paper, saved, isNew, now }: CompactCardProps) {
+export function CompactCard({ paper, saved, isNew, now, why }: CompactCardProps) {
   const actions = usePaperActions();
   const links = arxivLinks(paper.id, paper.version);
   if (!links) return null;
@@ -51,8 +54,9 @@ export function CompactCard({ paper, saved, isNew, now }: CompactCardProps) {
           <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
           {isNew && <span class="card__flag card__flag--new">New</span>}
         </p>
+        {why && <Why text={why} />}
       </div>
-      <SaveToggle saved={saved} compact describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
+      <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />
     </article>
   );
 }

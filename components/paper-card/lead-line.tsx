@@ -6,7 +6,7 @@ export const MACHINE_NOTE = 'Written by your browser’s on-device model';
 interface LeadLineProps {
   /** The model's headline and tldr, when the reader turned them on and they exist. */
   machine: MachineSummary | undefined;
-  /** The abstract's own sentence with its main result. */
+  /** The claim of the abstract's main result. */
   keyResult: string | null;
 }
 

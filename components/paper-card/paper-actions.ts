@@ -12,6 +12,8 @@ export interface PaperActions {
   setRead(paper: StoredPaper, read: boolean): Promise<void>;
   hide(paper: StoredPaper): Promise<void>;
   unhide(paper: StoredPaper): Promise<void>;
+  /** Hides the paper and teaches the ranking that the reader wants fewer like it; undoable. */
+  notInterested(paper: StoredPaper): Promise<void>;
   copyBibtex(paper: StoredPaper): Promise<void>;
 }
 
@@ -52,6 +54,15 @@ export function usePaperActions(): PaperActions {
       toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper) } });
     },
     unhide,
+    async notInterested(paper) {
+      const mark = (value: boolean) => services.send('setNotInterested', { ids: [paper.id], value });
+      try {
+        await mark(true);
+        toast({ text: 'Marked not interested: fewer papers like it.', action: { label: 'Undo', run: () => void mark(false).catch((error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` })) } });
+      } catch (error) {
+        toast({ text: `Could not mark the paper: ${messageOf(error)}` });
+      }
+    },
     async copyBibtex(paper) {
       try {
         const { toBibtex } = await import('../../lib/cite/bibtex');

@@ -3,20 +3,21 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
-import { shortDate } from '../../lib/ui/day-groups';
-import { Highlighted } from '../common/highlight';
 import { MathText } from '../math/math-text';
 import { useServices } from '../common/services';
 import { Abstract } from './abstract';
 import { Authors } from './authors';
 import { onCardKey } from './card-keys';
-import { categoryTitle } from './category-names';
+import { CardComment, CardMeta, Why } from './card-meta';
 import { CardActions, type CardMode } from './card-actions';
 import { CardFigure } from './card-figure';
 import { LeadLine } from './lead-line';
 import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
 import { useCardExtras } from './use-card-extras';
+
+/** The prefix of the ids of a card's elements: the paper's id, made safe for an id. */
+export const domIdOf = (paper: StoredPaper) => `paper-${paper.id.replace(/[^\w-]/g, '-')}`;
 
 export interface PaperCardProps {
   paper: StoredPaper;
@@ -27,6 +28,10 @@ export interface PaperCardProps {
   matched: string[];
   now: number;
   mode?: CardMode;
+  /** Past the first screen: drawn only when scrolled near. */
+  later?: boolean;
+  /** In the For-you order: why it is there, in a few words. */
+  why?: string;
   /** A line under the card's first line, such as a saved paper's change since it was saved (change-mark.tsx). */
   mark?: ComponentChildren;
 }
@@ -45,7 +50,7 @@ export function focusNeighbour(card: HTMLElement | null): void {
 }
 
 /** A hidden card leaves the feed; in search results it stays, marked, and keeps the focus. */
-function onHidden(card: HTMLElement | null, mode: CardMode): void {
+export function onHidden(card: HTMLElement | null, mode: CardMode): void {
   if (mode === 'feed') focusNeighbour(card);
   else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
 }
@@ -56,21 +61,18 @@ function onHidden(card: HTMLElement | null, mode: CardMode): void {
  * journal reference, the abstract with the first figure beside it (new tab), and what can be
  * done with it. Every text from arXiv or from the model is rendered as text.
  */
-export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', mark }: PaperCardProps) {
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false, why, mark }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
   const links = arxivLinks(paper.id, paper.version);
   const keyResult = useMemo(() => services.keyResult(paper.summary), [services, paper.summary]);
   const code = useMemo(() => findCodeLinks([paper.comment ?? '', paper.summary])[0], [paper.comment, paper.summary]);
-  const { figureUrl, machine } = useCardExtras(card, paper);
+  const { figures, figureUrl, machine } = useCardExtras(card, paper);
   if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
-  const unread = paper.unread === 1;
-  const hidden = paper.hiddenAt !== undefined;
-  const domId = `paper-${paper.id.replace(/[^\w-]/g, '-')}`;
+  const domId = domIdOf(paper);
   const titleId = `${domId}-title`;
-  const others = paper.categories.filter((category) => category !== paper.primaryCategory);
-  const classes = ['card', unread && 'card--unread', hidden && 'card--hidden'].filter(Boolean).join(' ');
+  const classes = ['card', paper.unread === 1 && 'card--unread', paper.hiddenAt !== undefined && 'card--hidden', later && 'card--later'].filter(Boolean).join(' ');
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (card.current) onCardKey(event, card.current, (target) => void actions.open(paper, links.abs, target));
@@ -78,42 +80,21 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', ma
 
   return (
     <article ref={card} class={classes} data-testid="paper-card" data-arxiv-id={paper.id} tabIndex={-1} aria-labelledby={titleId} onKeyDown={onKeyDown}>
-      <div class="card__meta">
-        <span class="card__category" title={categoryTitle(paper.primaryCategory)}>
-          {paper.primaryCategory}
-        </span>
-        {others.length > 0 && <span class="card__categories">{others.join(' ')}</span>}
-        <span class="card__date">
-          <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
-          {paper.version > 1 && (
-            <span title={`Revised: version ${paper.version}, ${shortDate(paper.updated, now)}`}> · v{paper.version}</span>
-          )}
-        </span>
-        {matched.length > 0 && <span class="card__matched">{matched.join(', ')}</span>}
-        <span class="card__flags">
-          {unread && <span class="visually-hidden">Unread.</span>}
-          {hidden && <span class="card__flag">Hidden</span>}
-          {isNew && <span class="card__flag card__flag--new">New</span>}
-        </span>
-      </div>
+      <CardMeta paper={paper} isNew={isNew} matched={matched} now={now} />
       {mark}
-      <LeadLine machine={machine} keyResult={keyResult} />
+      {why && <Why text={why} />}
+      <LeadLine machine={machine} keyResult={keyResult?.claim ?? null} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">
         <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
           <MathText text={paper.title} />
         </PaperLink>
       </h3>
       <Authors names={paper.authors.map((author) => author.name)} />
-      {(paper.comment || paper.journalRef) && (
-        <p class="card__comment">
-          {paper.comment && <Highlighted text={paper.comment} />}
-          {paper.comment && paper.journalRef && <span aria-hidden="true"> · </span>}
-          {paper.journalRef && <span class="card__journal">{paper.journalRef}</span>}
-        </p>
-      )}
-      <div class="card__body">
-        <Abstract id={`${domId}-abstract`} text={paper.summary} />
-        {figureUrl && <CardFigure url={figureUrl} title={paper.title} />}
+      <CardComment paper={paper} />
+      <div class={figures ? 'card__body card__body--figure' : 'card__body'}>
+        {/* With the model's headline on top, nothing stands for the claim's sentence: the preview keeps it. */}
+        <Abstract id={`${domId}-abstract`} text={paper.summary} claimSource={machine ? undefined : keyResult?.sentence} />
+        {figures && <CardFigure url={figureUrl} title={paper.title} />}
       </div>
       <CardActions
         paper={paper}

@@ -5,15 +5,15 @@ interface SaveToggleProps {
   onChange: (save: boolean) => Promise<void>;
   /** The paper's title element, so the button is announced with it. */
   describedBy?: string;
-  compact?: boolean;
 }
 
 /**
- * Save, pressed while the paper is in the library (the name stays 'Save', as a toggle
- * button's should; the pressed state is what changes). Shows the new state at once and keeps it until the library confirms it (the
- * save travels through the background) or the save fails.
+ * Save, or Saved while the paper is in the library: people read the word, not the filled icon
+ * (with "Save" alone they pressed it again). `aria-pressed` stays for the test hooks and says
+ * the same. Shows the new state at once and keeps it until the library confirms it (the save
+ * travels through the background) or the save fails.
  */
-export function SaveToggle({ saved, onChange, describedBy, compact = false }: SaveToggleProps) {
+export function SaveToggle({ saved, onChange, describedBy }: SaveToggleProps) {
   const [intended, setIntended] = useState<boolean | null>(null);
   useEffect(() => setIntended(null), [saved]);
   const pressed = intended ?? saved;
@@ -36,7 +36,7 @@ export function SaveToggle({ saved, onChange, describedBy, compact = false }: Sa
       <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
         <path d="M4 1.75h8a.75.75 0 0 1 .75.75v12L8 11.5l-4.75 3V2.5A.75.75 0 0 1 4 1.75Z" />
       </svg>
-      <span class={compact ? 'visually-hidden' : undefined}>Save</span>
+      <span>{pressed ? 'Saved' : 'Save'}</span>
     </button>
   );
 }

@@ -10,7 +10,9 @@ interface PaperFields extends PaperRef {
 }
 
 export interface CardExtrasView {
-  /** The first figure's address, once known; null or undefined: no figure to show. */
+  /** Whether the card shows figures: its figure's place is kept from the first frame. */
+  figures: boolean;
+  /** The first figure's address, once known; null: the paper has none; undefined: not known yet. */
   figureUrl: string | null | undefined;
   /** The model's headline and tldr, when the reader asked for them and they exist. */
   machine: MachineSummary | undefined;
@@ -95,18 +97,19 @@ function useMachineSummary(extras: CardExtras | undefined, card: RefObject<HTMLE
 
 /**
  * The extras of one card (new tab only): its first figure, asked for when the card comes near
- * the screen, and, when the reader turned them on, a headline from the browser's model once
- * they have looked at it. Nothing is asked before the settings say so.
+ * the screen (unless `wanted` says the card shows none), and, when the reader turned them on, a
+ * headline from the browser's model once they have looked at it. Nothing is asked before the
+ * settings say so.
  */
-export function useCardExtras(card: RefObject<HTMLElement | null>, source: PaperFields): CardExtrasView {
+export function useCardExtras(card: RefObject<HTMLElement | null>, source: PaperFields, wanted: { figures: boolean } = { figures: true }): CardExtrasView {
   const extras = useServices().cardExtras;
   const options = useCardOptions(extras);
   const { id, version, title, summary } = source;
   const paper = useMemo(() => ({ id, version, title, summary }), [id, version, title, summary]);
-  const figures = options?.figures === true;
+  const figures = wanted.figures && options?.figures === true;
   const headlines = options?.headlines === true;
   const { near, stored, leaving } = useNearAndStored(extras, card, id, figures || headlines);
   const figureUrl = useFigure({ extras, paper, enabled: figures, near, stored, leaving });
   const machine = useMachineSummary(extras, card, paper, headlines, stored);
-  return { figureUrl: figures ? figureUrl : undefined, machine: headlines ? machine : undefined };
+  return { figures, figureUrl: figures ? figureUrl : undefined, machine: headlines ? machine : undefined };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { InitialScreen } from '../common/initial-screen';
 import type { FeedData, HeaderData } from '../common/page-data';
+import { readFeedOrder } from '../../lib/ui/feed-order';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
@@ -15,33 +16,30 @@ import { CompactCard } from '../paper-card/compact-card';
 export const POPUP_FIRST_SCREEN_KEY = 'paper-radar:popup-first-screen';
 const PAGE = 20;
 
+/** A subscription's chip: its visible label and count first in its name, then what pressing it does. */
+function CountChip({ label, count, onOpen }: { label: string; count: number; onOpen: () => void }) {
+  return (
+    <button type="button" class="chip" onClick={onOpen}>
+      <span class="chip__label">{label}</span>{' '}
+      {count > 0 && <span class="chip__count">{count}</span>}
+      <span class="visually-hidden">{count > 0 ? ' unread' : ', none unread'}: open in the digest</span>
+    </button>
+  );
+}
+
 function SubscriptionCounts({ header }: { header: HeaderData }) {
   const services = useServices();
   const counts = header.counts ?? { all: 0, bySubscription: {} };
   return (
     <ul class="popup__subs" aria-label="Unread papers per subscription">
       <li>
-        <button type="button" class="chip" aria-label={`All: ${counts.all} unread. Open the digest`} onClick={() => services.openDigest()}>
-          <span class="chip__label">All</span>
-          {counts.all > 0 && <span class="chip__count">{counts.all}</span>}
-        </button>
+        <CountChip label="All" count={counts.all} onOpen={() => services.openDigest()} />
       </li>
-      {header.subscriptions.map((s) => {
-        const count = counts.bySubscription[s.id] ?? 0;
-        return (
-          <li key={s.id}>
-            <button
-              type="button"
-              class="chip"
-              aria-label={`${s.label}: ${count} unread. Open in the digest`}
-              onClick={() => services.openDigest(s.id)}
-            >
-              <span class="chip__label">{s.label}</span>
-              {count > 0 && <span class="chip__count">{count}</span>}
-            </button>
-          </li>
-        );
-      })}
+      {header.subscriptions.map((s) => (
+        <li key={s.id}>
+          <CountChip label={s.label} count={counts.bySubscription[s.id] ?? 0} onOpen={() => services.openDigest(s.id)} />
+        </li>
+      ))}
     </ul>
   );
 }
@@ -52,7 +50,7 @@ function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: num
   return (
     <>
       {feed.papers.map((paper) => (
-        <CompactCard key={paper.id} paper={paper} saved={saved.has(paper.id)} isNew={seenAt !== undefined && paper.addedAt > seenAt} now={now} />
+        <CompactCard key={paper.id} paper={paper} saved={saved.has(paper.id)} isNew={seenAt !== undefined && paper.addedAt > seenAt} now={now} why={feed.ranked?.why[paper.id]} />
       ))}
       {feed.more && (
         <button type="button" class="link-button popup__more" data-action="more" onClick={onMore}>
@@ -69,10 +67,12 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const now = useNow(services.now);
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  // The order the new tab was last shown in: For you, the best unread first, or the newest.
+  const [order] = useState(() => readFeedOrder(services.storage));
   const unreadQuery = useLiveQuery(
-    (data) => data.loadUnread(limit),
+    (data) => data.loadUnread(limit, order),
     [limit],
-    initial ? { papers: initial.papers, saved: initial.saved, more: initial.more } : undefined,
+    initial ? { papers: initial.papers, saved: initial.saved, more: initial.more, ...(initial.ranked ? { ranked: initial.ranked } : {}) } : undefined,
   );
   const unread = unreadQuery.value;
   const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);

@@ -32,6 +32,8 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? `${digestUrl()}#library` : digestUrl() });
   });
   globalThis.addEventListener?.('online', () => void app.onOnline());
+  // Another browser of the reader's synced (or this one's settings changed): merge.
+  browser.storage.onChanged.addListener((changes, area) => app.browserSync.onChanged(changes, area));
 
   void app.start();
 });

@@ -10,13 +10,14 @@ import { ServicesContext } from '../../components/common/services';
 import { startTheme } from '../../components/common/theme';
 import { ToastProvider } from '../../components/common/toast';
 import { POPUP_FIRST_SCREEN_KEY, PopupApp } from '../../components/popup/popup-app';
+import { readFeedOrder } from '../../lib/ui/feed-order';
 
 // As on the new tab: first frame from the cache or straight from IndexedDB, Dexie after it.
 holdData();
 void loadData();
 const services = defaultServices();
 startTheme(document.documentElement, services.storage);
-void initialScreen(services.storage, POPUP_FIRST_SCREEN_KEY, { unread: true }).then((initial) => {
+void initialScreen(services.storage, POPUP_FIRST_SCREEN_KEY, { unread: true, order: readFeedOrder(services.storage) }).then((initial) => {
   render(
     <ServicesContext.Provider value={services}>
       <ToastProvider>

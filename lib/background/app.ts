@@ -13,6 +13,9 @@ import { getSyncState, updateSyncState } from '../sync/state';
 import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
+import { BrowserSync } from '../browser-sync/syncer';
+import { browserSyncEnabled, browserSyncStatus } from '../browser-sync/preferences';
+import { onUserDataWrite } from '../db/watch';
 import { MetadataFetcher } from './metadata-fetcher';
 import { Ranker } from './ranker';
 import { SavedPaperCheck } from './saved-check';
@@ -56,6 +59,7 @@ export class BackgroundApp {
   readonly metadata: MetadataFetcher;
   readonly figures: FigureFinder;
   readonly ranker: Ranker;
+  readonly browserSync: BrowserSync;
   readonly savedCheck: SavedPaperCheck;
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
@@ -78,6 +82,18 @@ export class BackgroundApp {
     });
     this.figures = new FigureFinder(this.client, this.now);
     this.ranker = new Ranker({ now: this.now });
+    this.browserSync = new BrowserSync({
+      area: browser.storage.sync,
+      now: this.now,
+      enabled: () => browserSyncEnabled.getValue(),
+      setStatus: (status) => browserSyncStatus.setValue(status),
+      onApplied: ({ subscriptions, pending }) => {
+        if (subscriptions.length > 0) this.track(this.sync('subscription-added', subscriptions));
+        if (pending) this.track(this.metadata.request());
+        this.track(this.ranker.request());
+      },
+    });
+    onUserDataWrite(() => this.browserSync.schedule());
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,
@@ -173,6 +189,8 @@ export class BackgroundApp {
     }
     this.track(this.metadata.flush());
     this.track(this.ranker.refreshIfStale());
+    // Whatever changed here or in the reader's other browsers while this worker slept.
+    this.browserSync.schedule();
   }
 
   /** Resolves when the work `start()` set off has finished. */

@@ -40,6 +40,7 @@ export function createHandlers(app: BackgroundApp): Handlers {
       if (value) await markNotInterested(ids, app.now());
       else await takeBackNotInterested(ids);
       void app.ranker.request();
+      app.browserSync.schedule();
       return { ok: true };
     },
 
@@ -57,6 +58,11 @@ export function createHandlers(app: BackgroundApp): Handlers {
         pending: item?.pending === 1,
         subscriptions: paper ? await subscriptionLabels(paper.subs) : [],
       };
+    },
+
+    async userDataChanged() {
+      app.browserSync.schedule();
+      return { ok: true };
     },
 
     async markSeen() {

@@ -27,19 +27,39 @@ function subscriptionsText(labels: readonly string[]): string {
   return `In your Paper Radar feed: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function createButton(doc: Document, id: string, onPress: () => void): HTMLButtonElement {
+interface ButtonParts {
+  button: HTMLButtonElement;
+  /** The word on the button: Save, Saved, Saving…, Retry. */
+  label: HTMLSpanElement;
+  /** A check mark beside "Saved", for the eye only. */
+  mark: HTMLSpanElement;
+}
+
+/**
+ * The button's name is its visible word and then, for a screen reader on a listing of fifty
+ * papers, which paper it is ("Saved arXiv:1706.03762"): the name starts with what is on screen,
+ * so a voice user can say it (WCAG 2.5.3). `aria-pressed` says whether the paper is saved.
+ */
+function createButton(doc: Document, id: string, onPress: () => void): ButtonParts {
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('data-paper-radar-save', '');
   button.setAttribute('data-arxiv-id', id);
-  // The name stays the same in every state; aria-pressed says whether it is saved.
-  button.setAttribute('aria-label', `Save ${id} to Paper Radar`);
   button.setAttribute('aria-pressed', 'false');
+  const mark = doc.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  const which = doc.createElement('span');
+  which.className = 'which';
+  which.textContent = ` arXiv:${id}`;
+  button.append(mark, label, which);
   button.addEventListener('click', (event) => {
     event.preventDefault();
     onPress();
   });
-  return button;
+  return { button, label, mark };
 }
 
 /**
@@ -59,7 +79,7 @@ export function createSaveControl(doc: Document, id: string, layout: Layout, onP
   style.textContent = CONTROL_CSS;
   const root = doc.createElement('span');
   root.className = `root ${layout}`;
-  const button = createButton(doc, id, onPress);
+  const { button, label, mark } = createButton(doc, id, onPress);
   const context = doc.createElement('span');
   context.className = 'context';
   context.hidden = true;
@@ -81,7 +101,8 @@ export function createSaveControl(doc: Document, id: string, layout: Layout, onP
       button.setAttribute('aria-pressed', String(view.pressed));
       button.setAttribute('aria-busy', String(view.busy));
       button.title = view.title;
-      button.textContent = view.text;
+      label.textContent = view.text;
+      mark.textContent = view.state === 'saved' ? '\u2713\u00a0' : '';
     },
     showSubscriptions(labels) {
       context.hidden = labels.length === 0;

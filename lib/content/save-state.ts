@@ -84,7 +84,7 @@ export function viewOf(state: SaveState): ControlView {
     case 'unsaved':
       return view('Save', false, false, 'Save to Paper Radar');
     case 'saved':
-      return view('Saved ✓', true, false, 'Saved in Paper Radar. Press to remove it.');
+      return view('Saved', true, false, 'Saved in Paper Radar. Press to remove it.');
     case 'pending':
       return view('Saving…', true, false, 'Saved. Paper Radar is fetching its title and abstract from arXiv.');
     case 'saving':

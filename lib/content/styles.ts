@@ -57,6 +57,15 @@ button[aria-pressed="true"] {
   border-color: var(--pr-fill);
 }
 button[aria-busy="true"], button[data-state="pending"] { cursor: progress; opacity: 0.8; }
+/* Which paper the button is for, for screen readers only (listings have one per paper). */
+.which {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+}
 button[data-state="error"] {
   color: var(--pr-accent);
   background: transparent;

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeatureChunk, LibraryItem, MetaRow, PaperExtras, PaperRow, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
 import { DATABASE_NAME, toRow } from './layout';
+import { userDataWatch } from './watch';
 
 /** Papers read at once during the upgrade: 100,000 papers at once could be more than the worker's memory. */
 const UPGRADE_SLICE = 5000;
@@ -62,6 +63,7 @@ export class PaperRadarDatabase extends Dexie {
     // from the database itself. Tables schema 4 does not name (shelves, catalog) are deleted
     // once the upgrade has read them.
     this.version(4).stores(SCHEMA).upgrade(upgradeToOneRowPerPaper);
+    this.use(userDataWatch);
   }
 }
 

@@ -12,6 +12,8 @@ export interface FirstCards {
   /** Ids of the papers above that are in the library. */
   saved: string[];
   more: boolean;
+  /** In the For-you order: why each paper is there, and how lately it arrived (see lib/db/ranking.ts). */
+  ranked?: { why: Record<string, string>; freshness: Record<string, number> };
 }
 
 /** The feed (all of it or one subscription's), or the unread papers (the popup), newest first or For you. */
@@ -72,17 +74,19 @@ function matchOf(query: FirstCardsQuery): (paper: StoredPaper) => boolean {
  * The first `count` papers of the For-you order that `match` (lib/db/ranking.ts), a few at a
  * time; null when the feed has not been ranked (the page then shows the newest first).
  */
-function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count: number, done: (found: StoredPaper[] | null) => void): void {
+function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count: number, done: (found: { papers: StoredPaper[]; ranked: NonNullable<FirstCards['ranked']> } | null) => void): void {
   const papers = tx.objectStore(STORE.papers);
   const request = tx.objectStore(STORE.meta).get(RANKING_KEY);
   request.onsuccess = () => {
-    const ids = ((request.result as MetaRow | undefined)?.value as { ids?: string[] } | undefined)?.ids;
+    const ranking = (request.result as MetaRow | undefined)?.value as { ids?: string[]; why?: string[]; freshness?: number[] } | undefined;
+    const ids = ranking?.ids;
     if (!Array.isArray(ids)) return done(null);
     const found: StoredPaper[] = [];
+    const ranked: NonNullable<FirstCards['ranked']> = { why: {}, freshness: {} };
     const step = Math.max(16, count * 2);
     const next = (from: number) => {
       const batch = ids.slice(from, from + step);
-      if (batch.length === 0) return done(found);
+      if (batch.length === 0) return done({ papers: found, ranked });
       const read: (StoredPaper | undefined)[] = [];
       let waiting = batch.length;
       batch.forEach((id, i) => {
@@ -90,8 +94,14 @@ function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count:
         get.onsuccess = () => {
           read[i] = get.result as StoredPaper | undefined;
           if (--waiting > 0) return;
-          for (const paper of read) if (paper && match(paper) && found.length < count) found.push(paper);
-          if (found.length === count) done(found);
+          read.forEach((paper, k) => {
+            if (!paper || !match(paper) || found.length >= count) return;
+            found.push(paper);
+            const why = ranking?.why?.[from + k];
+            if (why) ranked.why[paper.id] = why;
+            ranked.freshness[paper.id] = ranking?.freshness?.[from + k] ?? 2;
+          });
+          if (found.length === count) done({ papers: found, ranked });
           else next(from + step);
         };
       });
@@ -111,6 +121,7 @@ function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promis
     const sync = tx.objectStore(STORE.meta).get(SYNC_STATE_KEY);
     sync.onsuccess = () => (out.sync = ((sync.result as MetaRow | undefined)?.value as SyncState | undefined) ?? { state: 'idle' });
     let found: StoredPaper[] | undefined;
+    let ranked: FirstCards['ranked'];
     const saved: string[] = [];
     const take = (papers: StoredPaper[]) => {
       found = papers;
@@ -119,12 +130,25 @@ function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promis
         item.onsuccess = () => (item.result as LibraryItem | undefined) && saved.push(paper.id);
       }
     };
-    if (query.order === 'forYou') rankedIn(tx, matchOf(query), limit + 1, (papers) => (papers ? take(papers) : newestIn(tx, listOf(query), limit + 1, take)));
+    if (query.order === 'forYou') {
+      rankedIn(tx, matchOf(query), limit + 1, (result) => {
+        if (!result) return newestIn(tx, listOf(query), limit + 1, take);
+        ranked = result.ranked;
+        take(result.papers);
+      });
+    }
     else newestIn(tx, listOf(query), limit + 1, take);
     tx.oncomplete = () => {
       if (!found || !out.subscriptions || !out.sync) return resolve(null);
       const papers = found.slice(0, limit);
-      resolve({ subscriptions: out.subscriptions, sync: out.sync, papers, saved: papers.filter((p) => saved.includes(p.id)).map((p) => p.id), more: found.length > limit });
+      resolve({
+        subscriptions: out.subscriptions,
+        sync: out.sync,
+        papers,
+        saved: papers.filter((p) => saved.includes(p.id)).map((p) => p.id),
+        more: found.length > limit,
+        ...(ranked ? { ranked } : {}),
+      });
     };
     tx.onabort = tx.onerror = () => resolve(null);
   });

@@ -133,3 +133,23 @@ export async function savedCount(): Promise<number> {
 export async function savedPaperIds(): Promise<string[]> {
   return db.library.orderBy('savedAt').reverse().filter((item) => item.pending !== 1).primaryKeys();
 }
+
+/** Every library item, the most recently saved first. */
+export async function allLibraryItems(): Promise<LibraryItem[]> {
+  return db.library.orderBy('savedAt').reverse().toArray();
+}
+
+/**
+ * A saved paper as another of the reader's browsers has it: saved then, with these tags and
+ * note. A paper not stored here waits for its metadata (`pending`), as a save from a page does.
+ * Returns whether it is pending.
+ */
+export async function putSyncedLibraryItem(id: string, savedAt: number, tags: string[], note: string): Promise<boolean> {
+  return db.transaction('rw', db.library, db.papers, async () => {
+    const [existing, stored] = await Promise.all([db.library.get(id), getPaper(id)]);
+    const item: LibraryItem = { ...existing, id, savedAt, tags, note };
+    if (!stored && !existing) item.pending = 1;
+    await db.library.put(item);
+    return item.pending === 1;
+  });
+}

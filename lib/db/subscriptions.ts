@@ -1,5 +1,6 @@
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
+import { editPapers } from './papers';
 import { forgetSubscription } from './retention';
 
 export async function listSubscriptions(): Promise<Subscription[]> {
@@ -92,4 +93,24 @@ export async function subscriptionCount(): Promise<number> {
 /** The labels of the subscriptions among `ids` that exist, in the order of `ids`. */
 export async function subscriptionLabels(ids: readonly string[]): Promise<string[]> {
   return (await db.subscriptions.bulkGet([...ids])).flatMap((s) => (s ? [s.label] : []));
+}
+
+/**
+ * Gives a subscription another id (the same subscription under the id another browser gave it):
+ * its papers and sync status follow, so nothing is fetched again or read twice.
+ */
+export async function renameSubscription(from: string, to: string): Promise<void> {
+  await db.transaction('rw', [db.subscriptions, db.syncStatus, db.papers], async () => {
+    const subscription = await db.subscriptions.get(from);
+    if (!subscription || from === to) return;
+    await db.subscriptions.put({ ...subscription, id: to });
+    await db.subscriptions.delete(from);
+    const status = await db.syncStatus.get(from);
+    if (status) {
+      await db.syncStatus.put({ ...status, subscriptionId: to });
+      await db.syncStatus.delete(from);
+    }
+    const ids = (await db.papers.where('subs').equals(from).primaryKeys()) as string[];
+    await editPapers(ids, (p) => ({ ...p, subs: [...new Set(p.subs.map((s) => (s === from ? to : s)))] }));
+  });
 }

@@ -40,6 +40,8 @@ export interface Protocol {
   getPaperContext: { input: { id: string }; output: PaperContext };
   /** The user opened the popup or the new tab: new papers have been seen. */
   markSeen: { input: Record<string, never>; output: { previousSeenAt: number } };
+  /** A page changed what travels to the reader's other browsers (library, subscriptions): sync it soon. */
+  userDataChanged: { input: Record<string, never>; output: { ok: true } };
   /** The 5 newest matches of a query being edited, under the shared rate limit. */
   previewQuery: { input: SubscriptionQuery; output: PreviewResult };
   /** The first figure of a paper's HTML version (null when it has none). */

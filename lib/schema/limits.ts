@@ -35,6 +35,8 @@ export const LIMITS = {
   tags: 100,
   tag: 100,
   note: 100_000,
+  /** Of a note, what travels to the reader's other browsers (the browser's sync holds about 100 KB in all). */
+  syncedNote: 500,
   /** Paper ids in one message (the saved marks of a listing page). */
   idsPerMessage: 1000,
 } as const;

@@ -40,7 +40,10 @@ export const PHRASES: Phrases[] = [
       'than',
     ],
   },
-  { marks: EVIDENCE, phrases: ['it is shown'] },
+  {
+    marks: EVIDENCE,
+    phrases: ['it is shown', 'clear evidence', 'strong evidence', 'is observed', 'are observed', 'was observed', 'were observed'],
+  },
   { marks: SCALE, phrases: ['by a factor', 'by an order', 'order of magnitude', 'orders of magnitude'] },
   {
     marks: BACKGROUND,

@@ -1,4 +1,8 @@
-import { clausesOf, SENTENCE_START, withFullStop } from './clauses';
+import { CLAIM_MAX_LENGTH, type Condensed, condense, numberWeight } from './claim';
+import { openClaim } from './claim-opening';
+import { unitsOf } from './claim-units';
+import { bare, first, FORBIDDEN_OPENERS } from './claim-words';
+import { clausesOf } from './clauses';
 import {
   AIM,
   ANAPHORIC,
@@ -12,10 +16,10 @@ import {
   VERB,
 } from './cue-lexicon';
 import { scanCues } from './key-result-cues';
-import { countBounds, COUNTED_NUMBER, hasEnumeration, QUANTITY } from './quantities';
+import { countBounds, COUNTED_NUMBER, hasEnumeration, hasQuantity, QUANTITY } from './quantities';
 import { splitSentences } from './sentences';
+import { systemName } from './system-name';
 
-const MAX_LENGTH = 300;
 const MIN_LENGTH = 30;
 const MIN_MERIT = 3;
 
@@ -71,39 +75,116 @@ function brevity(sentence: string): number {
   return sentence.length > 200 ? (sentence.length - 200) / 100 : 0;
 }
 
-/** The best self-contained clause of an over-long sentence, or null when none will do. */
-function bestClause(sentence: string, index: number, count: number): string | null {
-  let best: string | null = null;
-  let bestMerit = MIN_MERIT;
-  for (const clause of clausesOf(sentence)) {
-    const clauseMerit = merit(clause, index, count);
-    if (clauseMerit >= bestMerit) {
-      best = clause;
-      bestMerit = clauseMerit;
-    }
+/** The claim and the sentence of the abstract it was made from. */
+export interface KeyResult {
+  claim: string;
+  sentence: string;
+}
+
+// How a claim may start: a capital, a digit, math, a TeX command, a mark, or a name in mixed case ("eBPF").
+const CLAIM_START = /^(?:[\p{Lu}\p{N}$\\("'\u201c\u2018\[~<>\u00b1\u2248]|\p{Ll}+\p{Lu})/u;
+const SUBORDINATE_START = /^(?:while|whereas|although|though|because|since)\s+/i;
+
+// A claim is made from a sentence's first thousand characters and its first parts: an abstract's
+// sentences are shorter (arXiv allows 1,920 characters in all), and hostile text costs no more.
+const SENTENCE_LIMIT = 1000;
+const MAX_PARTS = 12;
+const within = (sentence: string) => (sentence.length > SENTENCE_LIMIT ? sentence.slice(0, sentence.lastIndexOf(' ', SENTENCE_LIMIT) + 1 || SENTENCE_LIMIT).trimEnd() : sentence);
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Brackets and math delimiters in pairs: a claim never ends inside a parenthesis. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0 && (text.replace(/\\\$/g, '').split('$').length - 1) % 2 === 0;
+}
+
+function standsAlone(claim: string): boolean {
+  return claim.length <= CLAIM_MAX_LENGTH && CLAIM_START.test(claim) && !FORBIDDEN_OPENERS.has(bare(first(claim))) && balanced(claim);
+}
+
+interface Candidate extends Condensed {
+  score: number;
+}
+
+/** The best claim from one sentence or one of its parts ("…; …", "(i) …, (ii) …"); null when none stands alone. */
+function claimFrom(whole: string, name: string | null, verbFirst = false): Candidate | null {
+  const sentence = within(whole);
+  let best: Candidate | null = null;
+  for (const part of [sentence, ...clausesOf(sentence).slice(0, MAX_PARTS)]) {
+    const opened = openClaim(part, name, verbFirst);
+    const condensed = opened === null ? null : condense(opened);
+    if (condensed === null || !standsAlone(condensed.claim)) continue;
+    // The numbers it keeps first; of two claims that keep the same, the shorter.
+    const score = numberWeight(condensed.claim) - condensed.claim.length / 80;
+    if (!best || score > best.score) best = { ...condensed, score };
   }
   return best;
 }
 
+/** A claim from a whole sentence; one that starts in lower case is a fragment ("and thus …", "al. show"). */
+const fromSentence = (sentence: string, name: string | null) => (CLAIM_START.test(sentence) ? claimFrom(sentence, name) : null);
+
 /**
- * The one sentence of an abstract that states its main finding, preferring concrete results
- * ("up to 32% faster", "9.65x speedup"); null when no sentence reads as a finding. The answer
- * is a whole sentence of the abstract, or a whole clause of one when the sentence is too long.
+ * The claim of a measured result no whole sentence gave: from the first unit of the sentence
+ * that holds a number ("While X remains 3x faster, …" gives "X remains 3x faster").
  */
-export function extractKeyResult(abstract: string): string | null {
-  const sentences = splitSentences(abstract);
-  const candidates: Array<{ sentence: string; index: number; rank: number }> = [];
-  sentences.forEach((sentence, index) => {
-    const sentenceMerit = merit(sentence, index, sentences.length);
-    if (sentenceMerit >= MIN_MERIT) candidates.push({ sentence, index, rank: sentenceMerit - brevity(sentence) });
-  });
-  candidates.sort((a, b) => b.rank - a.rank || b.index - a.index);
-  for (const { sentence, index } of candidates) {
-    // A sentence that starts in lower case is an abstract's own fragment ("and thus …").
-    if (!SENTENCE_START.test(sentence)) continue;
-    if (sentence.length <= MAX_LENGTH) return withFullStop(sentence);
-    const clause = bestClause(sentence, index, sentences.length);
-    if (clause) return clause;
+function claimAround(whole: string, name: string | null): Candidate | null {
+  const sentence = within(whole);
+  const lower = sentence.toLowerCase();
+  const measured = unitsOf(sentence).filter((unit) => unit.kind !== 'paren' && hasQuantity(lower.slice(unit.start, unit.end)));
+  for (const unit of measured.slice(0, MAX_PARTS)) {
+    const found = claimFrom(capitalized(sentence.slice(unit.start).replace(SUBORDINATE_START, '')), name, true);
+    if (found && hasQuantity(found.claim)) return found;
   }
   return null;
+}
+
+/** A sentence that states a measured result: a quantity, or a number with a verb of a result. */
+function isMeasured(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  return hasQuantity(lower) || (COUNTED_NUMBER.test(lower) && (scanCues(lower) & VERB) !== 0);
+}
+
+/**
+ * The abstract's main finding as a card's headline: the clause that carries its main measured
+ * result, at most 160 characters, cut where a clause or phrase ends, opening with its own
+ * subject; with the sentence it came from. Null only when the abstract states no finding.
+ */
+export function findKeyResult(abstract: string): KeyResult | null {
+  const sentences = splitSentences(abstract);
+  const name = systemName(abstract);
+  const ranked = sentences
+    .map((sentence, index) => {
+      const sentenceMerit = merit(sentence, index, sentences.length);
+      return { sentence, index, merit: sentenceMerit, rank: sentenceMerit - brevity(sentence) };
+    })
+    .sort((a, b) => b.rank - a.rank || b.index - a.index);
+  // Findings in order of merit; then, as a measured result always gets a claim, any sentence that states one.
+  const candidates = [
+    ...ranked.filter((candidate) => candidate.merit >= MIN_MERIT),
+    ...ranked.filter((candidate) => candidate.merit < MIN_MERIT && isMeasured(candidate.sentence)),
+  ];
+  // A claim that lost every number of its sentence waits: a later sentence may keep its own.
+  let fallback: KeyResult | null = null;
+  for (const make of [fromSentence, claimAround]) {
+    for (const { sentence } of candidates) {
+      const found = make(sentence, name);
+      if (!found) continue;
+      if (found.numbers === 0 || found.kept > 0) return { claim: found.claim, sentence };
+      fallback ??= { claim: found.claim, sentence };
+    }
+    if (fallback) return fallback;
+  }
+  return null;
+}
+
+/** The claim of the abstract's main finding (see findKeyResult); null when it states none. */
+export function extractKeyResult(abstract: string): string | null {
+  return findKeyResult(abstract)?.claim ?? null;
 }

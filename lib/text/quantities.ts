@@ -5,7 +5,13 @@
  * the physicist's 5.9 standard deviations (5σ).
  */
 export const QUANTITY =
-  /\d[\d.,]*\s*(?:\\?%|percent|per cent|percentage point|pp\b|[x\u00d7](?![a-z0-9])|\$?\s*\\times|-?fold\b|times\b|standard deviation|-?sigma\b|\u03c3)/g;
+  // Starts only where a number starts, so a long run of digits is read once, not once per digit.
+  /(?<![\d.,])\d[\d.,]*\s*(?:\\?%|percent|per cent|percentage point|pp\b|[x\u00d7](?![a-z0-9])|\$?\s*\\times|-?fold\b|times\b|standard deviation|-?sigma\b|\u03c3)/g;
+
+const ONE_QUANTITY = new RegExp(QUANTITY.source);
+
+/** Whether a text, in any case, states a measured quantity. */
+export const hasQuantity = (text: string): boolean => ONE_QUANTITY.test(text.toLowerCase());
 
 const BOUND_SYMBOL = /(?:^|[^a-z\\])[o\u03b8\u03c9]\s*$|\\(?:omega|theta|tilde\{o\})\s*$/;
 
@@ -26,3 +32,5 @@ export const hasEnumeration = (lower: string): boolean => lower.includes('(i)') 
 
 /** A number on its own: not a year (2024), not part of a name (h100, gpt-4, 3d). */
 export const COUNTED_NUMBER = /(?<![a-z\d.-])(?!(?:1[89]|20)\d\d(?![\d.,]?\d|[a-z]))\d+(?:[.,]\d+)*(?![a-z\d])/;
+/** Every such number, for counting them. */
+export const COUNTED_NUMBERS = new RegExp(COUNTED_NUMBER.source, 'g');

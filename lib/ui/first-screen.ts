@@ -17,6 +17,8 @@ export interface FirstScreen {
   papers: StoredPaper[];
   saved: string[];
   more: boolean;
+  /** In the For-you order: the order it was taken in, and why each paper is there. */
+  ranked?: { why: Record<string, string>; freshness: Record<string, number> };
 }
 
 /** Enough cards to fill a tall screen; the rest load right after the first paint. */

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { ARTIFACTS_DIR } from '../e2e/harness';
 import { launchBench } from './browser';
 import { benchBundle } from './browser-bundle';
+import { keyResultBench } from './key-result-bench';
 import { jsResults, NEW_TAB, paintBench, POPUP } from './paint-bench';
 import { parseBench } from './parse-bench';
 import { searchBench } from './search-bench';
@@ -43,11 +44,12 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
 
 it('measures every budget', async () => {
   const sizes = benchSizes();
-  // BENCH_ONLY=parse,ingest,upgrade,paint,search measures some parts alone (while working on them).
+  // BENCH_ONLY=parse,text,ingest,upgrade,paint,search measures some parts alone (while working on them).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (part: string) => !only || only.includes(part);
   const results: BenchResult[] = [];
   if (wanted('parse')) results.push(...parseBench(sizes));
+  if (wanted('text')) results.push(...keyResultBench(sizes));
   if (['ingest', 'upgrade', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
 
   console.log(`\n${table(results, !sizes.smoke)}\n`);

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAtomFeed } from '../../lib/arxiv/atom';
 import type { ArxivEntry } from '../../lib/arxiv/entry';
 import { FakeArxiv } from './fake-arxiv';
+import { barChartPng, latexmlPage } from './fake-figures';
 import { ARTIFACTS_DIR, launch, minimumGap, subscribe, type Harness } from './harness';
+import { movedSoFar, watchCardLayout } from './layout-watch';
 
 const API = join(import.meta.dirname, '../fixtures/arxiv/api');
 const TESTING = ['q_testing_s0_m10_bc5a6c384fe9', 'q_testing_s10_m10_34e56e15aaac', 'q_testing_s20_m10_348a237fecab', 'q_testing_s30_m10_f2e39f0143dc'];
@@ -18,55 +19,9 @@ const feedOrder: ArxivEntry[] = TESTING.flatMap((name) => parseAtomFeed(readFile
 // The second card on the screen: a paper arXiv has no HTML version of (it answers 404).
 const withoutHtml = feedOrder[1]!;
 
-/** A small PNG (a bar chart on white), so the figure is a real image the page decodes. */
-function barChartPng(width = 320, height = 180): Buffer {
-  const bars = [
-    { from: 40, to: 100, top: 60, rgb: [179, 27, 27] },
-    { from: 130, to: 190, top: 30, rgb: [31, 122, 63] },
-    { from: 220, to: 280, top: 100, rgb: [40, 90, 170] },
-  ];
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0); // no filter
-    for (let x = 0; x < width; x++) {
-      const bar = bars.find((b) => x >= b.from && x < b.to && y >= b.top && y < height - 20);
-      const axis = y === height - 20 || x === 20;
-      rows.push(...(axis ? [40, 40, 40] : (bar?.rgb ?? [255, 255, 255])));
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-/** An arXiv HTML paper as LaTeXML writes it: the first figure's image has a relative src. */
-function latexmlPage(paper: ArxivEntry): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${paper.id}</title></head><body>
-<div class="ltx_page_main"><article class="ltx_document ltx_authors_1line">
-<h1 class="ltx_title ltx_title_document">Paper ${paper.id}</h1>
-<section id="S1" class="ltx_section"><h2 class="ltx_title ltx_title_section"><span class="ltx_tag ltx_tag_section">1 </span>Introduction</h2>
-<figure id="S1.T1" class="ltx_table"><img src="t1.png" class="ltx_graphics" alt=""></figure>
-<figure id="S1.F1" class="ltx_figure"><img src="x1.png" id="S1.F1.g1" class="ltx_graphics ltx_centering ltx_img_landscape" width="598" height="336" alt="Refer to caption">
-<figcaption class="ltx_caption ltx_centering"><span class="ltx_tag ltx_tag_figure">Figure 1: </span>Overview.</figcaption></figure>
-</section></article></div></body></html>`;
-}
-
 const htmlPath = (paper: ArxivEntry) => `/html/${paper.id}v${paper.version}`;
+// The page itself, with the trailing slash the extension asks for (arXiv redirects the address without one).
+const htmlPage = (paper: ArxivEntry) => `${htmlPath(paper)}/`;
 const isHtmlPage = (path: string) => path.startsWith('/html/') && !path.endsWith('.png');
 
 let h: Harness;
@@ -78,7 +33,7 @@ beforeAll(async () => {
   const png = barChartPng();
   for (const paper of feedOrder) {
     if (paper === withoutHtml) continue;
-    fake.pages.set(htmlPath(paper), latexmlPage(paper));
+    fake.pages.set(htmlPage(paper), latexmlPage(paper));
     fake.files.set(`${htmlPath(paper)}/x1.png`, { type: 'image/png', body: png });
   }
   h = await launch({ fake });
@@ -86,6 +41,7 @@ beforeAll(async () => {
   await subscribe(options, 'testing', 40);
   await options.close();
   tab = await h.context.newPage();
+  await watchCardLayout(tab);
   tab.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -135,10 +91,36 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to load/i.test(text))).toEqual([]);
   });
 
-  it('shows no figure for a paper without an HTML version', async () => {
-    await expect.poll(() => h.fake.log.some((r) => r.path === htmlPath(withoutHtml)), { timeout: 60_000 }).toBe(true);
+  it('shows no figure for a paper without an HTML version, and keeps its place empty', async () => {
+    await expect.poll(() => h.fake.log.some((r) => r.path === htmlPage(withoutHtml)), { timeout: 60_000 }).toBe(true);
     await tab.waitForTimeout(500);
-    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).count()).toBe(0);
+    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure img`).count()).toBe(0);
+    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).getAttribute('data-figure')).toBe('none');
+  });
+
+  it('moves nothing on the page as the figures come in: no layout shift, no abstract re-wrapped, since the tab opened', async () => {
+    // Every layout shift since the page loaded (buffered), with the elements that moved.
+    const shifts = await tab.evaluate(
+      () =>
+        new Promise<{ value: number; moved: string[] }[]>((resolve) => {
+          const found: { value: number; moved: string[] }[] = [];
+          const describe = (node: Node | null) =>
+            node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join('.')}` : String(node?.nodeName);
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
+              if (!entry.hadRecentInput) found.push({ value: entry.value, moved: (entry.sources ?? []).map((source) => describe(source.node)) });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(found), 500);
+        }),
+    );
+    const figures = await tab.locator('.card__figure[data-figure="shown"] img').count();
+    expect(figures).toBeGreaterThanOrEqual(2); // the figures did come in while this was measured
+    const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    console.log(`layout shift on the new tab with ${figures} figures shown: ${cumulative} (${shifts.length} shifts)`);
+    expect(shifts).toEqual([]);
+    // Nor did any title or abstract move or change its size (a narrowed abstract re-wraps its lines).
+    expect(await movedSoFar(tab)).toEqual([]);
   });
 
   it('asks arXiv only for cards scrolled to, never two requests closer than 3 s', async () => {
@@ -148,7 +130,7 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
     // The cards on screen and perhaps the next one (cards are asked for a little before they show).
     expect(asked().length).toBeLessThanOrEqual(onScreen.length + 1);
     const last = feedOrder[feedOrder.length - 1]!;
-    expect(asked()).not.toContain(htmlPath(last));
+    expect(asked()).not.toContain(htmlPage(last));
 
     const later = feedOrder[8]!;
     await tab.locator(`[data-arxiv-id="${later.id}"]`).scrollIntoViewIfNeeded();

@@ -6,7 +6,7 @@ import type { PageVisibility } from '../../../components/paper-card/request-queu
 import type { Viewport } from '../../../components/paper-card/viewport';
 import { getExtras, putExtras } from '../../../lib/db/extras';
 import type { StoredPaper } from '../../../lib/db/schema';
-import { extractKeyResult } from '../../../lib/text/key-result';
+import { findKeyResult } from '../../../lib/text/key-result';
 import {
   createPaperSummarizer,
   type ModelAvailability,
@@ -110,12 +110,14 @@ interface Setup {
 export function newTabServices({ handlers = {}, options = {}, api, hidden = false }: Setup = {}) {
   const screenControl = fakeViewport();
   const page = fakeVisibility(hidden);
-  const test = testServices(handlers, { keyResult: extractKeyResult });
+  const test = testServices(handlers, { keyResult: findKeyResult });
   const chosen: CardOptions = { figures: true, headlines: false, ...options };
   test.services.cardExtras = createCardExtras({
     send: test.services.send,
     store: { get: getExtras, put: putExtras },
     options: { get: async () => chosen, watch: () => () => undefined },
+    // As the page does: the choices the last page saw are known at the first frame.
+    lastOptions: chosen,
     summarizer: async () => createPaperSummarizer(api),
     viewport: screenControl.viewport,
     visibility: page.visibility,

@@ -6,7 +6,7 @@ import type { Send } from '../../../lib/content/save-store';
 import { sendMessage } from '../../../lib/messaging';
 import type { SavedChangedEvent } from '../../../lib/messaging/protocol';
 import { newPageHtml } from './listing-pages';
-import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage } from './save-controls-kit';
+import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, shownWord } from './save-controls-kit';
 
 // No capture of /new exists: rendered from templates/list__new.html's structure (listing-pages.ts).
 const NEW_PAGE = newPageHtml([
@@ -136,7 +136,7 @@ describe('through the extension messaging', () => {
       { type: 'getPaperContext', data: { id: '1706.03762' } },
       { type: 'savePaper', data: { id: '1706.03762' } },
     ]);
-    expect(injectedButtons()[0]!.textContent).toBe('Saving…');
+    expect(shownWord(injectedButtons()[0]!)).toBe('Saving…');
   });
 
   it('shows a retry with the reason when nothing receives the message', async () => {
@@ -144,7 +144,7 @@ describe('through the extension messaging', () => {
     run(sendMessage);
     await settle();
     const [button] = injectedButtons();
-    expect(button!.textContent).toBe('Retry');
+    expect(shownWord(button!)).toBe('Retry');
     expect(button!.title).toBe(
       "Paper Radar could not check whether this paper is saved: Paper Radar's background is not answering (No listeners available). Press to try again.",
     );

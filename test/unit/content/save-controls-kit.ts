@@ -35,6 +35,9 @@ export function injectedButtons(root: ParentNode = document): HTMLButtonElement[
   return shadowRootsIn(root).flatMap((scope) => [...scope.querySelectorAll<HTMLButtonElement>('button[data-paper-radar-save]')]);
 }
 
+/** The word a reader sees on a control (its check mark and the paper id for screen readers aside). */
+export const shownWord = (button: HTMLButtonElement) => button.querySelector('.label')?.textContent ?? '';
+
 export const buttonsFor = (id: string) => injectedButtons().filter((button) => button.getAttribute('data-arxiv-id') === id);
 
 /** Lets pending promises, observers and zero-delay timers run. */

@@ -1,13 +1,14 @@
 // The captures link arXiv's stylesheets and scripts; happy-dom must neither fetch nor run them.
 // @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { within } from '@testing-library/preact';
 import { type SaveControls, startSaveControls } from '../../../lib/content/controller';
 import abs1207 from '../../fixtures/arxiv/html/abs_1207.7214.html?raw';
 import abs1706 from '../../fixtures/arxiv/html/abs_1706.03762.html?raw';
 import recentList from '../../fixtures/arxiv/html/list_cs.CL_recent.html?raw';
 import searchPage from '../../fixtures/arxiv/html/search_all_attention.html?raw';
 import { newPageHtml } from './listing-pages';
-import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage } from './save-controls-kit';
+import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, shownWord } from './save-controls-kit';
 
 // URLs as recorded in test/fixtures/arxiv/SOURCES.md.
 const ABS_1706 = new URL('https://arxiv.org/abs/1706.03762');
@@ -24,7 +25,7 @@ const NEW_PAGE = newPageHtml([
 ]);
 
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
-const state = (button: HTMLButtonElement) => [button.textContent, button.getAttribute('aria-pressed')];
+const state = (button: HTMLButtonElement) => [shownWord(button), button.getAttribute('aria-pressed')];
 
 let running: SaveControls | null = null;
 afterEach(() => {
@@ -54,7 +55,7 @@ describe('one control per paper on the captured pages', () => {
     }
     expect(background.calls('getSavedIds')).toHaveLength(1);
     expect(state(buttonsFor('2608.12278')[0]!)).toEqual(['Save', 'false']);
-    expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Saved ✓', 'true']);
+    expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Saved', 'true']);
   });
 
   it('search results: 50 results, a control ending each "arXiv:<id> [pdf, ps, other]" line', async () => {
@@ -104,7 +105,9 @@ describe('the control', () => {
     expect(button!.type).toBe('button');
     expect(button!.disabled).toBe(false);
     expect(button!.tabIndex).toBe(0);
-    expect(button!.getAttribute('aria-label')).toBe('Save 1706.03762 to Paper Radar');
+    // The visible word first, then which paper (label in name, WCAG 2.5.3).
+    const root = (button!.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.root')!;
+    expect(within(root).getByRole('button', { name: 'Save arXiv:1706.03762' })).toBe(button);
     expect(button!.title).toBe('Save to Paper Radar');
   });
 
@@ -130,8 +133,8 @@ describe('saving and unsaving', () => {
     expect(second!.getAttribute('aria-busy')).toBe('true');
     await settle();
     expect([state(first!), state(second!)]).toEqual([
-      ['Saved ✓', 'true'],
-      ['Saved ✓', 'true'],
+      ['Saved', 'true'],
+      ['Saved', 'true'],
     ]);
     expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Save', 'false']);
 
@@ -165,7 +168,7 @@ describe('saving and unsaving', () => {
     button.click();
     await settle();
     expect(background.calls('savePaper')).toHaveLength(1);
-    expect(state(button)).toEqual(['Saved ✓', 'true']);
+    expect(state(button)).toEqual(['Saved', 'true']);
   });
 });
 
@@ -189,7 +192,7 @@ describe('errors', () => {
     background.failure = null;
     button.click();
     await settle();
-    expect(state(button)).toEqual(['Saved ✓', 'true']);
+    expect(state(button)).toEqual(['Saved', 'true']);
     expect(background.saved.has('2608.12278')).toBe(true);
   });
 
@@ -217,7 +220,7 @@ describe('errors', () => {
     await settle();
     expect(background.calls('getSavedIds').at(-1)).toEqual({ ids: ['2608.12278'] });
     expect(background.calls('savePaper')).toEqual([]);
-    expect(state(button)).toEqual(['Saved ✓', 'true']);
+    expect(state(button)).toEqual(['Saved', 'true']);
   });
 });
 
@@ -230,7 +233,7 @@ describe('abstract page of a paper in the feed', () => {
     expect(background.calls('getPaperContext')).toEqual([{ id: '1706.03762' }]);
     expect(background.calls('getSavedIds')).toEqual([]);
     const [button] = injectedButtons();
-    expect(state(button!)).toEqual(['Saved ✓', 'true']);
+    expect(state(button!)).toEqual(['Saved', 'true']);
     const context = labelIn(button!);
     expect(context.hasAttribute('hidden')).toBe(false);
     expect(context.textContent).toBe('In your Paper Radar feed: Transformers, au:Vaswani');

@@ -16,6 +16,7 @@ function router() {
     getSavedIds: vi.fn(async ({ ids }: { ids: string[] }) => ({ saved: ids.slice(0, 1), pending: [] })),
     getPaperContext: vi.fn(async () => ({ saved: false, pending: false, subscriptions: [] })),
     markSeen: vi.fn(async () => ({ previousSeenAt: 0 })),
+    userDataChanged: vi.fn(async () => ({ ok: true as const })),
     previewQuery: vi.fn(async () => ({ totalResults: 0, papers: [], url: '' })),
     getFigure: vi.fn(async () => ({ url: null })),
   } satisfies Handlers;

@@ -1,3 +1,4 @@
+import { DENSITY_KEY, readDensity, writeDensity } from '../../../lib/ui/density';
 import { describe, expect, it } from 'vitest';
 import { arxivLinks } from '../../../lib/ui/arxiv-links';
 import { authorsLine, authorsText, firstAuthor } from '../../../lib/ui/authors';
@@ -76,5 +77,34 @@ describe('theme', () => {
     expect(cachedTheme(storage)).toBe('dark');
     storage.setItem('paper-radar:theme', '<script>');
     expect(cachedTheme(storage)).toBe('system');
+  });
+});
+
+describe('density', () => {
+  const memory = () => {
+    const values = new Map<string, string>();
+    return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value) };
+  };
+
+  it('is remembered, and whole cards until chosen or when storage holds something else', () => {
+    const storage = memory();
+    expect(readDensity(storage)).toBe('comfortable');
+    expect(writeDensity(storage, 'compact')).toBe(true);
+    expect(readDensity(storage)).toBe('compact');
+    storage.setItem(DENSITY_KEY, 'tiny');
+    expect(readDensity(storage)).toBe('comfortable');
+  });
+
+  it('lasts for the page when storage refuses it', () => {
+    const refusing = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(readDensity(refusing)).toBe('comfortable');
+    expect(writeDensity(refusing, 'compact')).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { storedIds } from '../../../helpers/stored-papers';
+import { DENSITY_KEY } from '../../../../lib/ui/density';
 
 const HOUR = 3_600_000;
 
@@ -71,8 +72,8 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toEqual(newestFirst()));
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings.length).toBeGreaterThan(1);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'All, 30 unread' })).toBeTruthy());
-    expect(screen.getByRole('button', { name: 'testing, 20 unread' }).getAttribute('aria-pressed')).toBe('false');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All 30 unread' })).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'testing 20 unread' }).getAttribute('aria-pressed')).toBe('false');
     expect(screen.getByTestId('sync-status').dataset.state).toBe('ok');
     expect(screen.getByTestId('sync-status').textContent).toContain('Updated 2 h ago');
   });
@@ -89,10 +90,10 @@ describe('the new tab', () => {
 
   it('filters by subscription and marks all of that one read', async () => {
     await openDigest();
-    fireEvent.click(await screen.findByRole('button', { name: /^fuzzing, 10 unread/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^fuzzing 10 unread/ }));
     await waitFor(() => expect(cardIds()).toEqual(newestFirst(testingPages[2])));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'All, 20 unread' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All 20 unread' })).toBeTruthy());
     await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(0));
     expect(screen.getByText(/all caught up/)).toBeTruthy();
   });
@@ -121,12 +122,16 @@ describe('the new tab', () => {
     expect(cardIds()).toHaveLength(29);
   });
 
-  it('works from the keyboard: j/k move, s saves, x hides, o opens, / searches, ? lists shortcuts', async () => {
+  it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {
     await store();
-    const services = renderDigest(testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) }));
+    const services = testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) });
+    services.services.storage.setItem(DENSITY_KEY, density);
+    renderDigest(services);
     await waitFor(() => expect(cardIds()).toHaveLength(30));
+    expect(document.querySelectorAll(density === 'compact' ? '.row' : '.card')).toHaveLength(30);
     const ids = cardIds();
-    const focusedCard = () => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-testid="paper-card"]')?.dataset.arxivId;
+    const focused = () => (document.activeElement as HTMLElement).closest<HTMLElement>('[data-testid="paper-card"]');
+    const focusedCard = () => focused()?.dataset.arxivId;
     const press = (key: string) => fireEvent.keyDown(document.activeElement ?? document.body, { key });
 
     press('j');
@@ -138,7 +143,9 @@ describe('the new tab', () => {
 
     press('s');
     await waitFor(() => expect(services.sent.some((m) => m.type === 'savePaper' && (m.data as { id: string }).id === ids[1])).toBe(true));
-    expect(within(screen.getAllByTestId('paper-card')[1]!).getByTestId('save-toggle').getAttribute('aria-pressed')).toBe('true');
+    const toggle = within(screen.getAllByTestId('paper-card')[1]!).getByTestId('save-toggle');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(toggle.textContent).toBe('Saved');
 
     press('x');
     expect(focusedCard()).toBe(ids[2]); // focus moves on before the card goes
@@ -148,6 +155,14 @@ describe('the new tab', () => {
     press('o');
     await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${ids[2]}v`), 'background-tab'));
     await waitFor(async () => expect((await getPaper(ids[2]!))!.readAt).toBe(NOW));
+    await waitFor(() => expect(focused()!.querySelector('[data-action="read"]')?.textContent).toBe('Mark unread'));
+    press('m');
+    await waitFor(async () => expect((await getPaper(ids[2]!))!.readAt).toBeUndefined());
+
+    // e opens what the card keeps folded: the whole abstract, or the row's details.
+    const expand = () => focused()!.querySelector('[data-action="expand"]');
+    press('e');
+    expect(expand()?.getAttribute('aria-expanded')).toBe('true');
 
     press('/');
     expect(document.activeElement).toBe(screen.getByTestId('search-input'));
@@ -157,6 +172,35 @@ describe('the new tab', () => {
     (document.activeElement as HTMLElement).blur();
     press('?');
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+  }, 20_000);
+
+  it('switches to the compact view in the header, and the next page opens in it', async () => {
+    await store();
+    const services = testServices({ markSeen: async () => ({ previousSeenAt: 0 }) });
+    const first = render(
+      <WithServices services={services.services}>
+        <DigestApp initial={null} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const density = screen.getByRole('group', { name: 'Density' });
+    expect(within(density).getByRole('button', { name: 'Cards' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(within(density).getByRole('button', { name: 'Compact' }));
+    await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(30));
+    // A row: title, first author and date, Save, and its claim; the rest opens in place.
+    const row = cardOf(cardIds()[0]!);
+    expect(within(row).getByRole('heading', { level: 3 }).textContent).toBe(testingPapers.find((p) => p.id === row.dataset.arxivId)!.title);
+    expect(row.querySelector('.row__byline')?.textContent).toMatch(/\+ \d+ · /);
+    const details = row.querySelector<HTMLElement>('.row__details')!;
+    expect(details.hidden).toBe(true);
+    fireEvent.click(within(row).getByRole('button', { name: 'Details' }));
+    expect(details.hidden).toBe(false);
+    expect(within(details).queryByTestId('save-toggle')).toBeNull(); // one Save a paper, on its first line
+    first.unmount();
+
+    renderDigest(services);
+    await waitFor(() => expect(document.querySelectorAll('.row')).toHaveLength(30));
+    expect(within(screen.getByRole('group', { name: 'Density' })).getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('finds a paper by a word of its abstract', async () => {

@@ -59,7 +59,19 @@ describe('the first figure on a new-tab card', () => {
     expect(figureRequests(tab)).toEqual([{ id: attentionPaper.id, version: attentionPaper.version }]);
   });
 
-  it('shows nothing for a paper without an HTML version, asked or stored', async () => {
+  it('keeps the figure’s place from the first frame, then shows the figure in it', async () => {
+    const tab = newTabServices({ handlers: { getFigure: async () => ({ url: ATTENTION_FIGURE }) } });
+    const { card } = renderCards(await stored(attentionPaper), tab);
+    // Before anything is known the place is there, waiting: the abstract is laid out around it once.
+    const box = card(attentionPaper.id).querySelector('.card__figure')!;
+    expect(box.getAttribute('data-figure')).toBe('waiting');
+    tab.screen.scrollTo(card(attentionPaper.id));
+    await waitFor(() => expect(box.querySelector('img')?.getAttribute('src')).toBe(ATTENTION_FIGURE));
+    expect(card(attentionPaper.id).querySelector('.card__figure')).toBe(box);
+    expect(box.getAttribute('data-figure')).toBe('shown');
+  });
+
+  it('shows no figure for a paper without an HTML version, asked or stored, and keeps its place empty', async () => {
     await db.extras.put({ id: higgsPaper.id, figureUrl: null });
     const tab = newTabServices({ handlers: { getFigure: async () => ({ url: null }) } });
     const { card } = renderCards(await stored(attentionPaper, higgsPaper), tab);
@@ -68,10 +80,11 @@ describe('the first figure on a new-tab card', () => {
     await waitFor(() => expect(figureRequests(tab)).toHaveLength(1));
     await settle();
     expect(figureRequests(tab)).toEqual([{ id: attentionPaper.id, version: attentionPaper.version }]);
-    expect(document.querySelector('.card__figure')).toBeNull();
+    expect(document.querySelector('.card__figure img')).toBeNull();
+    expect([...document.querySelectorAll('.card__figure')].map((box) => box.getAttribute('data-figure'))).toEqual(['none', 'none']);
   });
 
-  it('leaves no trace of a figure whose image fails to load', async () => {
+  it('leaves an empty place where a figure’s image fails to load', async () => {
     await db.extras.put({ id: attentionPaper.id, figureUrl: ATTENTION_FIGURE });
     const tab = newTabServices();
     const { card } = renderCards(await stored(attentionPaper), tab);
@@ -82,7 +95,8 @@ describe('the first figure on a new-tab card', () => {
       return found!;
     });
     fireEvent.error(img);
-    await waitFor(() => expect(card(attentionPaper.id).querySelector('.card__figure')).toBeNull());
+    await waitFor(() => expect(card(attentionPaper.id).querySelector('.card__figure img')).toBeNull());
+    expect(card(attentionPaper.id).querySelector('.card__figure')?.getAttribute('data-figure')).toBe('none');
   });
 
   it('asks one figure at a time, and never for a card scrolled past before its turn', async () => {
@@ -155,7 +169,7 @@ describe('the first figure on a new-tab card', () => {
     tab.screen.scrollTo(card(higgsPaper.id));
     await waitFor(() => expect(figureRequests(tab)).toHaveLength(2));
     await settle();
-    expect(document.querySelector('.card__figure')).toBeNull();
+    expect(document.querySelector('.card__figure img')).toBeNull();
     tab.screen.scrollAway(card(higgsPaper.id));
     tab.screen.scrollTo(card(higgsPaper.id));
     await settle();

@@ -1,9 +1,11 @@
-import { cleanup, waitFor } from '../../../helpers/dom-testing';
+import { cleanup, fireEvent, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
 import type { StoredPaper } from '../../../../lib/db/schema';
-import { extractKeyResult } from '../../../../lib/text/key-result';
+import { extractKeyResult, findKeyResult } from '../../../../lib/text/key-result';
+import { DEFAULT_SETTINGS } from '../../../../lib/settings';
+import { DEFAULT_CARD_OPTIONS } from '../../../../components/paper-card/default-card-extras';
 import { HEADLINE_MAX_LENGTH, TLDR_MAX_LENGTH } from '../../../../lib/text/summarizer';
 import { MACHINE_NOTE } from '../../../../components/paper-card/lead-line';
 import { attentionPaper, testingPapers } from '../../../helpers/fixtures';
@@ -143,5 +145,35 @@ describe('the on-device AI headline', () => {
     await waitFor(() => expect(document.querySelectorAll('.card__headline')).toHaveLength(2));
     expect(model.calls).toEqual(['headline', 'tldr', 'headline', 'tldr']);
     expect(most).toBe(1);
+  });
+});
+
+describe('the claim on a card', () => {
+  it('is not said twice: the abstract’s preview leaves out its sentence, the whole abstract marks it', async () => {
+    const { sentence } = findKeyResult(paper.summary)!;
+    const tab = newTabServices();
+    const { card } = renderCards([await stored()], tab);
+    const shown = card(paper.id);
+    expect(shown.querySelector('.card__key-result')?.textContent).toBe(keyResult);
+    const abstract = shown.querySelector('.card__abstract')!;
+    expect(abstract.textContent).not.toContain(sentence);
+    fireEvent.click(within(shown).getByRole('button', { name: 'Show full abstract' }));
+    expect(abstract.textContent).toBe(paper.summary);
+    expect(abstract.querySelector('.card__claim-source')?.textContent).toBe(sentence);
+  });
+
+  it('gives way to the model’s headline, and then the preview keeps every sentence', async () => {
+    await db.extras.put({ id: paper.id, headline: 'Kept from last time' });
+    const tab = newTabServices({ options: { headlines: true }, api: fakeSummarizer('available').api });
+    const { card } = renderCards([await stored()], tab);
+    tab.screen.look(card(paper.id));
+    await waitFor(() => expect(card(paper.id).querySelector('.card__headline')?.textContent).toContain('Kept from last time'));
+    expect(card(paper.id).querySelector('.card__abstract')?.textContent).toBe(paper.summary);
+  });
+});
+
+describe('the card options a page starts with', () => {
+  it('are the settings’ defaults', () => {
+    expect(DEFAULT_CARD_OPTIONS).toEqual({ figures: DEFAULT_SETTINGS.showFigures, headlines: DEFAULT_SETTINGS.aiHeadlines });
   });
 });

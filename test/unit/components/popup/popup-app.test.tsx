@@ -36,8 +36,8 @@ describe('the popup', () => {
     const unread = [...testingPages[0]!.slice(1)].sort((a, b) => (a.published < b.published ? 1 : -1)).map((p) => p.id);
     await waitFor(() => expect(cardIds()).toEqual(unread));
     expect(services.sent.map((m) => m.type)).toContain('markSeen');
-    expect(await screen.findByRole('button', { name: 'testing: 9 unread. Open in the digest' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'testing: 9 unread. Open in the digest' }));
+    expect(await screen.findByRole('button', { name: 'testing 9 unread: open in the digest' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'testing 9 unread: open in the digest' }));
     expect(services.services.openDigest).toHaveBeenCalledWith('testing');
   });
 

@@ -1,0 +1,48 @@
+import type { FeedOrder } from '../../lib/schema/limits';
+
+export interface RankingState {
+  /** The feed has been ranked for the reader. */
+  ready: boolean;
+  /** Saved papers it learns from. */
+  saved: number;
+}
+
+/** Saved papers it takes before the feed can be ranked (lib/background/ranker.ts). */
+const NEEDED = 3;
+
+/**
+ * "For you" or "Newest", as two toggle buttons of which one is pressed; before the reader has
+ * saved enough for a ranking, what it takes to get one.
+ */
+export function OrderSwitch({ order, ranking, onOrder }: { order: FeedOrder; ranking: RankingState | undefined; onOrder: (order: FeedOrder) => void }) {
+  if (!ranking) return null;
+  if (!ranking.ready) {
+    const more = Math.max(1, NEEDED - ranking.saved);
+    return (
+      <p class="order-hint" data-testid="feed-order-hint">
+        Save {more} more {more === 1 ? 'paper' : 'papers'} and Paper Radar can put the papers most like them first, learned on this computer.
+      </p>
+    );
+  }
+  const choices: { order: FeedOrder; label: string; title: string }[] = [
+    { order: 'forYou', label: 'For you', title: 'Papers like the ones you saved first, within what arrived today, this week and earlier' },
+    { order: 'newest', label: 'Newest', title: 'The newest papers first, by day' },
+  ];
+  return (
+    <div class="density order" role="group" aria-label="Order" data-testid="feed-order">
+      {choices.map((choice) => (
+        <button
+          key={choice.order}
+          type="button"
+          class={choice.order === order ? 'density__choice density__choice--on' : 'density__choice'}
+          aria-pressed={choice.order === order}
+          data-order={choice.order}
+          title={choice.title}
+          onClick={() => onOrder(choice.order)}
+        >
+          {choice.label}
+        </button>
+      ))}
+    </div>
+  );
+}

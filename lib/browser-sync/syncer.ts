@@ -1,0 +1,173 @@
+import { getPapers } from '../db/papers';
+import { getMeta, setMeta } from '../db/meta';
+import { decodeShard, encodeShard, itemBytes, SHARD_PREFIX, shardOf, type Shard } from './codec';
+import { EMPTY_LEDGER, mergeRecords, type Ledger, type SyncedRecord } from './merge';
+import { applyRecords, joinSyncedSet, localRecords, readRows, type Applied } from './records';
+
+/** The browser's `storage.sync` area (or a stand-in in tests). */
+export interface SyncArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** Chrome's limits for `storage.sync` (Firefox has the same byte limits). */
+export const QUOTA = { bytes: 102_400, itemBytes: 8_192, items: 512 } as const;
+/** Room kept free of the quota, for another browser's change in flight and the keys' own bytes. */
+const HEADROOM = 4_096;
+/** A shard above this is split (the shards double): it must stay under the per-item limit after its next change. */
+const SPLIT_AT = 6_500;
+const FIRST_SHARDS = 8;
+
+export interface SyncStatus {
+  /** When this browser last agreed with the synced set. */
+  lastSyncAt?: number;
+  /** Bytes of `storage.sync` that Paper Radar's items take. */
+  bytes: number;
+  /** Saved papers that do not travel because the synced data is full (they stay here). */
+  notSynced: number;
+  /** What went wrong, in plain words (a shard another browser wrote that cannot be read, a full quota). */
+  problem?: string;
+}
+
+export interface BrowserSyncOptions {
+  area: SyncArea;
+  now: () => number;
+  enabled: () => Promise<boolean>;
+  setStatus: (status: SyncStatus) => Promise<void>;
+  /** What arrived needs work: papers of new subscriptions, metadata of saved papers. */
+  onApplied: (applied: Applied) => void;
+  debounceMs?: number;
+}
+
+const LEDGER_KEY = 'browserSyncLedger';
+/** Changes within this time make one write: Chrome allows 120 writes a minute and 1,800 an hour. */
+const DEBOUNCE_MS = 2_000;
+
+/**
+ * Keeps this browser and the reader's other browsers in step through the browser's own sync:
+ * reads the synced set, merges it with what changed here (lib/browser-sync/merge.ts), stores
+ * here what the others changed, and writes back only the shards that changed, in one write.
+ */
+export class BrowserSync {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly options: BrowserSyncOptions) {}
+
+  /** Something synced changed here or there: merge soon (changes in quick succession make one write). */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run().catch((error: unknown) => console.error('Paper Radar: browser sync failed', error)), this.options.debounceMs ?? DEBOUNCE_MS);
+  }
+
+  /** Merges now, or right after the merge in progress. */
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.merge().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    });
+    return this.running;
+  }
+
+  onChanged(changes: Record<string, unknown>, area: string): void {
+    if ((area === 'sync' && Object.keys(changes).some((key) => key.startsWith(SHARD_PREFIX))) || (area === 'local' && 'settings' in changes)) this.schedule();
+  }
+
+  private async merge(): Promise<void> {
+    const { area, now } = this.options;
+    if (!(await this.options.enabled())) return;
+    const items = await area.get(null);
+    const { remote, problems } = await readShards(items);
+    let local = await localRecords();
+    const ledger = (await getMeta<Ledger>(LEDGER_KEY)) ?? EMPTY_LEDGER;
+    if (Object.keys(ledger.records).length === 0) local = await joinSyncedSet(local, remote);
+    // A mark on a paper not stored here (it is elsewhere) is not a deletion.
+    const marked = Object.keys(ledger.records).filter((key) => key.startsWith('n:')).map((key) => key.slice(2));
+    const stored = new Set((await getPapers(marked)).flatMap((p) => (p ? [p.id] : [])));
+    const result = mergeRecords(local, remote, ledger, now(), (key) => key.startsWith('n:') && !stored.has(key.slice(2)));
+    this.options.onApplied(await applyRecords(result.apply, local));
+    const { writes, removals, bytes, notSynced } = await layout(result.merged, items);
+    if (Object.keys(writes).length > 0) await area.set(writes);
+    if (removals.length > 0) await area.remove(removals);
+    await setMeta(LEDGER_KEY, result.ledger);
+    const problem = [...problems, ...(notSynced > 0 ? [`The browser's sync is full: ${notSynced} saved papers stay on this computer only.`] : [])].join(' ') || undefined;
+    await this.options.setStatus({ lastSyncAt: now(), bytes, notSynced, ...(problem ? { problem } : {}) });
+  }
+}
+
+/** Every record of every shard that can be read; a shard that cannot is left out whole, and said why. */
+async function readShards(items: Record<string, unknown>): Promise<{ remote: Map<string, SyncedRecord>; problems: string[] }> {
+  const remote = new Map<string, SyncedRecord>();
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(items)) {
+    if (!key.startsWith(SHARD_PREFIX)) continue;
+    try {
+      for (const [recordKey, record] of readRows(await decodeShard(value))) {
+        const seen = remote.get(recordKey);
+        if (!seen || seen.t < record.t) remote.set(recordKey, record);
+      }
+    } catch (error) {
+      problems.push(`A synced item from another browser (${key}) could not be read and was ignored: ${(error as Error).message}.`);
+    }
+  }
+  return { remote, problems };
+}
+
+/**
+ * Spreads the records over shards (doubling their number while one is too large) and keeps to
+ * the quota: when everything does not fit, the saved papers saved longest ago stay here only.
+ * Returns only the shards whose content changed.
+ */
+async function layout(merged: Map<string, SyncedRecord>, current: Record<string, unknown>) {
+  const records = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  // What must travel first: settings, subscriptions, marks; then saved papers (their time, tags
+  // and note together), the latest saved first.
+  const isSaved = (key: string) => key.startsWith('l:') || key.startsWith('g:') || key.startsWith('m:');
+  const savedAt = new Map(records.flatMap(([key, record]) => (key.startsWith('l:') && typeof record.v === 'number' ? [[key.slice(2), record.v]] : [])));
+  const byPaper = new Map<string, [string, SyncedRecord][]>();
+  for (const record of records.filter(([key]) => isSaved(key))) {
+    const id = record[0].slice(2);
+    byPaper.set(id, [...(byPaper.get(id) ?? []), record]);
+  }
+  const library = [...byPaper].sort(([a], [b]) => (savedAt.get(b) ?? Infinity) - (savedAt.get(a) ?? Infinity)).map(([, group]) => group);
+  const rest = records.filter(([key]) => !isSaved(key));
+  let kept = library.length;
+  for (;;) {
+    const chosen = [...rest, ...library.slice(0, kept).flat()];
+    const shards = await spread(chosen);
+    const bytes = Object.entries(shards).reduce((sum, [key, shard]) => sum + itemBytes(key, shard), 0);
+    if (bytes <= QUOTA.bytes - HEADROOM || kept === 0) {
+      const writes: Record<string, Shard> = {};
+      for (const [key, shard] of Object.entries(shards)) if ((current[key] as Shard | undefined)?.z !== shard.z || (current[key] as Shard | undefined)?.n !== shard.n) writes[key] = shard;
+      const removals = Object.keys(current).filter((key) => key.startsWith(SHARD_PREFIX) && !(key in shards));
+      return { writes, removals, bytes, notSynced: library.length - kept };
+    }
+    // Too much: leave out enough of the oldest saves to fit, judged from the bytes per record.
+    kept = Math.max(0, Math.floor(kept * ((QUOTA.bytes - HEADROOM) / bytes) * 0.95));
+  }
+}
+
+async function spread(records: [string, SyncedRecord][]): Promise<Record<string, Shard>> {
+  for (let shards = FIRST_SHARDS; ; shards *= 2) {
+    const groups = Array.from({ length: shards }, (): [string, SyncedRecord][] => []);
+    for (const record of records) groups[shardOf(record[0], shards)]!.push(record);
+    const encoded: Record<string, Shard> = {};
+    let fits = true;
+    for (const [i, group] of groups.entries()) {
+      if (group.length === 0) continue;
+      const shard = await encodeShard(group, shards);
+      if (itemBytes(`${SHARD_PREFIX}${i}`, shard) > SPLIT_AT) fits = false;
+      encoded[`${SHARD_PREFIX}${i}`] = shard;
+    }
+    if (fits || shards >= QUOTA.items / 2) return encoded;
+  }
+}

@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAtomFeed } from '../../lib/arxiv/atom';
+import { FakeArxiv } from './fake-arxiv';
+import { serveFigures } from './fake-figures';
+import { ARTIFACTS_DIR, launch, subscribe, type Harness } from './harness';
+
+const API = join(import.meta.dirname, '../fixtures/arxiv/api');
+const TESTING = ['q_testing_s0_m10_bc5a6c384fe9', 'q_testing_s10_m10_34e56e15aaac', 'q_testing_s20_m10_348a237fecab', 'q_testing_s30_m10_f2e39f0143dc'];
+const papers = TESTING.flatMap((name) => parseAtomFeed(readFileSync(join(API, `${name}.xml`), 'utf8')).entries);
+// Screenshots of both views, light and dark: SCREENSHOTS_DIR to keep them elsewhere.
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? ARTIFACTS_DIR;
+const SCREEN = { width: 1400, height: 900 };
+
+let h: Harness;
+let tab: Page;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const fake = new FakeArxiv();
+  // Most papers have an HTML version with figures, as on arXiv; one in four has none.
+  serveFigures(fake, papers.filter((_, index) => index % 4 !== 3));
+  h = await launch({ fake });
+  const options = await h.open('options.html');
+  await subscribe(options, 'testing', 40);
+  await options.close();
+  tab = await h.context.newPage();
+  await tab.setViewportSize(SCREEN);
+  await tab.goto(`chrome-extension://${h.extensionId}/newtab.html`);
+  await tab.getByTestId('paper-card').first().waitFor();
+});
+afterAll(async () => h?.close());
+
+const densitySwitch = (page: Page) => page.getByRole('group', { name: 'Density' });
+
+/** Cards wholly on screen: below the sticky header, above the bottom edge. */
+function cardsOnScreen(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    return [...document.querySelectorAll('[data-testid="paper-card"]')].filter((card) => {
+      const box = card.getBoundingClientRect();
+      return box.top >= top && box.bottom <= window.innerHeight;
+    }).length;
+  });
+}
+
+const focusedId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest<HTMLElement>('[data-testid="paper-card"]')?.dataset.arxivId ?? null);
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('the compact view of the new tab, at 1400 × 900', () => {
+  it('shows whole cards by default, three or so to a screen', async () => {
+    expect(await densitySwitch(tab).getByRole('button', { name: 'Cards' }).getAttribute('aria-pressed')).toBe('true');
+    // The figures of the cards on screen have come in (or are known to be missing) before the picture.
+    await expect
+      .poll(() => tab.locator('.card__figure[data-figure="waiting"]').evaluateAll((boxes) => boxes.filter((b) => b.getBoundingClientRect().top < innerHeight).length), {
+        timeout: 60_000,
+      })
+      .toBe(0);
+    const cards = await cardsOnScreen(tab);
+    console.log(`cards wholly on screen, cards view: ${cards}`);
+    expect(cards).toBeLessThan(10);
+    await screenshots(tab, 'newtab-cards');
+  });
+
+  it('shows at least ten papers once Compact is chosen, each with its claim where it has one', async () => {
+    await densitySwitch(tab).getByRole('button', { name: 'Compact' }).click();
+    await expect.poll(() => tab.locator('.row').count()).toBeGreaterThanOrEqual(30);
+    const rows = await cardsOnScreen(tab);
+    console.log(`papers wholly on screen, compact view: ${rows}`);
+    expect(rows).toBeGreaterThanOrEqual(10);
+    const first = tab.locator('.row').first();
+    expect(await first.locator('.row__claim').innerText()).not.toBe('');
+    await screenshots(tab, 'newtab-compact');
+  });
+
+  it('is remembered: the next new tab opens compact', async () => {
+    const next = await h.context.newPage();
+    await next.setViewportSize(SCREEN);
+    await next.goto(`chrome-extension://${h.extensionId}/newtab.html`);
+    await next.locator('.row').first().waitFor();
+    expect(await densitySwitch(next).getByRole('button', { name: 'Compact' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await next.locator('.card').count()).toBe(0);
+    await next.close();
+  });
+
+  it('works from the keyboard as the cards do: j moves, s saves (the button says Saved), e opens a row in place', async () => {
+    await tab.locator('body').click({ position: { x: 5, y: 880 } });
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('j');
+    const ids = await tab.locator('.row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.arxivId));
+    expect(await focusedId(tab)).toBe(ids[1]);
+    await tab.keyboard.press('s');
+    const second = tab.locator('.row').nth(1);
+    await expect.poll(() => second.getByTestId('save-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await second.getByTestId('save-toggle').innerText()).toBe('Saved');
+    await tab.keyboard.press('e');
+    await expect.poll(() => second.locator('.row__details').isVisible()).toBe(true);
+    expect(await second.locator('.card__abstract').innerText()).not.toBe('');
+    await screenshots(tab, 'newtab-compact-opened');
+    await tab.keyboard.press('e');
+    await expect.poll(() => second.locator('.row__details').isVisible()).toBe(false);
+  });
+});
