@@ -10,6 +10,7 @@ export type Settings = InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
+  savedChangeNotifications: true,
   papersPerSubscription: 200,
   minSyncIntervalMinutes: 60,
   theme: 'system',
@@ -29,10 +30,11 @@ function clampInteger(value: unknown, min: number, max: number, fallback: number
 /** Settings with every field present and in range, whatever was stored or imported. */
 export function normalizeSettings(value: unknown): Settings {
   const input = value && typeof value === 'object' ? (value as Partial<Record<keyof Settings, unknown>>) : {};
-  const flag = (key: 'notifications' | 'showFigures' | 'aiHeadlines') =>
+  const flag = (key: 'notifications' | 'savedChangeNotifications' | 'showFigures' | 'aiHeadlines') =>
     typeof input[key] === 'boolean' ? (input[key] as boolean) : DEFAULT_SETTINGS[key];
   return {
     notifications: flag('notifications'),
+    savedChangeNotifications: flag('savedChangeNotifications'),
     papersPerSubscription: clampInteger(
       input.papersPerSubscription,
       PAPERS_PER_SUBSCRIPTION_RANGE.min,

@@ -1,4 +1,5 @@
 import type { LibraryEntry } from '../../lib/db/library';
+import { changeSinceSaved, type SavedPaperChange } from '../../lib/watch/changes';
 import { paperSearchText } from '../../lib/search/paper-text';
 import { queryPrefixes } from '../../lib/search/search-index';
 import { hasWordPrefix } from '../../lib/search/word-prefix';
@@ -8,6 +9,11 @@ import { foldCase } from '../../lib/search/words';
 export function entryText(entry: LibraryEntry): string {
   const paper = entry.paper ? paperSearchText(entry.paper) : entry.item.id;
   return foldCase(`${paper} ${entry.item.tags.join(' ')} ${entry.item.note}`);
+}
+
+/** How arXiv changed the paper since the reader saved it; null when it did not, or while its details are not known. */
+export function changeOf(entry: LibraryEntry): SavedPaperChange | null {
+  return entry.paper && entry.item.baseline ? changeSinceSaved(entry.item.baseline, entry.paper) : null;
 }
 
 /**

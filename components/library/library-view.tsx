@@ -1,15 +1,20 @@
 import './library.css';
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { allTags, libraryEntries, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
+import { getSavedCheckState, markChangesSeen } from '../../lib/db/saved-check';
+import type { SavedPaperChange } from '../../lib/watch/changes';
+import { isWithdrawn } from '../../lib/watch/withdrawn';
 import { listSubscriptions } from '../../lib/db/subscriptions';
 import { downloadText } from '../../lib/download';
 import { timeAgo } from '../../lib/ui/relative-time';
 import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
+import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour, PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../../lib/arxiv/entry';
-import { filterLibrary } from './library-filter';
+import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
+import { changeOf, filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 
@@ -19,8 +24,8 @@ interface LibraryViewProps {
 }
 
 async function loadLibrary() {
-  const [entries, tags, subscriptions] = await Promise.all([libraryEntries(), allTags(), listSubscriptions()]);
-  return { entries, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])) };
+  const [entries, tags, subscriptions, check] = await Promise.all([libraryEntries(), allTags(), listSubscriptions(), getSavedCheckState()]);
+  return { entries, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])), check };
 }
 
 /**
@@ -73,14 +78,24 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
   );
 }
 
-function Entry({ entry, knownTags, labels, now }: { entry: LibraryEntry; knownTags: string[]; labels: Map<string, string>; now: number }) {
+interface EntryProps {
+  entry: LibraryEntry;
+  change: SavedPaperChange | null;
+  knownTags: string[];
+  labels: Map<string, string>;
+  now: number;
+}
+
+function Entry({ entry, change, knownTags, labels, now }: EntryProps) {
   const { item, paper } = entry;
   if (!paper) return <PendingEntry entry={entry} />;
+  const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={() => void markChangesSeen(paper.id)} />;
   return (
     <div class="library-entry">
-      <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" />
+      <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
+        <PaperCheckNote check={item.check} now={now} />
         <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => void setTags(item.id, tags)} />
         <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
       </div>
@@ -92,8 +107,12 @@ function Entry({ entry, knownTags, labels, now }: { entry: LibraryEntry; knownTa
 export function LibraryView({ query, now }: LibraryViewProps) {
   const library = useLiveQuery(loadLibrary, []).value;
   const [tag, setTag] = useState<string>();
+  const [changedOnly, setChangedOnly] = useState(false);
+  // Worked out once per change of the library, not on every keystroke of its search.
+  const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
   if (!library) return null;
-  const shown = filterLibrary(library.entries, query, tag);
+  const changedCount = [...changes.values()].filter((change) => change !== null).length;
+  const shown = filterLibrary(library.entries, query, tag).filter((entry) => !changedOnly || changes.get(entry.item.id));
 
   const exportBibtex = async () => {
     const { toBibtexFile } = await import('../../lib/cite/bibtex');
@@ -125,6 +144,14 @@ export function LibraryView({ query, now }: LibraryViewProps) {
           Export BibTeX
         </button>
       </div>
+      <LibraryCheckStatus state={library.check} now={now} />
+      {(changedCount > 0 || changedOnly) && (
+        <div class="chips" role="group" aria-label="Filter by change">
+          <button type="button" class={changedOnly ? 'chip chip--on' : 'chip'} aria-pressed={changedOnly} onClick={() => setChangedOnly(!changedOnly)}>
+            Changed since saved ({changedCount})
+          </button>
+        </div>
+      )}
       {library.tags.length > 0 && (
         <div class="chips" role="group" aria-label="Filter by tag">
           <button type="button" class={tag === undefined ? 'chip chip--on' : 'chip'} aria-pressed={tag === undefined} onClick={() => setTag(undefined)}>
@@ -138,7 +165,7 @@ export function LibraryView({ query, now }: LibraryViewProps) {
         </div>
       )}
       {shown.map((entry) => (
-        <Entry key={entry.item.id} entry={entry} knownTags={library.tags} labels={library.labels} now={now} />
+        <Entry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} />
       ))}
       {shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
     </section>

@@ -40,6 +40,13 @@ export function SettingsSection({ settings, onChange }: SettingsSectionProps) {
           <span class="hint block">One notification per sync, never one per paper.</span>
         </span>
       </label>
+      <label class="check">
+        <input type="checkbox" checked={settings.savedChangeNotifications} onChange={(e) => void onChange({ savedChangeNotifications: e.currentTarget.checked })} />
+        <span>
+          Notify me when a saved paper has a new version, is published or is withdrawn
+          <span class="hint block">Saved papers are checked against arXiv once a day, after the sync that follows arXiv’s announcement.</span>
+        </span>
+      </label>
       <div class="field">
         <label for={ids.kept}>Papers kept per subscription</label>
         <input

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
@@ -31,6 +32,8 @@ export interface PaperCardProps {
   later?: boolean;
   /** In the For-you order: why it is there, in a few words. */
   why?: string;
+  /** A line under the card's first line, such as a saved paper's change since it was saved (change-mark.tsx). */
+  mark?: ComponentChildren;
 }
 
 /**
@@ -58,7 +61,7 @@ export function onHidden(card: HTMLElement | null, mode: CardMode): void {
  * journal reference, the abstract with the first figure beside it (new tab), and what can be
  * done with it. Every text from arXiv or from the model is rendered as text.
  */
-export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false, why }: PaperCardProps) {
+export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', later = false, why, mark }: PaperCardProps) {
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
@@ -78,6 +81,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', la
   return (
     <article ref={card} class={classes} data-testid="paper-card" data-arxiv-id={paper.id} tabIndex={-1} aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <CardMeta paper={paper} isNew={isNew} matched={matched} now={now} />
+      {mark}
       {why && <Why text={why} />}
       <LeadLine machine={machine} keyResult={keyResult?.claim ?? null} />
       <h3 class="card__title" id={titleId} elementtiming="paper-card">

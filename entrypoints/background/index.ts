@@ -5,6 +5,7 @@ import { createContextMenu, paperFromMenuClick } from '../../lib/background/cont
 import { createHandlers } from '../../lib/background/handlers';
 import { createMessageRouter } from '../../lib/messaging/router';
 import { NEW_PAPERS_NOTIFICATION, digestUrl } from '../../lib/notify/notifications';
+import { SAVED_CHANGES_NOTIFICATION } from '../../lib/notify/saved-changes';
 
 export default defineBackground(() => {
   const app = new BackgroundApp();
@@ -26,9 +27,9 @@ export default defineBackground(() => {
     if (id) void handlers.savePaper({ id }, {});
   });
   browser.notifications.onClicked.addListener((notificationId) => {
-    if (notificationId !== NEW_PAPERS_NOTIFICATION) return;
+    if (notificationId !== NEW_PAPERS_NOTIFICATION && notificationId !== SAVED_CHANGES_NOTIFICATION) return;
     void browser.notifications.clear(notificationId);
-    void browser.tabs.create({ url: digestUrl() });
+    void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? `${digestUrl()}#library` : digestUrl() });
   });
   globalThis.addEventListener?.('online', () => void app.onOnline());
   // Another browser of the reader's synced (or this one's settings changed): merge.

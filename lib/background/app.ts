@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../db/meta';
 import { bestNewTitles } from './best-new';
 import { refreshBadge } from '../notify/badge';
 import { notifyNewPapers } from '../notify/notifications';
+import { notifySavedChanges } from '../notify/saved-changes';
 import { getSettings } from '../settings';
 import { SyncEngine, type SyncReport } from '../sync/engine';
 import { loadRun, type SyncTrigger } from '../sync/run';
@@ -17,6 +18,7 @@ import { browserSyncEnabled, browserSyncStatus } from '../browser-sync/preferenc
 import { onUserDataWrite } from '../db/watch';
 import { MetadataFetcher } from './metadata-fetcher';
 import { Ranker } from './ranker';
+import { SavedPaperCheck } from './saved-check';
 import { storageSpacingStore } from './spacing-store';
 
 export const ALARMS = {
@@ -28,6 +30,8 @@ export const ALARMS = {
   resume: 'paper-radar:resume',
   /** Completes saves whose metadata could not be fetched. */
   metadata: 'paper-radar:metadata',
+  /** Carries on a check of saved papers that arXiv interrupted (the check itself follows a sync). */
+  savedCheck: 'paper-radar:saved-check',
 } as const;
 
 const CAUGHT_KEY = 'caughtAnnouncement';
@@ -56,6 +60,7 @@ export class BackgroundApp {
   readonly figures: FigureFinder;
   readonly ranker: Ranker;
   readonly browserSync: BrowserSync;
+  readonly savedCheck: SavedPaperCheck;
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
@@ -99,6 +104,16 @@ export class BackgroundApp {
         await browser.alarms.create(ALARMS.metadata, { when: retryAt });
       },
     });
+    this.savedCheck = new SavedPaperCheck({
+      client: this.client,
+      now: this.now,
+      tell: async (changes) => {
+        if ((await getSettings()).savedChangeNotifications) await notifySavedChanges(changes);
+      },
+      onUnavailable: async (retryAt) => {
+        await browser.alarms.create(ALARMS.savedCheck, { when: retryAt });
+      },
+    });
   }
 
   /** Runs a sync and does what follows it: badge, notification, next alarm. */
@@ -134,6 +149,9 @@ export class BackgroundApp {
     }
     await this.scheduleNextCheck();
     await refreshBadge();
+    // The saved papers' daily check rides on a sync that reached arXiv, after the feed is done:
+    // it wakes nothing itself, and a slow check never holds back the feed or the reply to "Sync now".
+    if (report.retryAt === undefined && report.state !== 'offline') this.track(this.savedCheck.runIfDue());
   }
 
   /** (Re-)creates the alarm for the next check after an arXiv announcement. */
@@ -166,6 +184,9 @@ export class BackgroundApp {
       this.track(this.sync('resume'));
     } else if (!recentlyTried && !waitingForRetry && syncMissed(this.now(), state.lastSuccessAt, caughtLatest(this.now(), caught))) {
       this.track(this.sync('startup'));
+    } else if (!waitingForRetry) {
+      // The feed is up to date: a check of saved papers a killed worker left unfinished carries on.
+      this.track(this.savedCheck.runIfDue());
     }
     this.track(this.metadata.flush());
     this.track(this.ranker.refreshIfStale());
@@ -198,6 +219,8 @@ export class BackgroundApp {
       if (!this.engine.busy && (await loadRun())) await this.sync('resume');
     } else if (name === ALARMS.metadata) {
       await this.metadata.flush();
+    } else if (name === ALARMS.savedCheck) {
+      await this.savedCheck.runIfDue();
     }
   }
 

@@ -3,6 +3,7 @@ import { newStoredPaper, withMetadata } from '../db/ingest';
 import type { LibraryItem, StoredPaper } from '../db/schema';
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import type { BackupLibraryItem, ImportedBackup } from './format';
+import { baselineOf } from '../watch/baseline';
 
 /** What is already stored that an import can collide with. */
 export interface LocalData {
@@ -70,15 +71,16 @@ function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, 
 }
 
 /** A stored item with what the file adds: tags joined, the local note kept when it says something. */
-function mergedItem(local: LibraryItem, item: BackupLibraryItem, hasPaper: boolean): LibraryItem {
+function mergedItem(local: LibraryItem, item: BackupLibraryItem, known: ArxivEntry | undefined): LibraryItem {
   const merged: LibraryItem = {
     ...local,
     tags: [...new Set([...local.tags, ...item.tags])],
     note: local.note.trim() !== '' ? local.note : item.note,
   };
-  if (merged.pending && hasPaper) {
+  if (merged.pending && known) {
     delete merged.pending;
     delete merged.lookup;
+    merged.baseline = baselineOf(known);
   }
   return merged;
 }
@@ -104,16 +106,18 @@ export function planImport(backup: ImportedBackup, local: LocalData, options: { 
     const stored = local.papers.get(item.id);
     const paper = paperToWrite(item, stored, options.now);
     if (paper) plan.putPapers.push(paper);
-    const hasPaper = stored !== undefined || item.paper !== undefined;
+    // The paper as it will be stored: what "changed since saved" compares with from now on.
+    const known = paper ?? stored;
     for (const tag of item.tags) if (!local.tags.has(tag)) tags.add(tag);
     const existing = local.library.get(item.id);
     if (!existing) {
       const added: LibraryItem = { id: item.id, savedAt: item.savedAt, tags: item.tags, note: item.note };
-      if (!hasPaper) added.pending = 1;
+      if (known) added.baseline = baselineOf(known);
+      else added.pending = 1;
       plan.addLibrary.push(added);
       continue;
     }
-    const merged = mergedItem(existing, item, hasPaper);
+    const merged = mergedItem(existing, item, known);
     if (JSON.stringify(merged) === JSON.stringify(existing) && !paper) plan.unchangedLibrary += 1;
     else plan.updateLibrary.push(merged);
   }

@@ -3,6 +3,7 @@ import { db } from './db';
 import { deletePapers, getPaper, getPapers, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
 import type { LibraryItem, StoredPaper } from './schema';
+import { baselineOf } from '../watch/baseline';
 
 export interface SaveResult {
   /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
@@ -19,11 +20,14 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry): Pr
     if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
     const pending = !stored && !entry;
     const existing = await db.library.get(id);
+    const known = stored ?? entry;
     if (existing) {
-      if (!pending && existing.pending) await db.library.put(withoutPending(existing));
+      if (known && existing.pending) await db.library.put({ ...withoutPending(existing), baseline: baselineOf(known) });
       return { pending: pending && existing.pending === 1 };
     }
     const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
+    // What "changed since saved" compares with: the paper as the reader saw it when saving.
+    if (known) item.baseline = baselineOf(known);
     if (pending) item.pending = 1;
     await db.library.put(item);
     return { pending };
@@ -76,8 +80,9 @@ export async function completePendingSaves(entries: ArxivEntry[], now: number): 
     const saved = entries.filter((_, i) => items[i] !== undefined);
     const stored = await getPapers(saved.map((e) => e.id));
     await putPapers(saved.map((entry, i) => (stored[i] ? withMetadata(stored[i], entry) : newStoredPaper(entry, [], now))));
-    const completed = items.flatMap((item) => (item ? [item] : []));
-    await db.library.bulkPut(completed.filter((item) => item.pending).map(withoutPending));
+    const completed = items.flatMap((item, i) => (item ? [{ item, entry: entries[i]! }] : []));
+    // A save completed now is compared, from now on, with the version arXiv gave for it.
+    await db.library.bulkPut(completed.filter(({ item }) => item.pending).map(({ item, entry }) => ({ ...withoutPending(item), baseline: baselineOf(entry) })));
     return saved.map((e) => e.id);
   });
 }

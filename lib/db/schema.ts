@@ -1,4 +1,5 @@
 import type { ArxivEntry } from '../arxiv/entry';
+import type { SavedBaseline } from '../watch/baseline';
 
 /** A paper as stored: arXiv's metadata plus where it came from and what the user did with it. */
 export interface StoredPaper extends ArxivEntry {
@@ -26,6 +27,22 @@ export interface LibraryItem {
   pending?: 1;
   /** Why the last lookup of a pending save brought no metadata, in plain words, when, and how many lookups in a row did not. */
   lookup?: { at: number; problem: string; attempts: number };
+  /** The paper as arXiv described it when saved (or when its changes were last marked seen): see lib/watch. */
+  baseline?: SavedBaseline;
+  /** The last daily check of this paper against arXiv (lib/background/saved-check.ts). */
+  check?: SavedCheckMark;
+  /** The change the reader was last told about (`changeKey`), so a check tells each change once. */
+  told?: string;
+}
+
+export interface SavedCheckMark {
+  /** When arXiv was last asked for it. */
+  at: number;
+  /** arXiv's answers left it out this many checks in a row, the first time `missingSince`. */
+  missing?: number;
+  missingSince?: number;
+  /** arXiv refused the request it was in, in arXiv's words. */
+  problem?: string;
 }
 
 export interface SyncStatusRow {

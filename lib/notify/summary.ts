@@ -25,3 +25,10 @@ export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > BADGE_MAX ? `${BADGE_MAX}+` : String(count);
 }
+
+/** A notification shows three lines or so: a long title is cut at a word. */
+export function shortTitle(title: string, max = 90): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}

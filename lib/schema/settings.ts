@@ -5,6 +5,8 @@ import { FEED_ORDERS, MIN_SYNC_INTERVAL_MINUTES, PAPERS_PER_SUBSCRIPTION, THEMES
 const fields = {
   /** A notification when a sync brings new papers. */
   notifications: boolean(),
+  /** A notification when the daily check finds a saved paper revised, published or withdrawn. */
+  savedChangeNotifications: boolean(),
   /** Papers kept per subscription; saved papers are kept regardless. */
   papersPerSubscription: integer(PAPERS_PER_SUBSCRIPTION.min, PAPERS_PER_SUBSCRIPTION.max),
   /** Automatic syncs never come closer together than this. */

@@ -10,6 +10,7 @@ import type { Subscription } from '../../../lib/subscription';
 import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
 import { T0 } from './seed';
 import { getPaper } from '../../../lib/db/papers';
+import { baselineOf } from '../../../lib/watch/baseline';
 import { allStoredPapers } from '../../helpers/stored-papers';
 
 beforeEach(async () => {
@@ -71,7 +72,13 @@ describe('merging a backup into what is stored', () => {
     expect(await db.library.get(attentionPaper.id)).toMatchObject({ tags: ['nlp', 'to read'], note: 'my note' });
 
     await applyImport(file, { now: T0 });
-    expect(await db.library.get(attentionPaper.id)).toEqual({ id: attentionPaper.id, savedAt: T0, tags: ['nlp', 'to read', 'classics'], note: 'my note' });
+    expect(await db.library.get(attentionPaper.id)).toEqual({
+      id: attentionPaper.id,
+      savedAt: T0,
+      tags: ['nlp', 'to read', 'classics'],
+      note: 'my note',
+      baseline: baselineOf(attentionPaper), // kept from when it was saved here
+    });
     expect(await db.library.get(higgsPaper.id)).toMatchObject({ note: 'discovery paper', savedAt: T0 });
   });
 

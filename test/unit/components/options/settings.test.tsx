@@ -72,4 +72,13 @@ describe('settings', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /Show a figure on new-tab cards/ }));
     await waitFor(async () => expect(await getSettings()).toMatchObject({ aiHeadlines: true, notifications: false, showFigures: false }));
   });
+
+  it('turns off the notification about saved papers on its own, leaving the new-papers one on', async () => {
+    renderWithServices(<OptionsApp />);
+    await ready();
+    const saved = screen.getByRole('checkbox', { name: /saved paper has a new version, is published or is withdrawn/ }) as HTMLInputElement;
+    expect(saved.checked).toBe(true);
+    fireEvent.click(saved);
+    await waitFor(async () => expect(await getSettings()).toMatchObject({ savedChangeNotifications: false, notifications: true }));
+  });
 });

@@ -1,0 +1,60 @@
+import { browser } from 'wxt/browser';
+import { changeKind, type ChangeKind, type SavedPaperChange } from '../watch/changes';
+import { shortTitle } from './summary';
+
+export const SAVED_CHANGES_NOTIFICATION = 'paper-radar:saved-changes';
+
+/** Papers named one per line; a notification shows a few lines at most. */
+const NAMED = 3;
+
+export interface ChangedPaper {
+  title: string;
+  change: SavedPaperChange;
+}
+
+const STRENGTH: ChangeKind[] = ['withdrawn', 'revised', 'published'];
+const papers = (n: number) => (n === 1 ? '1 saved paper' : `${n} saved papers`);
+const HEADS: Record<ChangeKind, (n: number) => string> = {
+  revised: (n) => `${papers(n)} ${n === 1 ? 'has a new version' : 'have new versions'}`,
+  published: (n) => `${papers(n)} ${n === 1 ? 'was' : 'were'} published`,
+  withdrawn: (n) => `${papers(n)} ${n === 1 ? 'was' : 'were'} withdrawn`,
+};
+
+/** What happened to one paper, after its title. */
+function what(change: SavedPaperChange): string {
+  switch (changeKind(change)) {
+    case 'withdrawn':
+      return 'withdrawn';
+    case 'revised':
+      return `v${change.version} since you saved v${change.savedVersion}`;
+    case 'published': {
+      const where = change.published?.journalRef ?? (change.published?.doi ? `doi:${change.published.doi}` : '');
+      return `published${where ? `: ${shortTitle(where, 60)}` : ''}`;
+    }
+  }
+}
+
+/**
+ * "2 saved papers have new versions · 1 was published", then the papers by name:
+ * "Attention Is All You Need — v8 since you saved v7".
+ */
+export function savedChangesMessage(changed: readonly ChangedPaper[]): string {
+  const kinds: ChangeKind[] = ['revised', 'published', 'withdrawn'];
+  const counts = kinds.map((kind) => [kind, changed.filter((c) => changeKind(c.change) === kind).length] as const);
+  const head = counts.filter(([, n]) => n > 0).map(([kind, n]) => HEADS[kind](n)).join(' · ');
+  const strongestFirst = [...changed].sort((a, b) => STRENGTH.indexOf(changeKind(a.change)) - STRENGTH.indexOf(changeKind(b.change)));
+  const lines = strongestFirst.slice(0, NAMED).map(({ title, change }) => `${shortTitle(title)} — ${what(change)}`);
+  if (changed.length > NAMED) lines.push(`and ${changed.length - NAMED} more in your library`);
+  return [head, ...lines].join('\n');
+}
+
+/** One notification for what a check found; it replaces the previous one, and leaves the new-papers notification alone. */
+export async function notifySavedChanges(changed: readonly ChangedPaper[]): Promise<void> {
+  if (changed.length === 0) return;
+  await browser.notifications.create(SAVED_CHANGES_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Paper Radar',
+    message: savedChangesMessage(changed),
+  });
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ArxivEntry } from '../../../lib/arxiv/entry';
+import { savedChangesMessage } from '../../../lib/notify/saved-changes';
+import { baselineOf } from '../../../lib/watch/baseline';
+import { changeSinceSaved } from '../../../lib/watch/changes';
+import { attentionPaper, higgsPaper, testingPapers } from '../../helpers/fixtures';
+
+/** Derived here: how arXiv might have changed real papers since they were saved. */
+const revised = (paper: ArxivEntry, changes: Partial<ArxivEntry> = {}) => ({ ...paper, version: paper.version + 1, updated: '2026-11-20T17:00:00Z', ...changes });
+const changed = (saved: ArxivEntry, now: ArxivEntry) => ({ title: now.title, change: changeSinceSaved(baselineOf(saved), now)! });
+const preprint: ArxivEntry = { ...higgsPaper };
+delete preprint.journalRef;
+delete preprint.doi;
+
+describe('savedChangesMessage', () => {
+  it('says "2 saved papers have new versions" and names them', () => {
+    const [a, b] = testingPapers as [ArxivEntry, ArxivEntry];
+    expect(savedChangesMessage([changed(a, revised(a)), changed(b, revised(b))])).toBe(
+      `2 saved papers have new versions\n${a.title} — v${a.version + 1} since you saved v${a.version}\n${b.title} — v${b.version + 1} since you saved v${b.version}`,
+    );
+  });
+
+  it('counts each kind, names withdrawals first, and cuts long titles and long lists', () => {
+    const withdrawn = revised(attentionPaper, { comment: 'Withdrawn by the authors: the BLEU scores were computed wrongly' });
+    const many = testingPapers.slice(0, 4).map((p) => changed(p, revised(p)));
+    const message = savedChangesMessage([changed(preprint, higgsPaper), ...many, changed(attentionPaper, withdrawn)]);
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('4 saved papers have new versions · 1 saved paper was published · 1 saved paper was withdrawn');
+    expect(lines[1]).toBe('Attention Is All You Need — withdrawn');
+    expect(lines[2]).toMatch(/ — v\d+ since you saved v\d+$/);
+    expect(lines.at(-1)).toBe('and 3 more in your library');
+    expect(lines).toHaveLength(5);
+    expect(savedChangesMessage([changed(preprint, higgsPaper)])).toBe(
+      '1 saved paper was published\nObservation of a new particle in the search for the Standard Model Higgs boson with the… — published: Phys.Lett. B716 (2012) 1-29',
+    );
+  });
+});
