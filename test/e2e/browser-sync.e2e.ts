@@ -42,7 +42,7 @@ async function carry(from: Page, to: Page): Promise<void> {
 }
 
 const libraryCard = (page: Page, id: string) => page.locator(`.library [data-testid="paper-card"][data-arxiv-id="${id}"]`);
-const entryOf = (page: Page, id: string) => page.locator('.library-entry', { has: libraryCard(page, id) });
+const entryOf = (page: Page, id: string) => page.locator('.library .library-entry', { has: page.locator(`[data-testid="paper-card"][data-arxiv-id="${id}"]`) });
 const text = (page: Page, selector: ReturnType<Page['locator']>) => selector.count().then((n) => (n === 0 ? '' : selector.first().innerText()));
 const poll = { timeout: 30_000, interval: 250 };
 
@@ -83,8 +83,8 @@ describe('two computers of one reader, kept in step through the browser’s sync
   it('carries an unsave and a tag made on the other computer back', async () => {
     const higgs = entryOf(homeLibrary, higgsPaper.id);
     const attention = entryOf(homeLibrary, attentionPaper.id);
-    await attention.getByRole('textbox', { name: 'Add a tag' }).fill('reading group');
-    await attention.getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await attention.getByLabel('Add a tag').fill('reading group');
+    await attention.getByLabel('Add a tag').press('Enter');
     await higgs.getByTestId('save-toggle').click();
     await waitForSynced(homeOptions, (synced) => synced.get(`l:${higgsPaper.id}`)?.length === 2 && JSON.stringify(synced.get(`g:${attentionPaper.id}`)).includes('reading group'));
 
@@ -104,8 +104,8 @@ describe('two computers of one reader, kept in step through the browser’s sync
     const note = workEntry.getByRole('textbox', { name: /^Note on/ });
     await note.fill('Read with the reading group on Friday.');
     await note.blur();
-    await homeEntry.getByRole('textbox', { name: 'Add a tag' }).fill('friday');
-    await homeEntry.getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+    await homeEntry.getByLabel('Add a tag').fill('friday');
+    await homeEntry.getByLabel('Add a tag').press('Enter');
     await waitForSynced(workOptions, (synced) => JSON.stringify(synced.get(`m:${attentionPaper.id}`)).includes('Friday.'));
     await waitForSynced(homeOptions, (synced) => JSON.stringify(synced.get(`g:${attentionPaper.id}`)).includes('friday'));
     await homeOptions.getByLabel('Notify me when new papers arrive').uncheck();
