@@ -19,8 +19,8 @@ export function OrderSwitch({ order, ranking, onOrder }: { order: FeedOrder; ran
   if (!ranking.ready) {
     const more = Math.max(1, NEEDED - ranking.saved);
     return (
-      <p class="order-hint" data-testid="feed-order-hint">
-        Save {more} more {more === 1 ? 'paper' : 'papers'} and Paper Radar can put the papers most like them first, learned on this computer.
+      <p class="order-hint" data-testid="feed-order-hint" title="Paper Radar learns on this computer which papers are like the ones you save, and can put them first">
+        Save {more} more {more === 1 ? 'paper' : 'papers'} to get the feed ordered for you
       </p>
     );
   }

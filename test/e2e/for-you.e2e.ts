@@ -62,7 +62,7 @@ afterAll(async () => h?.close());
 describe('For you: the papers like the saved ones first', () => {
   it('is offered once three papers are saved, and puts papers like them first, each with a line saying why', async () => {
     expect(physics.size).toBeGreaterThanOrEqual(8);
-    await expect.poll(() => digest.getByTestId('feed-order-hint').innerText(), poll).toContain('Save 3 more papers');
+    await expect.poll(() => digest.getByTestId('feed-order-hint').innerText(), poll).toContain('Save 3 more papers to get the feed ordered for you');
     const toSave = [...testing].slice(0, 3);
     for (const id of toSave) {
       await showCard(digest, id);
