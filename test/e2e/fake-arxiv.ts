@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { entryBlocks, entryId, feedXml } from '../helpers/fake-arxiv-feed';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/arxiv');
@@ -22,7 +23,13 @@ export type Misbehaviour =
   | 'truncated'
   | 'html'
   | 'error-feed'
-  | 'empty-page';
+  | 'empty-page'
+  /** A body that streams on and on (2 GB, its length not announced, sent as fast as it is read). */
+  | 'endless-body'
+  /** A small gzip answer that inflates to 400 MB. */
+  | 'gzip-bomb'
+  /** A redirect to another host, which would answer with papers of its own. */
+  | 'redirect-away';
 
 export interface LoggedRequest {
   at: number;
@@ -183,8 +190,38 @@ export class FakeArxiv {
         return this.send(res, 400, read('api/api_error_start.xml'), 'application/atom+xml');
       case 'empty-page':
         return this.send(res, 200, feedXml([], 214881, Number(url.searchParams.get('start') ?? 0), 10), 'application/atom+xml');
+      case 'endless-body':
+        return this.streamEndlessly(res);
+      case 'gzip-bomb':
+        res.writeHead(200, { 'Content-Type': 'application/atom+xml', 'Content-Encoding': 'gzip', 'Cache-Control': 'no-store' });
+        res.end(gzipBomb());
+        return;
+      case 'redirect-away':
+        res.writeHead(301, { Location: `https://elsewhere.example${url.pathname}${url.search}` });
+        res.end();
+        return;
     }
   }
+
+  /** Writes 64 KB at a time while the reader keeps reading, up to 2 GB; stops when the reader goes. */
+  private streamEndlessly(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'application/atom+xml', 'Cache-Control': 'no-store' });
+    const chunk = Buffer.alloc(65_536, 'a');
+    let sent = 0;
+    const write = () => {
+      while (sent < 2 * 1024 ** 3) {
+        sent += chunk.length;
+        this.bytesStreamed += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', write);
+      }
+      res.end();
+    };
+    res.on('close', () => res.removeAllListeners('drain'));
+    write();
+  }
+
+  /** Bytes of endless bodies written so far (what the reader let through). */
+  bytesStreamed = 0;
 
   private pageXml(url: URL): string {
     const chunks: Buffer[] = [];
@@ -197,4 +234,11 @@ export class FakeArxiv {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
     res.end(body);
   }
+}
+
+let bomb: Buffer | undefined;
+/** 400 MB of one letter, gzipped once (about 400 KB), then kept. */
+function gzipBomb(): Buffer {
+  bomb ??= gzipSync(Buffer.alloc(400 * 1024 * 1024, 'a'), { level: 9 });
+  return bomb as Buffer;
 }

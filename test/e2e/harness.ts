@@ -12,6 +12,8 @@ export interface Harness {
   context: BrowserContext;
   fake: FakeArxiv;
   extensionId: string;
+  /** The browser's profile: its processes carry it on their command line. */
+  userDataDir: string;
   /** The extension's service worker (the current one, after restarts). */
   worker(): Promise<Worker>;
   /** Opens an extension page such as `newtab.html`. */
@@ -25,6 +27,8 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** The unpacked extension to load; the build in `.output/chrome-mv3` by default. */
   extensionDir?: string;
+  /** Other hosts to send to the fake (a host a hostile answer points to). */
+  extraHosts?: string[];
 }
 
 /** Debian's Chromium, headless, with the built extension and arXiv's hosts mapped to the fake. */
@@ -40,7 +44,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP export.arxiv.org 127.0.0.1:${port}, MAP arxiv.org 127.0.0.1:${port}, MAP www.arxiv.org 127.0.0.1:${port}`,
+      `--host-resolver-rules=${['export.arxiv.org', 'arxiv.org', 'www.arxiv.org', ...(options.extraHosts ?? [])].map((host) => `MAP ${host} 127.0.0.1:${port}`).join(', ')}`,
       // The service worker's fetches are not covered by Playwright's ignoreHTTPSErrors.
       '--ignore-certificate-errors',
       '--disable-gpu',
@@ -62,6 +66,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     context,
     fake,
     extensionId,
+    userDataDir,
     worker,
     async open(path: string) {
       const page = await context.newPage();
