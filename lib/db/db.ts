@@ -7,6 +7,9 @@ import { userDataWatch } from './watch';
 /** Papers read at once during the upgrade: 100,000 papers at once could be more than the worker's memory. */
 const UPGRADE_SLICE = 5000;
 
+/** Schema 3's store of grouped papers: its name has to be said to be read, and is said only here. */
+const SCHEMA_3_GROUPS = 'shelves';
+
 /**
  * The one place that knows the schema: one record per paper. Index only what is queried:
  * papers by date (search reads them newest first), by arrival (the badge), by subscription
@@ -27,17 +30,18 @@ export const SCHEMA = {
 
 /**
  * Schema 4 (one record per paper) from schema 1 (one record per paper, without `lists`) or from
- * schema 3 (papers stored up to 50 to a "shelf" record, with a month catalog and counts in
- * `meta` beside them; schema 2 was only a step towards 3). A slice at a time, in key order.
+ * schema 3 (papers grouped up to 50 to a record of its own store, named below, with a month
+ * catalog and counts in `meta` beside them; schema 2 was only a step towards 3). A slice at a
+ * time, in key order.
  */
 async function upgradeToOneRowPerPaper(tx: Transaction): Promise<void> {
   const papers = tx.table<PaperRow, string>('papers');
-  if (tx.idbtrans.objectStoreNames.contains('shelves')) {
-    const shelves = tx.table<{ key: number; papers: StoredPaper[] }, number>('shelves');
+  if (tx.idbtrans.objectStoreNames.contains(SCHEMA_3_GROUPS)) {
+    const groups = tx.table<{ key: number; papers: StoredPaper[] }, number>(SCHEMA_3_GROUPS);
     const perSlice = Math.ceil(UPGRADE_SLICE / 50);
-    for (let slice = await shelves.orderBy(':id').limit(perSlice).toArray(); slice.length > 0; ) {
-      await papers.bulkPut(slice.flatMap((shelf) => shelf.papers.map(toRow)));
-      slice = await shelves.where(':id').above(slice[slice.length - 1]!.key).limit(perSlice).toArray();
+    for (let slice = await groups.orderBy(':id').limit(perSlice).toArray(); slice.length > 0; ) {
+      await papers.bulkPut(slice.flatMap((group) => group.papers.map(toRow)));
+      slice = await groups.where(':id').above(slice[slice.length - 1]!.key).limit(perSlice).toArray();
     }
     await tx.table<MetaRow, string>('meta').delete('paperCounts');
     return;
@@ -60,7 +64,7 @@ export class PaperRadarDatabase extends Dexie {
   constructor(name = DATABASE_NAME) {
     super(name);
     // Only versions that carry an upgrade are declared: Dexie reads an older database's schema
-    // from the database itself. Tables schema 4 does not name (shelves, catalog) are deleted
+    // from the database itself. Tables schema 4 does not name (schema 3's groups and catalog) are deleted
     // once the upgrade has read them.
     this.version(4).stores(SCHEMA).upgrade(upgradeToOneRowPerPaper);
     this.use(userDataWatch);

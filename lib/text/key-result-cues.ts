@@ -62,8 +62,8 @@ const slotOf = (key: number): number => Math.imul(key, 0x9e3779b1) >>> (32 - SLO
 // The last words read are kept in rings as long as the longest phrase (a power of two).
 const RING = 8;
 
-const SHELVES: Cue[][] = [[]];
-const SHELF_OF = new Uint16Array(1 << SLOT_BITS);
+const BUCKETS: Cue[][] = [[]];
+const BUCKET_OF = new Uint16Array(1 << SLOT_BITS);
 
 function file(phrase: string, cue: Omit<Cue, 'words' | 'keys'>): void {
   const words = phrase.split(' ').map((word) => ({ text: word.replace(/\*$/, ''), stem: word.endsWith('*') }));
@@ -71,8 +71,8 @@ function file(phrase: string, cue: Omit<Cue, 'words' | 'keys'>): void {
   if (words.some((word) => word.stem && word.text.length < KEY_LETTERS)) throw new Error(`stem too short: ${phrase}`);
   const keys = words.map((word) => wordKey(word.text, 0));
   const slot = slotOf(keys[keys.length - 1] ?? 0);
-  SHELF_OF[slot] ||= SHELVES.push([]) - 1;
-  SHELVES[SHELF_OF[slot] ?? 0]?.push({ words, keys, ...cue });
+  BUCKET_OF[slot] ||= BUCKETS.push([]) - 1;
+  BUCKETS[BUCKET_OF[slot] ?? 0]?.push({ words, keys, ...cue });
 }
 
 const ALONE = { anchors: -1, needs: -1, reach: 0, notAfterTo: false };
@@ -140,9 +140,9 @@ export function scanCues(lower: string): number {
       word++;
       starts[word & (RING - 1)] = at;
       keys[word & (RING - 1)] = key;
-      const shelf = SHELF_OF[slotOf(key)] ?? 0;
-      // Most words are on no shelf.
-      const cues = shelf === 0 ? NO_CUES : (SHELVES[shelf] ?? NO_CUES);
+      const bucket = BUCKET_OF[slotOf(key)] ?? 0;
+      // Most words are in no bucket.
+      const cues = bucket === 0 ? NO_CUES : (BUCKETS[bucket] ?? NO_CUES);
       for (let index = 0; index < cues.length; index++) {
         const cue = cues[index] as Cue;
         if (cueEndsAt(lower, cue, word)) found |= marksOf(cue, word);
