@@ -7,6 +7,7 @@ import { benchBundle } from './browser-bundle';
 import { keyResultBench } from './key-result-bench';
 import { jsResults, NEW_TAB, NEW_TAB_FOR_YOU, paintBench, POPUP } from './paint-bench';
 import { parseBench } from './parse-bench';
+import { scannerBench } from './scanner-bench';
 import { searchBench } from './search-bench';
 import { benchSizes } from './sizes';
 import { table, type BenchResult } from './stats';
@@ -56,7 +57,7 @@ it('measures every budget', async () => {
   const wanted = (part: string) => !only || only.includes(part);
   const results: BenchResult[] = [];
   if (wanted('parse')) results.push(...parseBench(sizes));
-  if (wanted('text')) results.push(...keyResultBench(sizes));
+  if (wanted('text')) results.push(...keyResultBench(sizes), ...scannerBench(sizes));
   if (['ingest', 'upgrade', 'rank', 'sync', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
 
   console.log(`\n${table(results, !sizes.smoke)}\n`);
