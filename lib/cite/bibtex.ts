@@ -13,8 +13,8 @@ import { oneLine, texField } from './tex-field';
  *   most styles then print with the resolver twice.
  * - A collaboration ('The ATLAS Collaboration') is braced, so styles do not abbreviate it to
  *   'T. A. Collaboration'; a name with a suffix is written 'Smith, Jr., John', the only way
- *   BibTeX reads the suffix; a name that contains a standalone 'and' (at its start or end too) or a comma is braced so it stays one
- *   name.
+ *   BibTeX reads the suffix; a name that contains a standalone 'and' (at its start or end too)
+ *   or a comma is braced so it stays one name.
  * - Keys fold accents to ASCII (see citation-key.ts) and are unique within a file.
  * - Lines carry no trailing spaces.
  */
