@@ -9,7 +9,7 @@ import { getSettings } from '../settings';
 import { SyncEngine, type SyncReport } from '../sync/engine';
 import { loadRun, type SyncTrigger } from '../sync/run';
 import { getSyncState, updateSyncState } from '../sync/state';
-import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
+import { caughtLatest, nextScheduledSync, syncMissed, triedRecently } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
 import { MetadataFetcher } from './metadata-fetcher';
@@ -142,8 +142,7 @@ export class BackgroundApp {
     await refreshBadge();
     if (this.engine.busy) return;
     const [run, state, caught, settings] = await Promise.all([loadRun(), getSyncState(), getMeta<number>(CAUGHT_KEY), getSettings()]);
-    const minInterval = settings.minSyncIntervalMinutes * 60_000;
-    const recentlyTried = state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval;
+    const recentlyTried = triedRecently(this.now(), state.lastAttemptAt, settings.minSyncIntervalMinutes * 60_000);
     const waitingForRetry = state.retryAt !== undefined && state.retryAt > this.now();
     if (run && !waitingForRetry) {
       this.track(this.sync('resume'));
@@ -167,8 +166,7 @@ export class BackgroundApp {
   async onAlarm(name: string): Promise<void> {
     if (name === ALARMS.sync) {
       const [state, settings] = await Promise.all([getSyncState(), getSettings()]);
-      const minInterval = settings.minSyncIntervalMinutes * 60_000;
-      if (state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval) {
+      if (triedRecently(this.now(), state.lastAttemptAt, settings.minSyncIntervalMinutes * 60_000)) {
         await this.scheduleNextCheck();
         return;
       }
