@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ArxivClient } from '../arxiv/client';
 import { lastAnnouncementAtOrBefore } from '../arxiv/schedule';
 import { getMeta, setMeta } from '../db/meta';
+import { isQuotaError } from '../db/storage-errors';
 import { bestNewTitles } from './best-new';
 import { refreshBadge } from '../notify/badge';
 import { notifyNewPapers } from '../notify/notifications';
@@ -116,7 +117,8 @@ export class BackgroundApp {
       }
     }
     await this.scheduleNextCheck();
-    await refreshBadge();
+    // A failure the full disk kept out of the stored status still shows on the toolbar.
+    await refreshBadge(report.state === 'error' ? report.message : undefined);
   }
 
   /** (Re-)creates the alarm for the next check after an arXiv announcement. */
@@ -129,7 +131,10 @@ export class BackgroundApp {
       settings.minSyncIntervalMinutes * 60_000,
     );
     await browser.alarms.create(ALARMS.sync, { when });
-    await updateSyncState({ nextCheckAt: when });
+    // The alarm is what matters; a disk too full to note its time must not undo it.
+    await updateSyncState({ nextCheckAt: when }).catch((error: unknown) => {
+      if (!isQuotaError(error)) throw error;
+    });
     return when;
   }
 
