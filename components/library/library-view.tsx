@@ -81,7 +81,7 @@ function Entry({ entry, knownTags, labels, now }: { entry: LibraryEntry; knownTa
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" />
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
-        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => void setTags(item.id, tags)} />
+        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => setTags(item.id, tags)} />
         <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
       </div>
     </div>

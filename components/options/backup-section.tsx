@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { backupFilename, backupJson, createBackup } from '../../lib/backup/export';
+import { backupFilename, backupJson, exportBackup as writeBackup } from '../../lib/backup/export';
 import type { ImportedBackup, ImportProblem } from '../../lib/backup/format';
 import { applyImport, previewImport, type ImportSummary } from '../../lib/backup/import';
 import { describeProblem, readBackupFile } from '../../lib/backup/validate';
@@ -41,12 +41,15 @@ export function BackupSection() {
   const exportBackup = async () => {
     try {
       const at = new Date(now());
-      const backup = await createBackup(at);
+      const { backup, shortened } = await writeBackup(at);
       const filename = backupFilename(at);
       download(filename, backupJson(backup), 'application/json');
       const text =
         `Saved ${filename}: ${formatCount(backup.subscriptions.length, 'subscription', 'subscriptions')}, ` +
-        `${formatCount(backup.library.length, 'saved paper', 'saved papers')} and your settings.`;
+        `${formatCount(backup.library.length, 'saved paper', 'saved papers')} and your settings.` +
+        (shortened > 0
+          ? ` ${formatCount(shortened, 'tag list, note or name', 'tag lists, notes or names')} longer than a backup holds ${shortened === 1 ? 'was' : 'were'} shortened in the file.`
+          : '');
       setExported({ text, failed: false });
     } catch (error) {
       setExported({ text: `The backup could not be written: ${messageOf(error)}`, failed: true });

@@ -1,4 +1,5 @@
 import { buildSearchQuery, lintQuery, type LintProblem } from '../../lib/arxiv/query';
+import { labelProblem } from '../../lib/schema/user-text';
 import type { Subscription, SubscriptionKind, SubscriptionQuery } from '../../lib/subscription';
 
 /** A subscription as it is being typed: exclusions are one comma-separated line. */
@@ -51,10 +52,20 @@ export interface DraftCheck {
   blocked: boolean;
 }
 
+/** The query's problems, and the name's: over the limits, it could not be stored or exported. */
+function draftProblems(draft: Draft, query: SubscriptionQuery): LintProblem[] {
+  const problems = lintQuery(query);
+  const label = labelProblem(draft.label);
+  if (label === null) return problems;
+  const limits = problems.find((problem) => problem.code === 'over-limit');
+  if (limits) return problems.map((problem) => (problem === limits ? { ...problem, message: `${problem.message} ${label}` } : problem));
+  return [...problems, { severity: 'error', code: 'over-limit', message: label }];
+}
+
 /** What the user sees under the input while typing. An empty input is not an error yet. */
 export function checkDraft(draft: Draft): DraftCheck {
   const query = draftQuery(draft);
-  const problems = lintQuery(query);
+  const problems = draftProblems(draft, query);
   const blocked = problems.some((problem) => problem.severity === 'error');
   const empty = problems.some((problem) => problem.code === 'empty-query');
   return {

@@ -1,4 +1,5 @@
 import type { SubscriptionQuery } from '../subscription';
+import { LIMITS } from '../schema/limits';
 import { asciiSuggestion } from './query-ascii';
 import { MAX_RESULTS_PER_CALL, buildQueryUrl, buildSearchQuery, categoryIds } from './query-build';
 
@@ -12,7 +13,8 @@ export type LintCode =
   | 'lowercase-operator'
   | 'looks-like-query'
   | 'unknown-category'
-  | 'url-too-long';
+  | 'url-too-long'
+  | 'over-limit';
 
 /** Errors mean arXiv would reject the query or read it otherwise than meant: don't send it. */
 export interface LintProblem {
@@ -206,6 +208,22 @@ function lintLength(q: SubscriptionQuery): LintProblem[] {
   return [error('url-too-long', message)];
 }
 
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Paper Radar's own limits (lib/schema/limits.ts), which every stored and exported
+ * subscription is held to: said while typing, so that a backup always imports.
+ */
+function lintLimits(q: SubscriptionQuery): LintProblem[] {
+  const problems: string[] = [];
+  if (q.value.length > LIMITS.query) problems.push(`What a subscription watches can be at most ${count(LIMITS.query)} characters long; this has ${count(q.value.length)}.`);
+  if (q.exclude.length > LIMITS.terms) problems.push(`At most ${count(LIMITS.terms)} words or phrases can be left out; this leaves out ${count(q.exclude.length)}.`);
+  const long = q.exclude.find((term) => term.length > LIMITS.term);
+  if (long !== undefined) problems.push(`A word or phrase to leave out can be at most ${count(LIMITS.term)} characters long; one has ${count(long.length)}.`);
+  if (q.categories.length > LIMITS.terms) problems.push(`A subscription can be limited to at most ${count(LIMITS.terms)} categories.`);
+  return problems.length === 0 ? [] : [error('over-limit', problems.join(' '))];
+}
+
 // Quotes, brackets and commas alone search for nothing.
 const isEmpty = (q: SubscriptionQuery) => !/[\p{L}\p{N}]/u.test(q.value);
 
@@ -222,6 +240,9 @@ const EMPTY_MESSAGES: Record<SubscriptionQuery['kind'], string> = {
  */
 export function lintQuery(q: SubscriptionQuery): LintProblem[] {
   if (isEmpty(q)) return [error('empty-query', EMPTY_MESSAGES[q.kind])];
+  // Nothing else is read of a query over the limits: it could be as long as a hostile file makes it.
+  const overLimit = lintLimits(q);
+  if (overLimit.length > 0) return overLimit;
   const problems = [
     ...(q.kind === 'raw' ? lintRawSyntax(q.value) : []),
     ...lintNonAscii(q),

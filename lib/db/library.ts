@@ -3,6 +3,7 @@ import { db } from './db';
 import { deletePapers, getPaper, getPapers, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
 import type { LibraryItem, StoredPaper } from './schema';
+import { LimitError, noteProblem, tagsProblem } from '../schema/user-text';
 
 export interface SaveResult {
   /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
@@ -97,12 +98,18 @@ export async function libraryEntries(): Promise<LibraryEntry[]> {
   });
 }
 
+/** Sets a paper's tags (trimmed, each once); a LimitError for tags a backup could not hold. */
 export async function setTags(id: string, tags: string[]): Promise<void> {
   const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  const problem = tagsProblem(clean);
+  if (problem) throw new LimitError(problem);
   await db.library.update(id, { tags: clean });
 }
 
+/** Sets a paper's note; a LimitError for a note a backup could not hold. */
 export async function setNote(id: string, note: string): Promise<void> {
+  const problem = noteProblem(note);
+  if (problem) throw new LimitError(problem);
   await db.library.update(id, { note });
 }
 

@@ -1,3 +1,5 @@
+import { lintQuery } from '../arxiv/query-lint';
+import { labelProblem, LimitError } from '../schema/user-text';
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
 import { forgetSubscription } from './retention';
@@ -13,6 +15,17 @@ export async function enabledSubscriptions(): Promise<Subscription[]> {
 export interface NewSubscription extends SubscriptionQuery {
   label?: string;
   enabled?: boolean;
+}
+
+/**
+ * Refuses what no sync could send and what a backup could not hold (a query arXiv would refuse,
+ * text over Paper Radar's limits): the form says so as the user types; this is the last word.
+ */
+function checkStorable(subscription: Pick<Subscription, 'kind' | 'value' | 'categories' | 'exclude' | 'label'>): void {
+  const problems = lintQuery(subscription).filter((problem) => problem.severity === 'error').map((problem) => problem.message);
+  const label = labelProblem(subscription.label);
+  if (label) problems.push(label);
+  if (problems.length > 0) throw new LimitError(problems.join(' '));
 }
 
 export async function addSubscription(
@@ -33,6 +46,7 @@ export async function addSubscription(
       order: (last?.order ?? -1) + 1,
       createdAt: now,
     };
+    checkStorable(subscription);
     await db.subscriptions.add(subscription);
     return subscription;
   });
@@ -45,6 +59,7 @@ export async function updateSubscription(id: string, changes: SubscriptionChange
   await db.transaction('rw', db.subscriptions, db.syncStatus, async () => {
     const before = await db.subscriptions.get(id);
     if (!before) throw new Error('This subscription no longer exists.');
+    checkStorable({ ...before, ...changes });
     await db.subscriptions.update(id, changes);
     const queryChanged = (['kind', 'value', 'categories', 'exclude'] as const).some(
       (key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),

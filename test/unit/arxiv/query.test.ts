@@ -282,8 +282,9 @@ describe('lintQuery', () => {
   });
 
   it('reports a query too long to send, and not one just short enough', () => {
-    const terms = (count: number) => Array.from({ length: count }, (_, i) => `ti:term${i}`).join(' OR ');
-    const long = only(lintQuery(raw(terms(300))), 'url-too-long');
+    // Punctuation triples once encoded: the URL outgrows arXiv's request line before the query outgrows its own limit.
+    const terms = (count: number) => Array.from({ length: count }, (_, i) => `ti:"%%%%%%%%%%${i}"`).join(' OR ');
+    const long = only(lintQuery(raw(terms(90))), 'url-too-long');
     expect(long.severity).toBe('error');
     expect(long.message).toMatch(/Split it/);
     const fitting = Array.from({ length: 300 }, (_, n) => n).findLast(
@@ -291,6 +292,15 @@ describe('lintQuery', () => {
     )!;
     expect(lintQuery(raw(terms(fitting)))).toEqual([]);
     expect(codes(lintQuery(raw(terms(fitting + 1))))).toEqual(['error:url-too-long']);
+  });
+
+  it('holds every part of a query to the limits a backup is checked against, before reading it', () => {
+    expect(codes(lintQuery(raw(`ti:${'x'.repeat(2001)}`)))).toEqual(['error:over-limit']);
+    expect(lintQuery(raw(`ti:${'x'.repeat(2001)}`))[0]!.message).toBe('What a subscription watches can be at most 2,000 characters long; this has 2,004.');
+    expect(codes(lintQuery(keyword('graph', { exclude: ['y'.repeat(501)] })))).toEqual(['error:over-limit']);
+    expect(codes(lintQuery(keyword('graph', { exclude: Array.from({ length: 101 }, (_, i) => `w${i}`) })))).toEqual(['error:over-limit']);
+    expect(codes(lintQuery(keyword('graph', { categories: Array.from({ length: 101 }, () => 'cs.DC') })))).toEqual(['error:over-limit']);
+    expect(lintQuery(keyword('graph', { exclude: ['y'.repeat(500)] }))).toEqual([]);
   });
 
   it('lets warnings through and blocks on errors', () => {

@@ -48,6 +48,22 @@ describe('adding a subscription', () => {
     expect(screen.queryByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeNull();
   });
 
+  it('says while typing that a subscription is longer than a backup holds, and does not add it', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    type(`a${' graph'.repeat(400)}`);
+    expect(screen.getByRole('alert').textContent).toBe('Can’t add this yet: What a subscription watches can be at most 2,000 characters long; this has 2,401. ');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    type('graph');
+    fireEvent.click(screen.getByText('Limit to categories, leave out words, name'));
+    fireEvent.input(screen.getByLabelText('Name on chips and notifications'), { target: { value: 'n'.repeat(2001) } });
+    expect(screen.getByRole('alert').textContent).toContain('A name can be at most 2,000 characters long; this one has 2,001.');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await listSubscriptions()).toEqual([]);
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('shows the exact query that will be sent while typing', () => {
     renderWithServices(<SubscriptionsSection />);
     type('dark matter');
