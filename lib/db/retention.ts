@@ -20,6 +20,8 @@ export const newestFirst = (a: StoredPaper, b: StoredPaper) =>
 
 /** What letting go of some of a subscription's papers changes: papers it no longer claims, and those left in none. */
 interface Detachment {
+  /** The papers let go of, as they were. */
+  picked: StoredPaper[];
   /** Papers that stay, without the subscription (another holds them, or they are saved or marked). */
   kept: StoredPaper[];
   /** Papers in no subscription any more, neither saved nor marked "not interested": deleted. */
@@ -34,9 +36,9 @@ interface Detachment {
  */
 async function planDetachment(subscriptionId: string, which: (newestFirst: StoredPaper[]) => StoredPaper[]): Promise<Detachment> {
   const picked = which((await db.papers.where('subs').equals(subscriptionId).toArray()).sort(newestFirst));
-  if (picked.length === 0) return { kept: [], removed: [] };
+  if (picked.length === 0) return { picked, kept: [], removed: [] };
   const saved = new Set(await db.library.where(':id').anyOf(picked.map((p) => p.id)).primaryKeys());
-  const plan: Detachment = { kept: [], removed: [] };
+  const plan: Detachment = { picked, kept: [], removed: [] };
   for (const paper of picked) {
     const next = { ...paper, subs: paper.subs.filter((s) => s !== subscriptionId) };
     if (next.subs.length > 0 || saved.has(paper.id) || paper.notInterestedAt !== undefined) plan.kept.push(next);
@@ -64,6 +66,26 @@ const beyond = (keep: number, keepSince?: string) => (papers: StoredPaper[]) =>
  * (see recentSince). Returns how many papers were deleted.
  */
 export const applyRetention = (subscriptionId: string, keep: number, keepSince?: string) => detach(subscriptionId, beyond(keep, keepSince));
+
+/**
+ * Retention over every subscription in one transaction (a lower "papers kept" value), returning
+ * how many papers were deleted and every paper it changed or deleted, as it was before.
+ */
+export async function retainEverywhere(keep: number, keepSince: string): Promise<{ removed: number; before: StoredPaper[] }> {
+  return db.transaction('rw', db.papers, db.library, async () => {
+    const before = new Map<string, StoredPaper>();
+    let removed = 0;
+    // Every subscription that has papers, as the papers name them.
+    for (const subscriptionId of (await db.papers.orderBy('subs').uniqueKeys()) as string[]) {
+      const plan = await planDetachment(subscriptionId, beyond(keep, keepSince));
+      for (const paper of plan.picked) if (!before.has(paper.id)) before.set(paper.id, paper);
+      await deletePapers(plan.removed);
+      await putPapers(plan.kept);
+      removed += plan.removed.length;
+    }
+    return { removed, before: [...before.values()] };
+  });
+}
 
 /**
  * Retention when the disk is full: the deletions are committed on their own first, since a
