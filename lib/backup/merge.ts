@@ -79,6 +79,7 @@ function mergedItem(local: LibraryItem, item: BackupLibraryItem, hasPaper: boole
   if (merged.pending && hasPaper) {
     delete merged.pending;
     delete merged.lookup;
+    delete merged.fromPage;
   }
   return merged;
 }

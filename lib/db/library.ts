@@ -2,6 +2,7 @@ import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
 import { deletePapers, getPaper, getPapers, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
+import type { ShownPaper } from '../messaging/protocol';
 import type { LibraryItem, StoredPaper } from './schema';
 import { LimitError, noteProblem, tagsProblem } from '../schema/user-text';
 
@@ -12,9 +13,10 @@ export interface SaveResult {
 
 /**
  * Saves a paper. With `entry` (from a card or a completed lookup) its metadata is stored too;
- * without, the save is kept as pending until arXiv has been asked.
+ * without, the save is kept as pending until arXiv has been asked, with what the arXiv page
+ * showed of it (`shown`), so the Library can show its title meanwhile.
  */
-export async function savePaper(id: string, now: number, entry?: ArxivEntry): Promise<SaveResult> {
+export async function savePaper(id: string, now: number, entry?: ArxivEntry, shown?: ShownPaper): Promise<SaveResult> {
   return db.transaction('rw', db.library, db.papers, async () => {
     const stored = await getPaper(id);
     if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
@@ -22,17 +24,20 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry): Pr
     const existing = await db.library.get(id);
     if (existing) {
       if (!pending && existing.pending) await db.library.put(withoutPending(existing));
+      else if (existing.pending && shown && !existing.fromPage) await db.library.put({ ...existing, fromPage: shown });
       return { pending: pending && existing.pending === 1 };
     }
     const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
     if (pending) item.pending = 1;
+    if (pending && shown) item.fromPage = shown;
     await db.library.put(item);
     return { pending };
   });
 }
 
+/** A completed save: arXiv's metadata is stored, so what the page showed goes with the pending mark. */
 function withoutPending(item: LibraryItem): LibraryItem {
-  const { pending: _pending, lookup: _lookup, ...rest } = item;
+  const { pending: _pending, lookup: _lookup, fromPage: _fromPage, ...rest } = item;
   return rest;
 }
 

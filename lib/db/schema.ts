@@ -1,4 +1,5 @@
 import type { ArxivEntry } from '../arxiv/entry';
+import type { ShownPaper } from '../messaging/protocol';
 
 /** A paper as stored: arXiv's metadata plus where it came from and what the user did with it. */
 export interface StoredPaper extends ArxivEntry {
@@ -24,6 +25,8 @@ export interface LibraryItem {
   note: string;
   /** Saved from a page before its metadata was fetched; 1 until the fetch succeeds. */
   pending?: 1;
+  /** What the arXiv page showed of the paper (title, authors, version), until arXiv's answer replaces it. */
+  fromPage?: ShownPaper;
   /** Why the last lookup of a pending save brought no metadata, in plain words, when, and how many lookups in a row did not. */
   lookup?: { at: number; problem: string; attempts: number };
 }

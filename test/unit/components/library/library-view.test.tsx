@@ -46,6 +46,16 @@ describe('the library', () => {
     expect(await db.library.get('2611.99999')).toBeUndefined();
   });
 
+  it('shows a save from an arXiv page with the title and authors the page showed, and says so', async () => {
+    await savePaper('2611.99999', NOW - 500, undefined, { title: 'Structural <b>Silence</b>', authors: ['Avijit Roy', 'Proma Roy'], version: 2 });
+    renderLibrary('silence');
+    const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
+    expect(within(card).getByRole('heading').textContent).toBe('Structural <b>Silence</b>');
+    expect(card.querySelector('b')).toBeNull();
+    expect(card.textContent).toContain('Avijit Roy, Proma Roy');
+    expect(card.textContent).toContain('as the arXiv page showed it (arXiv:2611.99999v2); details are being fetched from arXiv');
+  });
+
   it('lists every saved paper, the latest save first, each pressed as saved', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
