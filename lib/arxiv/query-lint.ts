@@ -1,5 +1,5 @@
 import type { SubscriptionQuery } from '../subscription';
-import { LIMITS } from '../schema/limits';
+import { queryLimitProblems } from '../schema/user-text';
 import { asciiSuggestion } from './query-ascii';
 import { type ArxivCategory, categoryById, isKnownCategory, searchCategories } from './categories';
 import { MAX_RESULTS_PER_CALL, buildQueryUrl, buildSearchQuery, categoryIds } from './query-build';
@@ -217,19 +217,12 @@ function lintLength(q: SubscriptionQuery): LintProblem[] {
   return [error('url-too-long', message)];
 }
 
-const count = (n: number) => n.toLocaleString('en');
-
 /**
  * Paper Radar's own limits (lib/schema/limits.ts), which every stored and exported
  * subscription is held to: said while typing, so that a backup always imports.
  */
 function lintLimits(q: SubscriptionQuery): LintProblem[] {
-  const problems: string[] = [];
-  if (q.value.length > LIMITS.query) problems.push(`What a subscription watches can be at most ${count(LIMITS.query)} characters long; this has ${count(q.value.length)}.`);
-  if (q.exclude.length > LIMITS.terms) problems.push(`At most ${count(LIMITS.terms)} words or phrases can be left out; this leaves out ${count(q.exclude.length)}.`);
-  const long = q.exclude.find((term) => term.length > LIMITS.term);
-  if (long !== undefined) problems.push(`A word or phrase to leave out can be at most ${count(LIMITS.term)} characters long; one has ${count(long.length)}.`);
-  if (q.categories.length > LIMITS.terms) problems.push(`A subscription can be limited to at most ${count(LIMITS.terms)} categories.`);
+  const problems = queryLimitProblems(q);
   return problems.length === 0 ? [] : [error('over-limit', problems.join(' '))];
 }
 

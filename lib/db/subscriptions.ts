@@ -1,5 +1,4 @@
-import { lintQuery } from '../arxiv/query-lint';
-import { labelProblem, LimitError } from '../schema/user-text';
+import { labelProblem, LimitError, queryLimitProblems } from '../schema/user-text';
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
 import { forgetSubscription } from './retention';
@@ -18,11 +17,12 @@ export interface NewSubscription extends SubscriptionQuery {
 }
 
 /**
- * Refuses what no sync could send and what a backup could not hold (a query arXiv would refuse,
- * text over Paper Radar's limits): the form says so as the user types; this is the last word.
+ * Refuses what a backup could not hold (text over Paper Radar's limits): the forms say so as
+ * the user types; this is the last word. (A query arXiv would refuse is the forms' to stop, and
+ * the sync never sends one: the linter stays out of the pages' first scripts.)
  */
-function checkStorable(subscription: Pick<Subscription, 'kind' | 'value' | 'categories' | 'exclude' | 'label'>): void {
-  const problems = lintQuery(subscription).filter((problem) => problem.severity === 'error').map((problem) => problem.message);
+function checkStorable(subscription: Pick<Subscription, 'value' | 'categories' | 'exclude' | 'label'>): void {
+  const problems = queryLimitProblems(subscription);
   const label = labelProblem(subscription.label);
   if (label) problems.push(label);
   if (problems.length > 0) throw new LimitError(problems.join(' '));

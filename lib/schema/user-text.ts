@@ -29,6 +29,24 @@ export function noteProblem(note: string): string | null {
   return `A note can be at most ${count(LIMITS.note)} characters long; this one has ${count(note.length)}. Shorten it to save it.`;
 }
 
+/** What a subscription watches, as far as the limits go (lib/arxiv/query-lint.ts says the rest). */
+interface QueryParts {
+  value: string;
+  categories: readonly string[];
+  exclude: readonly string[];
+}
+
+/** What in a subscription's query is over the limits, each in a sentence; none when it fits. */
+export function queryLimitProblems(q: QueryParts): string[] {
+  const problems: string[] = [];
+  if (q.value.length > LIMITS.query) problems.push(`What a subscription watches can be at most ${count(LIMITS.query)} characters long; this has ${count(q.value.length)}.`);
+  if (q.exclude.length > LIMITS.terms) problems.push(`At most ${count(LIMITS.terms)} words or phrases can be left out; this leaves out ${count(q.exclude.length)}.`);
+  const long = q.exclude.find((term) => term.length > LIMITS.term);
+  if (long !== undefined) problems.push(`A word or phrase to leave out can be at most ${count(LIMITS.term)} characters long; one has ${count(long.length)}.`);
+  if (q.categories.length > LIMITS.terms) problems.push(`A subscription can be limited to at most ${count(LIMITS.terms)} categories.`);
+  return problems;
+}
+
 /** A subscription's name on chips and in notifications. */
 export function labelProblem(label: string): string | null {
   if (label.trim().length <= LIMITS.label) return null;
