@@ -119,13 +119,11 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
   function scan(): number {
     const slots = findPapers(doc, kind, options.url);
     if (slots.length === 0) logOnce(`Paper Radar: found no papers on this ${kind} page; no Save buttons added.`);
-    for (const slot of slots) {
-      if (!slot.shown || shown.has(slot.id)) continue;
-      shown.set(slot.id, slot.version === undefined ? slot.shown : { ...slot.shown, version: slot.version });
-    }
-    const result = injectControls(slots, (slot) =>
-      admits(slot.id) ? createSaveControl(doc, slot.id, layoutFor(slot), () => press(slot.id), withContext) : null,
-    );
+    const result = injectControls(slots, (slot) => {
+      if (!admits(slot.id)) return null;
+      if (slot.shown && !shown.has(slot.id)) shown.set(slot.id, slot.version === undefined ? slot.shown : { ...slot.shown, version: slot.version });
+      return createSaveControl(doc, slot.id, layoutFor(slot), () => press(slot.id), withContext);
+    });
     result.removed.forEach(forget);
     for (const entry of placed.values()) if (!entry.control.element.isConnected) forget(entry);
     if (result.refused > 0) logOnce('Paper Radar: this page keeps removing a Save button; leaving it out.');
