@@ -15,7 +15,7 @@ export interface SaveControl {
   /** The contract button (DESIGN.md), inside the host's closed shadow root. */
   readonly button: HTMLButtonElement;
   render(view: ControlView, theme: Theme): void;
-  /** Names the subscriptions that matched the paper; none hides the line. */
+  /** Names the subscriptions that matched the paper (abstract pages); none leaves the line empty. */
   showSubscriptions(labels: readonly string[]): void;
 }
 
