@@ -15,6 +15,8 @@ interface KeptFieldProps {
 interface Pending {
   value: number;
   removes: number;
+  /** The user said yes; the papers are being removed. */
+  removing?: boolean;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -56,7 +58,8 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
   };
 
   const confirm = async () => {
-    if (!pending) return;
+    if (!pending || pending.removing) return;
+    setPending({ ...pending, removing: true });
     const previous = kept;
     try {
       const { removed, before } = await keepFewer(pending.value, now());
@@ -117,10 +120,10 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
             Keeping {pending.value} papers per subscription removes {formatCount(pending.removes, 'paper', 'papers')} from your feed now. Saved
             papers, papers from the last {RECENT_DAYS} days and those another subscription keeps stay.
           </p>
-          <button type="button" class="button-danger" onClick={() => void confirm()}>
-            Remove {formatCount(pending.removes, 'paper', 'papers')}
+          <button type="button" class="button-danger" disabled={pending.removing} aria-busy={pending.removing} onClick={() => void confirm()}>
+            {pending.removing ? 'Removing…' : `Remove ${formatCount(pending.removes, 'paper', 'papers')}`}
           </button>{' '}
-          <button type="button" class="button-secondary" onClick={cancel}>
+          <button type="button" class="button-secondary" disabled={pending.removing} onClick={cancel}>
             Keep {kept}
           </button>
         </div>

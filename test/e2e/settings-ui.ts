@@ -13,9 +13,13 @@ export async function keepPerSubscription(h: Harness, options: Page, papers: num
   await field.fill(String(papers));
   await field.press('Enter');
   const question = options.getByRole('group', { name: 'Keep fewer papers?' });
+  let answered = false;
   await until(async () => {
-    if (await question.isVisible()) await question.getByRole('button', { name: /^Remove / }).click();
+    if (!answered && (await question.isVisible())) {
+      await question.getByRole('button', { name: /^Remove / }).click();
+      answered = true;
+    }
     const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('settings'));
     return (stored.settings as { papersPerSubscription?: number } | undefined)?.papersPerSubscription === papers;
-  }, `${papers} papers kept per subscription`, 60_000);
+  }, `${papers} papers kept per subscription`, 120_000);
 }
