@@ -10,10 +10,11 @@ import { authorPageHtml, entryIdOf, listingEntries, unknownListHtml } from '../.
 import { authorPage } from './listing-pages';
 
 /*
- * Every kind of arXiv list a paper can be saved from, each with a Save slot per paper and what
- * the page shows of it. The monthly and /new listings, the /a/ page as arxiv-browse's template
- * renders it, search and abstract pages have tests of their own (fixture-pages, new-listing);
- * here: the author page as arxiv.org serves it, and markup no selector knows.
+ * Every kind of arXiv page a paper can be saved from, each with a Save slot per paper and what
+ * the page shows of it. The recent and /new listings, the /a/ page as arxiv-browse's template
+ * renders it, search, abstract and HTML pages have tests of their own (fixture-pages,
+ * new-listing, html-paper); here: the author page as arxiv.org serves it, a monthly listing, an
+ * abstract page of an old-style id, and markup no selector knows.
  */
 const AUTHOR = new URL('https://arxiv.org/a/doe_j_1');
 const RECENT = new URL('https://arxiv.org/list/cs.CL/recent?skip=0&show=50');
@@ -53,6 +54,28 @@ describe('an author page as arxiv-browse’s template renders it (dl#articles, n
     const slots = findPapers(doc, 'author', AUTHOR);
     expect(ids(slots)).toEqual(['2608.12278', 'math/0309136', '1207.7214']);
     expect(slots[1]!.shown).toEqual({ title: 'Paper math/0309136', authors: ['Jane Doe'] });
+  });
+});
+
+describe('a monthly listing (/list/<cat>/YYYY-MM)', () => {
+  // arxiv-browse's list/month.html is list/base.html with its own heading: the same item_list
+  // as the recent listing. Derived from the recent capture: the heading replaced.
+  it('has a slot per paper', () => {
+    const MONTH = new URL('https://arxiv.org/list/cs.CL/2026-08?skip=0&show=50');
+    const html = recentList.replace(/<h3>Thu, 13 Aug 2026[^<]*<\/h3>/, '<h2>Authors and titles for August 2026 </h2>');
+    expect(html).not.toBe(recentList);
+    expect(detectPage(MONTH)).toBe('listing');
+    expect(ids(findPapers(parse(html), 'listing', MONTH))).toEqual(listedIds);
+  });
+});
+
+describe('an abstract page of an old-style id', () => {
+  // Derived from the 1706.03762 capture: the paper's id replaced by hep-th/9711200 throughout.
+  it('has one slot, for the paper its address names, with the version it shows', () => {
+    const url = new URL('https://arxiv.org/abs/hep-th/9711200');
+    const [slot, ...more] = findPapers(parse(abs1706.replaceAll('1706.03762', 'hep-th/9711200')), 'abs', url);
+    expect(more).toEqual([]);
+    expect(slot).toMatchObject({ id: 'hep-th/9711200', version: 7, shown: { title: 'Attention Is All You Need' } });
   });
 });
 
