@@ -35,7 +35,8 @@ export function FirstRun() {
   const follow = async (event: Event) => {
     event.preventDefault();
     const query = { kind, value: value.trim(), categories: [], exclude: [] };
-    const error = lintQuery(query).find((p) => p.severity === 'error');
+    // A category arXiv does not have would find nothing; the options page can add one anyway.
+    const error = lintQuery(query).find((p) => p.severity === 'error' || p.code === 'unknown-category');
     if (error) {
       setProblem(error.message);
       return;

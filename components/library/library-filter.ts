@@ -5,9 +5,10 @@ import { queryPrefixes } from '../../lib/search/search-index';
 import { hasWordPrefix } from '../../lib/search/word-prefix';
 import { foldCase } from '../../lib/search/words';
 
-/** What the library search reads of an entry: the paper's text, its tags and the note. */
+/** What the library search reads of an entry: the paper's text (or what its arXiv page showed), its tags and the note. */
 export function entryText(entry: LibraryEntry): string {
-  const paper = entry.paper ? paperSearchText(entry.paper) : entry.item.id;
+  const shown = entry.item.fromPage;
+  const paper = entry.paper ? paperSearchText(entry.paper) : `${entry.item.id} ${shown ? `${shown.title} ${shown.authors.join(' ')}` : ''}`;
   return foldCase(`${paper} ${entry.item.tags.join(' ')} ${entry.item.note}`);
 }
 

@@ -18,6 +18,9 @@ import { changeOf, filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 
+/** Authors named on a card saved from a page; the rest are counted. */
+const SHOWN_AUTHORS = 10;
+
 interface LibraryViewProps {
   query: string;
   now: number;
@@ -37,19 +40,28 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const card = useRef<HTMLElement>(null);
   const [removing, setRemoving] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const { id, savedAt, lookup } = entry.item;
+  const { id, savedAt, lookup, fromPage } = entry.item;
   const url = latestAbsUrl(id);
   const now = services.now();
   const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
+  // Until arXiv answers, the card shows what the arXiv page showed, and says so.
+  const title = fromPage ? fromPage.title : `arXiv:${id}`;
+  const source = fromPage ? `as the arXiv page showed it (arXiv:${id}${fromPage.version ? `v${fromPage.version}` : ''}); ` : '';
   return (
     <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
       <p class="card__meta">
-        Saved {timeAgo(savedAt, now)} ·{' '}
+        Saved {timeAgo(savedAt, now)} · {source}
         {lookup ? `no details yet. ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; asked again later.` : 'details are being fetched from arXiv'}
       </p>
       <h3 class="card__title" id={titleId}>
-        {url ? <a href={url}>arXiv:{id}</a> : `arXiv:${id}`}
+        {url ? <a href={url}>{title}</a> : title}
       </h3>
+      {fromPage && fromPage.authors.length > 0 && (
+        <p class="card__authors">
+          {fromPage.authors.slice(0, SHOWN_AUTHORS).join(', ')}
+          {fromPage.authors.length > SHOWN_AUTHORS ? ` and ${fromPage.authors.length - SHOWN_AUTHORS} more` : ''}
+        </p>
+      )}
       <div class="card__actions">
         <button
           type="button"
@@ -96,7 +108,7 @@ function Entry({ entry, change, knownTags, labels, now }: EntryProps) {
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
         <PaperCheckNote check={item.check} now={now} />
-        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => void setTags(item.id, tags)} />
+        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => setTags(item.id, tags)} />
         <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
       </div>
     </div>

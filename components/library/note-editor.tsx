@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { noteProblem } from '../../lib/schema/user-text';
 
 const SAVE_AFTER_MS = 700;
 
@@ -12,6 +13,10 @@ interface NoteEditorProps {
 export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
   const [draft, setDraft] = useState(note);
   const [status, setStatus] = useState<'' | 'saving' | 'saved'>('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const problemId = useId();
+  // Over the limit a backup holds, the note is not saved; the user is told as they type.
+  const problem = noteProblem(draft) ?? failure;
   const editing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -23,11 +28,14 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
 
   const save = (text: string) => {
     clearTimeout(timer.current);
-    if (text === note) return;
+    if (text === note || noteProblem(text)) return;
     setStatus('saving');
     onSave(text).then(
       () => setStatus('saved'),
-      () => setStatus(''),
+      (error: unknown) => {
+        setStatus('');
+        setFailure(`The note was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      },
     );
   };
 
@@ -39,11 +47,14 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
         placeholder="Add a note"
         rows={draft.includes('\n') || draft.length > 80 ? 3 : 1}
         value={draft}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
         onFocus={() => (editing.current = true)}
         onInput={(event) => {
           const text = event.currentTarget.value;
           setDraft(text);
           setStatus('');
+          setFailure(null);
           clearTimeout(timer.current);
           timer.current = setTimeout(() => save(text), SAVE_AFTER_MS);
         }}
@@ -55,6 +66,11 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
       <span class="note__status" aria-live="polite">
         {status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : ''}
       </span>
+      {problem && (
+        <span id={problemId} class="note__problem" role="alert">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,31 +1,64 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
+import { LIMITS } from '../../lib/schema/limits';
+import { tagProblem } from '../../lib/schema/user-text';
 
 interface TagEditorProps {
   tags: readonly string[];
   /** Every tag in the library, offered as the user types. */
   known: readonly string[];
   listId: string;
-  onChange: (tags: string[]) => void;
+  /** Resolves when stored; a rejection's message is shown. */
+  onChange: (tags: string[]) => Promise<void>;
+}
+
+/** The tags in a draft ("a, b"): trimmed, each once, none already on the paper. */
+const freshTags = (draft: string, tags: readonly string[]) => [
+  ...new Set(
+    draft
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== '' && !tags.includes(tag)),
+  ),
+];
+
+/**
+ * What keeps the draft from being added, said as the user types: a tag over the length a backup
+ * holds, or one tag too many. The draft stays in the field to be shortened.
+ */
+function draftProblem(draft: string, tags: readonly string[]): string | null {
+  const fresh = freshTags(draft, tags);
+  for (const tag of fresh) {
+    const problem = tagProblem(tag);
+    if (problem) return problem;
+  }
+  if (tags.length + fresh.length > LIMITS.tags) return `A paper can have at most ${LIMITS.tags} tags.`;
+  return null;
 }
 
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
 export function TagEditor({ tags, known, listId, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
-  const add = () => {
-    const fresh = draft
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter((tag) => tag !== '' && !tags.includes(tag));
-    if (fresh.length > 0) onChange([...tags, ...fresh]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const problemId = useId();
+  const problem = draftProblem(draft, tags);
+  const store = (next: string[]) => {
+    setFailure(null);
+    onChange(next).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  };
+  const add = (text = draft) => {
+    if (draftProblem(text, tags)) return;
+    const fresh = freshTags(text, tags);
+    if (fresh.length > 0) store([...tags, ...fresh]);
     setDraft('');
   };
+  const shown = problem ?? failure;
   return (
     <div class="tags">
       <ul class="tags__list" aria-label="Tags">
         {tags.map((tag) => (
           <li key={tag} class="tag">
-            <span>{tag}</span>
-            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+            <span class="tag__text">{tag}</span>
+            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => store(tags.filter((t) => t !== tag))}>
               ×
             </button>
           </li>
@@ -34,27 +67,31 @@ export function TagEditor({ tags, known, listId, onChange }: TagEditorProps) {
       <input
         class="tags__input"
         aria-label="Add a tag"
+        aria-invalid={problem !== null}
+        aria-describedby={shown ? problemId : undefined}
         placeholder={tags.length === 0 ? 'Add a tag' : '+ tag'}
         list={listId}
         value={draft}
         onInput={(event) => {
           const value = event.currentTarget.value;
-          if (value.endsWith(',')) {
-            setDraft(value);
-            return add();
-          }
           setDraft(value);
+          if (value.endsWith(',')) add(value);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
             add();
           } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-            onChange(tags.slice(0, -1));
+            store(tags.slice(0, -1));
           }
         }}
-        onBlur={add}
+        onBlur={() => add()}
       />
+      {shown && (
+        <span id={problemId} class="tags__problem" role="alert">
+          {shown}
+        </span>
+      )}
       <datalist id={listId}>
         {known.filter((tag) => !tags.includes(tag)).map((tag) => (
           <option key={tag} value={tag} />

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { backupFilename, backupJson, createBackup } from '../../lib/backup/export';
+import { backupFilename, backupJson, exportBackup as writeBackup } from '../../lib/backup/export';
 import type { ImportedBackup, ImportProblem } from '../../lib/backup/format';
 import { applyImport, previewImport, type ImportSummary } from '../../lib/backup/import';
 import { describeProblem, readBackupFile } from '../../lib/backup/validate';
@@ -14,7 +14,17 @@ type ImportState =
   | { step: 'reading' }
   | { step: 'invalid'; fileName: string; problems: ImportProblem[]; more: number }
   | { step: 'review'; fileName: string; backup: ImportedBackup; summary: ImportSummary; restoreSettings: boolean; busy: boolean }
-  | { step: 'done'; message: string };
+  | { step: 'done'; message: string; failed?: boolean; sync?: FirstSync };
+
+/** The first check of arXiv for the subscriptions an import added: asked for, then its outcome. */
+type FirstSync = { state: 'checking'; count: number } | { state: 'done'; message: string } | { state: 'failed'; message: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function firstSyncText(sync: FirstSync): string {
+  if (sync.state !== 'checking') return sync.message;
+  return `Asking arXiv for the papers of ${formatCount(sync.count, 'imported subscription', 'imported subscriptions')}…`;
+}
 
 /** A fresh profile takes the backup's settings too; one in use keeps its own unless asked. */
 async function isFreshProfile(): Promise<boolean> {
@@ -25,18 +35,25 @@ async function isFreshProfile(): Promise<boolean> {
 /** Export everything to one JSON file; import one, checked whole and shown before it is merged. */
 export function BackupSection() {
   const { now, download, send } = useServices();
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<{ text: string; failed: boolean } | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
   const exportBackup = async () => {
-    const at = new Date(now());
-    const backup = await createBackup(at);
-    const filename = backupFilename(at);
-    download(filename, backupJson(backup), 'application/json');
-    setExported(
-      `Saved ${filename}: ${formatCount(backup.subscriptions.length, 'subscription', 'subscriptions')}, ` +
-        `${formatCount(backup.library.length, 'saved paper', 'saved papers')} and your settings.`,
-    );
+    try {
+      const at = new Date(now());
+      const { backup, shortened } = await writeBackup(at);
+      const filename = backupFilename(at);
+      download(filename, backupJson(backup), 'application/json');
+      const text =
+        `Saved ${filename}: ${formatCount(backup.subscriptions.length, 'subscription', 'subscriptions')}, ` +
+        `${formatCount(backup.library.length, 'saved paper', 'saved papers')} and your settings.` +
+        (shortened > 0
+          ? ` ${formatCount(shortened, 'tag list, note or name', 'tag lists, notes or names')} longer than a backup holds ${shortened === 1 ? 'was' : 'were'} shortened in the file.`
+          : '');
+      setExported({ text, failed: false });
+    } catch (error) {
+      setExported({ text: `The backup could not be written: ${messageOf(error)}`, failed: true });
+    }
   };
 
   const chooseFile = async (input: HTMLInputElement) => {
@@ -44,10 +61,27 @@ export function BackupSection() {
     input.value = ''; // choosing the same file again after a fix is a new choice
     if (!file) return;
     setState({ step: 'reading' });
-    const reading = await readBackupFile(file);
-    if (!reading.ok) return setState({ step: 'invalid', fileName: file.name, problems: reading.problems, more: reading.more });
-    const [summary, fresh] = await Promise.all([previewImport(reading.backup, { now: now() }), isFreshProfile()]);
-    setState({ step: 'review', fileName: file.name, backup: reading.backup, summary, restoreSettings: fresh, busy: false });
+    try {
+      const reading = await readBackupFile(file);
+      if (!reading.ok) return setState({ step: 'invalid', fileName: file.name, problems: reading.problems, more: reading.more });
+      const [summary, fresh] = await Promise.all([previewImport(reading.backup, { now: now() }), isFreshProfile()]);
+      setState({ step: 'review', fileName: file.name, backup: reading.backup, summary, restoreSettings: fresh, busy: false });
+    } catch (error) {
+      setState({ step: 'done', message: `${file.name} could not be read, and nothing was changed: ${messageOf(error)}`, failed: true });
+    }
+  };
+
+  /** The new subscriptions' first sync; what it brought, or why it could not, is said under the import's result. */
+  const syncImported = (done: Extract<ImportState, { step: 'done' }>, ids: string[]) => {
+    const show = (sync: FirstSync) => setState((current) => (current.step === 'done' && current.message === done.message ? { ...current, sync } : current));
+    show({ state: 'checking', count: ids.length });
+    send('syncNow', { subscriptionIds: ids }).then(
+      (summary) => {
+        if (summary.state === 'ok') show({ state: 'done', message: `arXiv sent ${formatCount(summary.added, 'new paper', 'new papers')} for them.` });
+        else show({ state: 'failed', message: `Their papers could not be fetched yet: ${summary.message ?? summary.state}. Paper Radar will try again at its next check.` });
+      },
+      (error: unknown) => show({ state: 'failed', message: `Their papers could not be fetched yet: ${messageOf(error)}. Paper Radar will try again at its next check.` }),
+    );
   };
 
   const confirm = async () => {
@@ -55,20 +89,19 @@ export function BackupSection() {
     setState({ ...state, busy: true });
     try {
       const summary = await applyImport(state.backup, { now: now(), restoreSettings: state.restoreSettings });
-      if (summary.addedSubscriptionIds.length > 0) {
-        send('syncNow', { subscriptionIds: summary.addedSubscriptionIds }).catch(() => undefined); // the next sync catches up
-      }
       const settings = state.restoreSettings ? ' Settings restored.' : '';
-      setState({
-        step: 'done',
+      const done = {
+        step: 'done' as const,
         message:
           `Imported ${formatCount(summary.subscriptionsAdded, 'subscription', 'subscriptions')} and ` +
           `${formatCount(summary.papersAdded, 'paper', 'papers')}` +
           (summary.papersMerged > 0 ? `; merged tags and notes into ${formatCount(summary.papersMerged, 'paper', 'papers')}` : '') +
           `.${settings}`,
-      });
+      };
+      setState(done);
+      if (summary.addedSubscriptionIds.length > 0) syncImported(done, summary.addedSubscriptionIds);
     } catch (error) {
-      setState({ step: 'done', message: `The import failed and nothing was changed: ${(error as Error).message}` });
+      setState({ step: 'done', message: `The import failed and nothing was changed: ${messageOf(error)}`, failed: true });
     }
   };
 
@@ -92,8 +125,8 @@ export function BackupSection() {
         </label>
       </div>
       {exported && (
-        <p class="notice" role="status">
-          {exported}
+        <p class={exported.failed ? 'problems-error' : 'notice'} role={exported.failed ? 'alert' : 'status'}>
+          {exported.text}
         </p>
       )}
       {state.step === 'reading' && <p role="status">Checking the file…</p>}
@@ -125,8 +158,13 @@ export function BackupSection() {
         />
       )}
       {state.step === 'done' && (
-        <p class="notice" role="status">
+        <p class={state.failed ? 'problems-error' : 'notice'} role={state.failed ? 'alert' : 'status'}>
           {state.message}
+        </p>
+      )}
+      {state.step === 'done' && state.sync && (
+        <p class={state.sync.state === 'failed' ? 'problems-error' : 'notice'} role={state.sync.state === 'failed' ? 'alert' : 'status'} data-first-sync={state.sync.state}>
+          {firstSyncText(state.sync)}
         </p>
       )}
     </section>

@@ -1,4 +1,6 @@
-import { buildSearchQuery, lintQuery, type LintProblem } from '../../lib/arxiv/query';
+import { isKnownCategory } from '../../lib/arxiv/categories';
+import { buildSearchQuery, categoryIds, lintQuery, type LintProblem } from '../../lib/arxiv/query';
+import { labelProblem } from '../../lib/schema/user-text';
 import type { Subscription, SubscriptionKind, SubscriptionQuery } from '../../lib/subscription';
 
 /** A subscription as it is being typed: exclusions are one comma-separated line. */
@@ -8,9 +10,14 @@ export interface Draft {
   categories: string[];
   exclude: string;
   label: string;
+  /**
+   * Category ids the user confirmed although arXiv's taxonomy as Paper Radar knows it lacks
+   * them (a category newer than the list): only these may be added.
+   */
+  confirmedCategories: string[];
 }
 
-export const EMPTY_DRAFT: Draft = { kind: 'keyword', value: '', categories: [], exclude: '', label: '' };
+export const EMPTY_DRAFT: Draft = { kind: 'keyword', value: '', categories: [], exclude: '', label: '', confirmedCategories: [] };
 
 export const KIND_NAMES: Record<SubscriptionKind, string> = {
   keyword: 'Keyword',
@@ -40,7 +47,15 @@ export function draftOf(subscription: Subscription): Draft {
     categories: [...subscription.categories],
     exclude: subscription.exclude.join(', '),
     label: subscription.label === subscription.value ? '' : subscription.label,
+    // Kept as it was confirmed when it was added.
+    confirmedCategories: unknownCategories(subscription),
   };
+}
+
+/** The category ids of a query that arXiv's taxonomy lacks, as the linter reads them. */
+export function unknownCategories(query: SubscriptionQuery): string[] {
+  const ids = [...(query.kind === 'category' ? categoryIds(query.value) : []), ...query.categories.flatMap(categoryIds)];
+  return [...new Set(ids.filter((id) => !isKnownCategory(id)))];
 }
 
 export interface DraftCheck {
@@ -49,17 +64,34 @@ export interface DraftCheck {
   problems: LintProblem[];
   /** An error: arXiv would refuse the query or read it otherwise than meant. */
   blocked: boolean;
+  /** Category ids not in arXiv's taxonomy that the user has not confirmed yet. */
+  unconfirmed: string[];
+}
+
+/** The query's problems, and the name's: over the limits, it could not be stored or exported. */
+function draftProblems(draft: Draft, query: SubscriptionQuery): LintProblem[] {
+  const problems = lintQuery(query);
+  const label = labelProblem(draft.label);
+  if (label === null) return problems;
+  const limits = problems.find((problem) => problem.code === 'over-limit');
+  if (limits) return problems.map((problem) => (problem === limits ? { ...problem, message: `${problem.message} ${label}` } : problem));
+  return [...problems, { severity: 'error', code: 'over-limit', message: label }];
 }
 
 /** What the user sees under the input while typing. An empty input is not an error yet. */
 export function checkDraft(draft: Draft): DraftCheck {
   const query = draftQuery(draft);
-  const problems = lintQuery(query);
+  const unconfirmed = unknownCategories(query).filter((id) => !draft.confirmedCategories.includes(id));
+  // An unknown category is only advice to the sync; here it blocks until the user confirms it.
+  const problems = draftProblems(draft, query).map((problem) =>
+    problem.code === 'unknown-category' && unconfirmed.length > 0 ? { ...problem, severity: 'error' as const } : problem,
+  );
   const blocked = problems.some((problem) => problem.severity === 'error');
   const empty = problems.some((problem) => problem.code === 'empty-query');
   return {
     searchQuery: blocked ? null : buildSearchQuery(query),
     problems: empty ? [] : problems,
     blocked,
+    unconfirmed: empty ? [] : unconfirmed,
   };
 }

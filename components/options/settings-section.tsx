@@ -1,5 +1,6 @@
-import { useId, useState } from 'preact/hooks';
-import { MIN_SYNC_INTERVAL_FLOOR_MINUTES, PAPERS_PER_SUBSCRIPTION_RANGE, type Settings, type Theme } from '../../lib/settings';
+import { useId } from 'preact/hooks';
+import { MIN_SYNC_INTERVAL_FLOOR_MINUTES, type Settings, type Theme } from '../../lib/settings';
+import { KeptField } from './kept-field';
 import { modelNote, useOnDeviceModel } from './on-device-model';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
@@ -18,18 +19,9 @@ interface SettingsSectionProps {
 
 /** Every setting, saved as soon as it changes. */
 export function SettingsSection({ settings, onChange }: SettingsSectionProps) {
-  const ids = { kept: useId(), interval: useId() };
+  const ids = { interval: useId() };
   const model = useOnDeviceModel();
-  // The number is saved on leaving the field, so typing "350" does not pass through 10 and 35.
-  const [kept, setKept] = useState<string | null>(null);
   const intervals = [...new Set([...INTERVALS, settings.minSyncIntervalMinutes])].filter((m) => m >= MIN_SYNC_INTERVAL_FLOOR_MINUTES).sort((a, b) => a - b);
-  const commitKept = () => {
-    if (kept === null) return;
-    const value = Number(kept);
-    setKept(null);
-    if (kept.trim() !== '' && Number.isFinite(value)) void onChange({ papersPerSubscription: value });
-  };
-  const { min, max } = PAPERS_PER_SUBSCRIPTION_RANGE;
   return (
     <section id="settings" class="panel" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
@@ -47,25 +39,7 @@ export function SettingsSection({ settings, onChange }: SettingsSectionProps) {
           <span class="hint block">Saved papers are checked against arXiv once a day, after the sync that follows arXiv’s announcement.</span>
         </span>
       </label>
-      <div class="field">
-        <label for={ids.kept}>Papers kept per subscription</label>
-        <input
-          id={ids.kept}
-          type="number"
-          inputMode="numeric"
-          min={min}
-          max={max}
-          step={10}
-          class="narrow"
-          value={kept ?? String(settings.papersPerSubscription)}
-          onInput={(e) => setKept(e.currentTarget.value)}
-          onBlur={commitKept}
-          onKeyDown={(e) => e.key === 'Enter' && commitKept()}
-        />
-        <span class="hint block">
-          From {min} to {max}. Older papers leave the feed; saved papers are always kept.
-        </span>
-      </div>
+      <KeptField kept={settings.papersPerSubscription} onChange={onChange} />
       <div class="field">
         <label for={ids.interval}>Check arXiv at most every</label>
         <select id={ids.interval} value={String(settings.minSyncIntervalMinutes)} onChange={(e) => void onChange({ minSyncIntervalMinutes: Number(e.currentTarget.value) })}>

@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownCategory } from '../../lib/arxiv/categories';
 import { useCategoryCombobox } from './category-combobox';
 import { CategorySuggestions } from './category-suggestions';
-import { checkDraft, draftQuery, KIND_HINTS, type Draft } from './draft';
+import { checkDraft, draftQuery, KIND_HINTS, unknownCategories, type Draft } from './draft';
 import { KindPicker } from './kind-picker';
 import { QueryCheck } from './query-check';
 import { QueryPreview } from './query-preview';
@@ -39,12 +39,11 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const input = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), check: useId(), list: useId(), kinds: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
+  const unknown = useMemo(() => unknownCategories(draftQuery(draft)), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
   const search = draft.kind === 'category' ? categorySearch(draft.value) : '';
   const combobox = useCategoryCombobox(ids.list, search, (id) => change({ value: replaceSearch(draft.value, id) }));
-  // While the picker offers categories for words typed, "does not look like a category" is noise.
-  const shown = combobox.open ? { ...check, problems: check.problems.filter((p) => p.code !== 'unknown-category') } : check;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -111,12 +110,31 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
       </div>
       <QueryCheck
         id={ids.check}
-        check={shown}
+        check={check}
         onFix={(value) => {
           change({ value });
           input.current?.focus();
         }}
       />
+      {unknown.length > 0 && (
+        <label class="check confirm-category">
+          <input
+            type="checkbox"
+            checked={check.unconfirmed.length === 0}
+            onChange={(event) =>
+              change({
+                confirmedCategories: event.currentTarget.checked
+                  ? [...draft.confirmedCategories, ...unknown]
+                  : draft.confirmedCategories.filter((id) => !unknown.includes(id)),
+              })
+            }
+          />
+          <span>
+            {mode === 'add' ? 'Add' : 'Save'} it anyway: arXiv has {unknown.length === 1 ? `a category “${unknown[0]}”` : `the categories ${unknown.map((id) => `“${id}”`).join(', ')}`} that
+            Paper Radar’s list does not know yet
+          </span>
+        </label>
+      )}
       {failure && <p class="problems-error" role="alert">{failure}</p>}
       <SubscriptionLimits draft={draft} change={change} />
       <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} />

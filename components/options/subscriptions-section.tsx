@@ -105,13 +105,16 @@ export function SubscriptionsSection() {
     },
     toggle(subscription) {
       const enabled = !subscription.enabled;
-      void updateSubscription(subscription.id, { enabled }).then(() => enabled && requestSync(subscription));
+      updateSubscription(subscription.id, { enabled }).then(
+        () => enabled && requestSync(subscription),
+        (error: unknown) => setNotice(`“${subscription.label}” could not be ${enabled ? 'resumed' : 'paused'}: ${(error as Error).message}`),
+      );
     },
     move(id, by, control) {
       const order = moved(subscriptions.map((s) => s.id), id, by);
       if (!order) return;
       focusAfterMove.current = { id, control };
-      void reorderSubscriptions(order);
+      reorderSubscriptions(order).catch((error: unknown) => setNotice(`The subscriptions could not be reordered: ${(error as Error).message}`));
     },
     async remove(subscription) {
       const removed = await deleteSubscription(subscription.id);
@@ -120,7 +123,11 @@ export function SubscriptionsSection() {
       setToast({
         key: ++toastCount.current,
         message: `Deleted “${removed.label}” and the papers only it had found (saved papers stay).`,
-        onUndo: () => void restoreSubscription(removed).then(() => requestSync(removed)),
+        onUndo: () =>
+          void restoreSubscription(removed).then(
+            () => requestSync(removed),
+            (error: unknown) => setNotice(`“${removed.label}” could not be restored: ${(error as Error).message}`),
+          ),
       });
     },
   };

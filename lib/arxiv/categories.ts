@@ -262,6 +262,13 @@ export function categoryName(id: string): string | undefined {
   return BY_ID.get(id)?.name;
 }
 
+const BY_LOWER_ID: ReadonlyMap<string, ArxivCategory> = new Map([...BY_ID.values()].map((category) => [category.id.toLowerCase(), category]));
+
+/** The category with this id in any case ('CS.dc' → cs.DC), current or retired. */
+export function categoryById(id: string): ArxivCategory | undefined {
+  return BY_LOWER_ID.get(id.toLowerCase());
+}
+
 /** True for any category arXiv has ever used, current or retired. */
 export function isKnownCategory(id: string): boolean {
   return BY_ID.has(id);

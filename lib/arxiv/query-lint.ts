@@ -1,5 +1,7 @@
 import type { SubscriptionQuery } from '../subscription';
+import { queryLimitProblems } from '../schema/user-text';
 import { asciiSuggestion } from './query-ascii';
+import { type ArxivCategory, categoryById, isKnownCategory, searchCategories } from './categories';
 import { MAX_RESULTS_PER_CALL, buildQueryUrl, buildSearchQuery, categoryIds } from './query-build';
 
 export type LintCode =
@@ -12,7 +14,8 @@ export type LintCode =
   | 'lowercase-operator'
   | 'looks-like-query'
   | 'unknown-category'
-  | 'url-too-long';
+  | 'url-too-long'
+  | 'over-limit';
 
 /** Errors mean arXiv would reject the query or read it otherwise than meant: don't send it. */
 export interface LintProblem {
@@ -38,15 +41,6 @@ const FIELD_LIST =
 // Values of these fields are identifiers in which a hyphen is part of the name (hep-th, CERN-TH-2020-001).
 const ID_FIELD_VALUES = /\b(?:cat|id|rn):(?:"[^"]*"|[^\s()]+)/g;
 const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
-// Today's archives (arxiv.org/category_taxonomy). Categories are `<archive>.<subject>` (cs.DC), except
-// for archives that are a single category (hep-th) and the older archive-wide ids (astro-ph, nlin).
-const ARCHIVES_WITH_SUBJECTS = new Set([
-  'astro-ph', 'cond-mat', 'cs', 'econ', 'eess', 'math', 'nlin', 'physics', 'q-bio', 'q-fin', 'stat',
-]);
-const ARCHIVES_ALONE = new Set([
-  'astro-ph', 'cond-mat', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math-ph', 'nlin', 'nucl-ex',
-  'nucl-th', 'physics', 'quant-ph',
-]);
 /** Comfortably below what arXiv's servers accept in a request line. */
 export const MAX_URL_LENGTH = 4000;
 
@@ -162,27 +156,44 @@ function lintHyphens(q: SubscriptionQuery): LintProblem[] {
   return [{ ...warning('hyphen', message), ...(fixedValue ? { fixedValue } : {}) }];
 }
 
-function looksLikeCategory(id: string): boolean {
-  const match = /^([a-z-]+)(?:\.([A-Za-z-]+))?$/.exec(id);
-  if (!match) return false;
-  const [, archive = '', subject] = match;
-  return subject === undefined ? ARCHIVES_ALONE.has(archive) : ARCHIVES_WITH_SUBJECTS.has(archive);
+/** The category a user most likely meant by `text`: the id in other case ('CS.lg'), or the first whose name it starts ('distributed'). */
+function meantCategory(text: string): ArxivCategory | undefined {
+  const lower = text.toLowerCase();
+  return categoryById(lower) ?? searchCategories(text, 1)[0];
 }
 
+const named = (category: ArxivCategory) => `"${category.id}" (${category.name})`;
+
 /**
- * A shape check against the list of archives, not the full list of categories: a new subject
- * class would be flagged wrongly, so this only warns.
+ * Categories are checked against arXiv's taxonomy (lib/arxiv/categories.ts): a subscription to
+ * an id arXiv does not have silently finds nothing. The advice is the category the user most
+ * likely meant, taken from the ids and the names. A warning here, so that a subscription kept
+ * from before (or a category newer than the list) still syncs; the options page asks the user
+ * to confirm an unknown one before it is added.
  */
 function lintCategories(q: SubscriptionQuery): LintProblem[] {
-  const ids = [...(q.kind === 'category' ? categoryIds(q.value) : []), ...q.categories.flatMap(categoryIds)];
-  return unique(ids.filter((id) => !looksLikeCategory(id))).map((id) => {
-    const [archive = '', ...subject] = id.split('.');
-    const lowered = [archive.toLowerCase(), ...subject].join('.');
-    const hint = looksLikeCategory(lowered)
-      ? `Did you mean "${lowered}"?`
+  const inValue = q.kind === 'category' ? categoryIds(q.value) : [];
+  const unknown = unique([...inValue, ...q.categories.flatMap(categoryIds)].filter((id) => !isKnownCategory(id)));
+  if (unknown.length === 0) return [];
+  // A value of words only ("machine learning") is a name: the whole of it says what was meant.
+  const wholeName = q.kind === 'category' && inValue.length > 1 && inValue.every((id) => !isKnownCategory(id)) ? meantCategory(q.value) : undefined;
+  const meant = new Map(unknown.flatMap((id) => {
+    const category = meantCategory(id);
+    return category ? [[id, category] as const] : [];
+  }));
+  const which = unknown.length === 1 ? `"${unknown[0]}" is not one of arXiv's categories` : `${quoted(unknown)} are not arXiv categories`;
+  const advice = wholeName
+    ? `Did you mean ${named(wholeName)}?`
+    : meant.size > 0
+      ? `Did you mean ${[...meant].map(([id, category]) => (unknown.length === 1 ? named(category) : `${named(category)} for "${id}"`)).join(', ')}?`
       : 'Categories look like cs.DC, math.GT or hep-th (see arxiv.org/category_taxonomy).';
-    return warning('unknown-category', `"${id}" does not look like an arXiv category. ${hint}`);
-  });
+  const fixedValue = wholeName
+    ? wholeName.id
+    : inValue.length > 0 && inValue.every((id) => isKnownCategory(id) || meant.has(id)) && unknown.every((id) => inValue.includes(id))
+      ? inValue.map((id) => meant.get(id)?.id ?? id).join(', ')
+      : undefined;
+  const message = `${which}: a subscription to ${unknown.length === 1 ? 'it' : 'them'} would find nothing. ${advice}`;
+  return [{ ...warning('unknown-category', message), ...(fixedValue ? { fixedValue } : {}) }];
 }
 
 /** Keyword and author subscriptions are searched as one phrase: syntax in them is searched as words. */
@@ -206,6 +217,15 @@ function lintLength(q: SubscriptionQuery): LintProblem[] {
   return [error('url-too-long', message)];
 }
 
+/**
+ * Paper Radar's own limits (lib/schema/limits.ts), which every stored and exported
+ * subscription is held to: said while typing, so that a backup always imports.
+ */
+function lintLimits(q: SubscriptionQuery): LintProblem[] {
+  const problems = queryLimitProblems(q);
+  return problems.length === 0 ? [] : [error('over-limit', problems.join(' '))];
+}
+
 // Quotes, brackets and commas alone search for nothing.
 const isEmpty = (q: SubscriptionQuery) => !/[\p{L}\p{N}]/u.test(q.value);
 
@@ -222,6 +242,9 @@ const EMPTY_MESSAGES: Record<SubscriptionQuery['kind'], string> = {
  */
 export function lintQuery(q: SubscriptionQuery): LintProblem[] {
   if (isEmpty(q)) return [error('empty-query', EMPTY_MESSAGES[q.kind])];
+  // Nothing else is read of a query over the limits: it could be as long as a hostile file makes it.
+  const overLimit = lintLimits(q);
+  if (overLimit.length > 0) return overLimit;
   const problems = [
     ...(q.kind === 'raw' ? lintRawSyntax(q.value) : []),
     ...lintNonAscii(q),

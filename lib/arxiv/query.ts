@@ -8,6 +8,7 @@ export {
   buildIdListUrl,
   buildQueryUrl,
   buildSearchQuery,
+  categoryIds,
 } from './query-build';
 export { MAX_URL_LENGTH, lintQuery } from './query-lint';
 export type { LintCode, LintProblem } from './query-lint';

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { ArxivClient } from '../arxiv/client';
 import { lastAnnouncementAtOrBefore } from '../arxiv/schedule';
 import { getMeta, setMeta } from '../db/meta';
+import { isQuotaError } from '../db/storage-errors';
 import { bestNewTitles } from './best-new';
 import { refreshBadge } from '../notify/badge';
 import { notifyNewPapers } from '../notify/notifications';
@@ -10,7 +11,7 @@ import { getSettings } from '../settings';
 import { SyncEngine, type SyncReport } from '../sync/engine';
 import { loadRun, type SyncTrigger } from '../sync/run';
 import { getSyncState, updateSyncState } from '../sync/state';
-import { caughtLatest, nextScheduledSync, syncMissed } from '../sync/when';
+import { caughtLatest, nextScheduledSync, syncMissed, triedRecently } from '../sync/when';
 import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
 import { BrowserSync } from '../browser-sync/syncer';
@@ -148,7 +149,8 @@ export class BackgroundApp {
       }
     }
     await this.scheduleNextCheck();
-    await refreshBadge();
+    // A failure the full disk kept out of the stored status still shows on the toolbar.
+    await refreshBadge(report.state === 'error' ? report.message : undefined);
     // The saved papers' daily check rides on a sync that reached arXiv, after the feed is done:
     // it wakes nothing itself, and a slow check never holds back the feed or the reply to "Sync now".
     if (report.retryAt === undefined && report.state !== 'offline') this.track(this.savedCheck.runIfDue());
@@ -164,7 +166,10 @@ export class BackgroundApp {
       settings.minSyncIntervalMinutes * 60_000,
     );
     await browser.alarms.create(ALARMS.sync, { when });
-    await updateSyncState({ nextCheckAt: when });
+    // The alarm is what matters; a disk too full to note its time must not undo it.
+    await updateSyncState({ nextCheckAt: when }).catch((error: unknown) => {
+      if (!isQuotaError(error)) throw error;
+    });
     return when;
   }
 
@@ -177,8 +182,7 @@ export class BackgroundApp {
     await refreshBadge();
     if (this.engine.busy) return;
     const [run, state, caught, settings] = await Promise.all([loadRun(), getSyncState(), getMeta<number>(CAUGHT_KEY), getSettings()]);
-    const minInterval = settings.minSyncIntervalMinutes * 60_000;
-    const recentlyTried = state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval;
+    const recentlyTried = triedRecently(this.now(), state.lastAttemptAt, settings.minSyncIntervalMinutes * 60_000);
     const waitingForRetry = state.retryAt !== undefined && state.retryAt > this.now();
     if (run && !waitingForRetry) {
       this.track(this.sync('resume'));
@@ -207,8 +211,7 @@ export class BackgroundApp {
   async onAlarm(name: string): Promise<void> {
     if (name === ALARMS.sync) {
       const [state, settings] = await Promise.all([getSyncState(), getSettings()]);
-      const minInterval = settings.minSyncIntervalMinutes * 60_000;
-      if (state.lastAttemptAt !== undefined && this.now() - state.lastAttemptAt < minInterval) {
+      if (triedRecently(this.now(), state.lastAttemptAt, settings.minSyncIntervalMinutes * 60_000)) {
         await this.scheduleNextCheck();
         return;
       }

@@ -21,8 +21,8 @@ export function createHandlers(app: BackgroundApp): Handlers {
       return { added: report.totalAdded, state: report.state, message: report.message };
     },
 
-    async savePaper({ id, entry }) {
-      const result = await savePaper(id, app.now(), entry);
+    async savePaper({ id, entry, shown }) {
+      const result = await savePaper(id, app.now(), entry, shown);
       await broadcastSavedChanged([id]);
       if (result.pending) void app.metadata.request();
       else void app.ranker.request();

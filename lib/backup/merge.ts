@@ -81,6 +81,7 @@ function mergedItem(local: LibraryItem, item: BackupLibraryItem, known: ArxivEnt
     delete merged.pending;
     delete merged.lookup;
     merged.baseline = baselineOf(known);
+    delete merged.fromPage;
   }
   return merged;
 }

@@ -13,8 +13,8 @@ import { oneLine, texField } from './tex-field';
  *   most styles then print with the resolver twice.
  * - A collaboration ('The ATLAS Collaboration') is braced, so styles do not abbreviate it to
  *   'T. A. Collaboration'; a name with a suffix is written 'Smith, Jr., John', the only way
- *   BibTeX reads the suffix; a name that contains 'and' or a comma is braced so it stays one
- *   name.
+ *   BibTeX reads the suffix; a name that contains a standalone 'and' (at its start or end too)
+ *   or a comma is braced so it stays one name.
  * - Keys fold accents to ASCII (see citation-key.ts) and are unique within a file.
  * - Lines carry no trailing spaces.
  */
@@ -31,7 +31,7 @@ export function toBibtexFile(entries: readonly ArxivEntry[]): string {
 function formatEntry(entry: ArxivEntry, key: string): string {
   const fields: [string, string | undefined][] = [
     ['title', texField(entry.title)],
-    ['author', entry.authors.map(bibtexName).join(' and ')],
+    ['author', namedAuthors(entry.authors).map(bibtexName).join(' and ')],
     ['year', latestYear(entry)],
     ['eprint', verbatim(entry.id)],
     ['archivePrefix', 'arXiv'],
@@ -47,10 +47,17 @@ function formatEntry(entry: ArxivEntry, key: string): string {
   return `@misc{${key},\n${body}\n}`;
 }
 
+/** Authors with a name: an empty one would be read by BibTeX as a name of its own ("A and  and B"). */
+const namedAuthors = (authors: readonly ArxivAuthor[]) => authors.filter((author) => oneLine(author.name) !== '');
+
+// BibTeX splits the list at every "and" that stands as a word of its own, at the start or the
+// end of a name too ("and Bob", "Alice and"), and reads a comma as "Surname, Given".
+const SPLITS_NAMES = /,|(?:^|\s)and(?:\s|$)/i;
+
 function bibtexName(author: ArxivAuthor): string {
   const name = oneLine(author.name);
   const parts = splitAuthorName(name);
-  const splitsWrongly = (text: string) => /,|\sand\s/i.test(text);
+  const splitsWrongly = (text: string) => SPLITS_NAMES.test(text);
   if (parts.corporate) return `{${texField(name)}}`;
   if (parts.suffix && parts.given && !splitsWrongly(`${parts.given} ${parts.keyname}`)) {
     return `${texField(parts.keyname)}, ${texField(parts.suffix)}, ${texField(parts.given)}`;
@@ -60,8 +67,11 @@ function bibtexName(author: ArxivAuthor): string {
 
 /**
  * Identifiers (ids, categories, DOIs) go in as written: biblatex reads `doi` and `eprint`
- * verbatim, so TeX escapes would end up in the link. Only what could break the entry goes.
+ * verbatim, so TeX escapes would end up in the link. Only what could break the entry goes:
+ * braces, spaces, control characters, and `%`, which in BibTeX's output (the .bbl) would
+ * comment out the rest of the line. No arXiv id or category has one; a DOI with one is broken
+ * either way, and an escaped `\%` would be copied into the link.
  */
 function verbatim(value: string): string {
-  return value.replace(/[\s{}\p{Cc}]/gu, '');
+  return value.replace(/[\s{}%\p{Cc}]/gu, '');
 }

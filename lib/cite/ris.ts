@@ -42,7 +42,8 @@ function risLines(entry: ArxivEntry): string[] {
   };
   add('TY', entry.journalRef ? 'JOUR' : 'GEN');
   add('TI', entry.title);
-  entry.authors.forEach((author) => add('AU', risName(author)));
+  // A name that is empty once collapsed would be written 'AU  - ,': an author with no name.
+  entry.authors.filter((author) => oneLine(author.name) !== '').forEach((author) => add('AU', risName(author)));
   affiliations(entry.authors).forEach((affiliation) => add('AD', affiliation));
   add('T2', entry.journalRef);
   add('AB', entry.summary);

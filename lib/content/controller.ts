@@ -1,9 +1,10 @@
-import { findPapers } from './find-papers';
+import { findPapers, MAX_SLOTS } from './find-papers';
 import { injectControls, layoutFor, type Placed, removePlaced } from './inject';
 import { detectPage, type PageKind } from './page-kind';
 import { createSaveControl, type SaveControl } from './save-control';
 import { pressAction, type SaveState, viewOf } from './save-state';
 import { createSaveStore, type Send } from './save-store';
+import type { ShownPaper } from './shown-paper';
 import { pageTheme, type Theme } from './theme';
 import { watchPage } from './watch-page';
 
@@ -53,6 +54,8 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
   const placed = new Map<SaveControl, Placed>();
   const byId = new Map<string, Set<SaveControl>>();
   const labels = new Map<string, string[]>();
+  // What the page shows of each paper, sent with a save so the Library has it at once.
+  const shown = new Map<string, ShownPaper>();
   let theme: Theme = pageTheme(doc, doc.defaultView);
 
   const controlsOf = (id: string) => byId.get(id) ?? new Set<SaveControl>();
@@ -73,7 +76,23 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
 
   function press(id: string): void {
     const retryingContext = withContext && pressAction(store.get(id) ?? LOADING) === 'load';
-    void (retryingContext ? loadContext(id) : store.press(id));
+    void (retryingContext ? loadContext(id) : store.press(id, shown.get(id)));
+  }
+
+  /**
+   * A page that keeps adding papers beyond what arXiv's longest pages show, even one swapping
+   * its entries for others, gets no more controls: the background is asked about at most
+   * MAX_SLOTS papers in the page's life.
+   */
+  const admitted = new Set<string>();
+  function admits(id: string): boolean {
+    if (admitted.has(id)) return true;
+    if (admitted.size >= MAX_SLOTS) {
+      logOnce(`Paper Radar: this page shows more than ${MAX_SLOTS} papers; no more Save buttons.`);
+      return false;
+    }
+    admitted.add(id);
+    return true;
   }
 
   function remember(entry: Placed): void {
@@ -100,7 +119,11 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
   function scan(): number {
     const slots = findPapers(doc, kind, options.url);
     if (slots.length === 0) logOnce(`Paper Radar: found no papers on this ${kind} page; no Save buttons added.`);
-    const result = injectControls(slots, (slot) => createSaveControl(doc, slot.id, layoutFor(slot), () => press(slot.id)));
+    const result = injectControls(slots, (slot) => {
+      if (!admits(slot.id)) return null;
+      if (slot.shown && !shown.has(slot.id)) shown.set(slot.id, slot.version === undefined ? slot.shown : { ...slot.shown, version: slot.version });
+      return createSaveControl(doc, slot.id, layoutFor(slot), () => press(slot.id), withContext);
+    });
     result.removed.forEach(forget);
     for (const entry of placed.values()) if (!entry.control.element.isConnected) forget(entry);
     if (result.refused > 0) logOnce('Paper Radar: this page keeps removing a Save button; leaving it out.');

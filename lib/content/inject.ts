@@ -28,7 +28,8 @@ export function isOwnElement(node: Node): boolean {
 }
 
 export function layoutFor(slot: PaperSlot): Layout {
-  if (slot.placement === 'after') return 'block';
+  // After a title it stands on its own line; after a link (a list of unknown markup) it follows it.
+  if (slot.placement === 'after') return slot.anchor.tagName === 'A' ? 'inline' : 'block';
   return slot.anchor.tagName === 'UL' || slot.anchor.tagName === 'OL' ? 'list-item' : 'inline';
 }
 

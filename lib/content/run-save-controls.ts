@@ -39,7 +39,8 @@ export function runSaveControls(world: ContentScriptWorld): SaveControls | null 
     if (ids) void controls.savedChanged(ids);
   };
   const onPageShow = (event: Event) => {
-    if ((event as Partial<PageTransitionEvent>).persisted === true) {
+    // A page script can dispatch a forged `pageshow` as often as it likes; only the browser's counts.
+    if (event.isTrusted && (event as Partial<PageTransitionEvent>).persisted === true) {
       controls.scan();
       void controls.refresh();
     }

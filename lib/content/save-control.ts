@@ -1,4 +1,4 @@
-import type { ControlView } from './save-state';
+import { LONGEST_LABEL, type ControlView } from './save-state';
 import { CONTROL_CSS } from './styles';
 import type { Theme } from './theme';
 
@@ -12,10 +12,10 @@ export interface SaveControl {
   readonly id: string;
   /** What goes into the page: the shadow host, or the `li` holding it in a list. */
   readonly element: HTMLElement;
-  /** The contract button (DESIGN.md), inside the host's open shadow root. */
+  /** The contract button (DESIGN.md), inside the host's closed shadow root. */
   readonly button: HTMLButtonElement;
   render(view: ControlView, theme: Theme): void;
-  /** Names the subscriptions that matched the paper; none hides the line. */
+  /** Names the subscriptions that matched the paper (abstract pages); none leaves the line empty. */
   showSubscriptions(labels: readonly string[]): void;
 }
 
@@ -57,21 +57,26 @@ function createButton(doc: Document, id: string, onPress: () => void): ButtonPar
   button.append(mark, label, which);
   button.addEventListener('click', (event) => {
     event.preventDefault();
-    onPress();
+    // Only the reader's own click or key acts: a click a page script dispatches is not trusted.
+    if (event.isTrusted) onPress();
   });
   return { button, label, mark };
 }
 
 /**
- * A Save control for paper `id`: a `span` host with an open shadow root holding its own styles
- * and the button. A span cannot be claimed by a page's custom element definition, and the shadow
- * root keeps the page's styles out and ours in. Null when the host cannot take a shadow root.
+ * A Save control for paper `id`: a `span` host with a closed shadow root holding its own styles
+ * and the button. A span cannot be claimed by a page's custom element definition; the shadow
+ * root keeps the page's styles out and ours in, and, closed, keeps the page's scripts from
+ * reading the control (whether the paper is saved, the subscriptions it matched) or reaching
+ * its button. What the page can measure, the host's size, is the same in every state: the
+ * button is as wide as its longest label, and the line naming subscriptions (abstract pages,
+ * `withContext`) is always there, one line high. Null when the host cannot take a shadow root.
  */
-export function createSaveControl(doc: Document, id: string, layout: Layout, onPress: () => void): SaveControl | null {
+export function createSaveControl(doc: Document, id: string, layout: Layout, onPress: () => void, withContext = false): SaveControl | null {
   const host = doc.createElement('span');
   let shadow: ShadowRoot;
   try {
-    shadow = host.attachShadow({ mode: 'open' });
+    shadow = host.attachShadow({ mode: 'closed' });
   } catch {
     return null;
   }
@@ -79,11 +84,12 @@ export function createSaveControl(doc: Document, id: string, layout: Layout, onP
   style.textContent = CONTROL_CSS;
   const root = doc.createElement('span');
   root.className = `root ${layout}`;
+  root.style.setProperty('--pr-label-ch', String(LONGEST_LABEL));
   const { button, label, mark } = createButton(doc, id, onPress);
   const context = doc.createElement('span');
   context.className = 'context';
-  context.hidden = true;
-  root.append(button, context);
+  root.append(button);
+  if (withContext) root.append(context);
   shadow.append(style, root);
 
   let element: HTMLElement = host;
@@ -102,10 +108,9 @@ export function createSaveControl(doc: Document, id: string, layout: Layout, onP
       button.setAttribute('aria-busy', String(view.busy));
       button.title = view.title;
       label.textContent = view.text;
-      mark.textContent = view.state === 'saved' ? '\u2713\u00a0' : '';
+      mark.textContent = view.state === 'saved' || view.state === 'pending' ? '\u2713\u00a0' : '';
     },
     showSubscriptions(labels) {
-      context.hidden = labels.length === 0;
       context.textContent = labels.length === 0 ? '' : subscriptionsText(labels);
     },
   };

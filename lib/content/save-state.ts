@@ -86,7 +86,8 @@ export function viewOf(state: SaveState): ControlView {
     case 'saved':
       return view('Saved', true, false, 'Saved in Paper Radar. Press to remove it.');
     case 'pending':
-      return view('Saving…', true, false, 'Saved. Paper Radar is fetching its title and abstract from arXiv.');
+      // Saved already: it reads as saved; only the tooltip says arXiv's details are on their way.
+      return { ...viewOf({ kind: 'saved' }), state: 'pending', title: 'Saved. Paper Radar is fetching its title and abstract from arXiv.' };
     case 'saving':
       return view('Saving…', true, true, 'Saving to Paper Radar…');
     case 'removing':
@@ -95,3 +96,18 @@ export function viewOf(state: SaveState): ControlView {
       return errorView(state);
   }
 }
+
+/** Characters in the longest label a control can show: its width is kept to that in every state. */
+export const LONGEST_LABEL = Math.max(
+  ...(
+    [
+      { kind: 'loading' },
+      { kind: 'unsaved' },
+      { kind: 'saved' },
+      { kind: 'pending' },
+      { kind: 'saving' },
+      { kind: 'removing' },
+      { kind: 'error', failed: 'save', message: '' },
+    ] satisfies SaveState[]
+  ).map((state) => viewOf(state).text.length),
+);

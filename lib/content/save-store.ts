@@ -1,5 +1,6 @@
 import type { Input, Output } from '../messaging/protocol';
 import { pressAction, type SaveState, stateOf } from './save-state';
+import type { ShownPaper } from './shown-paper';
 
 /** The messages a content script may send (the background refuses the others from arXiv pages). */
 export type ContentMessage = 'getSavedIds' | 'savePaper' | 'unsavePaper' | 'getPaperContext';
@@ -16,8 +17,8 @@ export interface SaveStore {
   load(ids: readonly string[]): Promise<void>;
   /** Like load for one paper, also returning the labels of the subscriptions that matched it. */
   loadContext(id: string): Promise<string[]>;
-  /** Does what pressing a control of `id` means in its current state. */
-  press(id: string): Promise<void>;
+  /** Does what pressing a control of `id` means in its current state; a save carries what the page shows of it. */
+  press(id: string, shown?: ShownPaper): Promise<void>;
 }
 
 function messageOf(error: unknown): string {
@@ -97,12 +98,12 @@ export function createSaveStore(send: Send, onChange: (id: string, state: SaveSt
     }
   }
 
-  async function change(id: string, action: 'save' | 'unsave'): Promise<void> {
+  async function change(id: string, action: 'save' | 'unsave', shown?: ShownPaper): Promise<void> {
     epochs.set(id, epoch(id) + 1);
     set(id, { kind: action === 'save' ? 'saving' : 'removing' });
     try {
       if (action === 'save') {
-        const { pending } = await send('savePaper', { id });
+        const { pending } = await send('savePaper', shown ? { id, shown } : { id });
         set(id, stateOf(true, pending));
       } else {
         await send('unsavePaper', { id });
@@ -117,10 +118,10 @@ export function createSaveStore(send: Send, onChange: (id: string, state: SaveSt
     await Promise.all(chunks([...new Set(ids)], MAX_IDS_PER_REQUEST).map(loadChunk));
   }
 
-  async function press(id: string): Promise<void> {
+  async function press(id: string, shown?: ShownPaper): Promise<void> {
     const action = pressAction(states.get(id) ?? { kind: 'loading' });
     if (action === 'load') await load([id]);
-    else if (action !== null) await change(id, action);
+    else if (action !== null) await change(id, action, shown);
   }
 
   return { get: (id) => states.get(id), load, loadContext, press };

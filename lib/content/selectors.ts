@@ -16,10 +16,35 @@ export const SELECTORS = {
   listingEntry: 'dl[id="articles"] > dt',
 
   /**
+   * Author pages (/a/<id>) as arxiv.org serves them: each entry's `dt`/`dd` pair wrapped in a
+   * `div.mathjax`, inside a `dl` that has no id (issue 17: 0 buttons for 125 papers with
+   * listingEntry alone). arxiv-browse's list/author.html template renders listingEntry's shape
+   * instead; author pages try both. Proof: the author page test/helpers/arxiv-pages.ts builds
+   * from html/list_cs.CL_recent.html's entries to the real structure (see SOURCES.md).
+   */
+  authorEntry: 'dl > div.mathjax > dt',
+
+  /**
+   * In a listing or author entry's `dd` (the sibling after its `dt`): the title, after a
+   * "Title:" descriptor, and one link per author. Proof: html/list_cs.CL_recent.html,
+   * templates/list__list_macros.html (`list-title`, `list-authors`).
+   */
+  listingTitle: '.list-title',
+  listingAuthors: '.list-authors a',
+
+  /**
    * Search results (/search/…, /search/advanced…): the "arXiv:<id> [pdf, ps, other]" line of
    * each `li.arxiv-result`. Proof: html/search_all_attention.html (50 results).
    */
   searchEntry: 'li.arxiv-result p.list-title',
+
+  /**
+   * A search result, its title and its author links, read for what the page shows of a paper.
+   * Proof: html/search_all_attention.html.
+   */
+  searchResult: 'li.arxiv-result',
+  searchTitle: 'p.title',
+  searchAuthors: 'p.authors a',
 
   /**
    * Abstract page (/abs/<id>): the link list in the "Access Paper:" box (View PDF, HTML, TeX
@@ -33,6 +58,12 @@ export const SELECTORS = {
    * Proof: html/abs_1706.03762.html, templates/abs__abs.html.
    */
   absTitle: '#abs h1.title',
+
+  /** Abstract page: one link per author. Proof: html/abs_1706.03762.html (8 authors), templates/abs__abs.html. */
+  absAuthors: '#abs div.authors a',
+
+  /** The "Title:" / "Authors:" label arXiv puts before a value; not part of it. Proof: the captures above. */
+  descriptor: '.descriptor',
 
   /**
    * Abstract page: the "(or arXiv:<id>v<n> for this version)" cell, whose link names the

@@ -37,6 +37,12 @@ button {
   all: unset;
   box-sizing: border-box;
   display: inline-block;
+  /* As wide as the longest label in every state: the page can measure the host, so its size
+     must not say whether the paper is saved. */
+  inline-size: calc(var(--pr-label-ch) * 1ch + 3ch);
+  overflow: hidden;
+  text-align: center;
+  text-overflow: ellipsis;
   vertical-align: baseline;
   padding: 0 0.5em;
   border: 1px solid var(--pr-accent);
@@ -56,7 +62,7 @@ button[aria-pressed="true"] {
   background: var(--pr-fill);
   border-color: var(--pr-fill);
 }
-button[aria-busy="true"], button[data-state="pending"] { cursor: progress; opacity: 0.8; }
+button[aria-busy="true"] { cursor: progress; opacity: 0.8; }
 /* Which paper the button is for, for screen readers only (listings have one per paper). */
 .which {
   position: absolute;
@@ -71,13 +77,18 @@ button[data-state="error"] {
   background: transparent;
   border-style: dashed;
 }
+/* One line, always there, whatever it names (or nothing): its height says nothing to the page. */
 .context {
   display: block;
+  block-size: 1.5em;
   margin-top: 0.25em;
+  overflow: hidden;
   font-size: 0.85em;
+  line-height: 1.5;
+  white-space: nowrap;
+  text-overflow: ellipsis;
   color: var(--pr-muted);
 }
-.context[hidden] { display: none; }
 @media (forced-colors: active) {
   button { border-color: ButtonText; color: ButtonText; }
   button[aria-pressed="true"] { background: Highlight; color: HighlightText; border-color: Highlight; }

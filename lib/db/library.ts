@@ -2,8 +2,10 @@ import type { ArxivEntry } from '../arxiv/entry';
 import { db } from './db';
 import { deletePapers, getPaper, getPapers, putPapers } from './papers';
 import { newStoredPaper, withMetadata } from './ingest';
+import type { ShownPaper } from '../messaging/protocol';
 import type { LibraryItem, StoredPaper } from './schema';
 import { baselineOf } from '../watch/baseline';
+import { LimitError, noteProblem, tagsProblem } from '../schema/user-text';
 
 export interface SaveResult {
   /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
@@ -12,9 +14,10 @@ export interface SaveResult {
 
 /**
  * Saves a paper. With `entry` (from a card or a completed lookup) its metadata is stored too;
- * without, the save is kept as pending until arXiv has been asked.
+ * without, the save is kept as pending until arXiv has been asked, with what the arXiv page
+ * showed of it (`shown`), so the Library can show its title meanwhile.
  */
-export async function savePaper(id: string, now: number, entry?: ArxivEntry): Promise<SaveResult> {
+export async function savePaper(id: string, now: number, entry?: ArxivEntry, shown?: ShownPaper): Promise<SaveResult> {
   return db.transaction('rw', db.library, db.papers, async () => {
     const stored = await getPaper(id);
     if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
@@ -23,19 +26,22 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry): Pr
     const known = stored ?? entry;
     if (existing) {
       if (known && existing.pending) await db.library.put({ ...withoutPending(existing), baseline: baselineOf(known) });
+      else if (existing.pending && shown && !existing.fromPage) await db.library.put({ ...existing, fromPage: shown });
       return { pending: pending && existing.pending === 1 };
     }
     const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
     // What "changed since saved" compares with: the paper as the reader saw it when saving.
     if (known) item.baseline = baselineOf(known);
     if (pending) item.pending = 1;
+    if (pending && shown) item.fromPage = shown;
     await db.library.put(item);
     return { pending };
   });
 }
 
+/** A completed save: arXiv's metadata is stored, so what the page showed goes with the pending mark. */
 function withoutPending(item: LibraryItem): LibraryItem {
-  const { pending: _pending, lookup: _lookup, ...rest } = item;
+  const { pending: _pending, lookup: _lookup, fromPage: _fromPage, ...rest } = item;
   return rest;
 }
 
@@ -102,12 +108,18 @@ export async function libraryEntries(): Promise<LibraryEntry[]> {
   });
 }
 
+/** Sets a paper's tags (trimmed, each once); a LimitError for tags a backup could not hold. */
 export async function setTags(id: string, tags: string[]): Promise<void> {
   const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  const problem = tagsProblem(clean);
+  if (problem) throw new LimitError(problem);
   await db.library.update(id, { tags: clean });
 }
 
+/** Sets a paper's note; a LimitError for a note a backup could not hold. */
 export async function setNote(id: string, note: string): Promise<void> {
+  const problem = noteProblem(note);
+  if (problem) throw new LimitError(problem);
   await db.library.update(id, { note });
 }
 

@@ -1,5 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import type { SavedBaseline } from '../watch/baseline';
+import type { ShownPaper } from '../messaging/protocol';
 
 /** A paper as stored: arXiv's metadata plus where it came from and what the user did with it. */
 export interface StoredPaper extends ArxivEntry {
@@ -25,6 +26,8 @@ export interface LibraryItem {
   note: string;
   /** Saved from a page before its metadata was fetched; 1 until the fetch succeeds. */
   pending?: 1;
+  /** What the arXiv page showed of the paper (title, authors, version), until arXiv's answer replaces it. */
+  fromPage?: ShownPaper;
   /** Why the last lookup of a pending save brought no metadata, in plain words, when, and how many lookups in a row did not. */
   lookup?: { at: number; problem: string; attempts: number };
   /** The paper as arXiv described it when saved (or when its changes were last marked seen): see lib/watch. */

@@ -1,3 +1,4 @@
+import { labelProblem, LimitError, queryLimitProblems } from '../schema/user-text';
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import { db } from './db';
 import { editPapers } from './papers';
@@ -14,6 +15,18 @@ export async function enabledSubscriptions(): Promise<Subscription[]> {
 export interface NewSubscription extends SubscriptionQuery {
   label?: string;
   enabled?: boolean;
+}
+
+/**
+ * Refuses what a backup could not hold (text over Paper Radar's limits): the forms say so as
+ * the user types; this is the last word. (A query arXiv would refuse is the forms' to stop, and
+ * the sync never sends one: the linter stays out of the pages' first scripts.)
+ */
+function checkStorable(subscription: Pick<Subscription, 'value' | 'categories' | 'exclude' | 'label'>): void {
+  const problems = queryLimitProblems(subscription);
+  const label = labelProblem(subscription.label);
+  if (label) problems.push(label);
+  if (problems.length > 0) throw new LimitError(problems.join(' '));
 }
 
 export async function addSubscription(
@@ -34,6 +47,7 @@ export async function addSubscription(
       order: (last?.order ?? -1) + 1,
       createdAt: now,
     };
+    checkStorable(subscription);
     await db.subscriptions.add(subscription);
     return subscription;
   });
@@ -46,6 +60,7 @@ export async function updateSubscription(id: string, changes: SubscriptionChange
   await db.transaction('rw', db.subscriptions, db.syncStatus, async () => {
     const before = await db.subscriptions.get(id);
     if (!before) throw new Error('This subscription no longer exists.');
+    checkStorable({ ...before, ...changes });
     await db.subscriptions.update(id, changes);
     const queryChanged = (['kind', 'value', 'categories', 'exclude'] as const).some(
       (key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(before[key]),

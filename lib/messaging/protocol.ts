@@ -1,6 +1,14 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import type { SubscriptionQuery } from '../subscription';
 
+/** What an arXiv page showed of a paper saved from it (lib/content/shown-paper.ts). */
+export interface ShownPaper {
+  title: string;
+  authors: string[];
+  /** The version the page shows, when it names one. */
+  version?: number;
+}
+
 export interface SyncSummary {
   /** Papers stored for the first time by this sync. */
   added: number;
@@ -29,8 +37,11 @@ export interface PaperContext {
 export interface Protocol {
   /** Sync now; with ids, only those subscriptions (e.g. one just added). */
   syncNow: { input: { subscriptionIds?: string[] }; output: SyncSummary };
-  /** Save a paper; without metadata it is fetched from arXiv in the background. */
-  savePaper: { input: { id: string; entry?: ArxivEntry }; output: { pending: boolean } };
+  /**
+   * Save a paper; without metadata it is fetched from arXiv in the background. From an arXiv
+   * page, `shown` is what the page shows of it (title, authors), kept until arXiv's answer.
+   */
+  savePaper: { input: { id: string; entry?: ArxivEntry; shown?: ShownPaper }; output: { pending: boolean } };
   unsavePaper: { input: { id: string }; output: { ok: true } };
   /** "Not interested" (or taken back): the papers are hidden from the feed and ranking learns from them. */
   setNotInterested: { input: { ids: string[]; value: boolean }; output: { ok: true } };

@@ -1,4 +1,5 @@
 import type { Input, MessageType, Output, Reply } from './protocol';
+import { costOf, createTabBudget, refusal, type TabBudget } from './tab-budget';
 import { MessageError, validateMessage, validators } from './validate';
 
 export interface MessageSender {
@@ -31,9 +32,11 @@ function checkSender(type: MessageType, sender: MessageSender, extensionId: stri
 
 /**
  * The background's single onMessage listener: checks the sender and the payload, runs the
- * handler, and wraps the result so errors reach the caller as rejections.
+ * handler, and wraps the result so errors reach the caller as rejections. What arXiv tabs ask
+ * is held to a budget per tab (tab-budget.ts): a page that floods its content script with work
+ * gets a plain refusal, and the extension's own pages stay answered.
  */
-export function createMessageRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
+export function createMessageRouter(handlers: Handlers, extensionId: string, extensionOrigin: string, budget: TabBudget = createTabBudget()) {
   return async (message: unknown, sender: MessageSender): Promise<Reply<unknown>> => {
     try {
       if (!message || typeof message !== 'object') throw new MessageError('Empty message.');
@@ -41,9 +44,12 @@ export function createMessageRouter(handlers: Handlers, extensionId: string, ext
       if (typeof type !== 'string' || !Object.hasOwn(validators, type)) throw new MessageError('Unknown message.');
       const messageType = type as MessageType;
       checkSender(messageType, sender, extensionId, extensionOrigin);
+      const fromTab = !sender.url?.startsWith(extensionOrigin);
+      if (fromTab && !budget.take(sender.tab?.id ?? -1, costOf(data))) throw new MessageError(refusal);
       const input = validateMessage(messageType, data);
-      if (messageType === 'savePaper' && !sender.url?.startsWith(extensionOrigin)) {
-        // Pages on arXiv name a paper; its metadata always comes from arXiv's API.
+      if (messageType === 'savePaper' && fromTab) {
+        // Pages on arXiv name a paper; its metadata always comes from arXiv's API (what the page
+        // shows of it, `shown`, is kept only until arXiv's answer replaces it).
         delete (input as Input<'savePaper'>).entry;
       }
       const handler = handlers[messageType] as (data: unknown, sender: MessageSender) => Promise<unknown>;

@@ -1,10 +1,17 @@
 import * as v from 'valibot';
-import { boolean, fieldPath, integer, list, record } from './checks';
+import { boolean, fieldPath, integer, list, nonEmptyText, record, text } from './checks';
 import { EntrySchema, paperId } from './entry';
 import { LIMITS } from './limits';
 import { QueryFields, subscriptionId } from './subscription';
 
-const SaveFields = record({ id: paperId(), entry: v.optional(EntrySchema) });
+/** What an arXiv page showed of a paper saved from it: text, to the limits of a paper's. */
+const ShownSchema = record({
+  title: nonEmptyText(LIMITS.title),
+  authors: list(text(LIMITS.authorName), LIMITS.authors),
+  version: v.optional(integer(1, LIMITS.version)),
+});
+
+const SaveFields = record({ id: paperId(), entry: v.optional(EntrySchema), shown: v.optional(ShownSchema) });
 
 /** What each message of the protocol (lib/messaging/protocol.ts) carries, checked by the background. */
 export const MESSAGE_SCHEMAS = {

@@ -1,8 +1,9 @@
 import type { ArxivClient } from '../arxiv/client';
 import { atomically } from '../db/atomically';
+import { isQuotaError } from '../db/storage-errors';
 import { enabledSubscriptions, listSubscriptions } from '../db/subscriptions';
 import type { Subscription } from '../subscription';
-import { keptFewerMessage } from './make-room';
+import { keptFewerMessage, makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
 import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
 import { updateSyncState, type SyncState } from './state';
 import { syncSubscription } from './subscription-sync';
@@ -62,9 +63,12 @@ export class SyncEngine {
     return this.running;
   }
 
-  private async startRun(trigger: SyncTrigger, only?: string[]): Promise<{ run: SyncRun; resumed: boolean }> {
+  private async startRun(trigger: SyncTrigger, only?: string[], roomMade?: SyncRun['storageFull']): Promise<{ run: SyncRun; resumed: boolean }> {
     const existing = await loadRun();
-    if (existing) return { run: existing, resumed: true };
+    if (existing) {
+      if (roomMade && !existing.storageFull) existing.storageFull = roomMade;
+      return { run: existing, resumed: true };
+    }
     const subscriptions = (await enabledSubscriptions()).filter((s) => !only || only.includes(s.id));
     const run: SyncRun = {
       startedAt: this.options.now(),
@@ -73,15 +77,49 @@ export class SyncEngine {
       total: subscriptions.length,
       added: {},
       failures: {},
+      ...(roomMade ? { storageFull: roomMade } : {}),
     };
     await saveRun(run);
     return { run, resumed: false };
   }
 
+  /**
+   * A sync writes at every step (its progress, each subscription's status, the papers), and a
+   * full disk can refuse any of them, the first small one included: whichever it is, room is
+   * made once (fewer papers kept per subscription, saved ones untouched) and the sync goes on
+   * where it stopped; when there is still no room it ends with a status that says so.
+   */
   private async run(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
-    const { now, client } = this.options;
-    const { run, resumed } = await this.startRun(trigger, only);
     const keep = await this.options.papersPerSubscription();
+    try {
+      return await this.attempt(trigger, keep, only);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+    }
+    const kept = await makeRoom(keep);
+    if (kept !== null) {
+      try {
+        return await this.attempt(trigger, kept, only, { kept, wanted: keep });
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+      }
+    }
+    return this.storageFull();
+  }
+
+  /** No room even after making some: said in the status when that can still be written, and in the report. */
+  private async storageFull(): Promise<SyncReport> {
+    const retryAt = this.options.now() + STORAGE_FULL_RETRY_MS;
+    const message = storageFullMessage;
+    await updateSyncState({ state: 'error', message, retryAt, progress: undefined }).catch((error: unknown) => {
+      if (!isQuotaError(error)) throw error;
+    });
+    return { state: 'error', added: [], totalAdded: 0, message, retryAt, resumed: false };
+  }
+
+  private async attempt(trigger: SyncTrigger, keep: number, only?: string[], roomMade?: SyncRun['storageFull']): Promise<SyncReport> {
+    const { now, client } = this.options;
+    const { run, resumed } = await this.startRun(trigger, only, roomMade);
     const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
     await updateSyncState({ state: 'syncing', lastAttemptAt: now(), progress: { done: run.total - run.pending.length, total: run.total } });
     while (run.pending.length > 0) {

@@ -1,4 +1,5 @@
-import { applyRetention } from '../db/retention';
+import { freeRoom } from '../db/retention';
+import { isQuotaError } from '../db/storage-errors';
 import { listSubscriptions } from '../db/subscriptions';
 
 /** The fewest papers per subscription kept, even when storage is full (the settings' minimum). */
@@ -17,11 +18,16 @@ export const keptFewerMessage = (kept: number, wanted: number) =>
 /**
  * Frees space when storage is full: every subscription keeps half as many papers (never fewer
  * than MIN_KEEP). Retention never removes saved papers. Returns the smaller number kept, or
- * null when it cannot shrink any further.
+ * null when it cannot shrink any further or the disk refuses even the deletions.
  */
 export async function makeRoom(keep: number): Promise<number | null> {
   const smaller = Math.max(MIN_KEEP, Math.floor(keep / 2));
   if (smaller >= keep) return null;
-  for (const { id } of await listSubscriptions()) await applyRetention(id, smaller);
+  try {
+    for (const { id } of await listSubscriptions()) await freeRoom(id, smaller);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    return null;
+  }
   return smaller;
 }

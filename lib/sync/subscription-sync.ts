@@ -3,7 +3,7 @@ import type { ArxivEntry } from '../arxiv/entry';
 import { buildQueryUrl, buildSearchQuery, lintQuery } from '../arxiv/query';
 import { atomically } from '../db/atomically';
 import { ingest, type IngestResult } from '../db/ingest';
-import { applyRetention } from '../db/retention';
+import { applyRetention, recentSince } from '../db/retention';
 import { getSyncStatus, updateSyncStatus } from '../db/sync-status';
 import { isQuotaError } from '../db/storage-errors';
 import type { Subscription } from '../subscription';
@@ -122,7 +122,7 @@ export async function syncSubscription(
   // Paging is done: a worker killed during retention must not fetch another page on resume.
   run.current = { subscriptionId: subscription.id, nextStart: start, collected, paged: true };
   await saveRun(run);
-  await applyRetention(subscription.id, keep);
+  await applyRetention(subscription.id, keep, recentSince(now()));
   const added = run.added[subscription.id] ?? 0;
   await updateSyncStatus(subscription.id, {
     lastSuccessAt: now(),

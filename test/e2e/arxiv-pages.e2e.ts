@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, readStore, readStoredPapers, type Harness } from './harness';
+import { controlsWhenCounted, pressedOf, pressSaveControl, saveControls } from './save-controls';
 
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
 });
 afterAll(async () => h?.close());
-
-const controls = 'button[data-paper-radar-save]';
 
 async function waitForPapers<T>(predicate: (papers: T[]) => boolean, timeout = 20_000): Promise<T[]> {
   const until = Date.now() + timeout;
@@ -28,20 +27,19 @@ describe('Save buttons on arXiv pages', () => {
   ])('%s gets one control per paper', async (url, papers) => {
     const page = await h.context.newPage();
     await page.goto(url);
-    await page.locator(controls).first().waitFor();
-    expect(await page.locator(controls).count()).toBe(papers);
-    const ids = await page.locator(controls).evaluateAll((els) => els.map((e) => e.getAttribute('data-arxiv-id')));
-    expect(new Set(ids).size).toBe(papers);
+    const controls = await controlsWhenCounted(page, papers);
+    await page.waitForTimeout(300);
+    expect(await saveControls(page)).toHaveLength(papers);
+    expect(new Set(controls.map((c) => c.id)).size).toBe(papers);
     await page.close();
   });
 
   it('saves with one click, with full metadata from the API, and shows it saved after a reload', async () => {
     const page = await h.context.newPage();
     await page.goto('https://arxiv.org/abs/1706.03762');
-    const button = page.locator(controls);
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => pressedOf(page, '1706.03762')).toBe('false');
+    await pressSaveControl(page, '1706.03762');
+    await expect.poll(() => pressedOf(page, '1706.03762'), { timeout: 15_000 }).toBe('true');
     const papers = await waitForPapers<{ id: string; title: string; authors: unknown[] }>((papers) => papers.some((p) => p.id === '1706.03762'));
     const paper = papers.find((p) => p.id === '1706.03762')!;
     expect(paper.title).toBe('Attention Is All You Need');
@@ -50,25 +48,25 @@ describe('Save buttons on arXiv pages', () => {
     expect(library.find((i) => i.id === '1706.03762')?.pending).toBeUndefined();
     expect(h.fake.log.some((r) => r.path.includes('id_list=1706.03762'))).toBe(true);
     await page.reload();
-    await expect.poll(() => page.locator(controls).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator(controls).count()).toBe(1);
+    await expect.poll(() => pressedOf(page, '1706.03762')).toBe('true');
+    expect(await saveControls(page)).toHaveLength(1);
     await page.close();
   });
 
   it('never shows a control twice after navigating back and forth', async () => {
     const page = await h.context.newPage();
     await page.goto('https://arxiv.org/list/cs.CL/recent?skip=0&show=50');
-    await page.locator(controls).first().waitFor();
+    await controlsWhenCounted(page, 50);
     await page.goto('https://arxiv.org/abs/1207.7214');
-    await page.locator(controls).first().waitFor();
+    await controlsWhenCounted(page, 1);
     await page.goBack();
-    await page.locator(controls).first().waitFor();
+    await controlsWhenCounted(page, 50);
     await page.goForward();
-    await page.locator(controls).first().waitFor();
+    await controlsWhenCounted(page, 1);
     await page.goBack();
-    await page.locator(controls).first().waitFor();
+    await controlsWhenCounted(page, 50);
     await page.waitForTimeout(500);
-    expect(await page.locator(controls).count()).toBe(50);
+    expect(await saveControls(page)).toHaveLength(50);
     await page.close();
   });
 });

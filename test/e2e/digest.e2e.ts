@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, badgeText, launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
+import { pressedOf, pressSaveControl } from './save-controls';
 
 interface StoredPaper {
   id: string;
@@ -126,15 +127,14 @@ describe('saved state across arXiv tabs and the Library', () => {
   it('unsaving in the Library updates an open arXiv page', async () => {
     const arxiv = await h.context.newPage();
     await arxiv.goto('https://arxiv.org/abs/1706.03762');
-    const button = arxiv.locator('button[data-paper-radar-save]');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => pressedOf(arxiv, '1706.03762')).toBe('false');
+    await pressSaveControl(arxiv, '1706.03762');
+    await expect.poll(() => pressedOf(arxiv, '1706.03762'), { timeout: 15_000 }).toBe('true');
     await digest.getByRole('link', { name: 'Library' }).click();
     const card = digest.locator('[data-testid="paper-card"][data-arxiv-id="1706.03762"]');
     await expect.poll(() => card.locator('h2, h3').first().innerText(), { timeout: 15_000 }).toContain('Attention Is All You Need');
     await card.getByTestId('save-toggle').click();
-    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => pressedOf(arxiv, '1706.03762'), { timeout: 10_000 }).toBe('false');
     await arxiv.close();
   });
 });

@@ -3,6 +3,7 @@ import { LIMITS } from '../../lib/schema/limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeArxiv } from './fake-arxiv';
 import { launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
+import { pressedOf, pressSaveControl, saveControls } from './save-controls';
 import {
   addHostileWorld,
   CANARY_PATH,
@@ -254,40 +255,30 @@ describe('a hostile arXiv page', () => {
     const arxiv = await h.context.newPage();
     pages.push(arxiv);
     await arxiv.goto(`https://arxiv.org/abs/${MARKUP_ID}`);
-    const controls = arxiv.locator('button[data-paper-radar-save]');
-    // Ours is the one in a shadow root; the page planted the other two in its own DOM.
-    const ours = async () => {
-      const inShadow = await controls.evaluateAll((buttons) => buttons.map((b) => b.getRootNode() instanceof ShadowRoot));
-      expect(inShadow.filter(Boolean)).toHaveLength(1);
-      return controls.nth(inShadow.indexOf(true));
-    };
-    await expect.poll(async () => (await controls.evaluateAll((b) => b.filter((x) => x.getRootNode() instanceof ShadowRoot).length))).toBe(1);
-    const button = await ours();
-    const planted = async () =>
-      controls.evaluateAll((buttons) =>
-        buttons.filter((b) => !(b.getRootNode() instanceof ShadowRoot)).map((b) => `${b.getAttribute('data-arxiv-id')} ${b.getAttribute('aria-pressed')} ${b.textContent}`),
-      );
+    // The page planted two look-alikes in its own DOM; ours is the one in a (closed) shadow root.
+    const planted = arxiv.locator('button[data-paper-radar-save]');
+    await expect.poll(async () => (await saveControls(arxiv)).map((c) => c.id)).toEqual([MARKUP_ID]);
     const asPlanted = [`${MARKUP_ID} true Saved to Paper Radar`, '../../etc/passwd false Save'];
-    expect(await planted()).toEqual(asPlanted);
-    expect(await button.getAttribute('data-arxiv-id')).toBe(MARKUP_ID);
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    const plantedNow = () => planted.evaluateAll((buttons) => buttons.map((b) => `${b.getAttribute('data-arxiv-id')} ${b.getAttribute('aria-pressed')} ${b.textContent}`));
+    expect(await plantedNow()).toEqual(asPlanted);
+    await expect.poll(() => pressedOf(arxiv, MARKUP_ID)).toBe('true');
     expect(await arxiv.locator('h1.title').innerText()).toContain(PAYLOADS.script);
 
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('false');
+    await pressSaveControl(arxiv, MARKUP_ID);
+    await expect.poll(() => pressedOf(arxiv, MARKUP_ID), { timeout: 15_000 }).toBe('false');
     await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id)).toEqual([HUGE_ID]);
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await pressSaveControl(arxiv, MARKUP_ID);
+    await expect.poll(() => pressedOf(arxiv, MARKUP_ID), { timeout: 15_000 }).toBe('true');
     await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id).sort()).toEqual([HUGE_ID, MARKUP_ID].sort());
-    expect(await planted()).toEqual(asPlanted);
+    expect(await plantedNow()).toEqual(asPlanted);
 
     // Pressing the page's look-alikes saves nothing and changes nothing of ours.
     const before = await readStore(digest, 'library');
-    await controls.first().click();
-    await controls.nth(1).click();
+    await planted.first().click();
+    await planted.nth(1).click();
     await arxiv.waitForTimeout(500);
     expect(await readStore(digest, 'library')).toEqual(before);
-    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await pressedOf(arxiv, MARKUP_ID)).toBe('true');
     expect(await arxiv.evaluate(() => document.querySelectorAll('img[src*="canary"], iframe[src*="canary"]').length)).toBe(0);
     await expectNothingRan();
   });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorld, countStore, gapSince, matrixLine, savablePapers, until } from './reliability-fault-cases';
 import { launch, readStore, subscribe, syncState, readStoredPapers, type Harness } from './harness';
+import { pressedOf, pressSaveControl, titleOf } from './save-controls';
 
 // The timeout family (a hung connection costs the full 30 s) once per column: first sync of
 // a subscription, options Preview, metadata of a paper saved from its page. "Later sync" is
@@ -66,15 +67,14 @@ describe('when arXiv hangs', () => {
     h.fake.misbehave('hang');
     const started = h.fake.apiRequests().length;
     await arxiv.goto(`https://arxiv.org/abs/${id}`);
-    const button = arxiv.locator('button[data-paper-radar-save]');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
+    await expect.poll(() => pressedOf(arxiv, id)).toBe('false');
+    await pressSaveControl(arxiv, id);
     await until(async () => h.fake.apiRequests().length > started, 'the lookup was made');
     expect((await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending).toBe(1);
-    expect(await button.getAttribute('title')).toMatch(/fetching its title and abstract/);
+    expect(await titleOf(arxiv, id)).toMatch(/fetching its title and abstract/);
     await until(async () => (await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending === undefined, 'the save completed', 60_000);
     expect((await readStoredPapers<{ id: string; title: string }>(options)).find((p) => p.id === id)?.title).toBeTruthy();
-    await expect.poll(() => button.getAttribute('title')).toMatch(/^Saved in Paper Radar/);
+    await expect.poll(() => titleOf(arxiv, id)).toMatch(/^Saved in Paper Radar/);
     expectAbandonedAndRetried(started);
     lines.push(matrixLine('hang', 1, 'saved, pending, retried after 30 s', 'completed by the retry'));
     await arxiv.close();

@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, gapSince, matrixLine, savablePapers, stopWorker, until, watchWorker } from './reliability-fault-cases';
 import { launch, readStore, sendMessage, subscribe, readStoredPapers, type Harness } from './harness';
+import { pressedOf, pressSaveControl, titleOf } from './save-controls';
 
 // Column "metadata fetch for a paper saved from a page": arXiv misbehaves while the background
 // looks up (id_list) a paper just saved with the Save button on its abstract page.
@@ -50,9 +51,8 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
     const started = h.fake.apiRequests().length;
 
     await arxiv.goto(`https://arxiv.org/abs/${id}`);
-    const button = arxiv.locator('button[data-paper-radar-save]');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
-    await button.click();
+    await expect.poll(() => pressedOf(arxiv, id)).toBe('false');
+    await pressSaveControl(arxiv, id);
     await until(async () => h.fake.apiRequests().length >= started + times, 'the lookups were made');
     const unavailable = kind !== 'error-feed';
     if (unavailable) await until(async () => (await alarm()) !== undefined, 'a retry was planned');
@@ -61,8 +61,8 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
     // Saved, marked pending, nothing else touched; the page says it is still being fetched.
     expect(await readStore<Item>(options, 'library')).toEqual(expect.arrayContaining([...library, expect.objectContaining({ id, pending: 1 })]));
     expect(await readStoredPapers(options)).toEqual(stored);
-    expect(await button.getAttribute('aria-pressed')).toBe('true');
-    expect(await button.getAttribute('title')).toMatch(/fetching its title and abstract/);
+    expect(await pressedOf(arxiv, id)).toBe('true');
+    expect(await titleOf(arxiv, id)).toMatch(/fetching its title and abstract/);
     // arXiv asks for a retry later (15 minutes, or its Retry-After); an error feed plans none:
     // the save waits for the worker's next wake.
     const planned = await alarm();
@@ -78,7 +78,7 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
     const paper = (await readStoredPapers<{ id: string; title: string; subs: string[] }>(options)).find((p) => p.id === id);
     expect(paper?.title).toBeTruthy();
     expect(paper?.subs).toEqual([]);
-    await expect.poll(() => button.getAttribute('title')).toMatch(/^Saved in Paper Radar/);
+    await expect.poll(() => titleOf(arxiv, id)).toMatch(/^Saved in Paper Radar/);
     expect(await readStore(options, 'library')).toHaveLength(library.length + 1);
     expect(gapSince(h, started)).toBeGreaterThanOrEqual(3_000);
     lines.push(matrixLine(kind, times, unavailable ? 'saved, pending, retry planned' : 'saved, pending', 'next wake completes it'));

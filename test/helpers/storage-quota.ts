@@ -34,3 +34,40 @@ export function storageQuota(capacity: () => number): Middleware<DBCore> {
     }),
   };
 }
+
+/** What `fullDisk` refuses, changed by the test as it goes. */
+export interface DiskState {
+  /** Every put and add, to any table, fails while this is true. */
+  full: boolean;
+  /** Deleting papers frees room (a disk old papers were filling); when false, nothing does. */
+  freedByDeletes: boolean;
+}
+
+/**
+ * A disk with no room left, as IndexedDB reports it: every write to any table (the sync's small
+ * progress notes as much as papers) fails with a `QuotaExceededError` while `disk.full`.
+ * Deletions always go through. Install with `db.use(...)` while the database is closed.
+ */
+export function fullDisk(disk: DiskState): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'full-disk',
+    create: (down: DBCore) => ({
+      ...down,
+      table: (name: string): DBCoreTable => {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate: async (req: DBCoreMutateRequest) => {
+            if ((req.type === 'add' || req.type === 'put') && disk.full) {
+              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            }
+            const result = await table.mutate(req);
+            if (name === 'papers' && (req.type === 'delete' || req.type === 'deleteRange') && disk.freedByDeletes) disk.full = false;
+            return result;
+          },
+        };
+      },
+    }),
+  };
+}

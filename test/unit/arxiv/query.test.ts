@@ -268,12 +268,21 @@ describe('lintQuery', () => {
     expect(lintQuery(keyword('trees and graphs'))).toEqual([]);
   });
 
-  it('warns about categories that do not look like arXiv categories', () => {
+  it('checks categories against arXiv’s taxonomy, with the one most likely meant', () => {
     const problem = only(lintQuery(keyword('graph', { categories: ['CS.LG'] })), 'unknown-category');
     expect(problem.severity).toBe('warning');
-    expect(problem.message).toContain('Did you mean "cs.LG"?');
-    expect(codes(lintQuery(category('computer science')))).toEqual(['warning:unknown-category', 'warning:unknown-category']);
-    expect(only(lintQuery(category('hep')), 'unknown-category').message).toContain('cs.DC, math.GT or hep-th');
+    expect(problem.message).toBe(`"CS.LG" is not one of arXiv's categories: a subscription to it would find nothing. Did you mean "cs.LG" (Machine Learning)?`);
+    // A category's name, or a made-up subject of a real archive: both look fine by shape alone.
+    const distributed = only(lintQuery(category('distributed')), 'unknown-category');
+    expect(distributed.message).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');
+    expect(distributed.fixedValue).toBe('cs.DC');
+    const made = only(lintQuery(category('cs.XYZ')), 'unknown-category');
+    expect(made.message).toBe(`"cs.XYZ" is not one of arXiv's categories: a subscription to it would find nothing. Categories look like cs.DC, math.GT or hep-th (see arxiv.org/category_taxonomy).`);
+    expect(made.fixedValue).toBeUndefined();
+    // Words of a name: the name as a whole says what was meant.
+    expect(only(lintQuery(category('machine learning')), 'unknown-category')).toMatchObject({ fixedValue: 'cs.LG' });
+    expect(only(lintQuery(category('cs.DC, distributd, cs.LG')), 'unknown-category').fixedValue).toBeUndefined();
+    expect(lintQuery(category('cs.DC, hep-th, math.GT, astro-ph, solv-int'))).toEqual([]);
   });
 
   it('warns when a keyword or author looks like a raw query', () => {
@@ -282,8 +291,9 @@ describe('lintQuery', () => {
   });
 
   it('reports a query too long to send, and not one just short enough', () => {
-    const terms = (count: number) => Array.from({ length: count }, (_, i) => `ti:term${i}`).join(' OR ');
-    const long = only(lintQuery(raw(terms(300))), 'url-too-long');
+    // Punctuation triples once encoded: the URL outgrows arXiv's request line before the query outgrows its own limit.
+    const terms = (count: number) => Array.from({ length: count }, (_, i) => `ti:"%%%%%%%%%%${i}"`).join(' OR ');
+    const long = only(lintQuery(raw(terms(90))), 'url-too-long');
     expect(long.severity).toBe('error');
     expect(long.message).toMatch(/Split it/);
     const fitting = Array.from({ length: 300 }, (_, n) => n).findLast(
@@ -291,6 +301,15 @@ describe('lintQuery', () => {
     )!;
     expect(lintQuery(raw(terms(fitting)))).toEqual([]);
     expect(codes(lintQuery(raw(terms(fitting + 1))))).toEqual(['error:url-too-long']);
+  });
+
+  it('holds every part of a query to the limits a backup is checked against, before reading it', () => {
+    expect(codes(lintQuery(raw(`ti:${'x'.repeat(2001)}`)))).toEqual(['error:over-limit']);
+    expect(lintQuery(raw(`ti:${'x'.repeat(2001)}`))[0]!.message).toBe('What a subscription watches can be at most 2,000 characters long; this has 2,004.');
+    expect(codes(lintQuery(keyword('graph', { exclude: ['y'.repeat(501)] })))).toEqual(['error:over-limit']);
+    expect(codes(lintQuery(keyword('graph', { exclude: Array.from({ length: 101 }, (_, i) => `w${i}`) })))).toEqual(['error:over-limit']);
+    expect(codes(lintQuery(keyword('graph', { categories: Array.from({ length: 101 }, () => 'cs.DC') })))).toEqual(['error:over-limit']);
+    expect(lintQuery(keyword('graph', { exclude: ['y'.repeat(500)] }))).toEqual([]);
   });
 
   it('lets warnings through and blocks on errors', () => {

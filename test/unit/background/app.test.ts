@@ -118,6 +118,20 @@ describe('BackgroundApp', () => {
     expect(calls.length).toBe(before);
   });
 
+  it('syncs when the alarm fires after the clock was set back a day, though the last attempt lies in the future', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { app, clock, calls } = setup();
+    await clock.run(app.sync('manual'));
+    const before = calls.length;
+    clock.advance(-24 * 60 * 60_000 + 2 * 60 * 60_000); // set back by a day, two hours later
+    const alarm = await clock.run(app.scheduleNextCheck());
+    expect(alarm - clock.now()).toBeLessThan(2 * 60 * 60_000);
+    clock.advance(alarm - clock.now());
+    await clock.run(app.onAlarm(ALARMS.sync));
+    expect(calls.length).toBeGreaterThan(before);
+    expect((await getSyncState()).state).toBe('ok');
+  });
+
   it('fetches metadata for a paper saved by id, batching saves made in quick succession', async () => {
     const { app, clock, calls, handlers } = setup();
     const first = await handlers.savePaper({ id: '1706.03762' }, {});

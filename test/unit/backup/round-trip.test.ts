@@ -2,10 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../../lib/db/db';
 import { entryOf } from '../../../lib/arxiv/entry';
-import { backupJson, createBackup } from '../../../lib/backup/export';
+import { backupJson, createBackup, exportBackup } from '../../../lib/backup/export';
 import { applyImport } from '../../../lib/backup/import';
 import { parseBackup } from '../../../lib/backup/validate';
 import { getSettings } from '../../../lib/settings';
+import { savePaper, setNote, setTags } from '../../../lib/db/library';
+import { addSubscription } from '../../../lib/db/subscriptions';
+import { LIMITS } from '../../../lib/schema/limits';
 import { seedProfile, T0 } from './seed';
 import { getPaper, getPapers } from '../../../lib/db/papers';
 
@@ -82,5 +85,48 @@ describe('backup round trip', () => {
     await freshProfile();
     await applyImport(read(text), { now: T0, restoreSettings: false });
     expect((await getSettings()).theme).toBe('system');
+  });
+});
+
+describe('an exported file always imports', () => {
+  it('with everything the pages let a user type at its largest', async () => {
+    await seedProfile();
+    const [item] = await db.library.orderBy('id').toArray();
+    const tags = Array.from({ length: LIMITS.tags }, (_, i) => `${i}`.padEnd(LIMITS.tag, 'x'));
+    await setTags(item!.id, tags);
+    await setNote(item!.id, 'n'.repeat(LIMITS.note));
+    await addSubscription({ kind: 'keyword', value: 'longest name', categories: [], exclude: ['w'.repeat(LIMITS.term)], label: 'l'.repeat(LIMITS.label) }, T0);
+
+    const { backup, shortened } = await exportBackup(new Date(T0));
+    expect(shortened).toBe(0);
+    const imported = read(backupJson(backup));
+    expect(imported.library.find((entry) => entry.id === item!.id)).toMatchObject({ tags, note: 'n'.repeat(LIMITS.note) });
+  });
+
+  it('refuses, where the user types, a tag or note a backup could not hold', async () => {
+    await savePaper('2601.00001', T0);
+    await expect(setTags('2601.00001', ['t'.repeat(LIMITS.tag + 1)])).rejects.toThrow('A tag can be at most 100 characters long; this one has 101.');
+    await expect(setNote('2601.00001', 'n'.repeat(LIMITS.note + 1))).rejects.toThrow(/^A note can be at most 100,000 characters long/);
+    await expect(addSubscription({ kind: 'keyword', value: 'x', categories: [], exclude: [], label: 'l'.repeat(LIMITS.label + 1) }, T0)).rejects.toThrow(/^A name can be at most 2,000/);
+    expect((await db.library.get('2601.00001'))!).toMatchObject({ tags: [], note: '' });
+  });
+
+  it('with a tag and a name stored before the limits held where the user types: shortened, and said', async () => {
+    await seedProfile();
+    const [item] = await db.library.orderBy('id').toArray();
+    // Written as an older Paper Radar let them be: a 300-character tag, a 2,500-character name.
+    await db.library.update(item!.id, { tags: ['t'.repeat(300), 'to read'] });
+    const [subscription] = await db.subscriptions.toArray();
+    await db.subscriptions.update(subscription!.id, { label: 'l'.repeat(2500) });
+
+    const { backup, shortened } = await exportBackup(new Date(T0));
+    expect(shortened).toBe(2);
+    const imported = read(backupJson(backup));
+    expect(imported.library.find((entry) => entry.id === item!.id)!.tags).toEqual([`${'t'.repeat(99)}…`, 'to read']);
+    expect(imported.subscriptions.find((s) => s.id === subscription!.id)!.label).toHaveLength(LIMITS.label);
+
+    await freshProfile();
+    await applyImport(imported, { now: T0, restoreSettings: true });
+    expect((await db.library.get(item!.id))!.tags).toEqual([`${'t'.repeat(99)}…`, 'to read']);
   });
 });

@@ -7,7 +7,7 @@ import api1706 from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 import titledZero from '../../fixtures/arxiv/api/id_2104.12255v1_s0_m100_6ae69987ffe1.xml?raw';
 import astroPh from '../../fixtures/arxiv/api/id_astro-ph_0601001_s0_m100_3150dca9dc76.xml?raw';
 import arxivBibtex1706 from '../../fixtures/arxiv/other/bibtex_1706.03762.bib?raw';
-import { readBibtex, type BibEntry } from './read-bibtex';
+import { bibtexNames, readBibtex, type BibEntry } from './read-bibtex';
 
 const paper = (xml: string): ArxivEntry => {
   const [entry] = parseAtomFeed(xml).entries;
@@ -113,6 +113,44 @@ describe('toBibtex on text that is TeX or hostile', () => {
     );
     expect(entry.fields.journal).toBe(String.raw`J. {Evil} 1 (2020) \textbraceright{} @misc\textbraceleft{}x,`);
     expect(entry.fields.doi).toBe('10.1000/evilx');
+  });
+
+  it('keeps a name with a standalone "and" at its start or end as one name, as BibTeX counts them', () => {
+    // Derived from 1706.03762: three authors, two of whose names begin or end with the word "and".
+    const names = ['and Bob', 'Alice Smith', 'Carol and'];
+    const entry = single(toBibtex({ ...base, authors: names.map((name) => ({ name, affiliations: [] })) }));
+    expect(bibtexNames(entry.fields.author!)).toEqual(['{and Bob}', 'Alice Smith', '{Carol and}']);
+    // A word that merely contains "and" stays as it is.
+    const plain = single(toBibtex({ ...base, authors: [{ name: 'Sandra Andersson', affiliations: [] }] }));
+    expect(plain.fields.author).toBe('Sandra Andersson');
+  });
+
+  it('leaves out authors without a name instead of writing an empty one', () => {
+    const names = ['Alice Smith', '', ' \n ', 'Bob Jones'];
+    const entry = single(toBibtex({ ...base, authors: names.map((name) => ({ name, affiliations: [] })) }));
+    expect(bibtexNames(entry.fields.author!)).toEqual(['Alice Smith', 'Bob Jones']);
+  });
+
+  it('writes no bare % in any field: escaped in text, left out of identifiers', () => {
+    // Derived from 1706.03762: every field that carries text from arXiv gets a percent sign.
+    const bib = toBibtex({
+      ...base,
+      id: '1706.03762',
+      title: '100% of it',
+      authors: [{ name: 'Per%Cent', affiliations: [] }],
+      primaryCategory: 'cs.%CL',
+      journalRef: 'J. 5% (2020)',
+      doi: '10.1000/ab%c',
+    });
+    const entry = single(bib);
+    expect(bib).not.toMatch(/(?<!\\)%/);
+    expect(entry.fields).toMatchObject({
+      title: '100\\% of it',
+      author: 'Per\\%Cent',
+      primaryClass: 'cs.CL',
+      journal: 'J. 5\\% (2020)',
+      doi: '10.1000/abc',
+    });
   });
 
   it('writes suffixes the way BibTeX reads them and keeps particles with the name', () => {

@@ -56,3 +56,34 @@ export function readBibtex(text: string): BibEntry[] {
   }
   return entries;
 }
+
+/**
+ * The names of an author field as BibTeX splits them: at every whitespace-delimited "and"
+ * (any case) outside braces, whatever stands around it; an empty name counts as one.
+ */
+export function bibtexNames(field: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let word = '';
+  let current: string[] = [];
+  const endWord = () => {
+    if (word === '') return;
+    if (depth === 0 && word.toLowerCase() === 'and') {
+      names.push(current.join(' '));
+      current = [];
+    } else current.push(word);
+    word = '';
+  };
+  for (const ch of field) {
+    if (depth === 0 && /\s/.test(ch)) {
+      endWord();
+      continue;
+    }
+    if (ch === '{') depth += 1;
+    if (ch === '}') depth -= 1;
+    word += ch;
+  }
+  endWord();
+  names.push(current.join(' '));
+  return names;
+}

@@ -128,6 +128,11 @@ describe('toRis on names and hostile text', () => {
     expect(record.get('AU')).toEqual(['King, Martin Luther, Jr.', 'van der Waals, Johannes Diderik', 'Plato,']);
   });
 
+  it('writes no author line for an author without a name', () => {
+    const record = only(toRis({ ...base, authors: ['Alice Smith', '', ' \t '].map((name) => ({ name, affiliations: [] })) }));
+    expect(record.get('AU')).toEqual(['Smith, Alice']);
+  });
+
   it('keeps every value on its own line whatever newlines the text carries', () => {
     // Derived from 1706.03762: title, abstract, comment and a name carry line breaks of every kind.
     const hostile = {

@@ -63,9 +63,11 @@ describe('pages of unexpected shape', () => {
     for (const kind of KINDS) expect(findPapers(home, kind, new URL('https://arxiv.org/'))).toEqual([]);
   });
 
-  it('yields nothing when a listing is read as a search page and the other way round', () => {
-    expect(findPapers(parse(recentList), 'search', SEARCH)).toEqual([]);
-    expect(findPapers(parse(searchPage), 'listing', RECENT)).toEqual([]);
+  it('finds the same papers when a listing is read as a search page and the other way round (by their structure)', () => {
+    const ids = (slots: { id: string }[]) => slots.map((slot) => slot.id);
+    expect(ids(findPapers(parse(recentList), 'search', SEARCH))).toEqual(ids(findPapers(parse(recentList), 'listing', RECENT)));
+    expect(ids(findPapers(parse(searchPage), 'listing', RECENT))).toEqual(ids(findPapers(parse(searchPage), 'search', SEARCH)));
+    expect(findPapers(parse(searchPage), 'listing', RECENT)).toHaveLength(50);
   });
 
   it('reads an empty document and a detached fragment without throwing', () => {

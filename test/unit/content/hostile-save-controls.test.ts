@@ -12,6 +12,7 @@ import {
   injectedButtons,
   settle,
   showPage,
+  userClick,
 } from './save-controls-kit';
 
 const ABS = new URL('https://arxiv.org/abs/1706.03762');
@@ -65,8 +66,8 @@ describe('a page that plants look-alike save buttons', () => {
     const background = fakeBackground();
     start(RECENT, background);
     await settle();
-    buttonsFor('2608.12278')[0]!.click();
-    buttonsFor('2608.12269')[0]!.click();
+    userClick(buttonsFor('2608.12278')[0]!);
+    userClick(buttonsFor('2608.12269')[0]!);
     await settle();
     expect(buttonsFor('2608.12278')[0]!.getAttribute('aria-pressed')).toBe('true');
     expect(fakes.map((fake) => [fake.getAttribute('aria-pressed'), fake.textContent])).toEqual([
@@ -81,7 +82,7 @@ describe('a page that plants look-alike save buttons', () => {
     const background = fakeBackground();
     start(RECENT, background);
     await settle();
-    for (const fake of fakes) fake.click();
+    for (const fake of fakes) userClick(fake);
     await settle();
     expect(background.calls('savePaper')).toEqual([]);
     expect(background.calls('unsavePaper')).toEqual([]);
@@ -111,9 +112,19 @@ describe('a page of unexpected shape', () => {
     expect(background.send).not.toHaveBeenCalled();
   });
 
-  // Derived from the recent-listing capture: arXiv renamed the list, so the selectors find nothing.
-  it('gets nothing visible and is not changed when the selectors find nothing; says so once', async () => {
+  // Derived from the recent-listing capture: arXiv renamed the list, so the selectors find
+  // nothing; the entries' own "arXiv:<id>" links still say where the papers are.
+  it('finds the entries of a list the selectors miss by their structure', async () => {
     showPage(recentList.replaceAll('id="articles"', 'id="papers"').replaceAll("id='articles'", "id='papers'"));
+    start(RECENT, fakeBackground());
+    await settle();
+    expect(injectedButtons()).toHaveLength(50);
+    for (const entry of document.querySelectorAll('dl dt')) expect(injectedButtons(entry)).toHaveLength(1);
+  });
+
+  // Derived from the recent-listing capture: no link names a paper any more.
+  it('gets nothing visible and is not changed when it finds no paper; says so once', async () => {
+    showPage(recentList.replaceAll('/abs/', '/abstract-of/'));
     const before = document.body.innerHTML;
     const notes: string[] = [];
     start(RECENT, fakeBackground(), (note) => notes.push(note));
@@ -151,4 +162,79 @@ describe('a page of unexpected shape', () => {
     expect(injectedButtons(title.parentElement!)).toHaveLength(1);
     expect(title.nextElementSibling!.shadowRoot?.querySelector('.root.block')).not.toBeNull();
   });
+});
+
+describe('a page script against the controls', () => {
+  /** `count` entries planted in the listing, as the page's own script could, with new ids. */
+  function plantEntries(count: number, first = 0): void {
+    const list = document.querySelector('dl')!;
+    const template = list.querySelector('dt')!;
+    for (let i = first; i < first + count; i += 1) {
+      const id = `2609.${String(i).padStart(5, '0')}`;
+      const entry = template.cloneNode(true) as Element;
+      entry.lastElementChild?.remove();
+      entry.querySelector('a[title="Abstract"]')!.setAttribute('href', `/abs/${id}`);
+      list.append(entry);
+    }
+  }
+
+  it('reads nothing of them: no shadow root, no button, no pressed state to read', async () => {
+    showPage(recentList);
+    start(RECENT, fakeBackground({ saved: ['2608.12278'] }));
+    await settle();
+    const hosts = [...document.querySelectorAll('dl dt')].map((entry) => entry.lastElementChild!);
+    expect(hosts.every((host) => host.shadowRoot === null && host.children.length === 0 && host.attributes.length === 0)).toBe(true);
+    expect(document.querySelectorAll('[aria-pressed], [data-paper-radar-save]')).toHaveLength(0);
+    expect(injectedButtons()).toHaveLength(50);
+  });
+
+  it('cannot press them: a click it dispatches changes nothing', async () => {
+    showPage(recentList);
+    const background = fakeBackground({ saved: ['2608.12278'] });
+    start(RECENT, background);
+    await settle();
+    // Even given the button itself, a script's click is not the reader's.
+    buttonsFor('2608.12278')[0]!.click();
+    buttonsFor('2608.12269')[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.querySelector('dl dt')!.lastElementChild!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(background.calls('savePaper')).toEqual([]);
+    expect(background.calls('unsavePaper')).toEqual([]);
+    expect(background.saved).toEqual(new Set(['2608.12278']));
+  });
+
+  it('planting hundreds of entries costs one bounded message', async () => {
+    showPage(recentList);
+    const background = fakeBackground();
+    start(RECENT, background);
+    await settle();
+    plantEntries(300);
+    await settle();
+    const asked = background.calls('getSavedIds') as { ids: string[] }[];
+    expect(asked).toHaveLength(2);
+    expect(asked[1]!.ids).toHaveLength(300);
+  });
+
+  it('planting beyond what arXiv’s longest pages show adds no control and asks about nothing more', async () => {
+    showPage(recentList);
+    const notes: string[] = [];
+    const background = fakeBackground();
+    start(RECENT, background, (note) => notes.push(note));
+    await settle();
+    plantEntries(1950);
+    await settle();
+    plantEntries(500, 1950);
+    await settle();
+    const asked = (background.calls('getSavedIds') as { ids: string[] }[]).flatMap((call) => call.ids);
+    expect(asked).toHaveLength(2000);
+    expect(injectedButtons()).toHaveLength(2000);
+    // The page swaps its entries for others: still no more than 2,000 papers asked about.
+    for (const entry of [...document.querySelectorAll('dl dt')].slice(100, 600)) entry.remove();
+    plantEntries(500, 5000);
+    await settle();
+    running!.scan();
+    await settle();
+    expect((background.calls('getSavedIds') as { ids: string[] }[]).flatMap((call) => call.ids)).toHaveLength(2000);
+    expect(notes).toContain('Paper Radar: this page shows more than 2000 papers; no more Save buttons.');
+  }, 60_000); // 2,450 entries and 2,000 shadow roots in happy-dom take seconds
 });

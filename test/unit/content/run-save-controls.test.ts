@@ -6,7 +6,7 @@ import type { Send } from '../../../lib/content/save-store';
 import { sendMessage } from '../../../lib/messaging';
 import type { SavedChangedEvent } from '../../../lib/messaging/protocol';
 import { newPageHtml } from './listing-pages';
-import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, shownWord } from './save-controls-kit';
+import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, userClick, shownWord } from './save-controls-kit';
 
 // No capture of /new exists: rendered from templates/list__new.html's structure (listing-pages.ts).
 const NEW_PAGE = newPageHtml([
@@ -33,9 +33,11 @@ function run(send: Send) {
   });
 }
 
-function pageShow(persisted: boolean): void {
+/** A `pageshow`: the browser's own (trusted, as happy-dom cannot mark it), or one a page script forged. */
+function pageShow(persisted: boolean, by: 'browser' | 'page' = 'browser'): void {
   const event = new Event('pageshow');
   Object.defineProperty(event, 'persisted', { value: persisted });
+  if (by === 'browser') Object.defineProperty(event, 'isTrusted', { value: true });
   window.dispatchEvent(event);
 }
 
@@ -106,6 +108,14 @@ describe('following saves made elsewhere', () => {
     expect(injectedButtons()).toHaveLength(4);
   });
 
+  it('asks nothing for a flood of pageshow events a page script forges', async () => {
+    await settle();
+    const asked = background.calls('getSavedIds').length;
+    for (let i = 0; i < 200; i += 1) pageShow(true, 'page');
+    await settle();
+    expect(background.calls('getSavedIds')).toHaveLength(asked);
+  });
+
   it('when the script is replaced, takes its controls out and stops listening', async () => {
     cleanups.forEach((cleanup) => cleanup());
     cleanups = [];
@@ -118,7 +128,7 @@ describe('following saves made elsewhere', () => {
 });
 
 describe('through the extension messaging', () => {
-  it('saves with the typed protocol and shows the background pending', async () => {
+  it('saves with the typed protocol, with what the page shows, and reads as saved while pending', async () => {
     visit('https://arxiv.org/abs/1706.03762', '<!DOCTYPE html><html><body><div id="abs"><h1 class="title">Attention</h1></div></body></html>');
     const received: unknown[] = [];
     // A stand-in for the background's router: it answers with the Reply envelope.
@@ -130,13 +140,14 @@ describe('through the extension messaging', () => {
     });
     run(sendMessage);
     await settle();
-    injectedButtons()[0]!.click();
+    userClick(injectedButtons()[0]!);
     await settle();
     expect(received).toEqual([
       { type: 'getPaperContext', data: { id: '1706.03762' } },
-      { type: 'savePaper', data: { id: '1706.03762' } },
+      { type: 'savePaper', data: { id: '1706.03762', shown: { title: 'Attention', authors: [] } } },
     ]);
-    expect(shownWord(injectedButtons()[0]!)).toBe('Saving…');
+    // Pending: saved, while the background fetches arXiv's details; it reads as saved at once.
+    expect(shownWord(injectedButtons()[0]!)).toBe('Saved');
   });
 
   it('shows a retry with the reason when nothing receives the message', async () => {

@@ -1,3 +1,4 @@
+import { PropertySymbol } from 'happy-dom';
 import { vi } from 'vitest';
 import type { Input, Output } from '../../../lib/messaging/protocol';
 import type { ContentMessage, Send } from '../../../lib/content/save-store';
@@ -13,17 +14,27 @@ export function showPage(html: string): void {
   document.append(imported);
 }
 
+/**
+ * The shadow root of an element, open or closed, as the browser's DevTools reach it (the
+ * end-to-end tests read closed roots the same way, through the DevTools protocol). Page scripts
+ * see `element.shadowRoot`, which is null for a closed root.
+ */
+export function anyShadowRoot(element: Element): ShadowRoot | null {
+  return (element as unknown as Record<symbol, ShadowRoot | null | undefined>)[PropertySymbol.shadowRoot] ?? null;
+}
+
 function shadowRootsIn(root: ParentNode): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   for (const element of root.querySelectorAll('*')) {
-    if (element.shadowRoot) roots.push(element.shadowRoot, ...shadowRootsIn(element.shadowRoot));
+    const shadow = anyShadowRoot(element);
+    if (shadow) roots.push(shadow, ...shadowRootsIn(shadow));
   }
   return roots;
 }
 
 /**
  * Every element a user or an end-to-end test would take for a Save control (the DESIGN.md
- * contract), in the light DOM and in open shadow roots, in page order of their hosts.
+ * contract), in the light DOM and in shadow roots, in page order of their hosts.
  */
 export function contractButtons(root: ParentNode = document): HTMLButtonElement[] {
   const selector = 'button[data-paper-radar-save][data-arxiv-id]';
@@ -37,6 +48,15 @@ export function injectedButtons(root: ParentNode = document): HTMLButtonElement[
 
 /** The word a reader sees on a control (its check mark and the paper id for screen readers aside). */
 export const shownWord = (button: HTMLButtonElement) => button.querySelector('.label')?.textContent ?? '';
+/**
+ * A click by the reader: the browser marks it trusted, which no page script can. happy-dom has
+ * no notion of trust, so the test marks the event as the browser would.
+ */
+export function userClick(element: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}
 
 export const buttonsFor = (id: string) => injectedButtons().filter((button) => button.getAttribute('data-arxiv-id') === id);
 

@@ -8,7 +8,7 @@ import abs1706 from '../../fixtures/arxiv/html/abs_1706.03762.html?raw';
 import recentList from '../../fixtures/arxiv/html/list_cs.CL_recent.html?raw';
 import searchPage from '../../fixtures/arxiv/html/search_all_attention.html?raw';
 import { newPageHtml } from './listing-pages';
-import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, shownWord } from './save-controls-kit';
+import { buttonsFor, fakeBackground, type FakeBackground, injectedButtons, settle, showPage, userClick, shownWord, anyShadowRoot } from './save-controls-kit';
 
 // URLs as recorded in test/fixtures/arxiv/SOURCES.md.
 const ABS_1706 = new URL('https://arxiv.org/abs/1706.03762');
@@ -64,7 +64,7 @@ describe('one control per paper on the captured pages', () => {
     expect(injectedButtons()).toHaveLength(50);
     for (const line of document.querySelectorAll('li.arxiv-result p.list-title')) {
       const [button] = injectedButtons(line);
-      expect(line.lastElementChild!.shadowRoot?.contains(button!)).toBe(true);
+      expect(anyShadowRoot(line.lastElementChild!)?.contains(button!)).toBe(true);
       expect(line.textContent).toContain(`arXiv:${button!.getAttribute('data-arxiv-id')}`);
     }
     // One result lists no formats at all (an empty "&nbsp;&nbsp;" span); it gets its control too.
@@ -111,12 +111,14 @@ describe('the control', () => {
     expect(button!.title).toBe('Save to Paper Radar');
   });
 
-  it('lives in an open shadow root with its own styles, leaving the page without new stylesheets', async () => {
+  it('lives in a closed shadow root with its own styles, out of the page scripts’ reach, leaving the page without new stylesheets', async () => {
     await start(recentList, RECENT, fakeBackground());
     const styleCount = document.querySelectorAll('style, link[rel="stylesheet"]').length;
     const host = document.querySelector('dl dt')!.lastElementChild!;
-    expect(host.shadowRoot?.mode).toBe('open');
-    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain(':host');
+    // What a page script sees: a span with no shadow root to read.
+    expect(host.shadowRoot).toBeNull();
+    expect(anyShadowRoot(host)?.mode).toBe('closed');
+    expect(anyShadowRoot(host)!.querySelector('style')?.textContent).toContain(':host');
     expect(document.querySelectorAll('style, link[rel="stylesheet"]').length).toBe(styleCount);
     expect(host.attributes).toHaveLength(0);
   });
@@ -127,8 +129,9 @@ describe('saving and unsaving', () => {
     const background = fakeBackground();
     await start(NEW_PAGE, NEW, background);
     const [first, second] = buttonsFor('2608.12278');
-    first!.click();
-    expect(background.calls('savePaper')).toEqual([{ id: '2608.12278' }]);
+    userClick(first!);
+    // With what the page shows of it: the Library has its title at once.
+    expect(background.calls('savePaper')).toEqual([{ id: '2608.12278', shown: { title: 'Paper 2608.12278', authors: ['Jane Doe'] } }]);
     expect(state(second!)).toEqual(['Saving…', 'true']);
     expect(second!.getAttribute('aria-busy')).toBe('true');
     await settle();
@@ -138,7 +141,7 @@ describe('saving and unsaving', () => {
     ]);
     expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Save', 'false']);
 
-    second!.click();
+    userClick(second!);
     await settle();
     expect(background.calls('unsavePaper')).toEqual([{ id: '2608.12278' }]);
     expect([state(first!), state(second!)]).toEqual([
@@ -147,15 +150,16 @@ describe('saving and unsaving', () => {
     ]);
   });
 
-  it('shows "Saving…" while the background is still fetching the metadata', async () => {
+  it('reads as saved at once while the background is still fetching the metadata', async () => {
     const background = fakeBackground({ pending: ['2608.12269'], saved: ['2608.12269'] });
     background.savesPending = true;
     await start(recentList, RECENT, background);
-    expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Saving…', 'true']);
-    buttonsFor('2608.12278')[0]!.click();
+    expect(state(buttonsFor('2608.12269')[0]!)).toEqual(['Saved', 'true']);
+    userClick(buttonsFor('2608.12278')[0]!);
     await settle();
     const button = buttonsFor('2608.12278')[0]!;
-    expect(state(button)).toEqual(['Saving…', 'true']);
+    expect(state(button)).toEqual(['Saved', 'true']);
+    expect(button.getAttribute('aria-busy')).toBe('false');
     expect(button.getAttribute('data-state')).toBe('pending');
     expect(button.title).toMatch(/fetching its title and abstract/);
   });
@@ -164,8 +168,8 @@ describe('saving and unsaving', () => {
     const background = fakeBackground();
     await start(recentList, RECENT, background);
     const button = buttonsFor('2608.12278')[0]!;
-    button.click();
-    button.click();
+    userClick(button);
+    userClick(button);
     await settle();
     expect(background.calls('savePaper')).toHaveLength(1);
     expect(state(button)).toEqual(['Saved', 'true']);
@@ -180,7 +184,7 @@ describe('errors', () => {
     await start(recentList, RECENT, background);
     background.failure = "Paper Radar's background is not answering (Could not establish connection).";
     const button = buttonsFor('2608.12278')[0]!;
-    button.click();
+    userClick(button);
     await settle();
     expect(state(button)).toEqual(['Retry', 'false']);
     expect(button.getAttribute('data-state')).toBe('error');
@@ -190,7 +194,7 @@ describe('errors', () => {
     expect(alert).not.toHaveBeenCalled();
 
     background.failure = null;
-    button.click();
+    userClick(button);
     await settle();
     expect(state(button)).toEqual(['Saved', 'true']);
     expect(background.saved.has('2608.12278')).toBe(true);
@@ -201,7 +205,7 @@ describe('errors', () => {
     await start(recentList, RECENT, background);
     background.failure = 'Database is closed.';
     const button = buttonsFor('2608.12278')[0]!;
-    button.click();
+    userClick(button);
     await settle();
     expect(state(button)).toEqual(['Retry', 'true']);
     expect(button.title).toMatch(/^Paper Radar could not remove this paper: Database is closed\./);
@@ -216,7 +220,7 @@ describe('errors', () => {
     expect(button.title).toMatch(/could not check whether this paper is saved: No answer\./);
 
     background.failure = null;
-    button.click();
+    userClick(button);
     await settle();
     expect(background.calls('getSavedIds').at(-1)).toEqual({ ids: ['2608.12278'] });
     expect(background.calls('savePaper')).toEqual([]);
@@ -247,10 +251,10 @@ describe('abstract page of a paper in the feed', () => {
     expect(context.children).toHaveLength(0);
   });
 
-  it('shows no such line for a paper that is not in the feed', async () => {
+  it('leaves the line empty for a paper that is not in the feed, keeping its place (its height tells the page nothing)', async () => {
     await start(abs1207, ABS_1207, fakeBackground());
     const context = labelIn(injectedButtons()[0]!);
-    expect(context.hasAttribute('hidden')).toBe(true);
+    expect(context.hasAttribute('hidden')).toBe(false);
     expect(context.textContent).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMessageRouter, type Handlers } from '../../../lib/messaging/router';
+import { createTabBudget } from '../../../lib/messaging/tab-budget';
 import { attentionPaper } from '../../helpers/fixtures';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -7,7 +8,7 @@ const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const ownPage = { id: EXTENSION_ID, url: `${ORIGIN}newtab.html` };
 const arxivTab = { id: EXTENSION_ID, url: 'https://arxiv.org/abs/1706.03762', tab: { id: 7, url: 'https://arxiv.org/abs/1706.03762' } };
 
-function router() {
+function router(now?: () => number) {
   const handlers = {
     syncNow: vi.fn(async () => ({ added: 0, state: 'ok' as const })),
     savePaper: vi.fn(async (_input: { id: string; entry?: unknown }) => ({ pending: false })),
@@ -20,7 +21,7 @@ function router() {
     previewQuery: vi.fn(async () => ({ totalResults: 0, papers: [], url: '' })),
     getFigure: vi.fn(async () => ({ url: null })),
   } satisfies Handlers;
-  return { handlers, route: createMessageRouter(handlers, EXTENSION_ID, ORIGIN) };
+  return { handlers, route: createMessageRouter(handlers, EXTENSION_ID, ORIGIN, now && createTabBudget(now)) };
 }
 
 describe('message router', () => {
@@ -39,6 +40,38 @@ describe('message router', () => {
     expect(await route({ type: 'syncNow', data: {} }, arxivTab)).toMatchObject({ ok: false, error: expect.stringContaining('not accepted') });
     expect(await route({ type: 'markSeen', data: {} }, arxivTab)).toMatchObject({ ok: false });
     expect(handlers.syncNow).not.toHaveBeenCalled();
+  });
+
+  it('keeps what an arXiv page shows of a paper saved from it, held to the limits of a paper', async () => {
+    const { route, handlers } = router();
+    const shown = { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], version: 7 };
+    expect(await route({ type: 'savePaper', data: { id: '1706.03762', entry: attentionPaper, shown } }, arxivTab)).toMatchObject({ ok: true });
+    expect(handlers.savePaper.mock.calls[0]![0]).toEqual({ id: '1706.03762', shown });
+    const long = await route({ type: 'savePaper', data: { id: '1706.03762', shown: { ...shown, title: 'x'.repeat(1001) } } }, arxivTab);
+    expect(long).toMatchObject({ ok: false, error: expect.stringContaining('shown.title: text of 1001 characters; at most 1000 are allowed') });
+    expect(await route({ type: 'savePaper', data: { id: '1706.03762', shown: { ...shown, extra: '<script>' } } }, arxivTab)).toMatchObject({ ok: false });
+    expect(handlers.savePaper).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a tab only as fast as its budget allows, with a plain refusal; other tabs and its own pages are answered', async () => {
+    let now = 0;
+    const { route, handlers } = router(() => now);
+    const ids = Array.from({ length: 1000 }, (_, i) => `2609.${String(i).padStart(5, '0')}`);
+    const ask = (sender: typeof arxivTab | typeof ownPage) => route({ type: 'getSavedIds', data: { ids } }, sender);
+    // 1,000 ids cost 11 of a tab's 60 units: five questions, then a refusal.
+    for (let i = 0; i < 5; i += 1) expect(await ask(arxivTab)).toMatchObject({ ok: true });
+    expect(await ask(arxivTab)).toEqual({
+      ok: false,
+      error: 'Paper Radar is not answering this page for a few seconds: it asked too much too quickly. Press the button again in a moment.',
+    });
+    expect(handlers.getSavedIds).toHaveBeenCalledTimes(5);
+    expect(await ask({ ...arxivTab, tab: { id: 8, url: arxivTab.url } })).toMatchObject({ ok: true });
+    for (let i = 0; i < 20; i += 1) expect(await ask(ownPage)).toMatchObject({ ok: true });
+    now += 1000; // 20 units a second, on the 5 left: two more questions
+    expect(await ask(arxivTab)).toMatchObject({ ok: true });
+    expect(await ask(arxivTab)).toMatchObject({ ok: true });
+    expect(await ask(arxivTab)).toMatchObject({ ok: false });
+    expect(handlers.getSavedIds).toHaveBeenCalledTimes(5 + 1 + 20 + 2);
   });
 
   it('ignores metadata sent with a save from a web page: it always comes from arXiv', async () => {

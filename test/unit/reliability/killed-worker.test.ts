@@ -19,6 +19,8 @@ import { countStoredPapers, storedIds } from '../../helpers/stored-papers';
  * test/e2e/worker-restart.e2e.ts and reliability-worker-kill.e2e.ts stop a real worker.
  */
 
+// The syncs run a week after the derived papers' dates: retention never removes papers of the
+// last three days (lib/db/retention.ts), and these tests are about the number kept.
 const KEEP = 120;
 // 130 papers for alpha (two pages), 5 for bravo.
 const world: Record<string, string[]> = { alpha: derivedEntries(130, { first: 0 }), bravo: derivedEntries(5, { first: 500 }) };
@@ -90,7 +92,7 @@ beforeEach(async () => {
 
 describe('a sync whose worker is killed', () => {
   it('mid-response, with half the body read: the page is asked again, never half-stored', async () => {
-    const first = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
+    const first = new VirtualClock(Date.UTC(2026, 5, 9, 1, 30));
     const progress = { halfRead: false };
     void worker(first, (url, call) => (call === 1 ? halfBody(pageOf(url), progress) : whole(pageOf(url)))).sync('schedule');
     for (let i = 0; i < 50 && !progress.halfRead; i++) await first.runFor(500);
@@ -112,7 +114,7 @@ describe('a sync whose worker is killed', () => {
   });
 
   it('before a request, while waiting its turn: the next worker still waits 3 s, and repeats nothing', async () => {
-    const first = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
+    const first = new VirtualClock(Date.UTC(2026, 5, 9, 1, 30));
     void worker(first).sync('schedule');
     // The first page is stored; the second request waits for its 3 s and the worker dies.
     for (let i = 0; i < 50 && (await loadRun())?.current?.nextStart !== 100; i++) await first.runFor(100);

@@ -18,6 +18,8 @@ import { expectConsistentStore } from './store-invariants';
 import { getPapers } from '../../../lib/db/papers';
 import { allStoredPapers, countInSubscription, countStoredPapers, idsOldestFirst } from '../../helpers/stored-papers';
 
+// The syncs run a week after the derived papers' dates: retention never removes papers of the
+// last three days (lib/db/retention.ts), and these tests are about the number kept.
 const KEEP = 40;
 const world: Record<string, string[]> = {
   alpha: derivedEntries(40, { first: 0 }),
@@ -75,7 +77,7 @@ afterEach(() => {
 
 describe('when the browser storage is full during a sync', () => {
   it('keeps fewer unsaved papers per subscription, stores the new ones, and says so', async () => {
-    const clock = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
+    const clock = new VirtualClock(Date.UTC(2026, 5, 9, 1, 30));
     const { alpha, bravo, charlie } = await fullishProfile(clock, (ids) => ids.slice(0, 5));
     expect(await countStoredPapers()).toBe(80);
     const saved = await savedSnapshot();
@@ -104,7 +106,7 @@ describe('when the browser storage is full during a sync', () => {
   });
 
   it('stops with a plain message and loses nothing when even that frees no room, then recovers', async () => {
-    const clock = new VirtualClock(Date.UTC(2026, 5, 2, 1, 30));
+    const clock = new VirtualClock(Date.UTC(2026, 5, 9, 1, 30));
     // Everything stored is saved: retention may not remove any of it.
     const { charlie } = await fullishProfile(clock, (ids) => ids);
     const before = { papers: await allStoredPapers(), library: await db.library.toArray() };

@@ -138,7 +138,9 @@ describe('SyncEngine', () => {
   });
 
   it('never sends a query the linter rejects', async () => {
-    await addSubscription({ kind: 'raw', value: 'ti:"unbalanced', categories: [], exclude: [] }, 0);
+    // Stored before the options page refused such a query (addSubscription refuses it now).
+    const value = 'ti:"unbalanced';
+    await db.subscriptions.add({ id: 'old', kind: 'raw', value, categories: [], exclude: [], label: value, enabled: true, order: 0, createdAt: 0 });
     const { clock, calls, engine } = setup({});
     const report = await clock.run(engine.sync('manual'));
     expect(calls).toHaveLength(0);

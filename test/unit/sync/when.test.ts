@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caughtLatest, nextScheduledSync, syncMissed } from '../../../lib/sync/when';
+import { caughtLatest, nextScheduledSync, syncMissed, triedRecently } from '../../../lib/sync/when';
 
 const HOUR = 3_600_000;
 // 20:00 in New York as UTC: EST (UTC-5) in winter, EDT (UTC-4) in summer.
@@ -29,6 +29,27 @@ describe('nextScheduledSync', () => {
     const now = Date.UTC(2026, 10, 30, 1, 10); // Sunday 20:10 ET
     const lastAttempt = now - 5 * 60_000;
     expect(nextScheduledSync(now, false, lastAttempt, 60 * 60_000)).toBe(lastAttempt + 60 * 60_000);
+  });
+});
+
+describe('a clock set back', () => {
+  // Sunday 20:10 ET; the clock was a day ahead when the last attempts were made.
+  const now = Date.UTC(2026, 10, 30, 1, 10);
+  const dayAhead = now + 24 * HOUR;
+
+  it('plans the next check from the announcements, not from a last attempt that lies in the future', () => {
+    expect(iso(nextScheduledSync(now, false, dayAhead, 60 * 60_000))).toBe(iso(winterAnnouncement(2026, 11, 29) + 0.5 * HOUR));
+  });
+
+  it('does not count a last attempt in the future as a recent one', () => {
+    expect(triedRecently(now, dayAhead, 60 * 60_000)).toBe(false);
+    expect(triedRecently(now, now - 5 * 60_000, 60 * 60_000)).toBe(true);
+  });
+
+  it('takes neither a caught announcement nor a success that lie in the future for a check made', () => {
+    const announcement = winterAnnouncement(2026, 11, 29);
+    expect(caughtLatest(now, announcement + 24 * HOUR)).toBe(false);
+    expect(syncMissed(now + 3 * HOUR, dayAhead, false)).toBe(true);
   });
 });
 

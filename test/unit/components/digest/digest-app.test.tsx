@@ -297,6 +297,15 @@ describe('the new tab', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Enter a word or phrase/);
   });
 
+  it('refuses a first category arXiv does not have, and names the one meant', async () => {
+    renderDigest();
+    fireEvent.click(await screen.findByLabelText('Category'));
+    fireEvent.input(screen.getByTestId('subscription-input'), { target: { value: 'distributed' } });
+    fireEvent.click(screen.getByTestId('subscription-add'));
+    expect((await screen.findByRole('alert')).textContent).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');
+    expect(await db.subscriptions.count()).toBe(0);
+  });
+
   it('on a Friday with everything read, says when arXiv announces next, in the reader’s time too', async () => {
     await store();
     await markRead(await storedIds(), NOW);

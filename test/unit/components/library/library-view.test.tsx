@@ -46,6 +46,16 @@ describe('the library', () => {
     expect(await db.library.get('2611.99999')).toBeUndefined();
   });
 
+  it('shows a save from an arXiv page with the title and authors the page showed, and says so', async () => {
+    await savePaper('2611.99999', NOW - 500, undefined, { title: 'Structural <b>Silence</b>', authors: ['Avijit Roy', 'Proma Roy'], version: 2 });
+    renderLibrary('silence');
+    const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
+    expect(within(card).getByRole('heading').textContent).toBe('Structural <b>Silence</b>');
+    expect(card.querySelector('b')).toBeNull();
+    expect(card.textContent).toContain('Avijit Roy, Proma Roy');
+    expect(card.textContent).toContain('as the arXiv page showed it (arXiv:2611.99999v2); details are being fetched from arXiv');
+  });
+
   it('lists every saved paper, the latest save first, each pressed as saved', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
@@ -67,6 +77,32 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.note).toBe('Read section 3.2'));
     fireEvent.click(await within(entry).findByRole('button', { name: 'Remove tag transformers' }));
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
+  });
+
+  it('says as the user types that a tag or a note is longer than a backup holds, and keeps it out', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    fireEvent.input(tagInput, { target: { value: 'x'.repeat(300) } });
+    expect(within(entry).getByRole('alert').textContent).toBe('A tag can be at most 100 characters long; this one has 300.');
+    expect(tagInput.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    fireEvent.blur(tagInput);
+    // Kept in the field to be shortened; nothing stored.
+    expect((tagInput as HTMLInputElement).value).toBe('x'.repeat(300));
+    fireEvent.input(tagInput, { target: { value: 'y'.repeat(100) } });
+    expect(within(entry).queryByRole('alert')).toBeNull();
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['y'.repeat(100)]));
+
+    const note = within(entry).getByRole('textbox', { name: /Note on/ });
+    fireEvent.focus(note);
+    fireEvent.input(note, { target: { value: 'n'.repeat(100_001) } });
+    fireEvent.blur(note);
+    expect(within(entry).getByRole('alert').textContent).toBe('A note can be at most 100,000 characters long; this one has 100,001. Shorten it to save it.');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('');
   });
 
   it('searches the saved papers by their text, tags and notes', async () => {

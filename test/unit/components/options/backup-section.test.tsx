@@ -6,6 +6,8 @@ import { backupJson, createBackup } from '../../../../lib/backup/export';
 import { db } from '../../../../lib/db/db';
 import { getSettings } from '../../../../lib/settings';
 import { seedProfile, snapshot, T0 } from '../../backup/seed';
+import { validateMessage } from '../../../../lib/messaging/validate';
+import type { Input } from '../../../../lib/messaging/protocol';
 import { renderWithServices } from './render';
 
 beforeEach(async () => {
@@ -57,7 +59,8 @@ describe('backup section', () => {
     expect(await db.subscriptions.count()).toBe(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Imported 4 subscriptions and 5 papers. Settings restored.'));
+    await screen.findByText('Imported 4 subscriptions and 5 papers. Settings restored.');
+    await screen.findByText('arXiv sent 0 new papers for them.');
     expect(await db.subscriptions.count()).toBe(4);
     expect(await db.library.count()).toBe(5);
     expect((await getSettings()).theme).toBe('dark');
@@ -101,7 +104,7 @@ describe('backup section', () => {
     expect(review.textContent).toContain('<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>Attention');
     expect(container.querySelector('img, script')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Imported/));
+    await screen.findByText(/^Imported/);
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
@@ -113,5 +116,58 @@ describe('backup section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group', { name: 'Import this backup?' })).toBeNull();
     expect(await db.subscriptions.count()).toBe(0);
+  });
+});
+
+describe('the first sync of imported subscriptions', () => {
+  /** A backup of `count` keyword subscriptions and nothing else, as Paper Radar writes one. */
+  function backupOf(count: number): string {
+    const subscriptions = Array.from({ length: count }, (_, i) => ({
+      id: `s${i}`,
+      kind: 'keyword',
+      value: `topic ${i}`,
+      categories: [],
+      exclude: [],
+      label: `topic ${i}`,
+      enabled: true,
+      order: i,
+      createdAt: T0,
+    }));
+    return JSON.stringify({ format: 'paper-radar-backup', version: 1, exportedAt: new Date(T0).toISOString(), subscriptions, library: [], settings: {} });
+  }
+
+  async function importWith(text: string, answer: () => Promise<unknown>) {
+    const send = vi.fn(async (type: string, data: unknown) => {
+      // The background's own check of the message, then its answer.
+      validateMessage(type as 'syncNow', data);
+      return answer();
+    });
+    renderWithServices(<BackupSection />, { send: send as never });
+    choose(text);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    return send;
+  }
+
+  it('asks for all of a backup’s 150 subscriptions at once, in a message the background accepts, and says what came', async () => {
+    const send = await importWith(backupOf(150), async () => ({ added: 1234, state: 'ok' }));
+    await screen.findByText('Imported 150 subscriptions and 0 papers. Settings restored.');
+    await screen.findByText('arXiv sent 1,234 new papers for them.');
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((send.mock.calls[0]![1] as Input<'syncNow'>).subscriptionIds).toHaveLength(150);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a sync that failed instead of swallowing it', async () => {
+    await importWith(backupOf(3), async () => ({ added: 0, state: 'error', message: 'arXiv is not answering (HTTP 503)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Their papers could not be fetched yet: arXiv is not answering (HTTP 503). Paper Radar will try again at its next check.');
+  });
+
+  it('shows a refused sync request instead of swallowing it', async () => {
+    await importWith(backupOf(3), async () => {
+      throw new Error('The message does not fit: subscriptionIds: a list of 1001 items; at most 1000 are allowed.');
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Their papers could not be fetched yet: The message does not fit');
   });
 });

@@ -1,9 +1,14 @@
-import { cleanup, fireEvent, screen, waitFor } from '../../../helpers/dom-testing';
+import { cleanup, fireEvent, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../../../components/options/options-app';
 import { db } from '../../../../lib/db/db';
 import { getSettings, updateSettings } from '../../../../lib/settings';
+import { ingest } from '../../../../lib/db/ingest';
+import { savePaper } from '../../../../lib/db/library';
+import { addSubscription } from '../../../../lib/db/subscriptions';
+import { derivedPapers } from '../../../helpers/derived-world';
+import { allStoredPapers, countStoredPapers } from '../../../helpers/stored-papers';
 import { renderWithServices } from './render';
 
 beforeEach(async () => {
@@ -47,18 +52,53 @@ describe('settings', () => {
     expect(select.selectedOptions[0]?.textContent).toBe('6 hours');
   });
 
-  it('keeps the number of papers per subscription in range', async () => {
+  it('says a number of papers kept out of range, and changes nothing', async () => {
     renderWithServices(<OptionsApp />);
     await ready();
     const field = screen.getByLabelText('Papers kept per subscription') as HTMLInputElement;
     expect(field.value).toBe('200');
-    fireEvent.input(field, { target: { value: '3' } });
+    fireEvent.input(field, { target: { value: '5' } });
     fireEvent.blur(field);
-    await waitFor(() => expect(field.value).toBe('10'));
-    expect((await getSettings()).papersPerSubscription).toBe(10);
+    expect((await screen.findByRole('alert')).textContent).toBe('Papers kept per subscription is a whole number from 10 to 2000; 200 stays until you choose one.');
+    expect(field.value).toBe('5');
+    expect((await getSettings()).papersPerSubscription).toBe(200);
     fireEvent.input(field, { target: { value: '350' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(async () => expect((await getSettings()).papersPerSubscription).toBe(350));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks before a lower number removes papers, says how many, and undoes it', async () => {
+    // 101 papers of one subscription, published months before now; the oldest one saved.
+    const papers = derivedPapers(101);
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, 0, () => 's1');
+    await ingest(papers, 's1', 0);
+    await savePaper(papers.at(-1)!.id, 0);
+    const before = await allStoredPapers();
+    renderWithServices(<OptionsApp />, { undoMs: 60_000 });
+    await ready();
+    const field = screen.getByLabelText('Papers kept per subscription') as HTMLInputElement;
+    fireEvent.input(field, { target: { value: '10' } });
+    fireEvent.blur(field);
+
+    const question = await screen.findByRole('group', { name: 'Keep fewer papers?' });
+    expect(question.textContent).toContain('Keeping 10 papers per subscription removes 90 papers from your feed now.');
+    expect(await allStoredPapers()).toEqual(before);
+    expect((await getSettings()).papersPerSubscription).toBe(200);
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep 200' }));
+    expect(screen.queryByRole('group', { name: 'Keep fewer papers?' })).toBeNull();
+    expect(field.value).toBe('200');
+
+    fireEvent.input(field, { target: { value: '10' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    fireEvent.click(within(await screen.findByRole('group', { name: 'Keep fewer papers?' })).getByRole('button', { name: 'Remove 90 papers' }));
+    await screen.findByText('Removed 90 papers: each subscription keeps its newest 10.');
+    expect(await countStoredPapers()).toBe(11);
+    expect((await getSettings()).papersPerSubscription).toBe(10);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect((await getSettings()).papersPerSubscription).toBe(200));
+    expect(await allStoredPapers()).toEqual(before);
   });
 
   it('saves the switches, with AI headlines off until asked for and said to run on the device', async () => {

@@ -48,6 +48,22 @@ describe('adding a subscription', () => {
     expect(screen.queryByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeNull();
   });
 
+  it('says while typing that a subscription is longer than a backup holds, and does not add it', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    type(`a${' graph'.repeat(400)}`);
+    expect(screen.getByRole('alert').textContent).toBe('Can’t add this yet: What a subscription watches can be at most 2,000 characters long; this has 2,401. ');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    type('graph');
+    fireEvent.click(screen.getByText('Limit to categories, leave out words, name'));
+    fireEvent.input(screen.getByLabelText('Name on chips and notifications'), { target: { value: 'n'.repeat(2001) } });
+    expect(screen.getByRole('alert').textContent).toContain('A name can be at most 2,000 characters long; this one has 2,001.');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await listSubscriptions()).toEqual([]);
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('shows the exact query that will be sent while typing', () => {
     renderWithServices(<SubscriptionsSection />);
     type('dark matter');
@@ -111,6 +127,32 @@ describe('adding a subscription', () => {
     fireEvent.mouseDown(option);
     expect(input().value).toBe('cs.DC');
     expect(screen.getByText('cat:cs.DC')).toBeTruthy();
+  });
+
+  it('does not add a category arXiv does not have, offers the one meant, and adds an unknown one only when confirmed', async () => {
+    const { send } = renderWithServices(<SubscriptionsSection />);
+    fireEvent.click(screen.getByLabelText('Category'));
+    type('distributed');
+    expect(screen.getByRole('alert').textContent).toContain('Can’t add this yet: "distributed" is not one of arXiv\'s categories: a subscription to it would find nothing. Did you mean "cs.DC"');
+    expect(screen.queryByText('Sent to arXiv as')).toBeNull();
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Use “cs.DC”' }));
+    expect(input().value).toBe('cs.DC');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    type('cs.XYZ');
+    expect(screen.getByRole('alert').textContent).toContain('"cs.XYZ" is not one of arXiv\'s categories');
+    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await listSubscriptions()).toEqual([]);
+    fireEvent.click(screen.getByRole('checkbox', { name: /Add it anyway: arXiv has a category “cs.XYZ”/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('cat:cs.XYZ')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('subscription-add'));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect((await listSubscriptions())[0]).toMatchObject({ kind: 'category', value: 'cs.XYZ' });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('limits to categories and leaves out words, in the query sent', async () => {
