@@ -111,28 +111,34 @@ export class PaperSearchEngine {
       this.state.loaded = Math.min(ids.length, from + this.readSize);
       this.onProgress(this.progress);
       await this.pause();
+      // Indexed as they are read: a query scans at most one segment's papers one by one, and
+      // the texts read are not all held at once (100,000 abstracts are some 150 MB).
+      if (this.pending.length >= this.segmentSize) await this.indexSegment();
     }
     this.state.loaded = ids.length;
     this.allRead = true;
   }
 
   private async indexAll(): Promise<void> {
-    while (this.pending.length > 0) {
-      const slice = this.pending.slice(0, this.segmentSize);
-      const builder = new SegmentBuilder();
-      for (let i = 0; i < slice.length; i++) {
-        const paper = slice[i]!;
-        builder.addFolded(paper.id, paper.folded);
-        if (i % 200 === 199) await this.pause();
-      }
-      // The segment replaces its papers in one step, so no query sees them twice or not at all.
-      this.index.addSegment(builder.finish());
-      this.pending = this.pending.slice(slice.length);
-      this.state.indexed += slice.length;
-      this.onProgress(this.progress);
-      await this.pause();
-    }
+    while (this.pending.length > 0) await this.indexSegment();
     this.state.indexed = this.state.total;
     this.onProgress(this.progress);
+  }
+
+  /** Indexes the oldest-read pending papers, one segment of them. */
+  private async indexSegment(): Promise<void> {
+    const slice = this.pending.slice(0, this.segmentSize);
+    const builder = new SegmentBuilder();
+    for (let i = 0; i < slice.length; i++) {
+      const paper = slice[i]!;
+      builder.addFolded(paper.id, paper.folded);
+      if (i % 200 === 199) await this.pause();
+    }
+    // The segment replaces its papers in one step, so no query sees them twice or not at all.
+    this.index.addSegment(builder.finish());
+    this.pending = this.pending.slice(slice.length);
+    this.state.indexed += slice.length;
+    this.onProgress(this.progress);
+    await this.pause();
   }
 }

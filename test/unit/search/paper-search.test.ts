@@ -59,14 +59,31 @@ describe('PaperSearchEngine', () => {
 
   it('gives the same answers scanning as indexed', async () => {
     const { pause, step } = steppedPause();
-    const engine = new PaperSearchEngine(sourceOf(testingPapers), { readSize: 40, segmentSize: 40, pause });
+    // A segment larger than the store: every paper is read before any is indexed.
+    const engine = new PaperSearchEngine(sourceOf(testingPapers), { readSize: 40, segmentSize: 100, pause });
     void engine.build();
     await step(); // all read, nothing indexed yet: answers come from the scan
+    expect(engine.progress).toMatchObject({ loaded: 40, indexed: 0 });
     const queries = ['test', 'softw test', 'fuzz', 'neural net', 'quantum', 'model check', 'zzz'];
     const scanned = queries.map((q) => engine.search(q, 100));
     for (let i = 0; i < 100 && !engine.ready; i++) await step();
     expect(engine.ready).toBe(true);
     queries.forEach((q, i) => expect(engine.search(q, 100).ids, q).toEqual(scanned[i]!.ids));
+  });
+
+  it('indexes as it reads, so a query never scans more than a segment of papers one by one', async () => {
+    const { pause, step } = steppedPause();
+    const engine = new PaperSearchEngine(sourceOf(testingPapers), { readSize: 10, segmentSize: 10, pause });
+    void engine.build();
+    const seen: { loaded: number; indexed: number }[] = [];
+    for (let i = 0; i < 200 && !engine.ready; i++) {
+      await step();
+      seen.push(engine.progress);
+    }
+    expect(engine.ready).toBe(true);
+    // Before the last papers are read, the first ones are in the index already.
+    expect(seen.some((p) => p.loaded < 40 && p.indexed >= 10)).toBe(true);
+    expect(Math.max(...seen.map((p) => p.loaded - p.indexed))).toBeLessThanOrEqual(20);
   });
 
   it('skips papers removed while it was reading', async () => {
