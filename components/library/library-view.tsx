@@ -10,6 +10,7 @@ import { timeAgo } from '../../lib/ui/relative-time';
 import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
+import { ShowMore } from '../digest/card-list';
 import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour, PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../../lib/arxiv/entry';
@@ -20,6 +21,12 @@ import { TagEditor } from './tag-editor';
 
 /** Authors named on a card saved from a page; the rest are counted. */
 const SHOWN_AUTHORS = 10;
+/**
+ * Cards drawn at first, and added by each "Show more": a library of 2,000 papers drawn whole
+ * would hold the page for seconds (each card has its tag and note editors) before the first
+ * one could be read.
+ */
+export const LIBRARY_PAGE = 30;
 
 interface LibraryViewProps {
   query: string;
@@ -120,6 +127,14 @@ export function LibraryView({ query, now }: LibraryViewProps) {
   const library = useLiveQuery(loadLibrary, []).value;
   const [tag, setTag] = useState<string>();
   const [changedOnly, setChangedOnly] = useState(false);
+  const [limit, setLimit] = useState(LIBRARY_PAGE);
+  // A new search or filter starts again from its first cards.
+  const filters = `${query}\u0000${tag ?? ''}\u0000${changedOnly}`;
+  const [filtersShown, setFiltersShown] = useState(filters);
+  if (filters !== filtersShown) {
+    setFiltersShown(filters);
+    setLimit(LIBRARY_PAGE);
+  }
   // Worked out once per change of the library, not on every keystroke of its search.
   const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
   if (!library) return null;
@@ -176,9 +191,12 @@ export function LibraryView({ query, now }: LibraryViewProps) {
           ))}
         </div>
       )}
-      {shown.map((entry) => (
+      {shown.slice(0, limit).map((entry) => (
         <Entry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} />
       ))}
+      {shown.length > limit && (
+        <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />
+      )}
       {shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
     </section>
   );

@@ -1,10 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryView } from '../../../../components/library/library-view';
+import { LIBRARY_PAGE, LibraryView } from '../../../../components/library/library-view';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
 import { notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
+import { derivedPapers } from '../../../helpers/derived-world';
 import { NOW, testServices, WithServices } from '../test-services';
 
 beforeEach(async () => {
@@ -123,5 +124,26 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'physics' }));
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+  });
+
+  it('draws a large library a page at a time, and searches all of it', async () => {
+    // 73 saves after the two above, each a second apart, the first of them saved last.
+    const papers = derivedPapers(73);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(LIBRARY_PAGE));
+    expect(cardIds()).toEqual(papers.slice(0, LIBRARY_PAGE).map((p) => p.id));
+    expect(screen.getByText('75 saved papers')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (45 not shown yet)' }));
+    await waitFor(() => expect(cardIds()).toHaveLength(2 * LIBRARY_PAGE));
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (15 not shown yet)' }));
+    await waitFor(() => expect(cardIds()).toHaveLength(75));
+    expect(screen.queryByRole('button', { name: /^Show more/ })).toBeNull();
+    cleanup();
+    // The oldest save, far below the first page, is found by a word of its title.
+    renderLibrary('attention is all');
+    await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
   });
 });
