@@ -37,8 +37,11 @@ function centroidOrder(liked: ArxivEntry[], candidates: ArxivEntry[]): string[] 
 const feed: LabeledPaper[] = fixtureFeed().map((p) => ({ ...p, paper: { ...p.paper, categories: [], primaryCategory: '' } }));
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-/** Ten draws of `k` liked papers of a field; the rest of the feed is ranked. */
-function trials(field: string, k: number) {
+/** Ten draws of `k` liked papers of a field; the rest of the feed is ranked (once per field and k). */
+const drawn = new Map<string, ReturnType<typeof draw>>();
+const trials = (field: string, k: number) => drawn.get(`${field} ${k}`) ?? drawn.set(`${field} ${k}`, draw(field, k)).get(`${field} ${k}`)!;
+
+function draw(field: string, k: number) {
   const topic = feed.filter((p) => p.field === field);
   return Array.from({ length: 10 }, (_, trial) => {
     const random = seeded(trial + 1);
