@@ -3,12 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The files that take longest, longest first: on a fresh clone Vitest has no timings and would
- * start them in alphabetical order, leaving the longest for last. The scale file is busy the
- * whole time; the fault matrices mostly wait out arXiv's 3 s spacing and retry delays, so they
- * share the cores well with it.
+ * start them in alphabetical order, leaving the longest for last. Firefox's two installs take
+ * the longest; the fault matrices mostly wait out arXiv's 3 s spacing and retry delays, so
+ * they share the cores well with the rest.
  */
 const LONGEST_FIRST = [
-  'reliability-scale',
+  'firefox',
+  'saved-versions',
+  'hostile-servers',
+  'for-you',
   'reliability-fault-hangs',
   'reliability-faults-first-sync',
   'reliability-faults-metadata',

@@ -63,7 +63,7 @@ export async function rankBench(worker: Worker, sizes: BenchSizes): Promise<Benc
 
 /** The bytes 2,000 saved papers with tags take in the browser's own storage.sync. */
 export async function syncBench(worker: Worker, sizes: BenchSizes): Promise<BenchResult[]> {
-  const ids = (await worker.evaluate((n) => paperRadarBench.bench.storedIds(sizes.storedPapers - n, n), sizes.syncedPapers)) as string[];
+  const ids = (await worker.evaluate(([stored, n]) => paperRadarBench.bench.storedIds(stored - n, n), [sizes.storedPapers, sizes.syncedPapers] as const)) as string[];
   const { bytes, items, notSynced } = await worker.evaluate(([i, now]) => paperRadarBench.bench.syncedBytes(i, now), [ids, NOW] as const);
   if (notSynced > 0) throw new Error(`${notSynced} saved papers did not fit`);
   const kb = bytes / 1024;

@@ -23,6 +23,9 @@ export interface BenchSizes {
   paintRuns: number;
   /** Keystrokes timed in the search box. */
   searchKeystrokes: number;
+  /** The scale run (scale.run.ts): subscriptions, and papers stored in each. */
+  scaleSubscriptions: number;
+  scalePerSubscription: number;
 }
 
 export const FULL: BenchSizes = {
@@ -43,6 +46,8 @@ export const FULL: BenchSizes = {
   syncedPapers: 2000,
   paintRuns: 15,
   searchKeystrokes: 60,
+  scaleSubscriptions: 50,
+  scalePerSubscription: 2000,
 };
 
 export const SMOKE: BenchSizes = {
@@ -63,6 +68,9 @@ export const SMOKE: BenchSizes = {
   syncedPapers: 50,
   paintRuns: 2,
   searchKeystrokes: 4,
+  scaleSubscriptions: 6,
+  // Not the default 200: the run sets it in the options, and an unchanged value is not saved.
+  scalePerSubscription: 240,
 };
 
 export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {

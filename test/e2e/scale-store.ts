@@ -6,15 +6,15 @@ import { toRow } from '../../lib/db/layout';
 import type { PaperRow } from '../../lib/db/schema';
 import { derivedEntries, derivedPapers, type DerivedOptions } from '../helpers/derived-world';
 import { testingPapers } from '../helpers/fixtures';
+import { benchSizes } from '../bench/sizes';
 
 /**
- * A store of 50 subscriptions × 2,000 papers, written straight into the extension's IndexedDB
- * from one of its pages with the raw API (the sync would take hours of arXiv's time). Papers
- * are made by `newStoredPaper`; they are those `derivedEntries` serves, so a sync finds exactly
- * what is stored.
+ * A store of 50 subscriptions × 2,000 papers (the benchmark's smoke run: 6 × 240), written
+ * straight into the extension's IndexedDB from one of its pages with the raw API (the sync
+ * would take hours of arXiv's time). Papers are made by `newStoredPaper`; they are those
+ * `derivedEntries` serves, so a sync finds exactly what is stored.
  */
-export const SUBSCRIPTIONS = 50;
-export const PER_SUBSCRIPTION = 2_000;
+export const { scaleSubscriptions: SUBSCRIPTIONS, scalePerSubscription: PER_SUBSCRIPTION } = benchSizes();
 /** The 20 oldest papers of every subscription are saved. */
 export const SAVED_PER_SUBSCRIPTION = 20;
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeText, launch, readStore, sendMessage, type Harness } from './harness';
+import { badgeText, launch, readStore, sendMessage, type Harness } from '../e2e/harness';
 import {
   countInSubscription,
   countPapers,
@@ -13,18 +13,25 @@ import {
   subscriptionId,
   SUBSCRIPTIONS,
   topic,
-} from './scale-store';
-import { keepPerSubscription } from './settings-ui';
+} from '../e2e/scale-store';
+import { keepPerSubscription } from '../e2e/settings-ui';
 
 /*
- * 100,000 papers in 50 subscriptions, in Chromium's IndexedDB, driven through the built
- * extension. A sync asks arXiv once per subscription, 3 s apart: all 50 would take 150 s of
- * waiting alone, so three subscriptions take part in the syncs here and the other 47 are paused
- * (their papers stay in the store, the feed, the counts and the search). The per-subscription
- * cost is measured and printed with the other figures; the limits only catch a freeze.
+ * 100,000 papers in 50 subscriptions (the smoke run: 1,440 in 6), in Chromium's IndexedDB,
+ * driven through the built extension: part of the benchmark (`npm run bench`), not of the
+ * end-to-end run, where it competed with five other browsers for two cores. A sync asks arXiv
+ * once per subscription, 3 s apart: all 50 would take 150 s of waiting alone, so three
+ * subscriptions take part in the syncs here and the others are paused (their papers stay in
+ * the store, the feed, the counts and the search). The per-subscription cost is measured and
+ * printed with the other figures; the limits only catch a freeze.
  */
 const ENABLED = [0, 1, 2];
-const KEPT_AFTER = 1_000;
+const STORED = SUBSCRIPTIONS * PER_SUBSCRIPTION;
+const KEPT_AFTER = PER_SUBSCRIPTION / 2;
+const LAST = SUBSCRIPTIONS - 1;
+const count = (n: number) => n.toLocaleString('en');
+/** The All chip when every paper is unread: the total is added when the count is cut short. */
+const allUnreadChip = (n: number) => (n > 9999 ? `All 9999+ unread, ${n} in all` : `All ${n} unread`);
 /**
  * Unread after fewer papers are kept: what every subscription keeps, paused ones too (a lower
  * number removes papers when the user agrees to it, in every subscription at once, so that no
@@ -33,14 +40,14 @@ const KEPT_AFTER = 1_000;
 const UNREAD_AFTER = SUBSCRIPTIONS * KEPT_AFTER;
 const FREEZE_MS = 30_000;
 /**
- * Removing 3,000 rows from a store of 100,000 leaves IndexedDB compacting its files, and the
+ * Removing 49,000 rows from a store of 100,000 leaves IndexedDB compacting its files, and the
  * writes after it wait: the retention sync's tail took 5–9 s alone on this machine and 35 s
  * with five other browsers busy beside it. Its own figures are printed; this limit only
  * catches a sync that never ends.
  */
 const RETENTION_FREEZE_MS = 90_000;
 const DAY = 86_400_000;
-/** In the abstract of one of the 40 real papers the store repeats: 50 papers per subscription. */
+/** In the abstract of one of the 40 real papers the store repeats: every 40th paper. */
 const WORD = 'maritime';
 
 let h: Harness;
@@ -103,28 +110,28 @@ beforeAll(async () => {
   await keepPerSubscription(h, options, PER_SUBSCRIPTION);
   const now = Date.now();
   const ms = await fillStore(options, { enabled: ENABLED, addedAt: now - DAY, seenAt: now - 2 * DAY, lastSyncAt: now });
-  figure('fill the store: 100,000 papers, 50 subscriptions, 1,000 saved (raw IndexedDB)', `${ms.toFixed(0)} ms`);
+  figure(`fill the store: ${count(STORED)} papers, ${SUBSCRIPTIONS} subscriptions, ${count(SUBSCRIPTIONS * SAVED_PER_SUBSCRIPTION)} saved (raw IndexedDB)`, `${ms.toFixed(0)} ms`);
   await options.reload();
 }, 180_000);
 
 afterAll(async () => {
   const width = Math.max(...figures.map(([label]) => label.length));
-  console.log(['scale: 100,000 papers, 50 subscriptions (Chromium, built extension)', ...figures.map(([l, v]) => `  ${l.padEnd(width)}  ${v}`)].join('\n'));
+  console.log([`scale: ${count(STORED)} papers, ${SUBSCRIPTIONS} subscriptions (Chromium, built extension)`, ...figures.map(([l, v]) => `  ${l.padEnd(width)}  ${v}`)].join('\n'));
   await h?.close();
 });
 
-describe('100,000 papers in 50 subscriptions', () => {
+describe(`${count(STORED)} papers in ${SUBSCRIPTIONS} subscriptions`, () => {
   let digest: Page;
   let typedAt = 0;
   const summary = () => digest.locator('#search-summary');
 
   it('shows the first cards on the new tab and in the popup, and the unread counts', async () => {
-    expect(await countPapers(options)).toBe(SUBSCRIPTIONS * PER_SUBSCRIPTION);
+    expect(await countPapers(options)).toBe(STORED);
     const cold = await firstCard('newtab.html', 'new tab, first card (first open)');
     // The newest paper of each subscription is a second apart: the first cards go across them.
     expect((await cardIds(cold)).slice(0, 3)).toEqual([0, 1, 2].map((k) => idOf(newestEntries(k, 1)[0]!)));
     await measure('new tab, unread counts on the chips', () =>
-      expect.poll(() => allChip(cold), { timeout: FREEZE_MS }).toBe(`All 9999+ unread, ${SUBSCRIPTIONS * PER_SUBSCRIPTION} in all`),
+      expect.poll(() => allChip(cold), { timeout: FREEZE_MS }).toBe(allUnreadChip(STORED)),
     );
     await cold.close();
     const warm = await firstCard('newtab.html', 'new tab, first card (opened again)');
@@ -147,29 +154,29 @@ describe('100,000 papers in 50 subscriptions', () => {
   it('syncs with nothing new: one request per enabled subscription, nothing changed', async () => {
     await expect.poll(() => options.getByTestId('subscription-row').count()).toBe(SUBSCRIPTIONS);
     // The new tab's search keeps reading the store meanwhile, as it would for a reader.
-    const { summary: result, requests } = await timedSync(`sync, nothing new (${ENABLED.length} of 50 subscriptions, search indexing)`);
+    const { summary: result, requests } = await timedSync(`sync, nothing new (${ENABLED.length} of ${SUBSCRIPTIONS} subscriptions, search indexing)`);
     expect(result).toMatchObject({ state: 'ok', added: 0 });
     expect(requests.map((r) => /topic\d\d/.exec(decodeURIComponent(r.path))?.[0])).toEqual(ENABLED.map(topic));
-    expect(await countPapers(options)).toBe(SUBSCRIPTIONS * PER_SUBSCRIPTION);
+    expect(await countPapers(options)).toBe(STORED);
     const spacing = requests.slice(1).map((r, i) => r.at - requests[i]!.at);
     figure('  … between requests (arXiv\'s 3 s included)', `${Math.min(...spacing)}–${Math.max(...spacing)} ms`);
-    figure('  … all 50 subscriptions, by the 3 s spacing alone', `${49 * 3} s`);
+    figure(`  … all ${SUBSCRIPTIONS} subscriptions, by the 3 s spacing alone`, `${LAST * 3} s`);
   });
 
-  it('counts the badge over 100,000 papers that arrived since the last look', async () => {
+  it(`counts the badge over ${count(STORED)} papers that arrived since the last look`, async () => {
     // An empty sync (a paused subscription) ends with the badge recount and nothing else.
-    const emptySync = () => sendMessage(options, 'syncNow', { subscriptionIds: [subscriptionId(49)] });
+    const emptySync = () => sendMessage(options, 'syncNow', { subscriptionIds: [subscriptionId(LAST)] });
     await setMeta(options, 'seenAt', Date.now());
     expect(await measure('empty sync, badge over no papers', emptySync)).toMatchObject({ state: 'ok' });
     expect(await badgeText(h)).toBe('');
     await setMeta(options, 'seenAt', Date.now() - 2 * DAY);
-    await measure('empty sync, badge over 100,000 arrived papers', emptySync);
+    await measure(`empty sync, badge over ${count(STORED)} arrived papers`, emptySync);
     expect(await badgeText(h)).toBe('99+');
   });
 
   it('has searched every stored paper, and answers the next keystroke from the index', async () => {
     // The word is in the first of the 40 real papers the store repeats: every 40th paper has it.
-    const expected = (SUBSCRIPTIONS * PER_SUBSCRIPTION) / 40;
+    const expected = STORED / 40;
     await expect.poll(() => summary().innerText(), { timeout: 90_000 }).toBe(`${expected} papers match, among all stored papers.`);
     figure(`search "${WORD}": every stored paper searched, from typing`, `${Date.now() - typedAt} ms (a sync ran meanwhile)`);
     expect(Date.now() - typedAt).toBeLessThan(90_000);
@@ -182,10 +189,10 @@ describe('100,000 papers in 50 subscriptions', () => {
 
   it('applies retention when fewer papers are kept, and keeps every saved paper', async () => {
     // Asked first, in the options page: 49,000 papers go at the user's yes, the sync removes none.
-    await measure('fewer papers kept: the question answered, 49,000 papers removed', () => keepPerSubscription(h, options, KEPT_AFTER), RETENTION_FREEZE_MS);
-    const { summary: result } = await timedSync(`sync after 2,000 → 1,000 kept (${ENABLED.length} subscriptions)`, RETENTION_FREEZE_MS);
+    await measure(`fewer papers kept: the question answered, ${count(SUBSCRIPTIONS * (PER_SUBSCRIPTION - KEPT_AFTER - SAVED_PER_SUBSCRIPTION))} papers removed`, () => keepPerSubscription(h, options, KEPT_AFTER), RETENTION_FREEZE_MS);
+    const { summary: result } = await timedSync(`sync after ${count(PER_SUBSCRIPTION)} → ${count(KEPT_AFTER)} kept (${ENABLED.length} subscriptions)`, RETENTION_FREEZE_MS);
     expect(result).toMatchObject({ state: 'ok', added: 0 });
-    for (const k of [...ENABLED, 40]) expect(await countInSubscription(options, subscriptionId(k))).toBe(KEPT_AFTER);
+    for (const k of [...ENABLED, LAST]) expect(await countInSubscription(options, subscriptionId(k))).toBe(KEPT_AFTER);
     // The saved ones were the oldest: out of their subscription, still stored.
     expect(await countRows(options, 'library')).toBe(SUBSCRIPTIONS * SAVED_PER_SUBSCRIPTION);
     expect(await countPapers(options)).toBe(SUBSCRIPTIONS * (KEPT_AFTER + SAVED_PER_SUBSCRIPTION));
