@@ -96,18 +96,19 @@ function hostileScript(): void {
       probe.phase = 'read';
     }, 1500);
   };
-  (window as unknown as { __flood: (ms: number) => void }).__flood = (ms: number) => {
+  // Rounds rather than a time: a busy machine makes the flood slower, never smaller.
+  (window as unknown as { __flood: (rounds: number) => void }).__flood = (rounds: number) => {
     probe.phase = 'flooding';
     plant(0, 300);
-    const end = Date.now() + ms;
     let next = 300;
+    let done = 0;
     const round = () => {
       pageShows(20);
       plant(next, 100);
       next += 100;
       document.body.setAttribute('data-theme', next % 200 === 0 ? 'dark' : 'light');
       press();
-      if (Date.now() < end) setTimeout(round, 50);
+      if (++done < rounds) setTimeout(round, 50);
       else probe.phase = 'done';
     };
     setTimeout(round, 400);
@@ -186,7 +187,8 @@ describe('a hostile arxiv.org page', () => {
     const quiet: number[] = [];
     for (let i = 0; i < 10; i += 1) quiet.push(await roundTrip(options));
 
-    await page.evaluate(() => (window as unknown as { __flood: (ms: number) => void }).__flood(6_000));
+    // 60 rounds 50 ms apart (about 6 s): 1,200 forged pageshow events, 6,000 entries planted.
+    await page.evaluate(() => (window as unknown as { __flood: (rounds: number) => void }).__flood(60));
     // The 300 planted entries: one message, about them alone.
     await expect.poll(async () => (await seen()).slice(before).length, { timeout: 5_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(300);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 export interface SaveControl {
   id: string;
   pressed: string | null;
-  /** What the button says: "Save", "Saved ✓", "Retry"… */
+  /** The word on the button: "Save", "Saved", "Retry"… (its check mark and, for screen readers, the paper's id aside). */
   label: string;
   title: string | null;
   backendNodeId: number;
@@ -34,6 +34,12 @@ const attributesOf = (node: DomNode) => {
 
 const textOf = (node: DomNode): string => (node.nodeType === 3 ? node.nodeValue : (node.children ?? []).map(textOf).join(''));
 
+/** The text of the button's `.label` part: the word a reader sees. */
+const wordOf = (button: DomNode): string => {
+  const label = (button.children ?? []).find((child) => attributesOf(child).get('class') === 'label');
+  return textOf(label ?? button);
+};
+
 /**
  * Every Paper Radar control in the page, in page order. Buttons a page plants in its own DOM
  * (look-alikes) are left out: Paper Radar's are the ones in a shadow root.
@@ -49,7 +55,7 @@ export async function saveControls(page: Page): Promise<SaveControl[]> {
         found.push({
           id: attributes.get('data-arxiv-id') ?? '',
           pressed: attributes.get('aria-pressed') ?? null,
-          label: textOf(node).trim(),
+          label: wordOf(node).trim(),
           title: attributes.get('title') ?? null,
           backendNodeId: node.backendNodeId,
         });

@@ -7,6 +7,7 @@ import { derivedEntries } from '../helpers/derived-world';
 import { entryId, feedXml } from '../helpers/fake-arxiv-feed';
 import { revisedBlock } from '../helpers/revised-entry';
 import { launch, minimumGap, notificationIds, readStore, subscribe, type Harness } from './harness';
+import { pressedOf, pressSaveControl } from './save-controls';
 import { setMeta } from './scale-store';
 
 /*
@@ -74,9 +75,8 @@ describe('watching saved papers in Chromium against the fake arXiv', () => {
   it('marks a saved paper arXiv revised after the next daily check: library, filter, notification, BibTeX, requests', async () => {
     const arxiv = await h.context.newPage();
     await arxiv.goto(`https://arxiv.org/abs/${ATTENTION}`);
-    const save = arxiv.locator('button[data-paper-radar-save]');
-    await expect.poll(() => save.getAttribute('aria-pressed')).toBe('false');
-    await save.click();
+    await expect.poll(() => pressedOf(arxiv, ATTENTION)).toBe('false');
+    await pressSaveControl(arxiv, ATTENTION);
     await until(async () => (await readStore<Item>(options, 'library')).some((i) => i.id === ATTENTION && i.pending === undefined), 'the save completed');
     await arxiv.close();
     await importLibrary(options, derived);
