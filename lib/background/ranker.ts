@@ -4,6 +4,7 @@ import { getPapers, paperCounts } from '../db/papers';
 import {
   clearRanking,
   featureChunks,
+  featureKeys,
   getRankModel,
   getRanking,
   nextFeatureKey,
@@ -64,6 +65,12 @@ export class Ranker {
   private running: Promise<void> | null = null;
   private again = false;
   private readonly pause: () => Promise<void>;
+  /**
+   * The features last read or written, while the worker is awake: a re-rank after a save then
+   * reads none of them (50,000 papers' features are some 40 MB, read in seconds). Only this
+   * ranker writes features; the stored keys still say when the copy is not theirs.
+   */
+  private features: { keys: string; chunks: FeatureChunk[] } | undefined;
 
   constructor(private readonly options: RankerOptions) {
     const pause = options.pause ?? nextTask;
@@ -119,7 +126,7 @@ export class Ranker {
     const labels = `${liked.join(',')}|${disliked.join(',')}`;
     const stored = (await paperCounts()).papers;
     let model = await getRankModel();
-    let chunks = model ? (await featureChunks()).filter((c) => c.vocabularyId === model!.vocabularyId) : [];
+    let chunks = model ? (await this.storedChunks()).filter((c) => c.vocabularyId === model!.vocabularyId) : [];
     const rows = chunks.reduce((n, c) => n + c.ids.length, 0);
     // Learned afresh when the store has grown well past what the vocabulary was learned from,
     // or when the features hold many papers deleted since (retention keeps the store's size).
@@ -135,6 +142,7 @@ export class Ranker {
       const fresh = (await this.rankedIds([...liked, ...disliked])).filter((id) => !known.has(id));
       if (fresh.length > 0) chunks = [...chunks, ...(await this.writeFeatures(fresh, vocabulary, model.vocabularyId, false))];
     }
+    this.features = { keys: chunks.map((c) => c.key).join(','), chunks };
     const vectors = vectorsById(chunks);
     const feed = await feedDates();
     if (model.labels !== labels) {
@@ -142,6 +150,13 @@ export class Ranker {
       model = { ...model, weights: trained.weights, bias: trained.bias, labels, trainedAt: this.options.now() };
     }
     await putRankResult(model, await this.order(model, vectors, feed, liked));
+  }
+
+  /** The stored feature chunks, from memory when the copy there is of the same chunks. */
+  private async storedChunks(): Promise<FeatureChunk[]> {
+    const keys = (await featureKeys()).join(',');
+    if (this.features?.keys !== keys) this.features = { keys, chunks: await featureChunks() };
+    return this.features.chunks;
   }
 
   /** The papers that get features: the newest MAX_RANKED, and every labelled one. */

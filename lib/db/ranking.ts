@@ -57,6 +57,11 @@ export async function featureChunks(): Promise<FeatureChunk[]> {
   return db.features.toArray();
 }
 
+/** The keys of the stored chunks, in order: what tells a copy in memory from the stored ones. */
+export async function featureKeys(): Promise<number[]> {
+  return (await db.features.toCollection().primaryKeys()) as number[];
+}
+
 /** Replaces every chunk (a new vocabulary), or adds some (new papers), in one transaction. */
 export async function putFeatureChunks(chunks: FeatureChunk[], replace: boolean): Promise<void> {
   await db.transaction('rw', db.features, async () => {
