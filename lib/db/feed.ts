@@ -15,7 +15,13 @@ const newestIn = (list: PaperList) => db.papers.where('lists').between(...listRa
 
 /** Papers in the feed (all of it or one subscription's), newest first, hidden ones left out. */
 export async function feedPage({ subscriptionId, offset = 0, limit }: FeedQuery): Promise<StoredPaper[]> {
-  return newestIn(subscriptionId === undefined ? 'feed' : subscriptionList(subscriptionId)).offset(offset).limit(limit).toArray();
+  const list = newestIn(subscriptionId === undefined ? 'feed' : subscriptionList(subscriptionId));
+  if (offset === 0) return list.limit(limit).toArray();
+  // Further down, the papers above are skipped by their keys alone (a key cursor), and only the page is read.
+  return db.transaction('r', db.papers, async () => {
+    const ids = (await list.offset(offset).limit(limit).primaryKeys()) as string[];
+    return (await getPapers(ids)).filter((paper): paper is StoredPaper => paper !== undefined);
+  });
 }
 
 /** The newest unread papers of the feed (the popup), at most `limit`. */
