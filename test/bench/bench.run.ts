@@ -5,6 +5,7 @@ import { ARTIFACTS_DIR } from '../e2e/harness';
 import { launchBench } from './browser';
 import { benchBundle } from './browser-bundle';
 import { keyResultBench } from './key-result-bench';
+import { libraryBench } from './library-bench';
 import { jsResults, NEW_TAB, NEW_TAB_FOR_YOU, paintBench, POPUP } from './paint-bench';
 import { parseBench } from './parse-bench';
 import { scannerBench } from './scanner-bench';
@@ -44,6 +45,8 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
       results.push(...newTab.results, ...forYou.results.filter((r) => !r.name.includes('heap')), ...popup.results, ...jsResults(h.extensionDir, newTab.scripts));
     }
     if (wanted('search')) results.push(...(await searchBench(h, sizes)).results);
+    // Last: it saves papers, which the other parts do not expect.
+    if (wanted('library')) results.push(...(await libraryBench(h, sizes)));
   } finally {
     await h.close();
   }
@@ -52,13 +55,13 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
 
 it('measures every budget', async () => {
   const sizes = benchSizes();
-  // BENCH_ONLY=parse,text,ingest,upgrade,rank,sync,paint,search measures some parts alone (while working on them).
+  // BENCH_ONLY=parse,text,ingest,upgrade,rank,sync,paint,search,library measures some parts alone (while working on them).
   const only = process.env.BENCH_ONLY?.split(',');
   const wanted = (part: string) => !only || only.includes(part);
   const results: BenchResult[] = [];
   if (wanted('parse')) results.push(...parseBench(sizes));
   if (wanted('text')) results.push(...keyResultBench(sizes), ...scannerBench(sizes));
-  if (['ingest', 'upgrade', 'rank', 'sync', 'paint', 'search'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
+  if (['ingest', 'upgrade', 'rank', 'sync', 'paint', 'search', 'library'].some(wanted)) results.push(...(await measureInChromium(wanted, sizes)));
 
   console.log(`\n${table(results, !sizes.smoke)}\n`);
   const json = `${JSON.stringify({ results }, null, 2)}\n`;

@@ -23,6 +23,9 @@ export interface BenchSizes {
   paintRuns: number;
   /** Keystrokes timed in the search box. */
   searchKeystrokes: number;
+  /** Saved papers in the Library measured, and how often it is opened. */
+  libraryPapers: number;
+  libraryRuns: number;
   /** The scale run (scale.run.ts): subscriptions, and papers stored in each. */
   scaleSubscriptions: number;
   scalePerSubscription: number;
@@ -46,6 +49,8 @@ export const FULL: BenchSizes = {
   syncedPapers: 2000,
   paintRuns: 15,
   searchKeystrokes: 60,
+  libraryPapers: 2000,
+  libraryRuns: 5,
   scaleSubscriptions: 50,
   scalePerSubscription: 2000,
 };
@@ -68,6 +73,8 @@ export const SMOKE: BenchSizes = {
   syncedPapers: 50,
   paintRuns: 2,
   searchKeystrokes: 4,
+  libraryPapers: 100,
+  libraryRuns: 1,
   scaleSubscriptions: 6,
   // Not the default 200: the run sets it in the options, and an unchanged value is not saved.
   scalePerSubscription: 240,

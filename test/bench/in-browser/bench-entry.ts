@@ -209,12 +209,24 @@ async function timeScore(): Promise<{ ms: number; scored: number; readMs: number
   return { ms, scored: result.length, readMs: read.ms };
 }
 
-/** A save, then the new order stored (what the background does within a second of the click). */
-async function timeRerankAfterSave(id: string, now: number): Promise<number> {
+/** The background's ranker, awake: it ranked once since the worker woke. */
+let awake: Ranker | undefined;
+
+/**
+ * A save, then the new order stored (what the background does within a second of the click):
+ * by the ranker of a worker that has ranked since it woke (`warm`), or by one just woken,
+ * which reads every paper's features first.
+ */
+async function timeRerankAfterSave(id: string, now: number, warm: boolean): Promise<number> {
   const [paper] = await getPapers([id]);
+  if (warm && !awake) {
+    awake = new Ranker({ now: () => now });
+    await awake.run();
+  }
+  const ranker = warm ? awake! : new Ranker({ now: () => now });
   const { ms } = await timed(async () => {
     await savePaper(id, now, paper);
-    await new Ranker({ now: () => now }).run();
+    await ranker.run();
   });
   await unsavePaper(id);
   return ms;
@@ -246,6 +258,22 @@ async function syncedBytes(ids: string[], now: number): Promise<{ bytes: number;
   return { bytes, items, notSynced: status.notSynced };
 }
 
+/**
+ * A library of `ids.length` saved papers, the first saved last; the `long` first of them get
+ * abstracts of `abstractChars` characters (their own abstract repeated), as arXiv's format
+ * allows. Returns how many papers are saved.
+ */
+async function fillLibrary(ids: string[], long: number, abstractChars: number, now: number): Promise<number> {
+  const lengthened = (await getPapers(ids.slice(0, long))).flatMap((paper) => {
+    if (!paper) return [];
+    const words = Array.from({ length: Math.ceil(abstractChars / (paper.summary.length + 1)) }, () => paper.summary).join(' ');
+    return [{ ...paper, summary: words.slice(0, abstractChars) }];
+  });
+  await putPapers(lengthened);
+  for (const [i, id] of ids.entries()) await savePaper(id, now - i * 60_000);
+  return db.library.count();
+}
+
 declare const chrome: { storage: { sync: { getBytesInUse(keys: null): Promise<number>; get(keys: null): Promise<Record<string, unknown>>; clear(): Promise<void> } } };
 
 export const bench = {
@@ -265,4 +293,5 @@ export const bench = {
   timeForYouPage,
   chooseForYou,
   syncedBytes,
+  fillLibrary,
 };
