@@ -3,6 +3,19 @@ import { MathText } from '../math/math-text';
 
 // Below this length an abstract fits in three lines on a card and needs no control.
 const SHORT_ABSTRACT = 260;
+/**
+ * The clamped preview holds at most this much: every arXiv abstract whole (1,920 characters at
+ * most), while a longer text (20,000 characters from a hostile feed) is not laid out in full
+ * behind a three-line clamp on every card.
+ */
+const PREVIEW_CHARS = 2_000;
+
+/** `text` cut at a word end before `max` characters, with an ellipsis; whole when it is short enough. */
+function opening(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = text.lastIndexOf(' ', max);
+  return `${text.slice(0, end > 0 ? end : max)}…`;
+}
 
 interface AbstractProps {
   id: string;
@@ -34,7 +47,7 @@ export function Abstract({ id, text, claimSource, whole = false }: AbstractProps
   const parts = around(text, claimSource);
   const preview = parts ? `${parts[0].trimEnd()} ${parts[2].trimStart()}`.trim() : text;
   const long = !whole && (text.length > SHORT_ABSTRACT || preview !== text);
-  let shown = <MathText text={preview} />;
+  let shown = <MathText text={opening(preview, PREVIEW_CHARS)} />;
   if (expanded && parts) {
     shown = (
       <>

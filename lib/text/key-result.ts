@@ -151,12 +151,18 @@ function isMeasured(sentence: string): boolean {
   return hasQuantity(lower) || (COUNTED_NUMBER.test(lower) && (scanCues(lower) & VERB) !== 0);
 }
 
+/** How much of an abstract the claim is looked for in: three times arXiv's longest. */
+export const SCANNED_CHARS = 6_000;
+
 /**
  * The abstract's main finding as a card's headline: the clause that carries its main measured
  * result, at most 160 characters, cut where a clause or phrase ends, opening with its own
  * subject; with the sentence it came from. Null only when the abstract states no finding.
  */
-export function findKeyResult(abstract: string): KeyResult | null {
+export function findKeyResult(whole: string): KeyResult | null {
+  // arXiv's abstracts are at most 1,920 characters; a longer text is searched in its opening,
+  // so that a page of such cards (a hostile feed can send 20,000 characters each) draws at once.
+  const abstract = whole.length > SCANNED_CHARS ? whole.slice(0, SCANNED_CHARS) : whole;
   const sentences = splitSentences(abstract);
   const name = systemName(abstract);
   const ranked = sentences
