@@ -28,11 +28,8 @@ export default defineConfig({
         test: { ...shared, name: 'dom', environment: 'happy-dom', include: NEEDS_DOM },
       },
       {
-        // One module graph per worker for the Node files (each test opens its own database and
-        // resets the fake browser): 49 s → 27 s here. The DOM files keep their own environment
-        // each; shared, they leak pages and live queries into one another.
         plugins: [WxtVitest(), preact()],
-        test: { ...shared, name: 'node', environment: 'node', isolate: false, include: ['test/unit/**/*.test.{ts,tsx}'], exclude: NEEDS_DOM },
+        test: { ...shared, name: 'node', environment: 'node', include: ['test/unit/**/*.test.{ts,tsx}'], exclude: NEEDS_DOM },
       },
       {
         // The browser adapters again, built as for Firefox (Manifest V2).
