@@ -1,4 +1,4 @@
-import { allPaperIds, feedDates, newestArrival } from '../db/feed';
+import { allPaperIds, feedArrivals, newestArrival } from '../db/feed';
 import { savedPaperIds } from '../db/library';
 import { getPapers, paperCounts } from '../db/papers';
 import {
@@ -41,6 +41,7 @@ const NEGATIVES = 2000;
 /** Papers whose "why" line is written ahead (the rest are far down the order). */
 const EXPLAINED = 300;
 const DEBOUNCE_MS = 300;
+const WEEK = 7 * 86_400_000;
 
 export interface RankerOptions {
   now: () => number;
@@ -118,6 +119,8 @@ export class Ranker {
 
   private async rank(): Promise<void> {
     await this.pause();
+    // The ranking is of the store as it was now: papers stored from here on make it stale.
+    const startedAt = this.options.now();
     const [liked, disliked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
     if (liked.length < MIN_SAVED_FOR_RANKING) {
       await clearRanking();
@@ -137,19 +140,24 @@ export class Ranker {
       chunks = await this.writeFeatures(await this.rankedIds([...liked, ...disliked]), vocabulary, model.vocabularyId, true);
     } else {
       vocabulary = { terms: model.terms, idf: model.idf, index: new Map(model.terms.map((t, i) => [t, i])), documents: model.documents };
-      // Papers stored since the features were written (a sync) get theirs now.
+      // Papers stored since the last ranking (a sync) get theirs now, and labelled papers
+      // without any (saved from further back). No arrival since: no need to list every paper.
       const known = new Set(chunks.flatMap((c) => c.ids));
-      const fresh = (await this.rankedIds([...liked, ...disliked])).filter((id) => !known.has(id));
+      const [ranking, newest] = await Promise.all([getRanking(), newestArrival()]);
+      const arrived = !ranking || (newest?.addedAt ?? 0) >= ranking.builtAt;
+      const labelled = [...liked, ...disliked];
+      const fresh = (arrived ? await this.rankedIds(labelled) : labelled).filter((id) => !known.has(id));
       if (fresh.length > 0) chunks = [...chunks, ...(await this.writeFeatures(fresh, vocabulary, model.vocabularyId, false))];
     }
     this.features = { keys: chunks.map((c) => c.key).join(','), chunks };
     const vectors = vectorsById(chunks);
-    const feed = await feedDates();
+    // Arrivals older than a week all count as "Earlier" (see freshnessOf).
+    const feed = await feedArrivals(this.options.now() - WEEK);
     if (model.labels !== labels) {
       const trained = this.train(vectors, liked, disliked, feed.map((p) => p.id), vocabulary.terms.length);
       model = { ...model, weights: trained.weights, bias: trained.bias, labels, trainedAt: this.options.now() };
     }
-    await putRankResult(model, await this.order(model, vectors, feed, liked));
+    await putRankResult(model, await this.order(model, vectors, feed, liked, startedAt));
   }
 
   /** The stored feature chunks, from memory when the copy there is of the same chunks. */
@@ -199,7 +207,7 @@ export class Ranker {
     return trainInterest(vectors, dimensions, { liked, disliked, others: others.slice(0, NEGATIVES) }, { random });
   }
 
-  private async order(model: RankModel, vectors: Map<string, SparseVector>, feed: { id: string; published: string; addedAt: number }[], liked: string[]): Promise<Ranking> {
+  private async order(model: RankModel, vectors: Map<string, SparseVector>, feed: { id: string; addedAt: number }[], liked: string[], startedAt: number): Promise<Ranking> {
     const now = this.options.now();
     // Saved papers are in the library: the order is for finding the next ones.
     const saved = new Set(liked);
@@ -220,6 +228,6 @@ export class Ranker {
       // The abstract first: a word is written there as in a sentence, in the title often capitalised.
       return x ? whyLine(id, x, model, model.terms, likedPapers, paper ? `${paper.summary} ${paper.title}` : '') : '';
     });
-    return { ids, freshness, why, builtAt: now };
+    return { ids, freshness, why, builtAt: startedAt };
   }
 }

@@ -31,7 +31,8 @@ export async function unreadPage(limit: number): Promise<StoredPaper[]> {
 
 /** Ids of every stored paper, newest first, from the `published` index alone (no paper is read). */
 export async function allPaperIds(): Promise<string[]> {
-  return (await db.papers.orderBy('published').reverse().primaryKeys()) as string[];
+  // Read in bulk forwards and turned around (a reverse read walks a cursor, entry by entry).
+  return ((await db.papers.orderBy('published').primaryKeys()) as string[]).reverse();
 }
 
 /** The paper stored last (by arrival): what changes when papers are added. */
@@ -90,16 +91,16 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 
 export { getPapers };
 
-/** Every paper of the feed with its date and arrival, newest first, from the indexes alone (no paper is read). */
-export async function feedDates(): Promise<{ id: string; published: string; addedAt: number }[]> {
-  const found: { id: string; published: string; addedAt: number }[] = [];
-  const arrived = new Map<string, number>();
-  await db.transaction('r', db.papers, async () => {
-    await newestIn('feed').eachKey((key, cursor) => {
-      found.push({ id: cursor.primaryKey as string, published: (key as [string, string])[1], addedAt: 0 });
-    });
-    await db.papers.orderBy('addedAt').eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+/**
+ * Every paper of the feed, newest first, with when it arrived if that was at or after `since`
+ * (0 for the others), from the indexes alone (no paper is read). The ids are read in bulk,
+ * forwards, and turned around: a cursor over 50,000 index entries took seconds.
+ */
+export async function feedArrivals(since: number): Promise<{ id: string; addedAt: number }[]> {
+  return db.transaction('r', db.papers, async () => {
+    const ids = ((await db.papers.where('lists').between(...listRange('feed')).primaryKeys()) as string[]).reverse();
+    const arrived = new Map<string, number>();
+    await db.papers.where('addedAt').aboveOrEqual(since).eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+    return ids.map((id) => ({ id, addedAt: arrived.get(id) ?? 0 }));
   });
-  for (const paper of found) paper.addedAt = arrived.get(paper.id) ?? 0;
-  return found;
 }

@@ -16,13 +16,15 @@ export interface Scored {
   id: string;
   score: number;
   addedAt: number;
-  published: string;
 }
 
-/** Ids best first within each freshness, and each one's freshness; ties: the newer paper first. */
+/**
+ * Ids best first within each freshness, and each one's freshness. `papers` come newest first;
+ * ties keep that order (the sort is stable): the newer paper first.
+ */
 export function forYouOrder(papers: readonly Scored[], now: number): { ids: string[]; freshness: number[] } {
   const ranked = papers
     .map((p) => ({ ...p, fresh: freshnessOf(p.addedAt, now) }))
-    .sort((a, b) => a.fresh - b.fresh || b.score - a.score || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0));
+    .sort((a, b) => a.fresh - b.fresh || b.score - a.score);
   return { ids: ranked.map((p) => p.id), freshness: ranked.map((p) => p.fresh) };
 }

@@ -16,7 +16,7 @@ import { Ranker } from '../../../lib/background/ranker';
 import { BrowserSync } from '../../../lib/browser-sync/syncer';
 import { setTags } from '../../../lib/db/library';
 import { clearRankState, featureChunks, forYouPage, getRankModel, getRanking, markNotInterested } from '../../../lib/db/ranking';
-import { feedDates } from '../../../lib/db/feed';
+import { feedArrivals } from '../../../lib/db/feed';
 import { vectorsById } from '../../../lib/rank/matrix';
 import { dot } from '../../../lib/rank/vocabulary';
 import { updateSettings } from '../../../lib/settings';
@@ -202,7 +202,7 @@ async function timeRankFirstBuild(now: number): Promise<{ ms: number; ranked: nu
 
 /** Scoring every paper of the feed with the stored model and features (what a re-rank does after training). */
 async function timeScore(): Promise<{ ms: number; scored: number; readMs: number }> {
-  const read = await timed(async () => ({ model: (await getRankModel())!, chunks: await featureChunks(), feed: await feedDates() }));
+  const read = await timed(async () => ({ model: (await getRankModel())!, chunks: await featureChunks(), feed: await feedArrivals(Date.now() - 7 * 86_400_000) }));
   const { model, chunks, feed } = read.result;
   const vectors = vectorsById(chunks);
   const { ms, result } = await timed(async () => feed.map((p) => { const x = vectors.get(p.id); return x ? dot(model.weights, x) + model.bias : 0; }));
