@@ -159,10 +159,14 @@ export const SCANNED_CHARS = 6_000;
  * result, at most 160 characters, cut where a clause or phrase ends, opening with its own
  * subject; with the sentence it came from. Null only when the abstract states no finding.
  */
-export function findKeyResult(whole: string): KeyResult | null {
+export function findKeyResult(abstract: string): KeyResult | null {
   // arXiv's abstracts are at most 1,920 characters; a longer text is searched in its opening,
   // so that a page of such cards (a hostile feed can send 20,000 characters each) draws at once.
-  const abstract = whole.length > SCANNED_CHARS ? whole.slice(0, SCANNED_CHARS) : whole;
+  return scanForKeyResult(abstract.length > SCANNED_CHARS ? abstract.slice(0, SCANNED_CHARS) : abstract);
+}
+
+/** `findKeyResult` over the whole text, however long: linear in its length (see the bench). */
+export function scanForKeyResult(abstract: string): KeyResult | null {
   const sentences = splitSentences(abstract);
   const name = systemName(abstract);
   const ranked = sentences

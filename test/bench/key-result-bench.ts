@@ -1,4 +1,4 @@
-import { extractKeyResult } from '../../lib/text/key-result';
+import { scanForKeyResult } from '../../lib/text/key-result';
 import { hostileTexts } from '../helpers/hostile-texts';
 import type { BenchSizes } from './sizes';
 import { round, type BenchResult } from './stats';
@@ -16,7 +16,7 @@ function timeOf(text: string, runs: number): number {
   let fastest = Infinity;
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
-    extractKeyResult(text);
+    scanForKeyResult(text);
     fastest = Math.min(fastest, performance.now() - start);
   }
   return Math.max(fastest, FLOOR_MS);
@@ -31,7 +31,7 @@ export function keyResultBench(sizes: BenchSizes): BenchResult[] {
   const runs = sizes.smoke ? 1 : 7;
   const small = hostileTexts(SMALL);
   const large = hostileTexts(LARGE);
-  for (const text of Object.values(small)) extractKeyResult(text); // warm-up
+  for (const text of Object.values(small)) scanForKeyResult(text); // warm-up
   let worst = { shape: '', ratio: 0 };
   let slowest = { shape: '', ms: 0 };
   for (const shape of Object.keys(large)) {

@@ -5,7 +5,7 @@ import { paperSearchText } from '../../../lib/search/paper-text';
 import { SegmentBuilder } from '../../../lib/search/segment';
 import { highlightParts } from '../../../lib/search/highlight';
 import { findCodeLinks } from '../../../lib/text/code-links';
-import { extractKeyResult } from '../../../lib/text/key-result';
+import { scanForKeyResult } from '../../../lib/text/key-result';
 import { findMathSpans, splitMath } from '../../../lib/text/math';
 import { splitSentences } from '../../../lib/text/sentences';
 import { texTextToPlain } from '../../../lib/text/tex-text';
@@ -51,7 +51,8 @@ const scanners: [string, (text: string) => unknown][] = [
   ['findMathSpans', findMathSpans],
   ['splitMath', splitMath],
   ['splitSentences', splitSentences],
-  ['extractKeyResult', extractKeyResult],
+  // The whole text, past the 6,000 characters a card looks at: the scan itself must be linear.
+  ['scanForKeyResult', (text: string) => scanForKeyResult(text)?.claim ?? null],
   ['findCodeLinks', (text) => findCodeLinks([text])],
   ['texTextToPlain', texTextToPlain],
   ['search index', (text) => new SegmentBuilder().add('x', paperSearchText(paper(text)))],
