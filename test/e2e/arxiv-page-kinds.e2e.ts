@@ -46,8 +46,9 @@ describe('a save from a list', () => {
     await page.goto(AUTHOR);
     const [id] = ids as [string];
     await expect.poll(() => pressedOf(page, id)).toBe('false');
-    const pressedAt = Date.now();
     await pressSaveControl(page, id);
+    // From the click (finding the control through the DevTools protocol is not the extension's time).
+    const pressedAt = Date.now();
     await expect.poll(() => labelOf(page, id), { timeout: 2_000, interval: 50 }).toBe('Saved');
     expect(Date.now() - pressedAt).toBeLessThan(2_000); // arXiv's 3 s spacing has not let the lookup out yet
     expect(await pressedOf(page, id)).toBe('true');
