@@ -1,6 +1,6 @@
 import type { ArxivEntry } from '../arxiv/entry';
 import { TITLE_STOPWORDS } from '../cite/stopwords';
-import { foldCase, isWordCode } from '../search/words';
+import { foldCase, searchWords } from '../search/words';
 
 /** Words every abstract uses, whatever its field: they tell nothing about what a paper is about. */
 const ABSTRACT_WORDS = `paper papers propose proposed proposes present presents presented show shows shown study
@@ -28,23 +28,11 @@ function stem(word: string): string {
 
 /**
  * The words of a text that carry meaning, in order: folded (case and accents), split at
- * anything that is not a letter or digit, stop words and bare numbers left out. One pass.
+ * anything that is not a letter or digit, stop words and bare numbers left out: the words search sees, filtered.
  */
 export function contentWords(text: string): string[] {
-  const folded = foldCase(text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text);
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const inWord = i < folded.length && isWordCode(folded.charCodeAt(i));
-    if (inWord && start < 0) start = i;
-    else if (!inWord && start >= 0) {
-      const word = folded.slice(start, i);
-      start = -1;
-      if (word.length < 2 || STOPWORDS.has(word) || isDigit(word.charCodeAt(0))) continue;
-      words.push(stem(word));
-    }
-  }
-  return words;
+  const words = searchWords(text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text);
+  return words.filter((word) => word.length >= 2 && !STOPWORDS.has(word) && !isDigit(word.charCodeAt(0))).map(stem);
 }
 
 /** An author as a term: the last word of the name, folded, with the first initial ("au:vaswani a"). */
