@@ -19,20 +19,28 @@ const MAX_FIELD = 4000;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+const [E, I, S, U, Y] = [...'eisuy'].map((letter) => letter.charCodeAt(0)) as [number, number, number, number, number];
+
 /** Plural and simple -s forms onto one term ("networks", "network"); cheap and predictable. */
 function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
+  const n = word.length;
+  if (word.charCodeAt(n - 1) !== S) return word;
+  if (n > 4 && word.charCodeAt(n - 2) === E && word.charCodeAt(n - 3) === I) return `${word.slice(0, -3)}y`;
+  // Not "-ss", "-us", "-is", "-ys": "loss", "corpus", "analysis", "always".
+  const before = word.charCodeAt(n - 2);
+  if (n > 3 && before !== S && before !== U && before !== I && before !== Y) return word.slice(0, -1);
   return word;
 }
-
 /**
  * The words of a text that carry meaning, in order: folded (case and accents), split at
  * anything that is not a letter or digit, stop words and bare numbers left out: the words search sees, filtered.
  */
 export function contentWords(text: string): string[] {
-  const words = searchWords(text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text);
-  return words.filter((word) => word.length >= 2 && !STOPWORDS.has(word) && !isDigit(word.charCodeAt(0))).map(stem);
+  const words: string[] = [];
+  for (const word of searchWords(text.length > MAX_FIELD ? text.slice(0, MAX_FIELD) : text)) {
+    if (word.length >= 2 && !isDigit(word.charCodeAt(0)) && !STOPWORDS.has(word)) words.push(stem(word));
+  }
+  return words;
 }
 
 /** An author as a term: the last word of the name, folded, with the first initial ("au:vaswani a"). */
@@ -48,11 +56,12 @@ export function paperTerms(paper: Pick<ArxivEntry, 'title' | 'summary' | 'author
   const counts = new Map<string, number>();
   const add = (term: string, by = 1) => counts.set(term, (counts.get(term) ?? 0) + by);
   const addText = (text: string, weight: number) => {
-    const words = contentWords(text);
-    words.forEach((word, i) => {
+    let previous: string | undefined;
+    for (const word of contentWords(text)) {
       add(word, weight);
-      if (i > 0) add(`${words[i - 1]} ${word}`, weight);
-    });
+      if (previous !== undefined) add(`${previous} ${word}`, weight);
+      previous = word;
+    }
   };
   addText(paper.title, TITLE_WEIGHT);
   addText(paper.summary, 1);

@@ -52,26 +52,37 @@ export function buildVocabulary(documents: readonly Map<string, number>[] | Docu
   const minDocuments = options.minDocuments ?? (n < 200 ? 1 : n < 2000 ? 2 : 3);
   const maxDocuments = Math.max(2, Math.floor((options.maxShare ?? 0.5) * n));
   const maxTerms = options.maxTerms ?? 50_000;
-  const kept = [...df].filter(([, count]) => count >= minDocuments && count <= maxDocuments);
+  const kept: [string, number][] = [];
+  for (const entry of df) if (entry[1] >= minDocuments && entry[1] <= maxDocuments) kept.push(entry);
   // The most widespread terms first when the vocabulary is full; ties in term order, so the same documents make the same vocabulary.
-  kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (kept.length > maxTerms) kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const terms = kept.slice(0, maxTerms).map(([term]) => term).sort();
   const idf = new Float32Array(terms.length);
   terms.forEach((term, i) => (idf[i] = Math.log((1 + n) / (1 + df.get(term)!)) + 1));
   return { index: new Map(terms.map((term, i) => [term, i])), terms, idf, documents: n };
 }
 
+/** Values by column while a vector is made: columns sort as plain numbers, their values are looked up after. */
+let scratch = new Float64Array(0);
+
 export function vectorize(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
-  const entries: [number, number][] = [];
+  if (scratch.length < vocabulary.terms.length) scratch = new Float64Array(vocabulary.terms.length);
+  const columns = new Uint32Array(counts.size);
+  let size = 0;
+  let squares = 0;
   for (const [term, count] of counts) {
     const column = vocabulary.index.get(term);
-    if (column !== undefined) entries.push([column, (1 + Math.log(count)) * vocabulary.idf[column]!]);
+    if (column === undefined) continue;
+    const value = (1 + Math.log(count)) * vocabulary.idf[column]!;
+    scratch[column] = value;
+    squares += value * value;
+    columns[size++] = column;
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  let squares = 0;
-  for (const [, value] of entries) squares += value * value;
+  const idx = columns.slice(0, size).sort();
   const norm = Math.sqrt(squares) || 1;
-  return { idx: Uint32Array.from(entries, ([column]) => column), val: Float32Array.from(entries, ([, value]) => value / norm) };
+  const val = new Float32Array(size);
+  for (let k = 0; k < size; k++) val[k] = scratch[idx[k]!]! / norm;
+  return { idx, val };
 }
 
 export function dot(weights: ArrayLike<number>, x: SparseVector): number {

@@ -21,9 +21,12 @@ function auc(order: readonly string[], positive: ReadonlySet<string>): number {
   return pairs / (positives * negatives);
 }
 
-/** The textbook baseline: candidates by cosine to the mean tf-idf vector of the liked papers. */
+/**
+ * The textbook baseline: candidates by cosine to the mean tf-idf vector of the liked papers.
+ * Liked papers and candidates together are always the whole feed: its features are made once.
+ */
 function centroidOrder(liked: ArxivEntry[], candidates: ArxivEntry[]): string[] {
-  const { vocabulary, vectors } = featuresOf([...candidates, ...liked]);
+  const { vocabulary, vectors } = (feedFeatures ??= featuresOf(feed.map((p) => p.paper)));
   const centroid = new Float64Array(vocabulary.terms.length);
   for (const paper of liked) {
     const x = vectors.get(paper.id)!;
@@ -35,6 +38,7 @@ function centroidOrder(liked: ArxivEntry[], candidates: ArxivEntry[]): string[] 
 
 // Ranking must work from title, abstract and authors alone: categories are blanked throughout.
 const feed: LabeledPaper[] = fixtureFeed().map((p) => ({ ...p, paper: { ...p.paper, categories: [], primaryCategory: '' } }));
+let feedFeatures: ReturnType<typeof featuresOf> | undefined;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** Ten draws of `k` liked papers of a field; the rest of the feed is ranked (once per field and k). */
