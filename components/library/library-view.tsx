@@ -1,5 +1,6 @@
 import './library.css';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { allTags, libraryEntries, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
 import { getSavedCheckState, markChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
@@ -27,6 +28,12 @@ const SHOWN_AUTHORS = 10;
  * one could be read.
  */
 export const LIBRARY_PAGE = 30;
+/**
+ * Cards drawn in one task while a page of them comes in: the first ones paint at once, the
+ * rest follow in the next tasks, and the page answers the reader in between (a page of 30
+ * cards drawn at once held it for 200 ms and more).
+ */
+const DRAWN_AT_ONCE = 3;
 
 interface LibraryViewProps {
   query: string;
@@ -105,6 +112,18 @@ interface EntryProps {
   now: number;
 }
 
+/** An entry drawn again only when what it shows changed: drawing the next cards leaves the ones drawn alone. */
+class DrawnEntry extends Component<EntryProps> {
+  override shouldComponentUpdate(next: EntryProps): boolean {
+    const props = this.props;
+    return next.entry !== props.entry || next.change !== props.change || next.knownTags !== props.knownTags || next.labels !== props.labels || next.now !== props.now;
+  }
+
+  override render() {
+    return <Entry {...this.props} />;
+  }
+}
+
 function Entry({ entry, change, knownTags, labels, now }: EntryProps) {
   const { item, paper } = entry;
   if (!paper) return <PendingEntry entry={entry} />;
@@ -128,13 +147,22 @@ export function LibraryView({ query, now }: LibraryViewProps) {
   const [tag, setTag] = useState<string>();
   const [changedOnly, setChangedOnly] = useState(false);
   const [limit, setLimit] = useState(LIBRARY_PAGE);
+  const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
   // A new search or filter starts again from its first cards.
   const filters = `${query}\u0000${tag ?? ''}\u0000${changedOnly}`;
   const [filtersShown, setFiltersShown] = useState(filters);
   if (filters !== filtersShown) {
     setFiltersShown(filters);
     setLimit(LIBRARY_PAGE);
+    setDrawn(DRAWN_AT_ONCE);
   }
+  const total = library?.entries.length ?? 0;
+  // Up to the page's cards a few at a time, each few in a task of its own.
+  useEffect(() => {
+    if (drawn >= Math.min(limit, total)) return;
+    const timer = setTimeout(() => setDrawn((now) => now + DRAWN_AT_ONCE), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, limit, total]);
   // Worked out once per change of the library, not on every keystroke of its search.
   const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
   if (!library) return null;
@@ -191,10 +219,11 @@ export function LibraryView({ query, now }: LibraryViewProps) {
           ))}
         </div>
       )}
-      {shown.slice(0, limit).map((entry) => (
-        <Entry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} />
+      {shown.slice(0, Math.min(drawn, limit)).map((entry) => (
+        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} />
       ))}
-      {shown.length > limit && (
+      {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}
+      {shown.length > limit && drawn >= limit && (
         <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />
       )}
       {shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}

@@ -30,6 +30,11 @@ export type ChangeKind = 'withdrawn' | 'revised' | 'published';
  * accents), not news for the reader.
  */
 export function changeSinceSaved(baseline: SavedBaseline, paper: ArxivEntry): SavedPaperChange | null {
+  const withdrawn = !baseline.withdrawn && isWithdrawn(paper);
+  const newJournal = paper.journalRef !== undefined && paper.journalRef !== baseline.journalRef;
+  const newDoi = paper.doi !== undefined && paper.doi !== baseline.doi;
+  // Most saved papers: nothing to say, and no abstract to fingerprint (the Library asks this of every one).
+  if (paper.version <= baseline.version && !newJournal && !newDoi && !withdrawn) return null;
   const fields: ChangedField[] = [];
   if (paper.title !== baseline.title) fields.push('title');
   if (textPrint(paper.summary) !== baseline.summaryPrint) fields.push('abstract');
@@ -37,10 +42,6 @@ export function changeSinceSaved(baseline: SavedBaseline, paper: ArxivEntry): Sa
   if (paper.comment !== baseline.comment) fields.push('comment');
   if (paper.journalRef !== baseline.journalRef) fields.push('journal reference');
   if (paper.doi !== baseline.doi) fields.push('DOI');
-  const withdrawn = !baseline.withdrawn && isWithdrawn(paper);
-  const newJournal = paper.journalRef !== undefined && paper.journalRef !== baseline.journalRef;
-  const newDoi = paper.doi !== undefined && paper.doi !== baseline.doi;
-  if (paper.version <= baseline.version && !newJournal && !newDoi && !withdrawn) return null;
   const change: SavedPaperChange = { savedVersion: baseline.version, version: paper.version, revisedAt: paper.updated, fields, withdrawn };
   if (newJournal || newDoi) {
     change.published = {};
