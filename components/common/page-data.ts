@@ -5,7 +5,7 @@
  */
 import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
 import { savedAmong, savedPaperIds } from '../../lib/db/library';
-import { forYouPage, getRanking, type RankedPage, type Ranking } from '../../lib/db/ranking';
+import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { FeedOrder } from '../../lib/schema/limits';
 import type { Subscription } from '../../lib/subscription';
@@ -56,18 +56,30 @@ async function ranked(ranking: Ranking, page: RankedPage, limit: number): Promis
  * the For-you order when that is asked for and the feed has been ranked, else newest first.
  */
 export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
-  const ranking = order === 'forYou' ? await getRanking() : undefined;
-  if (ranking) {
-    const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
-    return ranked(ranking, await forYouPage(ranking, limit + 1, mine), limit);
-  }
+  const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
+  const forYou = order === 'forYou' ? await forYouFeed(limit, mine) : undefined;
+  if (forYou) return forYou;
   const page = await feedPage({ subscriptionId, limit: limit + 1 });
   return withSaved(page.slice(0, limit), page.length > limit);
 }
 
+/**
+ * The first `limit` papers of the For-you order that are in the feed (and `match`), from the
+ * order's head, or from the whole order when too many of the head's were hidden or read; undefined
+ * when the feed has not been ranked.
+ */
+async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
+  const head = await getRankingHead();
+  if (!head) return undefined;
+  const page = await forYouPage(head, limit + 1, match);
+  if (page.papers.length > limit || head.ids.length >= head.total) return ranked(head, page, limit);
+  const ranking = await getRanking();
+  return ranking && ranked(ranking, await forYouPage(ranking, limit + 1, match), limit);
+}
+
 /** Whether the feed can be shown For you, and how many saved papers it has learned from. */
 export async function rankingState(): Promise<{ ready: boolean; saved: number }> {
-  const [ranking, saved] = await Promise.all([getRanking(), savedPaperIds()]);
+  const [ranking, saved] = await Promise.all([getRankingHead(), savedPaperIds()]);
   return { ready: ranking !== undefined, saved: saved.length };
 }
 
@@ -79,8 +91,8 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
 
 /** The unread papers of the feed, for the popup: the best first when the reader chose "For you", else the newest. */
 export async function loadUnread(limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
-  const ranking = order === 'forYou' ? await getRanking() : undefined;
-  if (ranking) return ranked(ranking, await forYouPage(ranking, limit + 1, (p) => p.unread === 1), limit);
+  const forYou = order === 'forYou' ? await forYouFeed(limit, (p) => p.unread === 1) : undefined;
+  if (forYou) return forYou;
   const page = await unreadPage(limit + 1);
   return withSaved(page.slice(0, limit), page.length > limit);
 }

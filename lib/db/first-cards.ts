@@ -1,7 +1,7 @@
 import type { Subscription } from '../subscription';
 import type { SyncState } from '../sync/state';
 import type { FeedOrder } from '../schema/limits';
-import { DATABASE_NAME, inFeed, LISTS_INDEX, listRange, RANKING_KEY, STORE, subscriptionList, type PaperList } from './layout';
+import { DATABASE_NAME, inFeed, LISTS_INDEX, listRange, RANKING_HEAD_KEY, RANKING_KEY, STORE, subscriptionList, type PaperList } from './layout';
 import type { LibraryItem, MetaRow, StoredPaper } from './schema';
 
 /** What a page needs for its first frame. */
@@ -76,16 +76,20 @@ function matchOf(query: FirstCardsQuery): (paper: StoredPaper) => boolean {
  */
 function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count: number, done: (found: { papers: StoredPaper[]; ranked: NonNullable<FirstCards['ranked']> } | null) => void): void {
   const papers = tx.objectStore(STORE.papers);
-  const request = tx.objectStore(STORE.meta).get(RANKING_KEY);
-  request.onsuccess = () => {
-    const ranking = (request.result as MetaRow | undefined)?.value as { ids?: string[]; why?: string[]; freshness?: number[] } | undefined;
+  type Order = { ids?: string[]; why?: string[]; freshness?: number[]; total?: number };
+  const readOrder = (key: string, then: (order: Order | undefined) => void) => {
+    const request = tx.objectStore(STORE.meta).get(key);
+    request.onsuccess = () => then((request.result as MetaRow | undefined)?.value as Order | undefined);
+  };
+  const found: StoredPaper[] = [];
+  const ranked: NonNullable<FirstCards['ranked']> = { why: {}, freshness: {} };
+  const walk = (ranking: Order | undefined, start = 0) => {
     const ids = ranking?.ids;
-    if (!Array.isArray(ids)) return done(null);
-    const found: StoredPaper[] = [];
-    const ranked: NonNullable<FirstCards['ranked']> = { why: {}, freshness: {} };
+    if (!Array.isArray(ids)) return done(start === 0 ? null : { papers: found, ranked });
     const step = Math.max(16, count * 2);
     const next = (from: number) => {
       const batch = ids.slice(from, from + step);
+      if (batch.length === 0 && typeof ranking?.total === 'number' && ranking.total > ids.length) return readOrder(RANKING_KEY, (whole) => walk(whole, ids.length));
       if (batch.length === 0) return done({ papers: found, ranked });
       const read: (StoredPaper | undefined)[] = [];
       let waiting = batch.length;
@@ -106,8 +110,10 @@ function rankedIn(tx: IDBTransaction, match: (p: StoredPaper) => boolean, count:
         };
       });
     };
-    next(0);
+    next(start);
   };
+  // The head of the order first; the whole order where there is no head, or when the head ran out.
+  readOrder(RANKING_HEAD_KEY, (head) => (head ? walk(head) : readOrder(RANKING_KEY, walk)));
 }
 
 function readAll(db: IDBDatabase, query: FirstCardsQuery, limit: number): Promise<FirstCards | null> {

@@ -51,3 +51,9 @@ export const LISTS_INDEX = 'lists';
 
 /** Where the For-you order is kept in `meta` (lib/db/ranking.ts); the first-paint reader reads it too. */
 export const RANKING_KEY = 'ranking';
+/**
+ * Its first RANKING_HEAD papers, kept apart: a page's first cards come from a few hundred ids,
+ * not from all 50,000 (and their freshness) read whole on the page's thread.
+ */
+export const RANKING_HEAD_KEY = 'rankingHead';
+export const RANKING_HEAD = 300;

@@ -1,5 +1,5 @@
 import { db } from './db';
-import { inFeed, RANKING_KEY } from './layout';
+import { inFeed, RANKING_HEAD, RANKING_HEAD_KEY, RANKING_KEY } from './layout';
 import { editPapers, getPapers } from './papers';
 import type { FeatureChunk, StoredPaper } from './schema';
 
@@ -38,19 +38,40 @@ export async function getRanking(): Promise<Ranking | undefined> {
   return (await db.meta.get(RANKING_KEY))?.value as Ranking | undefined;
 }
 
-/** Stores what one training made: the model, and the order it gives the feed. */
+/** The For-you order's first papers, and how many it has in all. */
+export interface RankingHead extends Ranking {
+  total: number;
+}
+
+/** What pages read first: the head of the order (the whole order where no head was stored yet). */
+export async function getRankingHead(): Promise<RankingHead | undefined> {
+  const head = (await db.meta.get(RANKING_HEAD_KEY))?.value as RankingHead | undefined;
+  if (head) return head;
+  const ranking = await getRanking();
+  return ranking && { ...ranking, total: ranking.ids.length };
+}
+
+/** Stores what one training made: the model, and the order it gives the feed (whole, and its head). */
 export async function putRankResult(model: RankModel, ranking: Ranking): Promise<void> {
+  const head: RankingHead = {
+    ids: ranking.ids.slice(0, RANKING_HEAD),
+    freshness: ranking.freshness.slice(0, RANKING_HEAD),
+    why: ranking.why.slice(0, RANKING_HEAD),
+    builtAt: ranking.builtAt,
+    total: ranking.ids.length,
+  };
   await db.transaction('rw', db.meta, async () => {
     await db.meta.bulkPut([
       { key: MODEL_KEY, value: model },
       { key: RANKING_KEY, value: ranking },
+      { key: RANKING_HEAD_KEY, value: head },
     ]);
   });
 }
 
 /** Too few saved papers to rank by: the pages go back to the newest first. */
 export async function clearRanking(): Promise<void> {
-  await db.meta.delete(RANKING_KEY);
+  await db.meta.bulkDelete([RANKING_KEY, RANKING_HEAD_KEY]);
 }
 
 export async function featureChunks(): Promise<FeatureChunk[]> {
@@ -123,6 +144,6 @@ export interface RankedPage {
 export async function clearRankState(): Promise<void> {
   await db.transaction('rw', db.meta, db.features, async () => {
     await db.features.clear();
-    await db.meta.bulkDelete([MODEL_KEY, RANKING_KEY]);
+    await db.meta.bulkDelete([MODEL_KEY, RANKING_KEY, RANKING_HEAD_KEY]);
   });
 }

@@ -1,11 +1,13 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
-import { DATABASE_NAME } from '../../../lib/db/layout';
+import { DATABASE_NAME, RANKING_HEAD } from '../../../lib/db/layout';
 import { feedPage, hidePapers, markRead, unreadPage } from '../../../lib/db/feed';
 import { readFirstCards } from '../../../lib/db/first-cards';
 import { ingest } from '../../../lib/db/ingest';
 import { savePaper } from '../../../lib/db/library';
+import { putRankResult, type RankModel } from '../../../lib/db/ranking';
+import { loadFeed } from '../../../components/common/page-data';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { getSyncState, SYNC_STATE_KEY, updateSyncState } from '../../../lib/sync/state';
 import { derivedPapers } from '../../helpers/derived-world';
@@ -72,6 +74,26 @@ describe('readFirstCards (IndexedDB without Dexie)', () => {
       expect(withCursor[0]!.papers).toHaveLength(8);
     } finally {
       proto.getAllRecords = getAllRecords;
+    }
+  });
+
+  it('reads the For-you order from its head, and from the whole order when the head holds too few papers of the feed, as the page does', async () => {
+    await world();
+    const model: RankModel = { vocabularyId: 1, terms: [], idf: new Float32Array(), weights: new Float32Array(), bias: 0, documents: 0, labels: '', trainedAt: 0 };
+    const best = ids(testingPapers).reverse();
+    // Derived: papers removed since the ranking stand first, as many as the head holds, so the head alone finds none.
+    const removed = Array.from({ length: RANKING_HEAD }, (_, i) => `2601.${90_000 + i}`);
+    const feed = new Set(ids(await feedPage({ limit: 1000 }))); // not the hidden one, for one
+    const inFeed = best.filter((id) => feed.has(id));
+    expect(inFeed.length).toBeGreaterThan(8);
+    for (const order of [best, [...removed, ...best]]) {
+      await putRankResult(model, { ids: order, freshness: order.map(() => 1), why: order.map((id) => `like ${id}`), builtAt: T0 });
+      const cards = await readFirstCards({ feed: true, order: 'forYou' }, 8);
+      expect(ids(cards!.papers)).toEqual(inFeed.slice(0, 8));
+      expect(cards!.ranked!.why[inFeed[0]!]).toBe(`like ${inFeed[0]}`);
+      const page = await loadFeed(undefined, 8, 'forYou');
+      expect(ids(page.papers)).toEqual(inFeed.slice(0, 8));
+      expect(page.ranked!.why[inFeed[0]!]).toBe(`like ${inFeed[0]}`);
     }
   });
 
