@@ -91,6 +91,11 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 
 export { getPapers };
 
+/** Papers in the feed: with the newest arrival, what tells a copy of `feedArrivals` kept in memory from the feed now. */
+export async function feedSize(): Promise<number> {
+  return db.papers.where('lists').between(...listRange('feed')).count();
+}
+
 /**
  * Every paper of the feed, newest first, with when it arrived if that was at or after `since`
  * (0 for the others), from the indexes alone (no paper is read). The ids are read in bulk,

@@ -68,6 +68,20 @@ describe('the ranker in the background', () => {
     expect((await featureChunks()).flatMap((c) => c.ids)).toHaveLength(feed.length + 5);
   });
 
+  it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed since is out, papers arrived since are in', async () => {
+    const awake = new Ranker({ now: () => T0 + 2000, debounceMs: 0 });
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await awake.run();
+    expect((await getRanking())!.ids).toContain(language[0]!.id);
+    await markNotInterested([language[0]!.id], T0);
+    await awake.run();
+    expect((await getRanking())!.ids).not.toContain(language[0]!.id);
+    const arrivals = derivedPapers(5, { yymm: '2608', first: 1, newestAt: T0 });
+    await ingest(arrivals, 'everything', T0 + 1000);
+    await awake.run();
+    expect((await getRanking())!.ids.slice(0, 5).sort()).toEqual(arrivals.map((e) => e.id).sort());
+  });
+
   it('does nothing when nothing changed, and forgets the order when too few papers stay saved', async () => {
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
     await ranker().run();
