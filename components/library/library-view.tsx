@@ -34,6 +34,8 @@ export const LIBRARY_PAGE = 30;
  * cards drawn at once held it for 200 ms and more).
  */
 const DRAWN_AT_ONCE = 3;
+/** Entries on a first screen; those below are laid out only once scrolled near (a layout of 30 held the page 100 ms). */
+const ON_FIRST_SCREEN = 4;
 
 interface LibraryViewProps {
   query: string;
@@ -110,13 +112,14 @@ interface EntryProps {
   knownTags: string[];
   labels: Map<string, string>;
   now: number;
+  later: boolean;
 }
 
 /** An entry drawn again only when what it shows changed: drawing the next cards leaves the ones drawn alone. */
 class DrawnEntry extends Component<EntryProps> {
   override shouldComponentUpdate(next: EntryProps): boolean {
     const props = this.props;
-    return next.entry !== props.entry || next.change !== props.change || next.knownTags !== props.knownTags || next.labels !== props.labels || next.now !== props.now;
+    return next.entry !== props.entry || next.change !== props.change || next.knownTags !== props.knownTags || next.labels !== props.labels || next.now !== props.now || next.later !== props.later;
   }
 
   override render() {
@@ -124,12 +127,12 @@ class DrawnEntry extends Component<EntryProps> {
   }
 }
 
-function Entry({ entry, change, knownTags, labels, now }: EntryProps) {
+function Entry({ entry, change, knownTags, labels, now, later }: EntryProps) {
   const { item, paper } = entry;
   if (!paper) return <PendingEntry entry={entry} />;
   const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={() => void markChangesSeen(paper.id)} />;
   return (
-    <div class="library-entry">
+    <div class={later ? 'library-entry library-entry--later' : 'library-entry'}>
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
@@ -219,8 +222,8 @@ export function LibraryView({ query, now }: LibraryViewProps) {
           ))}
         </div>
       )}
-      {shown.slice(0, Math.min(drawn, limit)).map((entry) => (
-        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} />
+      {shown.slice(0, Math.min(drawn, limit)).map((entry, index) => (
+        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} />
       ))}
       {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}
       {shown.length > limit && drawn >= limit && (
