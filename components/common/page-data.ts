@@ -71,8 +71,12 @@ export async function loadFeed(subscriptionId: string | undefined, limit: number
 async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
   const head = await getRankingHead();
   if (!head) return undefined;
-  const page = await forYouPage(head, limit + 1, match);
-  if (page.papers.length > limit || head.ids.length >= head.total) return ranked(head, page, limit);
+  const whole = head.ids.length >= head.total;
+  // A page that reaches past the head ("Show more") reads the whole order at once.
+  if (whole || limit < head.ids.length) {
+    const page = await forYouPage(head, limit + 1, match);
+    if (page.papers.length > limit || whole) return ranked(head, page, limit);
+  }
   const ranking = await getRanking();
   return ranking && ranked(ranking, await forYouPage(ranking, limit + 1, match), limit);
 }

@@ -159,18 +159,17 @@ export function LibraryView({ query, now }: LibraryViewProps) {
     setLimit(LIBRARY_PAGE);
     setDrawn(DRAWN_AT_ONCE);
   }
-  const total = library?.entries.length ?? 0;
-  // Up to the page's cards a few at a time, each few in a task of its own.
-  useEffect(() => {
-    if (drawn >= Math.min(limit, total)) return;
-    const timer = setTimeout(() => setDrawn((now) => now + DRAWN_AT_ONCE), 0);
-    return () => clearTimeout(timer);
-  }, [drawn, limit, total]);
   // Worked out once per change of the library, not on every keystroke of its search.
   const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
+  const shown = library ? filterLibrary(library.entries, query, tag).filter((entry) => !changedOnly || changes.get(entry.item.id)) : [];
+  // Up to the page's cards a few at a time, each few in a task of its own.
+  useEffect(() => {
+    if (drawn >= Math.min(limit, shown.length)) return;
+    const timer = setTimeout(() => setDrawn((now) => now + DRAWN_AT_ONCE), 0);
+    return () => clearTimeout(timer);
+  }, [drawn, limit, shown.length]);
   if (!library) return null;
   const changedCount = [...changes.values()].filter((change) => change !== null).length;
-  const shown = filterLibrary(library.entries, query, tag).filter((entry) => !changedOnly || changes.get(entry.item.id));
 
   const exportBibtex = async () => {
     const { toBibtexFile } = await import('../../lib/cite/bibtex');

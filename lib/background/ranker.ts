@@ -1,4 +1,4 @@
-import { allPaperIds, feedArrivals, feedSize, newestArrival } from '../db/feed';
+import { allPaperIds, feedArrivals, newestArrival, onPapersWritten } from '../db/feed';
 import { savedPaperIds } from '../db/library';
 import { getPapers, paperCounts } from '../db/papers';
 import {
@@ -73,8 +73,13 @@ export class Ranker {
    * ranker writes features; the stored keys still say when the copy is not theirs.
    */
   private features: { keys: string; chunks: FeatureChunk[] } | undefined;
-  /** The feed's order and arrivals last read, while the worker is awake: a save changes neither (0.6 s of a re-rank with 50,000 papers). */
-  private arrivals: { key: string; feed: { id: string; addedAt: number }[] } | undefined;
+  /**
+   * The feed's order and arrivals last read, while the worker is awake and no paper was written
+   * since (a save writes none: 0.6 s of a re-rank with 50,000 papers).
+   */
+  private arrivals: { writes: number; feed: { id: string; addedAt: number }[] } | undefined;
+  private paperWrites = 0;
+  private watching: (() => void) | undefined;
 
   constructor(private readonly options: RankerOptions) {
     const pause = options.pause ?? nextTask;
@@ -169,12 +174,13 @@ export class Ranker {
     return this.features.chunks;
   }
 
-  /** The feed's papers in order, from memory when no paper arrived, left or was hidden since they were read. */
+  /** The feed's papers in order, from memory when no paper was written since they were read. */
   private async feedArrivals(): Promise<{ id: string; addedAt: number }[]> {
-    const [size, newest] = await Promise.all([feedSize(), newestArrival()]);
-    const key = `${size} ${newest?.id} ${newest?.addedAt}`;
-    // Arrivals older than a week all count as "Earlier" (see freshnessOf).
-    if (this.arrivals?.key !== key) this.arrivals = { key, feed: await feedArrivals(this.options.now() - WEEK) };
+    this.watching ??= onPapersWritten(() => this.paperWrites++);
+    const writes = this.paperWrites;
+    // Arrivals older than a week all count as "Earlier" (see freshnessOf). A write while they
+    // are read makes the next ranking read them again.
+    if (this.arrivals?.writes !== writes) this.arrivals = { writes, feed: await feedArrivals(this.options.now() - WEEK) };
     return this.arrivals.feed;
   }
 
@@ -197,7 +203,11 @@ export class Ranker {
    * and breathes (a first ranking of 50,000 papers spent 5 s of its 21 s waiting for reads).
    */
   private async *batches(ids: string[]): AsyncGenerator<StoredPaper[]> {
-    const read = (from: number) => getPapers(ids.slice(from, from + BATCH));
+    const read = (from: number) => {
+      const papers = getPapers(ids.slice(from, from + BATCH));
+      papers.catch(() => undefined); // a failed read is thrown where it is awaited, not reported unhandled meanwhile
+      return papers;
+    };
     let next = read(0);
     for (let from = 0; from < ids.length; from += BATCH) {
       const papers = await next;

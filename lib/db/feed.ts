@@ -1,5 +1,6 @@
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { db } from './db';
-import { inFeed, listRange, subscriptionList, type PaperList } from './layout';
+import { DATABASE_NAME, inFeed, listRange, subscriptionList, type PaperList } from './layout';
 import { editPapers, getPapers } from './papers';
 import type { StoredPaper } from './schema';
 
@@ -91,9 +92,18 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 
 export { getPapers };
 
-/** Papers in the feed: with the newest arrival, what tells a copy of `feedArrivals` kept in memory from the feed now. */
-export async function feedSize(): Promise<number> {
-  return db.papers.where('lists').between(...listRange('feed')).count();
+/**
+ * Calls `onWrite` after every committed write to the papers, made here or in any page: Dexie's
+ * storagemutated event reaches every context of the extension. What tells a copy of
+ * `feedArrivals` kept in memory from the feed now. Returns the unsubscribe.
+ */
+export function onPapersWritten(onWrite: () => void): () => void {
+  const prefix = `idb://${DATABASE_NAME}/papers/`;
+  const listener = (parts: ObservabilitySet) => {
+    if (Object.keys(parts).some((part) => part.startsWith(prefix))) onWrite();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
 /**

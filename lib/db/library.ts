@@ -104,11 +104,13 @@ const ENTRIES_READ_AT_ONCE = 100;
 /** The library, most recently saved first, with each paper's metadata where known. */
 export async function libraryEntries(): Promise<LibraryEntry[]> {
   const items = await db.library.orderBy('savedAt').reverse().toArray();
-  const read = async (from: number): Promise<LibraryEntry[]> => {
+  const read = (from: number): Promise<LibraryEntry[]> => {
     const slice = items.slice(from, from + ENTRIES_READ_AT_ONCE);
-    const papers = await getPapers(slice.map((i) => i.id));
-    return slice.map((item, i) => (papers[i] ? { item, paper: papers[i] } : { item }));
+    const entries = getPapers(slice.map((i) => i.id)).then((papers) => slice.map((item, i) => (papers[i] ? { item, paper: papers[i] } : { item })));
+    entries.catch(() => undefined); // a failed read is thrown where it is awaited, not reported unhandled meanwhile
+    return entries;
   };
+  if (items.length === 0) return [];
   // One slice asked for while the one before is read: the database works while the page handles its answer.
   const entries: LibraryEntry[] = [];
   let next = read(0);

@@ -73,12 +73,12 @@ export function vectorize(counts: Map<string, number>, vocabulary: Vocabulary): 
   for (const [term, count] of counts) {
     const column = vocabulary.index.get(term);
     if (column === undefined) continue;
-    const value = (1 + Math.log(count)) * vocabulary.idf[column]!;
-    scratch[column] = value;
-    squares += value * value;
+    scratch[column] = (1 + Math.log(count)) * vocabulary.idf[column]!;
     columns[size++] = column;
   }
   const idx = columns.slice(0, size).sort();
+  // Summed in column order, as the values are laid out.
+  for (let k = 0; k < size; k++) squares += scratch[idx[k]!]! ** 2;
   const norm = Math.sqrt(squares) || 1;
   const val = new Float32Array(size);
   for (let k = 0; k < size; k++) val[k] = scratch[idx[k]!]! / norm;

@@ -181,7 +181,7 @@ describe('a hostile arxiv.org page', () => {
     expect((await seen()).filter((m) => m.type === 'savePaper' || m.type === 'unsavePaper')).toEqual([]);
   });
 
-  it('pays for its floods itself: bounded messages, and an extension page still answered within 100 ms (median under 50 ms)', async () => {
+  it('pays for its floods itself: bounded messages, and an extension page still answers at once (median round trip under 50 ms, nine in ten under 250 ms)', async () => {
     const before = (await seen()).length;
     const library = await libraryOf();
     const quiet: number[] = [];

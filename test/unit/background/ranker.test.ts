@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Ranker, MIN_SAVED_FOR_RANKING } from '../../../lib/background/ranker';
 import { db } from '../../../lib/db/db';
+import { hidePapers } from '../../../lib/db/feed';
 import { ingest } from '../../../lib/db/ingest';
 import { savePaper, unsavePaper } from '../../../lib/db/library';
 import { featureChunks, forYouPage, getRankModel, getRanking, markNotInterested, notInterestedPapers, takeBackNotInterested } from '../../../lib/db/ranking';
@@ -68,7 +69,7 @@ describe('the ranker in the background', () => {
     expect((await featureChunks()).flatMap((c) => c.ids)).toHaveLength(feed.length + 5);
   });
 
-  it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed since is out, papers arrived since are in', async () => {
+  it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed or hidden since is out, one taken back and papers arrived since are in', async () => {
     const awake = new Ranker({ now: () => T0 + 2000, debounceMs: 0 });
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
     await awake.run();
@@ -76,6 +77,12 @@ describe('the ranker in the background', () => {
     await markNotInterested([language[0]!.id], T0);
     await awake.run();
     expect((await getRanking())!.ids).not.toContain(language[0]!.id);
+    // One paper hidden and another taken back: as many papers in the feed as before, and the same newest.
+    await hidePapers([language[5]!.id], T0);
+    await takeBackNotInterested([language[0]!.id]);
+    await awake.run();
+    expect((await getRanking())!.ids).toContain(language[0]!.id);
+    expect((await getRanking())!.ids).not.toContain(language[5]!.id);
     const arrivals = derivedPapers(5, { yymm: '2608', first: 1, newestAt: T0 });
     await ingest(arrivals, 'everything', T0 + 1000);
     await awake.run();
