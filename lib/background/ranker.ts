@@ -6,7 +6,7 @@ import {
   featureChunks,
   featureKeys,
   getRankModel,
-  getRanking,
+  getRankingHead,
   nextFeatureKey,
   notInterestedIds,
   putFeatureChunks,
@@ -103,7 +103,7 @@ export class Ranker {
    * "not interested" the worker was not awake for), or papers that arrived since. Cheap otherwise.
    */
   async refreshIfStale(): Promise<void> {
-    const [liked, disliked, model, ranking, newest] = await Promise.all([savedPaperIds(), notInterestedIds(), getRankModel(), getRanking(), newestArrival()]);
+    const [liked, disliked, model, ranking, newest] = await Promise.all([savedPaperIds(), notInterestedIds(), getRankModel(), getRankingHead(), newestArrival()]);
     const wanted = liked.length >= MIN_SAVED_FOR_RANKING;
     const stale = !ranking || !model || model.labels !== `${liked.join(',')}|${disliked.join(',')}` || (newest?.addedAt ?? 0) > ranking.builtAt;
     if (wanted ? stale : ranking !== undefined) await this.run();
@@ -151,7 +151,8 @@ export class Ranker {
       // Papers stored since the last ranking (a sync) get theirs now, and labelled papers
       // without any (saved from further back). No arrival since: no need to list every paper.
       const known = new Set(chunks.flatMap((c) => c.ids));
-      const [ranking, newest] = await Promise.all([getRanking(), newestArrival()]);
+      // Only when it was built: the head says so without the whole order's 50,000 ids.
+      const [ranking, newest] = await Promise.all([getRankingHead(), newestArrival()]);
       const arrived = !ranking || (newest?.addedAt ?? 0) >= ranking.builtAt;
       const labelled = [...liked, ...disliked];
       const fresh = (arrived ? await this.rankedIds(labelled) : labelled).filter((id) => !known.has(id));
