@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { bestNewTitles } from '../../../lib/background/best-new';
 import { Ranker, MIN_SAVED_FOR_RANKING } from '../../../lib/background/ranker';
 import { db } from '../../../lib/db/db';
 import { hidePapers } from '../../../lib/db/feed';
@@ -87,6 +88,21 @@ describe('the ranker in the background', () => {
     await ingest(arrivals, 'everything', T0 + 1000);
     await awake.run();
     expect((await getRanking())!.ids.slice(0, 5).sort()).toEqual(arrivals.map((e) => e.id).sort());
+  });
+
+  it('names the best of the papers that arrived in the last day for the notification, and none without a ranking or a day later', async () => {
+    expect(await bestNewTitles(T0)).toEqual([]);
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await ranker().run();
+    // Derived: titles of their own, told apart from the stored papers whose text they copy.
+    const arrivals = derivedPapers(5, { yymm: '2608', first: 1, newestAt: T0 }).map((paper, i) => ({ ...paper, title: `Arrived ${i}: ${paper.title}` }));
+    await ingest(arrivals, 'everything', T0 + 1000);
+    await ranker(T0 + 2000).refreshIfStale();
+    const titles = await bestNewTitles(T0 + 3000);
+    expect(titles).toHaveLength(2);
+    // Each one an arrival's title (cut with an ellipsis when long), none of the papers stored before.
+    for (const title of titles) expect(title).toMatch(/^Arrived \d: /);
+    expect(await bestNewTitles(T0 + 2 * 86_400_000)).toEqual([]);
   });
 
   it('does nothing when nothing changed, and forgets the order when too few papers stay saved', async () => {
