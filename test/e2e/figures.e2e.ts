@@ -93,9 +93,9 @@ describe('figures on the new tab, against the fake arXiv in Chromium', () => {
 
   it('shows no figure for a paper without an HTML version, and keeps its place empty', async () => {
     await expect.poll(() => h.fake.log.some((r) => r.path === htmlPage(withoutHtml)), { timeout: 60_000 }).toBe(true);
-    await tab.waitForTimeout(500);
+    // Asked is not answered: the page knows once the answer came back through the background.
+    await expect.poll(() => tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).getAttribute('data-figure')).toBe('none');
     expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure img`).count()).toBe(0);
-    expect(await tab.locator(`[data-arxiv-id="${withoutHtml.id}"] .card__figure`).getAttribute('data-figure')).toBe('none');
   });
 
   it('moves nothing on the page as the figures come in: no layout shift, no abstract re-wrapped, since the tab opened', async () => {

@@ -120,8 +120,8 @@ describe('watching saved papers in Chromium against the fake arXiv', () => {
     await library.getByRole('button', { name: 'Changed since saved (1)' }).click();
     await expect.poll(() => library.getByTestId('paper-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-arxiv-id')))).toEqual([ATTENTION]);
 
-    // The notification names it.
-    expect(await notificationIds(h)).toContain('paper-radar:saved-changes');
+    // The notification names it (told just after the check's end is stored).
+    await expect.poll(() => notificationIds(h)).toContain('paper-radar:saved-changes');
     const told = await (await h.worker()).evaluate(() => (globalThis as unknown as { told: { id: string; message: string }[] }).told);
     expect(told.filter((t) => t.id === 'paper-radar:saved-changes').map((t) => t.message)).toEqual(['1 saved paper has a new version\nAttention Is All You Need — v8 since you saved v7']);
 
