@@ -45,7 +45,8 @@ export function BrowserSyncSection() {
       <h2 id="browser-sync-title">Your other browsers</h2>
       <p class="hint">
         Your subscriptions, settings and saved papers (with their tags, notes up to {LIMITS.syncedNote} characters, and “Not interested” marks) travel
-        to the other computers where you use this browser with its sync turned on. Papers themselves do not: each browser fetches them from arXiv.
+        to the other computers where you use this browser with its sync turned on, and so does which of the last two weeks’ papers you have read,
+        as far as there is room. Papers themselves do not: each browser fetches them from arXiv.
       </p>
       <label class="check">
         <input type="checkbox" checked={enabled ?? true} disabled={enabled === undefined} onChange={(e) => void browserSyncEnabled.setValue(e.currentTarget.checked)} />

@@ -16,6 +16,7 @@ import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
 import { BrowserSync } from '../browser-sync/syncer';
 import { browserSyncEnabled, browserSyncStatus } from '../browser-sync/preferences';
+import { onPapersWritten } from '../db/feed';
 import { onUserDataWrite } from '../db/watch';
 import { MetadataFetcher } from './metadata-fetcher';
 import { Ranker } from './ranker';
@@ -89,13 +90,15 @@ export class BackgroundApp {
       now: this.now,
       enabled: () => browserSyncEnabled.getValue(),
       setStatus: (status) => browserSyncStatus.setValue(status),
-      onApplied: ({ subscriptions, pending }) => {
+      onApplied: ({ subscriptions, pending, labels }) => {
         if (subscriptions.length > 0) this.track(this.sync('subscription-added', subscriptions));
         if (pending) this.track(this.metadata.request());
-        this.track(this.ranker.request());
+        if (labels) this.track(this.ranker.request());
       },
     });
     onUserDataWrite(() => this.browserSync.schedule());
+    // Read marks travel too (marking a paper read writes the paper).
+    onPapersWritten(() => this.browserSync.scheduleReads());
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,

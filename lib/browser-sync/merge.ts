@@ -17,7 +17,14 @@ export interface SyncedRecord {
 /** What this browser last agreed with the synced set: each record's time and value (as JSON). */
 export interface Ledger {
   clock: number;
-  records: Record<string, { t: number; json?: string }>;
+  /** `here`: the record was in this browser then (a read mark of a paper stored here, say). */
+  records: Record<string, LedgerRecord>;
+}
+
+export interface LedgerRecord {
+  t: number;
+  json?: string;
+  here?: 1;
 }
 
 export const EMPTY_LEDGER: Ledger = { clock: 0, records: {} };
@@ -54,9 +61,18 @@ function later(a: SyncedRecord, b: SyncedRecord): SyncedRecord {
  * Merges this browser's records (`local`: key → value, as they are now) with the synced set
  * (`remote`), given what was last agreed (`ledger`). A local value that differs from the ledger
  * changed here since; a ledger record missing locally was deleted here. `keep` names local
- * records that only look deleted (a mark on a paper not stored here) and must not be.
+ * records that only look deleted (a mark on a paper not stored here) and must not be; `forget`
+ * names records no browser needs any more (a read mark of a paper long gone from the feeds),
+ * dropped whatever their value.
  */
-export function mergeRecords(local: ReadonlyMap<string, unknown>, remote: ReadonlyMap<string, SyncedRecord>, ledger: Ledger, now: number, keep: (key: string) => boolean = () => false): MergeResult {
+export function mergeRecords(
+  local: ReadonlyMap<string, unknown>,
+  remote: ReadonlyMap<string, SyncedRecord>,
+  ledger: Ledger,
+  now: number,
+  keep: (key: string, known: LedgerRecord) => boolean = () => false,
+  forget: (key: string, record: SyncedRecord) => boolean = () => false,
+): MergeResult {
   let clock = ledger.clock;
   for (const record of remote.values()) clock = Math.max(clock, record.t);
   const stamp = () => (clock = Math.max(now, clock + 1));
@@ -65,7 +81,7 @@ export function mergeRecords(local: ReadonlyMap<string, unknown>, remote: Readon
     const known = ledger.records[key];
     const value = local.get(key);
     const text = json(value);
-    if (value === undefined && keep(key) && known) mine.set(key, { t: known.t, v: known.json === undefined ? undefined : JSON.parse(known.json) });
+    if (value === undefined && known && keep(key, known)) mine.set(key, { t: known.t, v: known.json === undefined ? undefined : JSON.parse(known.json) });
     else if (!known || known.json !== text) mine.set(key, { t: stamp(), v: value });
     else mine.set(key, { t: known.t, v: value });
   }
@@ -76,10 +92,11 @@ export function mergeRecords(local: ReadonlyMap<string, unknown>, remote: Readon
     const here = mine.get(key);
     const there = remote.get(key);
     const winner = here && there ? later(here, there) : (here ?? there)!;
-    if (winner.v === undefined && winner.t < now - TOMBSTONE_MS) continue; // forgotten deletion
+    if ((winner.v === undefined && winner.t < now - TOMBSTONE_MS) || forget(key, winner)) continue; // forgotten
     if (winner !== here && json(winner.v) !== json(local.get(key))) apply.set(key, winner.v);
     merged.set(key, winner);
-    records[key] = { t: winner.t, json: json(winner.v) };
+    const present = apply.has(key) ? winner.v !== undefined : local.has(key);
+    records[key] = { t: winner.t, json: json(winner.v), ...(present ? { here: 1 as const } : {}) };
   }
   return { apply, merged, ledger: { clock, records } };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { queryKey } from '../backup/merge';
+import { markReadAt, markUnread } from '../db/feed';
 import { allLibraryItems, putSyncedLibraryItem, unsavePaper } from '../db/library';
 import { getPapers } from '../db/papers';
 import { markNotInterested, notInterestedIds, takeBackNotInterested } from '../db/ranking';
@@ -20,8 +21,11 @@ function syncedNote(note: string): NoteValue {
   return note.length <= LIMITS.syncedNote ? { n: note } : { n: note.slice(0, LIMITS.syncedNote), c: 1 };
 }
 
-/** Everything of this browser that travels, by record key (see lib/schema/synced.ts). */
-export async function localRecords(): Promise<Map<string, unknown>> {
+/**
+ * Everything of this browser that travels, by record key (see lib/schema/synced.ts): with the
+ * read marks of the recent papers, `reads` (paper id → when it was read).
+ */
+export async function localRecords(reads: ReadonlyMap<string, number> = new Map()): Promise<Map<string, unknown>> {
   const [subscriptions, settings, library, dismissed] = await Promise.all([listSubscriptions(), getSettings(), allLibraryItems(), notInterestedIds()]);
   const records = new Map<string, unknown>();
   for (const { id, ...fields } of subscriptions) records.set(`s:${id}`, fields);
@@ -33,6 +37,7 @@ export async function localRecords(): Promise<Map<string, unknown>> {
   }
   const papers = await getPapers(dismissed);
   papers.forEach((paper, i) => paper?.notInterestedAt !== undefined && records.set(`n:${dismissed[i]}`, paper.notInterestedAt));
+  for (const [id, readAt] of reads) records.set(`r:${id}`, readAt);
   return records;
 }
 
@@ -84,13 +89,17 @@ export interface Applied {
   subscriptions: string[];
   /** Saved papers that arrived without metadata here: to be fetched by id. */
   pending: boolean;
+  /** Saves or "not interested" marks changed: what the For-you order learns from. */
+  labels: boolean;
 }
 
 /** Stores here what the synced set has that differs (undefined: delete here). */
 export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: ReadonlyMap<string, unknown>): Promise<Applied> {
-  const applied: Applied = { subscriptions: [], pending: false };
+  const applied: Applied = { subscriptions: [], pending: false, labels: false };
   const settings: Partial<Settings> = {};
   const undismiss: string[] = [];
+  const read = new Map<string, number>();
+  const unread: string[] = [];
   const saved = new Set<string>();
   for (const [key, value] of apply) {
     const name = key.slice(2);
@@ -111,12 +120,21 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
         saved.add(name);
         break;
       case 'n:':
+        applied.labels = true;
         // The mark keeps its own time, so this browser's record reads the same as the synced one.
         if (value === undefined) undismiss.push(name);
         else await markNotInterested([name], value as number);
         break;
+      case 'r:':
+        // Papers not stored here are passed over; one that arrives later is marked then (see the syncer).
+        if (value === undefined) unread.push(name);
+        else read.set(name, value as number);
+        break;
     }
   }
+  if (saved.size > 0) applied.labels = true;
+  if (read.size > 0) await markReadAt(read);
+  if (unread.length > 0) await markUnread(unread);
   if (saved.size > 0) applied.pending = await applyLibrary(saved, apply, local);
   if (Object.keys(settings).length > 0) await updateSettings(settings);
   if (undismiss.length > 0) await takeBackNotInterested(undismiss);

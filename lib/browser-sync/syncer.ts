@@ -1,7 +1,8 @@
+import { recentReads } from '../db/feed';
 import { getPapers } from '../db/papers';
 import { getMeta, setMeta } from '../db/meta';
 import { decodeShard, encodeShard, itemBytes, SHARD_PREFIX, shardOf, type Shard } from './codec';
-import { EMPTY_LEDGER, mergeRecords, type Ledger, type SyncedRecord } from './merge';
+import { EMPTY_LEDGER, mergeRecords, type Ledger, type LedgerRecord, type SyncedRecord } from './merge';
 import { applyRecords, joinSyncedSet, localRecords, readRows, type Applied } from './records';
 
 /** The browser's `storage.sync` area (or a stand-in in tests). */
@@ -38,11 +39,19 @@ export interface BrowserSyncOptions {
   /** What arrived needs work: papers of new subscriptions, metadata of saved papers. */
   onApplied: (applied: Applied) => void;
   debounceMs?: number;
+  readsDelayMs?: number;
 }
 
 const LEDGER_KEY = 'browserSyncLedger';
+/**
+ * Read marks travel for the papers that arrived in this time, and are forgotten after it: the
+ * papers a reader still meets unread on another computer.
+ */
+export const READ_MARKS_MS = 14 * 86_400_000;
 /** Changes within this time make one write: Chrome allows 120 writes a minute and 1,800 an hour. */
 const DEBOUNCE_MS = 2_000;
+/** Read marks wait this long for the next merge: at most three writes a minute while a reader reads. */
+const READS_DELAY_MS = 20_000;
 
 /**
  * Keeps this browser and the reader's other browsers in step through the browser's own sync:
@@ -57,9 +66,21 @@ export class BrowserSync {
   constructor(private readonly options: BrowserSyncOptions) {}
 
   /** Something synced changed here or there: merge soon (changes in quick succession make one write). */
-  schedule(): void {
+  schedule(delayMs = this.options.debounceMs ?? DEBOUNCE_MS): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run().catch((error: unknown) => console.error('Paper Radar: browser sync failed', error)), this.options.debounceMs ?? DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run().catch((error: unknown) => console.error('Paper Radar: browser sync failed', error));
+    }, delayMs);
+  }
+
+  /**
+   * Papers were written here (read marks among them): merge within a while, or sooner when a
+   * merge is due anyway. A reader marks papers read every few seconds; Chrome allows 1,800
+   * writes an hour.
+   */
+  scheduleReads(): void {
+    if (this.timer === undefined) this.schedule(this.options.readsDelayMs ?? READS_DELAY_MS);
   }
 
   /** Merges now, or right after the merge in progress. */
@@ -87,13 +108,27 @@ export class BrowserSync {
     if (!(await this.options.enabled())) return;
     const items = await area.get(null);
     const { remote, problems } = await readShards(items);
-    let local = await localRecords();
+    const since = now() - READ_MARKS_MS;
+    const recent = await recentReads(since);
+    let local = await localRecords(recent.read);
     const ledger = (await getMeta<Ledger>(LEDGER_KEY)) ?? EMPTY_LEDGER;
     if (Object.keys(ledger.records).length === 0) local = await joinSyncedSet(local, remote);
     // A mark on a paper not stored here (it is elsewhere) is not a deletion.
     const marked = Object.keys(ledger.records).filter((key) => key.startsWith('n:')).map((key) => key.slice(2));
     const stored = new Set((await getPapers(marked)).flatMap((p) => (p ? [p.id] : [])));
-    const result = mergeRecords(local, remote, ledger, now(), (key) => key.startsWith('n:') && !stored.has(key.slice(2)));
+    // Nor is a read mark of a paper not here, older than the marks kept, or never marked read here
+    // (it arrived after its mark, and is marked below); otherwise it was marked unread here.
+    const keep = (key: string, known: LedgerRecord) =>
+      (key.startsWith('n:') && !stored.has(key.slice(2))) || (key.startsWith('r:') && (!recent.arrived.has(key.slice(2)) || !known.here));
+    const result = mergeRecords(local, remote, ledger, now(), keep, (key, record) => key.startsWith('r:') && record.t < since);
+    // A read mark is here once its paper is: marked now if it arrived since the mark did.
+    for (const [key, record] of result.merged) {
+      if (!key.startsWith('r:')) continue;
+      const { here: _here, ...agreed } = result.ledger.records[key]!;
+      const stored = recent.arrived.has(key.slice(2));
+      if (stored && record.v !== undefined && !local.has(key)) result.apply.set(key, record.v);
+      result.ledger.records[key] = stored && (record.v !== undefined || local.has(key)) ? { ...agreed, here: 1 } : agreed;
+    }
     this.options.onApplied(await applyRecords(result.apply, local));
     const { writes, removals, bytes, notSynced } = await layout(result.merged, items);
     if (Object.keys(writes).length > 0) await area.set(writes);
@@ -124,13 +159,17 @@ async function readShards(items: Record<string, unknown>): Promise<{ remote: Map
 
 /**
  * Spreads the records over shards (doubling their number while one is too large) and keeps to
- * the quota: when everything does not fit, the saved papers saved longest ago stay here only.
+ * the quota: when everything does not fit, read marks travel only as far as there is room, the
+ * latest first, and then the saved papers saved longest ago stay here only.
  * Returns only the shards whose content changed.
  */
 async function layout(merged: Map<string, SyncedRecord>, current: Record<string, unknown>) {
-  const records = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
-  // What must travel first: settings, subscriptions, marks; then saved papers (their time, tags
-  // and note together), the latest saved first.
+  const all = [...merged].sort(([a], [b]) => (a < b ? -1 : 1));
+  const isRead = (key: string) => key.startsWith('r:');
+  const reads = all.filter(([key]) => isRead(key)).sort(([, a], [, b]) => b.t - a.t);
+  const records = all.filter(([key]) => !isRead(key));
+  // What must travel first: settings, subscriptions, "not interested" marks; then saved papers
+  // (their time, tags and note together), the latest saved first; then read marks.
   const isSaved = (key: string) => key.startsWith('l:') || key.startsWith('g:') || key.startsWith('m:');
   const savedAt = new Map(records.flatMap(([key, record]) => (key.startsWith('l:') && typeof record.v === 'number' ? [[key.slice(2), record.v]] : [])));
   const byPaper = new Map<string, [string, SyncedRecord][]>();
@@ -141,18 +180,22 @@ async function layout(merged: Map<string, SyncedRecord>, current: Record<string,
   const library = [...byPaper].sort(([a], [b]) => (savedAt.get(b) ?? Infinity) - (savedAt.get(a) ?? Infinity)).map(([, group]) => group);
   const rest = records.filter(([key]) => !isSaved(key));
   let kept = library.length;
+  let keptReads = reads.length;
   for (;;) {
-    const chosen = [...rest, ...library.slice(0, kept).flat()];
+    const chosen = [...rest, ...library.slice(0, kept).flat(), ...reads.slice(0, keptReads)];
     const shards = await spread(chosen);
     const bytes = Object.entries(shards).reduce((sum, [key, shard]) => sum + itemBytes(key, shard), 0);
-    if (bytes <= QUOTA.bytes - HEADROOM || kept === 0) {
+    if (bytes <= QUOTA.bytes - HEADROOM || (kept === 0 && keptReads === 0)) {
       const writes: Record<string, Shard> = {};
       for (const [key, shard] of Object.entries(shards)) if ((current[key] as Shard | undefined)?.z !== shard.z || (current[key] as Shard | undefined)?.n !== shard.n) writes[key] = shard;
       const removals = Object.keys(current).filter((key) => key.startsWith(SHARD_PREFIX) && !(key in shards));
       return { writes, removals, bytes, notSynced: library.length - kept };
     }
-    // Too much: leave out enough of the oldest saves to fit, judged from the bytes per record.
-    kept = Math.max(0, Math.floor(kept * ((QUOTA.bytes - HEADROOM) / bytes) * 0.95));
+    // Too much: leave out enough of the oldest read marks, then of the oldest saves, to fit,
+    // judged from the bytes per record.
+    const fits = (QUOTA.bytes - HEADROOM) / bytes;
+    if (keptReads > 0) keptReads = Math.floor(keptReads * fits * 0.9);
+    else kept = Math.max(0, Math.floor(kept * fits * 0.95));
   }
 }
 

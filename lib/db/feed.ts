@@ -80,6 +80,26 @@ export const markUnread = (ids: string[]) => editPapers(ids, (p) => without(p, '
 export const hidePapers = (ids: string[], now: number) => editPapers(ids, (p) => (p.hiddenAt === undefined ? { ...p, hiddenAt: now } : p));
 export const unhidePapers = (ids: string[]) => editPapers(ids, (p) => without(p, 'hiddenAt'));
 
+/**
+ * Papers stored here that arrived since `since` (epoch ms): when each arrived, and when each that
+ * was read here was read (hidden or not). Read from the indexes, and only the papers neither
+ * unread nor older are read whole.
+ */
+export async function recentReads(since: number): Promise<{ arrived: Map<string, number>; read: Map<string, number> }> {
+  return db.transaction('r', db.papers, async () => {
+    const arrived = new Map<string, number>();
+    await db.papers.where('addedAt').aboveOrEqual(since).eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+    const unread = new Set((await db.papers.where('lists').between(...listRange('unread')).primaryKeys()) as string[]);
+    const read = new Map<string, number>();
+    for (const paper of await getPapers([...arrived.keys()].filter((id) => !unread.has(id)))) if (paper?.readAt !== undefined) read.set(paper.id, paper.readAt);
+    return { arrived, read };
+  });
+}
+
+/** Marks papers read as of the given times (those read already keep theirs). */
+export const markReadAt = (readAt: ReadonlyMap<string, number>) =>
+  editPapers([...readAt.keys()], (p) => (p.readAt === undefined ? { ...p, readAt: readAt.get(p.id)! } : p));
+
 /** Marks every unread paper of a subscription (or of the whole feed) as read. Returns how many. */
 export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {
   return db.transaction('rw', db.papers, async () => {

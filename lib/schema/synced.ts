@@ -12,7 +12,7 @@ import { SubscriptionSchema, subscriptionId } from './subscription';
  * for a deletion; the key says what it is: `s:<subscription id>`, `o:<setting>`, and for a saved
  * paper `l:<paper id>` (when it was saved), `g:<paper id>` (its tags) and `m:<paper id>` (its
  * note) apart, so that a tag added on one computer and a note written on another both stay;
- * `n:<paper id>` is a "not interested" mark.
+ * `n:<paper id>` is a "not interested" mark, `r:<paper id>` when a recent paper was read.
  */
 export const SyncedNoteSchema = record({
   /** The note, at most LIMITS.syncedNote characters; `c` when it was cut to that. */
@@ -39,7 +39,7 @@ export function readValue(key: string, value: unknown): unknown {
   if (kind === 'l:') return (v.parse(paperId(), name), v.parse(epochMs(), value));
   if (kind === 'g:') return (v.parse(paperId(), name), v.parse(TagsSchema, value));
   if (kind === 'm:') return (v.parse(paperId(), name), v.parse(SyncedNoteSchema, value));
-  if (kind === 'n:') return (v.parse(paperId(), name), v.parse(epochMs(), value));
+  if (kind === 'n:' || kind === 'r:') return (v.parse(paperId(), name), v.parse(epochMs(), value));
   throw new Error(`"${key.slice(0, 40)}" is not a kind of record Paper Radar syncs`);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { decodeShard } from '../../lib/browser-sync/codec';
 import { attentionPaper, higgsPaper } from '../helpers/fixtures';
-import { launch, type Harness } from './harness';
+import { launch, readStoredPapers, type Harness } from './harness';
 
 /**
  * One reader's two computers. The vendor's sync is played by the test: it copies the
@@ -120,5 +120,25 @@ describe('two computers of one reader, kept in step through the browser’s sync
     expect(await note.inputValue()).toBe('Read with the reading group on Friday.');
     await expect.poll(() => homeEntry.getByRole('textbox', { name: /^Note on/ }).inputValue(), poll).toBe('Read with the reading group on Friday.');
     expect(await text(homeLibrary, homeEntry.getByRole('list', { name: 'Tags' }))).toContain('friday');
+  }, 120_000);
+
+  it('carries what was read on one computer to the other, where an open new tab follows', async () => {
+    const testing = work.fake.world.get('testing')!.length;
+    const unread = async (page: Page) => (await readStoredPapers<{ readAt?: number; subs: string[] }>(page)).filter((p) => p.subs.length > 0 && p.readAt === undefined).length;
+    // Both computers have fetched the subscription's papers from arXiv themselves.
+    await expect.poll(() => unread(workOptions), poll).toBe(testing);
+    await expect.poll(() => unread(homeOptions), poll).toBe(testing);
+    const homeDigest = await home.open('newtab.html');
+    await expect.poll(() => homeDigest.locator('.feed-bar__count').innerText(), poll).toBe(`${testing} unread`);
+
+    const workDigest = await work.open('newtab.html');
+    await workDigest.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => workDigest.locator('.feed-bar__count').innerText(), poll).toBe('No unread papers');
+    // Read marks go up within 20 s of the last one (a reader marks papers read every few seconds).
+    await expect.poll(async () => [...(await records(workOptions)).keys()].filter((key) => key.startsWith('r:')).length, { timeout: 45_000, interval: 500 }).toBe(testing);
+
+    await carry(workOptions, homeOptions);
+    await expect.poll(() => homeDigest.locator('.feed-bar__count').innerText(), poll).toBe('No unread papers');
+    expect(await unread(homeOptions)).toBe(0);
   }, 120_000);
 });

@@ -1,7 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { decodeShard, encodeShard, SHARD_PREFIX } from '../../../lib/browser-sync/codec';
-import { BrowserSync, QUOTA, type SyncArea, type SyncStatus } from '../../../lib/browser-sync/syncer';
+import { BrowserSync, QUOTA, READ_MARKS_MS, type SyncArea, type SyncStatus } from '../../../lib/browser-sync/syncer';
+import { hidePapers, markRead, markUnread } from '../../../lib/db/feed';
+import { getPapers } from '../../../lib/db/papers';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
 import { allLibraryItems, pendingSaves, savePaper, setNote, setTags } from '../../../lib/db/library';
@@ -141,4 +143,125 @@ describe('the synced data in storage.sync', () => {
     expect(synced.has(`l:${ids(1)[0]}`)).toBe(true); // the newest save travels
     expect(synced.has(`l:${ids(1500)[1499]}`)).toBe(false); // the oldest stays here
   }, 120_000);
+});
+
+/** The records the synced set holds, by key: [time, value] (value undefined for a deletion). */
+async function syncedRows(area: { items: Map<string, unknown> }): Promise<Map<string, unknown[]>> {
+  const rows = (await Promise.all([...area.items.values()].map(decodeShard))).flat() as unknown[][];
+  return new Map(rows.map((row) => [row[0] as string, row.slice(1)]));
+}
+
+const readAtOf = async (ids: string[]) => (await getPapers(ids)).map((p) => p?.readAt);
+
+describe('read marks of recent papers', () => {
+  const [a, b, c] = testingPapers as [(typeof testingPapers)[0], (typeof testingPapers)[0], (typeof testingPapers)[0]];
+
+  it('travel to another browser; a paper that arrives there later is marked read when it comes', async () => {
+    const sub = await addSubscription({ kind: 'keyword', value: 'software testing', categories: [], exclude: [] }, T);
+    await ingest([a, b, c], sub.id, T);
+    await markRead([a.id, b.id], T + 1000);
+    const area = cloud();
+    await syncer(area, () => T + 2000).sync.run();
+    expect([...(await syncedRows(area)).keys()].filter((key) => key.startsWith('r:')).sort()).toEqual([`r:${a.id}`, `r:${b.id}`].sort());
+
+    await otherBrowser();
+    await ingest([a, c], sub.id, T + 5000); // b has not come here yet
+    await syncer(area, () => T + 10_000).sync.run();
+    expect(await readAtOf([a.id, c.id])).toEqual([T + 1000, undefined]);
+
+    await ingest([b], sub.id, T + 20_000);
+    await syncer(area, () => T + 30_000).sync.run();
+    expect(await readAtOf([a.id, b.id, c.id])).toEqual([T + 1000, T + 1000, undefined]);
+    // Its arriving unread was no unread mark: the synced set still says read.
+    expect((await syncedRows(area)).get(`r:${b.id}`)).toEqual([expect.any(Number), T + 1000]);
+  });
+
+  it('carry a paper marked unread again as unread; hiding a read paper is no unread mark', async () => {
+    const sub = await addSubscription({ kind: 'keyword', value: 'software testing', categories: [], exclude: [] }, T);
+    await ingest([a, b], sub.id, T);
+    await markRead([a.id, b.id], T + 1000);
+    const area = cloud();
+    const here = syncer(area, () => T + 2000).sync;
+    await here.run();
+    await markUnread([a.id]);
+    await hidePapers([b.id], T + 3000);
+    await syncer(area, () => T + 4000).sync.run();
+    const rows = await syncedRows(area);
+    expect(rows.get(`r:${a.id}`)).toHaveLength(1); // a deletion: [time]
+    expect(rows.get(`r:${b.id}`)).toEqual([expect.any(Number), T + 1000]);
+
+    // On a browser that had both read, the unread mark arrives.
+    await otherBrowser();
+    await ingest([a, b], sub.id, T);
+    await markRead([a.id, b.id], T + 1000);
+    const elsewhere = cloud();
+    await syncer(elsewhere, () => T + 2000).sync.run();
+    for (const [key, value] of area.items) elsewhere.items.set(key, value);
+    await syncer(elsewhere, () => T + 5000).sync.run();
+    expect(await readAtOf([a.id, b.id])).toEqual([undefined, T + 1000]);
+  });
+
+  it('go first when the synced data is full, and are forgotten once their papers are no longer recent', async () => {
+    const sub = await addSubscription({ kind: 'keyword', value: 'software testing', categories: [], exclude: [] }, T);
+    // Derived in the test: 1,000 papers under new ids, all read.
+    const papers = ids(1000).map((id, i) => ({ ...testingPapers[i % testingPapers.length]!, id }));
+    await ingest(papers, sub.id, T);
+    await markRead(papers.map((p) => p.id), T + 1000);
+    const area = cloud();
+    const { sync, statuses } = syncer(area, () => T + 2000);
+    await sync.run();
+    const fits = statuses.at(-1)!;
+    const marks = [...(await syncedRows(area)).keys()].filter((key) => key.startsWith('r:')).length;
+    console.log(`1,000 read marks: ${fits.bytes} bytes (${((fits.bytes / QUOTA.bytes) * 100).toFixed(0)}% of ${QUOTA.bytes})`);
+    expect(marks).toBe(1000);
+
+    // Saves with notes that do not compress, which with the read marks are more than fits: read
+    // marks are left out, and no save.
+    const random = seeded(7);
+    const words = () => Array.from({ length: 60 }, () => Math.floor(random() * 36 ** 5).toString(36)).join(' ');
+    for (const [i, id] of ids(250).entries()) {
+      await savePaper(id, T - i * 60_000);
+      await setNote(id, words());
+    }
+    await syncer(area, () => T + 3000).sync.run();
+    const full = await syncedRows(area);
+    const kept = [...full.keys()].filter((key) => key.startsWith('r:')).length;
+    console.log(`250 saves with long notes and 1,000 read marks: ${kept} read marks travel`);
+    expect([...full.keys()].filter((key) => key.startsWith('l:'))).toHaveLength(250);
+    expect(statuses.at(-1)).toMatchObject({ notSynced: 0 });
+    expect(statuses.at(-1)!.problem).toBeUndefined();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(1000);
+
+    // Two weeks on, the marks are forgotten here and in the synced data; the papers stay read here.
+    await syncer(area, () => T + READ_MARKS_MS + 5000).sync.run();
+    expect([...(await syncedRows(area)).keys()].filter((key) => key.startsWith('r:'))).toEqual([]);
+    expect((await readAtOf([papers[0]!.id]))[0]).toBe(T + 1000);
+  }, 120_000);
+
+  it('wait 20 s after a paper is written (a reader marks papers every few seconds), with one merge for all, or go with a sooner one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const statuses: SyncStatus[] = [];
+      const sync = new BrowserSync({ area: cloud(), now: () => T, enabled: async () => true, setStatus: async (s) => void statuses.push(s), onApplied: () => undefined });
+      for (let i = 0; i < 10; i++) {
+        sync.scheduleReads();
+        vi.advanceTimersByTime(1000);
+      }
+      vi.advanceTimersByTime(9_000); // 19 s after the first write
+      expect(statuses).toHaveLength(0);
+      vi.advanceTimersByTime(1_000);
+      await vi.waitFor(() => expect(statuses).toHaveLength(1));
+      // A change of the library does not wait for the read marks' turn.
+      sync.scheduleReads();
+      sync.schedule();
+      vi.advanceTimersByTime(2_000);
+      await vi.waitFor(() => expect(statuses).toHaveLength(2));
+      vi.advanceTimersByTime(60_000);
+      await Promise.resolve();
+      expect(statuses).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
