@@ -3,7 +3,7 @@ import { queryKey } from '../backup/merge';
 import { markReadAt, markUnread } from '../db/feed';
 import { allLibraryItems, putSyncedLibraryItem, unsavePaper } from '../db/library';
 import { getPapers } from '../db/papers';
-import { markNotInterested, notInterestedIds, takeBackNotInterested } from '../db/ranking';
+import { markNotInterestedAt, notInterestedIds, takeBackNotInterested } from '../db/ranking';
 import { deleteSubscription, listSubscriptions, renameSubscription, restoreSubscription } from '../db/subscriptions';
 import { LIMITS } from '../schema/limits';
 import { readValue, RowSchema } from '../schema/synced';
@@ -98,6 +98,7 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
   const applied: Applied = { subscriptions: [], pending: false, labels: false };
   const settings: Partial<Settings> = {};
   const undismiss: string[] = [];
+  const dismiss = new Map<string, number>();
   const read = new Map<string, number>();
   const unread: string[] = [];
   const saved = new Set<string>();
@@ -123,7 +124,7 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
         applied.labels = true;
         // The mark keeps its own time, so this browser's record reads the same as the synced one.
         if (value === undefined) undismiss.push(name);
-        else await markNotInterested([name], value as number);
+        else dismiss.set(name, value as number);
         break;
       case 'r:':
         // Papers not stored here are passed over; one that arrives later is marked then (see the syncer).
@@ -133,6 +134,7 @@ export async function applyRecords(apply: ReadonlyMap<string, unknown>, local: R
     }
   }
   if (saved.size > 0) applied.labels = true;
+  if (dismiss.size > 0) await markNotInterestedAt(dismiss);
   if (read.size > 0) await markReadAt(read);
   if (unread.length > 0) await markUnread(unread);
   if (saved.size > 0) applied.pending = await applyLibrary(saved, apply, local);

@@ -1,4 +1,4 @@
-import { recentReads } from '../db/feed';
+import { readMarks } from '../db/feed';
 import { getPapers } from '../db/papers';
 import { getMeta, setMeta } from '../db/meta';
 import { decodeShard, encodeShard, itemBytes, SHARD_PREFIX, shardOf, type Shard } from './codec';
@@ -44,10 +44,15 @@ export interface BrowserSyncOptions {
 
 const LEDGER_KEY = 'browserSyncLedger';
 /**
- * Read marks travel for the papers that arrived in this time, and are forgotten after it: the
- * papers a reader still meets unread on another computer.
+ * Read marks travel for the papers that arrived and were read in this time, less a day, and are
+ * forgotten after it (by when the paper was read, which every browser agrees on): the papers a
+ * reader still meets unread on another computer. The day between is for clocks that differ: a
+ * browser whose clock runs behind has stopped sending a mark before one ahead forgets it.
  */
 export const READ_MARKS_MS = 14 * 86_400_000;
+const READ_MARKS_SENT_MS = READ_MARKS_MS - 86_400_000;
+/** Read marks sent at most (the latest): some 19 KB of the 100 KB, and a bounded ledger after "Mark all as read". */
+const MAX_READ_MARKS = 2000;
 /** Changes within this time make one write: Chrome allows 120 writes a minute and 1,800 an hour. */
 const DEBOUNCE_MS = 2_000;
 /** Read marks wait this long for the next merge: at most three writes a minute while a reader reads. */
@@ -109,25 +114,27 @@ export class BrowserSync {
     const items = await area.get(null);
     const { remote, problems } = await readShards(items);
     const since = now() - READ_MARKS_MS;
-    const recent = await recentReads(since);
-    let local = await localRecords(recent.read);
+    const marks = await readMarks(since, now() - READ_MARKS_SENT_MS, MAX_READ_MARKS);
+    let local = await localRecords(marks.read);
     const ledger = (await getMeta<Ledger>(LEDGER_KEY)) ?? EMPTY_LEDGER;
     if (Object.keys(ledger.records).length === 0) local = await joinSyncedSet(local, remote);
     // A mark on a paper not stored here (it is elsewhere) is not a deletion.
     const marked = Object.keys(ledger.records).filter((key) => key.startsWith('n:')).map((key) => key.slice(2));
     const stored = new Set((await getPapers(marked)).flatMap((p) => (p ? [p.id] : [])));
-    // Nor is a read mark of a paper not here, older than the marks kept, or never marked read here
-    // (it arrived after its mark, and is marked below); otherwise it was marked unread here.
+    // A read mark missing here was marked unread here only if its paper is here, unread, and was
+    // marked read here before; else the paper is not here, was read long ago, or arrived after
+    // its mark (it is marked below).
     const keep = (key: string, known: LedgerRecord) =>
-      (key.startsWith('n:') && !stored.has(key.slice(2))) || (key.startsWith('r:') && (!recent.arrived.has(key.slice(2)) || !known.here));
-    const result = mergeRecords(local, remote, ledger, now(), keep, (key, record) => key.startsWith('r:') && record.t < since);
-    // A read mark is here once its paper is: marked now if it arrived since the mark did.
+      (key.startsWith('n:') && !stored.has(key.slice(2))) || (key.startsWith('r:') && (!marks.unread.has(key.slice(2)) || !known.here));
+    // Read marks are forgotten two weeks after the reading, and where another browser forgot one.
+    const forget = (key: string, record: SyncedRecord) => key.startsWith('r:') && (((record.v as number | undefined) ?? record.t) < since || (!remote.has(key) && !local.has(key)));
+    const result = mergeRecords(local, remote, ledger, now(), keep, forget);
     for (const [key, record] of result.merged) {
       if (!key.startsWith('r:')) continue;
       const { here: _here, ...agreed } = result.ledger.records[key]!;
-      const stored = recent.arrived.has(key.slice(2));
-      if (stored && record.v !== undefined && !local.has(key)) result.apply.set(key, record.v);
-      result.ledger.records[key] = stored && (record.v !== undefined || local.has(key)) ? { ...agreed, here: 1 } : agreed;
+      const unread = marks.unread.has(key.slice(2));
+      if (unread && record.v !== undefined && !local.has(key)) result.apply.set(key, record.v);
+      result.ledger.records[key] = record.v !== undefined && (local.has(key) || unread) ? { ...agreed, here: 1 } : agreed;
     }
     this.options.onApplied(await applyRecords(result.apply, local));
     const { writes, removals, bytes, notSynced } = await layout(result.merged, items);
@@ -179,24 +186,33 @@ async function layout(merged: Map<string, SyncedRecord>, current: Record<string,
   }
   const library = [...byPaper].sort(([a], [b]) => (savedAt.get(b) ?? Infinity) - (savedAt.get(a) ?? Infinity)).map(([, group]) => group);
   const rest = records.filter(([key]) => !isSaved(key));
-  let kept = library.length;
-  let keptReads = reads.length;
-  for (;;) {
-    const chosen = [...rest, ...library.slice(0, kept).flat(), ...reads.slice(0, keptReads)];
-    const shards = await spread(chosen);
-    const bytes = Object.entries(shards).reduce((sum, [key, shard]) => sum + itemBytes(key, shard), 0);
-    if (bytes <= QUOTA.bytes - HEADROOM || (kept === 0 && keptReads === 0)) {
-      const writes: Record<string, Shard> = {};
-      for (const [key, shard] of Object.entries(shards)) if ((current[key] as Shard | undefined)?.z !== shard.z || (current[key] as Shard | undefined)?.n !== shard.n) writes[key] = shard;
-      const removals = Object.keys(current).filter((key) => key.startsWith(SHARD_PREFIX) && !(key in shards));
-      return { writes, removals, bytes, notSynced: library.length - kept };
+  const limit = QUOTA.bytes - HEADROOM;
+  const fit = async (saves: number, marks: number) => {
+    const shards = await spread([...rest, ...library.slice(0, saves).flat(), ...reads.slice(0, marks)]);
+    return { shards, saves, bytes: Object.entries(shards).reduce((sum, [key, shard]) => sum + itemBytes(key, shard), 0) };
+  };
+  let chosen = await fit(library.length, reads.length);
+  if (chosen.bytes > limit && reads.length > 0) {
+    // Read marks are left out first; what the rest takes without them says how many fit.
+    const withAll = chosen.bytes;
+    chosen = await fit(library.length, 0);
+    if (chosen.bytes <= limit) {
+      for (let marks = Math.floor(reads.length * ((limit - chosen.bytes) / (withAll - chosen.bytes)) * 0.95); marks > 0; marks = Math.floor(marks * 0.9)) {
+        const tried = await fit(library.length, marks);
+        if (tried.bytes <= limit) {
+          chosen = tried;
+          break;
+        }
+      }
     }
-    // Too much: leave out enough of the oldest read marks, then of the oldest saves, to fit,
-    // judged from the bytes per record.
-    const fits = (QUOTA.bytes - HEADROOM) / bytes;
-    if (keptReads > 0) keptReads = Math.floor(keptReads * fits * 0.9);
-    else kept = Math.max(0, Math.floor(kept * fits * 0.95));
   }
+  // Then the saves saved longest ago, judged from the bytes per record.
+  while (chosen.bytes > limit && chosen.saves > 0) chosen = await fit(Math.max(0, Math.floor(chosen.saves * (limit / chosen.bytes) * 0.95)), 0);
+  const { shards, bytes, saves } = chosen;
+  const writes: Record<string, Shard> = {};
+  for (const [key, shard] of Object.entries(shards)) if ((current[key] as Shard | undefined)?.z !== shard.z || (current[key] as Shard | undefined)?.n !== shard.n) writes[key] = shard;
+  const removals = Object.keys(current).filter((key) => key.startsWith(SHARD_PREFIX) && !(key in shards));
+  return { writes, removals, bytes, notSynced: library.length - saves };
 }
 
 async function spread(records: [string, SyncedRecord][]): Promise<Record<string, Shard>> {

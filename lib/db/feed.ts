@@ -81,24 +81,24 @@ export const hidePapers = (ids: string[], now: number) => editPapers(ids, (p) =>
 export const unhidePapers = (ids: string[]) => editPapers(ids, (p) => without(p, 'hiddenAt'));
 
 /**
- * Papers stored here that arrived since `since` (epoch ms): when each arrived, and when each that
- * was read here was read (hidden or not). Read from the indexes, and only the papers neither
- * unread nor older are read whole.
+ * Read marks as the browser sync needs them: the papers that arrived since `since` (epoch ms) and
+ * were read since `readSince` (hidden or not), the `max` read last, with when; and the papers of
+ * the feed that are unread. Ids come from the indexes; only papers neither unread nor older are
+ * read whole.
  */
-export async function recentReads(since: number): Promise<{ arrived: Map<string, number>; read: Map<string, number> }> {
+export async function readMarks(since: number, readSince: number, max: number): Promise<{ read: Map<string, number>; unread: Set<string> }> {
   return db.transaction('r', db.papers, async () => {
-    const arrived = new Map<string, number>();
-    await db.papers.where('addedAt').aboveOrEqual(since).eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
+    const arrived = (await db.papers.where('addedAt').aboveOrEqual(since).primaryKeys()) as string[];
     const unread = new Set((await db.papers.where('lists').between(...listRange('unread')).primaryKeys()) as string[]);
-    const read = new Map<string, number>();
-    for (const paper of await getPapers([...arrived.keys()].filter((id) => !unread.has(id)))) if (paper?.readAt !== undefined) read.set(paper.id, paper.readAt);
-    return { arrived, read };
+    const read = (await getPapers(arrived.filter((id) => !unread.has(id))))
+      .flatMap((p): [string, number][] => (p?.readAt !== undefined && p.readAt >= readSince ? [[p.id, p.readAt]] : []))
+      .sort((a, b) => b[1] - a[1]);
+    return { read: new Map(read.slice(0, max)), unread };
   });
 }
 
-/** Marks papers read as of the given times (those read already keep theirs). */
-export const markReadAt = (readAt: ReadonlyMap<string, number>) =>
-  editPapers([...readAt.keys()], (p) => (p.readAt === undefined ? { ...p, readAt: readAt.get(p.id)! } : p));
+/** Marks papers read as of the given times: the time another browser agreed on replaces this one's. */
+export const markReadAt = (readAt: ReadonlyMap<string, number>) => editPapers([...readAt.keys()], (p) => (p.readAt === readAt.get(p.id) ? p : { ...p, readAt: readAt.get(p.id)! }));
 
 /** Marks every unread paper of a subscription (or of the whole feed) as read. Returns how many. */
 export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {

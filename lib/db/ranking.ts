@@ -99,6 +99,13 @@ export async function nextFeatureKey(): Promise<number> {
 export const markNotInterested = (ids: string[], now: number) =>
   editPapers(ids, (p) => (p.notInterestedAt === undefined ? { ...p, notInterestedAt: now, hiddenAt: p.hiddenAt ?? now } : p));
 
+/** "Not interested" marks as another browser has them: its time replaces this one's (both then agree). */
+export const markNotInterestedAt = (marks: ReadonlyMap<string, number>) =>
+  editPapers([...marks.keys()], (p) => {
+    const at = marks.get(p.id)!;
+    return p.notInterestedAt === at ? p : { ...p, notInterestedAt: at, hiddenAt: p.hiddenAt ?? at };
+  });
+
 /** Takes "Not interested" back: the paper returns to the feed as it was. */
 export const takeBackNotInterested = (ids: string[]) =>
   editPapers(ids, (p) => {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { decodeShard, encodeShard, SHARD_PREFIX } from '../../../lib/browser-sync/codec';
 import { BrowserSync, QUOTA, READ_MARKS_MS, type SyncArea, type SyncStatus } from '../../../lib/browser-sync/syncer';
 import { hidePapers, markRead, markUnread } from '../../../lib/db/feed';
+import { markNotInterested } from '../../../lib/db/ranking';
 import { getPapers } from '../../../lib/db/papers';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
@@ -263,5 +264,41 @@ describe('read marks of recent papers', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('settle on one time when two browsers read (or dismissed) the same paper at different times, and stop writing', async () => {
+    const sub = await addSubscription({ kind: 'keyword', value: 'software testing', categories: [], exclude: [] }, T);
+    await ingest([a, b], sub.id, T);
+    await markRead([a.id], T + 1000);
+    await markNotInterested([b.id], T + 1000);
+    const area = cloud();
+    await syncer(area, () => T + 2000).sync.run();
+    // Another browser read a and dismissed b later, and its records are the later ones.
+    area.items.set(`${SHARD_PREFIX}99`, await encodeShard([[`r:${a.id}`, { t: T + 60_000, v: T + 50_000 }], [`n:${b.id}`, { t: T + 60_000, v: T + 50_000 }]], 8));
+    await syncer(area, () => T + 70_000).sync.run();
+    expect((await getPapers([a.id, b.id])).map((p) => [p?.readAt, p?.notInterestedAt])).toEqual([[T + 50_000, undefined], [undefined, T + 50_000]]);
+    const writes = area.writes;
+    for (let i = 1; i <= 3; i++) await syncer(area, () => T + 70_000 + i * 60_000).sync.run();
+    expect(area.writes).toBe(writes);
+  });
+
+  it('stay forgotten where a browser whose clock runs half a day behind still has the paper read', async () => {
+    const sub = await addSubscription({ kind: 'keyword', value: 'software testing', categories: [], exclude: [] }, T);
+    await ingest([a, b], sub.id, T);
+    await markRead([a.id, b.id], T + 1000);
+    const area = cloud();
+    await syncer(area, () => T + 2000).sync.run();
+    // A browser whose clock runs ahead forgot a's mark (b was read again there later: kept).
+    for (const [key, value] of area.items) {
+      const rows = (await decodeShard(value)) as [string, number, unknown?][];
+      const kept = rows.filter(([k]) => k !== `r:${a.id}`).map(([k, t, v]): [string, { t: number; v?: unknown }] => [k, rows[0] && v === undefined ? { t } : { t, v }]);
+      if (kept.length < rows.length) area.items.set(key, await encodeShard(kept, (value as { n: number }).n));
+    }
+    const writes = area.writes;
+    await syncer(area, () => T + 1000 + READ_MARKS_MS - 12 * 3_600_000).sync.run();
+    expect(area.writes).toBe(writes);
+    expect((await syncedRows(area)).has(`r:${a.id}`)).toBe(false);
+    expect((await syncedRows(area)).has(`r:${b.id}`)).toBe(true);
+    expect(await readAtOf([a.id])).toEqual([T + 1000]);
   });
 });
