@@ -19,10 +19,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const dayKeyFormat = (timeZone: string | undefined) =>
   dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
 /** The calendar day an instant falls on for the reader, as YYYY-MM-DD. */
 export function localDayKey(instant: number | string, timeZone?: string): string {
   const time = typeof instant === 'number' ? instant : Date.parse(instant);
   if (!Number.isFinite(time)) return 'unknown';
+  if (timeZone === undefined) {
+    // The browser's own zone: Date knows it, without building an Intl formatter (the first one
+    // a page builds costs milliseconds before its first card).
+    const date = new Date(time);
+    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+  }
   const parts: Record<string, string> = {};
   for (const part of dayKeyFormat(timeZone).formatToParts(time)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day}`;

@@ -12,6 +12,22 @@ describe('day headings', () => {
     expect(localDayKey('2026-05-18T23:30:00Z', 'America/New_York')).toBe('2026-05-18');
   });
 
+  it('puts an instant on the same day in the browser’s own zone as when the zone is named, around midnight and clock changes', () => {
+    const before = process.env.TZ;
+    try {
+      for (const zone of ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC']) {
+        process.env.TZ = zone; // Node follows a new TZ at once; the browser uses the reader's own
+        // Every 37 minutes through 2026 (both clock changes of each zone), and around year ends.
+        const instants = [...Array.from({ length: 14_300 }, (_, i) => Date.UTC(2026, 0, 1) + i * 37 * 60_000), Date.UTC(2026, 11, 31, 23, 30), Date.UTC(1999, 11, 31, 23, 59)];
+        const differing = instants.filter((t) => localDayKey(t) !== localDayKey(t, zone));
+        expect(differing.map((t) => new Date(t).toISOString()), zone).toEqual([]);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('says Today and Yesterday, then weekday and date, with the year only for other years', () => {
     expect(dayLabel('2026-05-19', NOW, berlin)).toBe('Today');
     expect(dayLabel('2026-05-18', NOW, berlin)).toBe('Yesterday');
