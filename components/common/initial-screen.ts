@@ -14,12 +14,15 @@ export type InitialScreen = Omit<FirstScreen, 'version' | 'counts'> & { counts?:
 const DATABASE_WAIT_MS = 4000;
 
 /**
- * The page's first-screen cache when there is one (at once), else its first cards from the
+ * The page's first-screen cache when it has cards (at once), else its first cards from the
  * database; null when neither is there (a first run), and the page reads through Dexie.
  */
 export async function initialScreen(storage: Pick<Storage, 'getItem'>, key: string, query: FirstCardsQuery, idb?: IDBFactory): Promise<InitialScreen | null> {
   const cached = readFirstScreen(storage, key);
-  if (cached) return cached;
+  // A screen without cards was taken before the papers came (the tab that opened on install,
+  // one open while the first sync ran): painted, it would say "nothing yet" and then move
+  // everything as the cards arrived. The database says at once whether that still holds.
+  if (cached && cached.papers.length > 0) return cached;
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), DATABASE_WAIT_MS));
   const cards = await Promise.race([readFirstCards(query, FIRST_SCREEN_CARDS, idb), timeout]);
   if (!cards) return null;
