@@ -3,6 +3,7 @@ import { getPapers } from '../db/papers';
 import { getMeta, setMeta } from '../db/meta';
 import { decodeShard, encodeShard, itemBytes, SHARD_PREFIX, shardOf, type Shard } from './codec';
 import { EMPTY_LEDGER, mergeRecords, type Ledger, type LedgerRecord, type SyncedRecord } from './merge';
+import { isKnownKind } from '../schema/synced';
 import { applyRecords, joinSyncedSet, localRecords, readRows, type Applied } from './records';
 
 /** The browser's `storage.sync` area (or a stand-in in tests). */
@@ -125,7 +126,7 @@ export class BrowserSync {
     // marked read here before; else the paper is not here, was read long ago, or arrived after
     // its mark (it is marked below).
     const keep = (key: string, known: LedgerRecord) =>
-      (key.startsWith('n:') && !stored.has(key.slice(2))) || (key.startsWith('r:') && (!marks.unread.has(key.slice(2)) || !known.here));
+      !isKnownKind(key) || (key.startsWith('n:') && !stored.has(key.slice(2))) || (key.startsWith('r:') && (!marks.unread.has(key.slice(2)) || !known.here));
     // Read marks are forgotten two weeks after the reading, and where another browser forgot one.
     const forget = (key: string, record: SyncedRecord) => key.startsWith('r:') && (((record.v as number | undefined) ?? record.t) < since || (!remote.has(key) && !local.has(key)));
     const result = mergeRecords(local, remote, ledger, now(), keep, forget);

@@ -22,10 +22,21 @@ export const SyncedNoteSchema = record({
 
 export const RowSchema = v.union([v.strictTuple([text(200), epochMs()]), v.strictTuple([text(200), epochMs(), v.unknown()])], 'a record that is not [key, time, value]');
 
-/** The value of a record with this key, checked; throws with the reason when it does not fit. */
+/** The kinds of record this version knows; a later one may add others. */
+const KINDS = new Set(['s:', 'o:', 'l:', 'g:', 'm:', 'n:', 'r:']);
+
+/** Whether this version knows what a record with this key is (and applies it). */
+export const isKnownKind = (key: string): boolean => KINDS.has(key.slice(0, 2));
+
+/**
+ * The value of a record with this key, checked; throws with the reason when it does not fit. A
+ * record of a kind a later version added is passed on as it is: never applied here, and never
+ * dropped from what this browser writes back (its shard stays readable to every version).
+ */
 export function readValue(key: string, value: unknown): unknown {
   const kind = key.slice(0, 2);
   const name = key.slice(2);
+  if (!isKnownKind(key) && /^[a-z]:[\w.:/-]{1,120}$/.test(key)) return value;
   if (kind === 's:') {
     v.parse(subscriptionId(), name);
     const { id: _id, ...fields } = v.parse(SubscriptionSchema, { ...(value as object), id: name });

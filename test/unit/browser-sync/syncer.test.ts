@@ -123,6 +123,27 @@ describe('the synced data in storage.sync', () => {
     expect([...area.items.keys()]).toEqual(expect.arrayContaining(good));
   });
 
+  it('passes on, untouched, the records of a kind a later version added, and still refuses a shard with a bad key', async () => {
+    const area = cloud();
+    await updateSettings({ theme: 'dark' });
+    await syncer(area).sync.run();
+    // Derived in the test: what a later Paper Radar might write beside today's records.
+    area.items.set(`${SHARD_PREFIX}98`, await encodeShard([['x:2401.00001', { t: T + 500, v: { stars: 3 } }], ['o:theme', { t: T + 500, v: 'light' }]], 8));
+    area.items.set(`${SHARD_PREFIX}99`, await encodeShard([['no kind at all', { t: T + 500, v: 1 }]], 8));
+    const { sync, statuses } = syncer(area, () => T + 1000);
+    await sync.run();
+    expect(statuses.at(-1)!.problem).toContain(`${SHARD_PREFIX}99`);
+    expect(statuses.at(-1)!.problem).not.toContain(`${SHARD_PREFIX}98`);
+    expect((await getSettings()).theme).toBe('light');
+    // A change here rewrites the shards: the later version's record stays in them, as it was.
+    await updateSettings({ theme: 'system' });
+    await syncer(area, () => T + 2000).sync.run();
+    await syncer(area, () => T + 3000).sync.run();
+    const rows = await syncedRows(area);
+    expect(rows.get('x:2401.00001')).toEqual([T + 500, { stars: 3 }]);
+    expect(rows.get('o:theme')).toEqual([expect.any(Number), 'system']);
+  });
+
   it('keeps the newest saves in sync when the quota is full, says how many stay here, and loses none here', async () => {
     // Notes that do not compress well (as real notes on different papers do not repeat each other).
     const random = seeded(7);
