@@ -65,7 +65,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, BREATH
 export class Ranker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
-  private again = false;
+  /** The ranking asked for while one runs: after it, once, for everyone who asked meanwhile. */
+  private queued: Promise<void> | null = null;
   private readonly pause: () => Promise<void>;
   /**
    * The features last read or written, while the worker is awake: a re-rank after a save then
@@ -109,19 +110,21 @@ export class Ranker {
     if (wanted ? stale : ranking !== undefined) await this.run();
   }
 
-  /** Ranks now (or right after the ranking in progress, which started before the latest change). */
+  /**
+   * Ranks now, or right after the ranking in progress (which started before the latest change).
+   * Resolves once a ranking that started after this call is stored.
+   */
   run(): Promise<void> {
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.run();
+        });
+      return this.queued;
     }
-    this.running = this.rank().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.run();
-      }
-    });
+    this.running = this.rank().finally(() => (this.running = null));
     return this.running;
   }
 

@@ -41,6 +41,26 @@ describe('the ranker in the background', () => {
     console.log('why lines:', ranking.why.slice(0, 5));
   });
 
+  it('answers a request made during a ranking once a ranking that knows of it is stored', async () => {
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The first ranking reads what is saved, then waits at its next breath.
+    let pauses = 0;
+    let reading = () => undefined as void;
+    const readSaves = new Promise<void>((resolve) => (reading = resolve));
+    const held = new Ranker({ now: () => T0, debounceMs: 0, pause: () => (pauses++ === 0 ? Promise.resolve() : (reading(), gate)) });
+    const first = held.run();
+    await readSaves;
+    await savePaper(testing[3]!.id, T0 + 1); // saved while the first ranking runs
+    const second = held.run();
+    const third = held.run();
+    open();
+    await second;
+    expect((await getRankModel())!.labels).toContain(testing[3]!.id);
+    await Promise.all([first, third]);
+  });
+
   it('learns from "not interested": papers like the dismissed ones sink', async () => {
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
     await ranker().run();
