@@ -1,7 +1,7 @@
 import './library.css';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { allTags, libraryEntries, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
+import { allTags, libraryEntries, libraryHead, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
 import { getSavedCheckState, markChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
@@ -9,6 +9,7 @@ import { listSubscriptions } from '../../lib/db/subscriptions';
 import { downloadText } from '../../lib/download';
 import { timeAgo } from '../../lib/ui/relative-time';
 import { latestAbsUrl } from '../../lib/ui/arxiv-links';
+import { samePlainValue } from '../common/same-value';
 import { useServices } from '../common/services';
 import { useLiveQuery } from '../common/use-live-query';
 import { ShowMore } from '../digest/card-list';
@@ -29,11 +30,12 @@ const SHOWN_AUTHORS = 10;
  */
 export const LIBRARY_PAGE = 30;
 /**
- * Cards drawn in one task while a page of them comes in: the first ones paint at once, the
- * rest follow in the next tasks, and the page answers the reader in between (a page of 30
- * cards drawn at once held it for 200 ms and more).
+ * Cards drawn in one task while a page of them comes in: the first one paints at once, the
+ * rest follow in the next tasks, and the page answers the reader in between. Three at a time
+ * held the page over 100 ms when their abstracts were long (20,000 characters, as a backup may
+ * hold); a page of 30 drawn at once, 200 ms and more.
  */
-const DRAWN_AT_ONCE = 3;
+const DRAWN_AT_ONCE = 1;
 /** Entries on a first screen; those below are laid out only once scrolled near (a layout of 30 held the page 100 ms). */
 const ON_FIRST_SCREEN = 4;
 
@@ -42,10 +44,19 @@ interface LibraryViewProps {
   now: number;
 }
 
-async function loadLibrary() {
-  const [entries, tags, subscriptions, check] = await Promise.all([libraryEntries(), allTags(), listSubscriptions(), getSavedCheckState()]);
-  return { entries, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])), check };
+/**
+ * The library as read so far: its `head` most recent saves (all of them when `head` is not
+ * given), and how many there are.
+ */
+async function loadLibrary(head?: number) {
+  const read = head === undefined ? libraryEntries().then((entries) => ({ entries, total: entries.length })) : libraryHead(head);
+  const [{ entries, total }, tags, subscriptions, check] = await Promise.all([read, allTags(), listSubscriptions(), getSavedCheckState()]);
+  return { entries, total, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])), check };
 }
+
+const loadFirstPage = () => loadLibrary(LIBRARY_PAGE);
+const loadWhole = () => loadLibrary();
+const readNothing = async () => undefined;
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
@@ -115,11 +126,22 @@ interface EntryProps {
   later: boolean;
 }
 
-/** An entry drawn again only when what it shows changed: drawing the next cards leaves the ones drawn alone. */
+/**
+ * An entry drawn again only when what it shows changed: drawing the next cards, or reading the
+ * library again after a write (every entry read anew, most of them equal), leaves the ones drawn
+ * alone. Drawing 30 cards again held the page for 200 ms.
+ */
 class DrawnEntry extends Component<EntryProps> {
   override shouldComponentUpdate(next: EntryProps): boolean {
     const props = this.props;
-    return next.entry !== props.entry || next.change !== props.change || next.knownTags !== props.knownTags || next.labels !== props.labels || next.now !== props.now || next.later !== props.later;
+    return (
+      !samePlainValue(next.entry, props.entry) ||
+      !samePlainValue(next.change, props.change) ||
+      !samePlainValue(next.knownTags, props.knownTags) ||
+      !samePlainValue(next.labels, props.labels) ||
+      next.now !== props.now ||
+      next.later !== props.later
+    );
   }
 
   override render() {
@@ -146,7 +168,17 @@ function Entry({ entry, change, knownTags, labels, now, later }: EntryProps) {
 
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
 export function LibraryView({ query, now }: LibraryViewProps) {
-  const library = useLiveQuery(loadLibrary, []).value;
+  // The first page of saves at once, the rest once they are on screen.
+  const firstPage = useLiveQuery(loadFirstPage, []).value;
+  const firstPageOnly = firstPage !== undefined && firstPage.entries.length < firstPage.total;
+  const [readWhole, setReadWhole] = useState(false);
+  useEffect(() => {
+    if (firstPageOnly) setReadWhole(true);
+  }, [firstPageOnly]);
+  const whole = useLiveQuery(readWhole ? loadWhole : readNothing, [readWhole]).value;
+  const library = whole ?? firstPage;
+  // Until the whole library is read, what a search or a filter finds is not known.
+  const complete = library !== undefined && library.entries.length === library.total;
   const [tag, setTag] = useState<string>();
   const [changedOnly, setChangedOnly] = useState(false);
   const [limit, setLimit] = useState(LIBRARY_PAGE);
@@ -170,6 +202,7 @@ export function LibraryView({ query, now }: LibraryViewProps) {
   }, [drawn, limit, shown.length]);
   if (!library) return null;
   const changedCount = [...changes.values()].filter((change) => change !== null).length;
+  const filtered = query !== '' || tag !== undefined || changedOnly;
 
   const exportBibtex = async () => {
     const { toBibtexFile } = await import('../../lib/cite/bibtex');
@@ -177,7 +210,7 @@ export function LibraryView({ query, now }: LibraryViewProps) {
     downloadText('paper-radar-library.bib', toBibtexFile(papers), 'application/x-bibtex');
   };
 
-  if (library.entries.length === 0) {
+  if (library.total === 0) {
     return (
       <section class="empty">
         <h2 class="empty__title">Your library is empty</h2>
@@ -193,22 +226,25 @@ export function LibraryView({ query, now }: LibraryViewProps) {
       </h2>
       <div class="feed-bar">
         <p class="feed-bar__count" role="status">
-          {shown.length === library.entries.length
-            ? `${shown.length} saved ${shown.length === 1 ? 'paper' : 'papers'}`
-            : `${shown.length} of ${library.entries.length} saved papers`}
+          {!filtered
+            ? `${library.total} saved ${library.total === 1 ? 'paper' : 'papers'}`
+            : complete
+              ? `${shown.length} of ${library.total} saved papers`
+              : `Looking through ${library.total} saved papers…`}
         </p>
-        <button type="button" class="link-button" disabled={shown.length === 0} onClick={() => void exportBibtex()}>
+        {/* In the bar, where its arrival once the whole library is read moves nothing. */}
+        {complete && (changedCount > 0 || changedOnly) && (
+          <div class="chips" role="group" aria-label="Filter by change">
+            <button type="button" class={changedOnly ? 'chip chip--on' : 'chip'} aria-pressed={changedOnly} onClick={() => setChangedOnly(!changedOnly)}>
+              Changed since saved ({changedCount})
+            </button>
+          </div>
+        )}
+        <button type="button" class="link-button" disabled={!complete || shown.length === 0} onClick={() => void exportBibtex()}>
           Export BibTeX
         </button>
       </div>
       <LibraryCheckStatus state={library.check} now={now} />
-      {(changedCount > 0 || changedOnly) && (
-        <div class="chips" role="group" aria-label="Filter by change">
-          <button type="button" class={changedOnly ? 'chip chip--on' : 'chip'} aria-pressed={changedOnly} onClick={() => setChangedOnly(!changedOnly)}>
-            Changed since saved ({changedCount})
-          </button>
-        </div>
-      )}
       {library.tags.length > 0 && (
         <div class="chips" role="group" aria-label="Filter by tag">
           <button type="button" class={tag === undefined ? 'chip chip--on' : 'chip'} aria-pressed={tag === undefined} onClick={() => setTag(undefined)}>
@@ -228,7 +264,7 @@ export function LibraryView({ query, now }: LibraryViewProps) {
       {shown.length > limit && drawn >= limit && (
         <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />
       )}
-      {shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
+      {complete && shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
     </section>
   );
 }

@@ -101,17 +101,14 @@ export interface LibraryEntry {
 /** Papers read at a time for the Library: 2,000 read at once held its page for 180 ms. */
 const ENTRIES_READ_AT_ONCE = 100;
 
-/** The library, most recently saved first, with each paper's metadata where known. */
-export async function libraryEntries(): Promise<LibraryEntry[]> {
-  const items = await db.library.orderBy('savedAt').reverse().toArray();
+/** The items with their papers, in slices; the next slice is asked for while the page handles the one before. */
+async function withPapers(items: readonly LibraryItem[]): Promise<LibraryEntry[]> {
   const read = (from: number): Promise<LibraryEntry[]> => {
     const slice = items.slice(from, from + ENTRIES_READ_AT_ONCE);
     const entries = getPapers(slice.map((i) => i.id)).then((papers) => slice.map((item, i) => (papers[i] ? { item, paper: papers[i] } : { item })));
     entries.catch(() => undefined); // a failed read is thrown where it is awaited, not reported unhandled meanwhile
     return entries;
   };
-  if (items.length === 0) return [];
-  // One slice asked for while the one before is read: the database works while the page handles its answer.
   const entries: LibraryEntry[] = [];
   let next = read(0);
   for (let from = 0; from < items.length; from += ENTRIES_READ_AT_ONCE) {
@@ -120,6 +117,20 @@ export async function libraryEntries(): Promise<LibraryEntry[]> {
     entries.push(...(await current));
   }
   return entries;
+}
+
+/** The library, most recently saved first, with each paper's metadata where known. */
+export async function libraryEntries(): Promise<LibraryEntry[]> {
+  return withPapers(await db.library.orderBy('savedAt').reverse().toArray());
+}
+
+/**
+ * The `count` most recent saves with their papers, and how many saves there are: what the
+ * Library's first screen shows while the rest is read (2,000 saved papers took 0.7–1.2 s to read).
+ */
+export async function libraryHead(count: number): Promise<{ entries: LibraryEntry[]; total: number }> {
+  const [items, total] = await Promise.all([db.library.orderBy('savedAt').reverse().limit(count).toArray(), db.library.count()]);
+  return { entries: await withPapers(items), total };
 }
 
 /** Sets a paper's tags (trimmed, each once); a LimitError for tags a backup could not hold. */

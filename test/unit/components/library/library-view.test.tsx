@@ -1,14 +1,23 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY_PAGE, LibraryView } from '../../../../components/library/library-view';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
-import { notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
+import { libraryEntries, notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { NOW, testServices, WithServices } from '../test-services';
 
+// The whole library's read, held back by a test until it opens the gate (open in every other test).
+const wholeRead = vi.hoisted(() => ({ gate: Promise.resolve() }));
+vi.mock('../../../../lib/db/library', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../../lib/db/library')>();
+  // Read at once, as Dexie's live queries need, and answered once the gate opens.
+  return { ...actual, libraryEntries: vi.fn(async () => ((read) => wholeRead.gate.then(() => read))(actual.libraryEntries())) };
+});
+
 beforeEach(async () => {
+  wholeRead.gate = Promise.resolve();
   await db.delete();
   await db.open();
   await ingest([attentionPaper], 'attention', NOW);
@@ -145,5 +154,32 @@ describe('the library', () => {
     // The oldest save, far below the first page, is found by a word of its title.
     renderLibrary('attention is all');
     await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
+  });
+
+  it('shows the newest saves while the rest of a large library is read, and answers a search only once it is', async () => {
+    const papers = derivedPapers(73);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    const count = () => document.querySelector('.feed-bar__count')!.textContent;
+    let openGate = () => undefined as void;
+    wholeRead.gate = new Promise<void>((resolve) => (openGate = resolve));
+    const view = renderLibrary();
+    await waitFor(() => expect(cardIds()).toEqual(papers.slice(0, LIBRARY_PAGE).map((p) => p.id)));
+    await waitFor(() => expect(vi.mocked(libraryEntries)).toHaveBeenCalled());
+    expect(count()).toBe('75 saved papers');
+    expect((screen.getByRole('button', { name: 'Export BibTeX' }) as HTMLButtonElement).disabled).toBe(true);
+    // The oldest save is not read yet: the search says it is looking, not that nothing matches.
+    view.rerender(
+      <WithServices services={testServices().services}>
+        <LibraryView query="attention is all" now={NOW} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(count()).toBe('Looking through 75 saved papers…'));
+    expect(screen.queryByText('No saved paper matches.')).toBeNull();
+    openGate();
+    await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
+    expect(count()).toBe('1 of 75 saved papers');
+    expect((screen.getByRole('button', { name: 'Export BibTeX' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
