@@ -1,17 +1,15 @@
 import './library.css';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { allTags, libraryEntries, libraryHead, setNote, setTags, type LibraryEntry } from '../../lib/db/library';
-import { getSavedCheckState, markChangesSeen } from '../../lib/db/saved-check';
+import { setNote, setTags, type LibraryEntry } from '../../lib/db/library';
+import { markChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
-import { listSubscriptions } from '../../lib/db/subscriptions';
 import { downloadText } from '../../lib/download';
 import { timeAgo } from '../../lib/ui/relative-time';
 import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { samePlainValue } from '../common/same-value';
 import { useServices } from '../common/services';
-import { useLiveQuery } from '../common/use-live-query';
 import { ShowMore } from '../digest/card-list';
 import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour, PaperCard } from '../paper-card/paper-card';
@@ -20,6 +18,7 @@ import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
 import { changeOf, filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
+import { useLibrary } from './use-library';
 
 /** Authors named on a card saved from a page; the rest are counted. */
 const SHOWN_AUTHORS = 10;
@@ -43,20 +42,6 @@ interface LibraryViewProps {
   query: string;
   now: number;
 }
-
-/**
- * The library as read so far: its `head` most recent saves (all of them when `head` is not
- * given), and how many there are.
- */
-async function loadLibrary(head?: number) {
-  const read = head === undefined ? libraryEntries().then((entries) => ({ entries, total: entries.length })) : libraryHead(head);
-  const [{ entries, total }, tags, subscriptions, check] = await Promise.all([read, allTags(), listSubscriptions(), getSavedCheckState()]);
-  return { entries, total, tags, labels: new Map(subscriptions.map((s) => [s.id, s.label])), check };
-}
-
-const loadFirstPage = () => loadLibrary(LIBRARY_PAGE);
-const loadWhole = () => loadLibrary();
-const readNothing = async () => undefined;
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
@@ -168,17 +153,9 @@ function Entry({ entry, change, knownTags, labels, now, later }: EntryProps) {
 
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
 export function LibraryView({ query, now }: LibraryViewProps) {
-  // The first page of saves at once, the rest once they are on screen.
-  const firstPage = useLiveQuery(loadFirstPage, []).value;
-  const firstPageOnly = firstPage !== undefined && firstPage.entries.length < firstPage.total;
-  const [readWhole, setReadWhole] = useState(false);
-  useEffect(() => {
-    if (firstPageOnly) setReadWhole(true);
-  }, [firstPageOnly]);
-  const whole = useLiveQuery(readWhole ? loadWhole : readNothing, [readWhole]).value;
-  const library = whole ?? firstPage;
+  const library = useLibrary(LIBRARY_PAGE);
   // Until the whole library is read, what a search or a filter finds is not known.
-  const complete = library !== undefined && library.entries.length === library.total;
+  const complete = library?.complete === true;
   const [tag, setTag] = useState<string>();
   const [changedOnly, setChangedOnly] = useState(false);
   const [limit, setLimit] = useState(LIBRARY_PAGE);

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { samePlainValue } from '../common/same-value';
 import { LIMITS } from '../../lib/schema/limits';
 import { tagProblem } from '../../lib/schema/user-text';
 
@@ -36,14 +37,26 @@ function draftProblem(draft: string, tags: readonly string[]): string | null {
 }
 
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
-export function TagEditor({ tags, known, listId, onChange }: TagEditorProps) {
+export function TagEditor({ tags: stored, known, listId, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  // An edit is shown at once, while the stored tags are still those it was made on (or an earlier
+  // edit not read back yet): in a large library they are read back a few hundred ms later.
+  const [edit, setEdit] = useState<{ on: (readonly string[])[]; tags: string[] } | null>(null);
+  const editShown = edit !== null && edit.on.some((tags) => samePlainValue(tags, stored));
+  const tags = editShown ? edit.tags : stored;
   const problemId = useId();
   const problem = draftProblem(draft, tags);
   const store = (next: string[]) => {
     setFailure(null);
-    onChange(next).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    const before = editShown ? edit : null;
+    const made = { on: before ? [...before.on, before.tags] : [stored], tags: next };
+    setEdit(made);
+    onChange(next).catch((error: unknown) => {
+      // Back to what was shown before this edit (an earlier one, perhaps not read back yet).
+      setEdit((current) => (current === made ? before : current));
+      setFailure(error instanceof Error ? error.message : String(error));
+    });
   };
   const add = (text = draft) => {
     if (draftProblem(text, tags)) return;

@@ -99,29 +99,40 @@ export interface LibraryEntry {
 }
 
 /** Papers read at a time for the Library: 2,000 read at once held its page for 180 ms. */
-const ENTRIES_READ_AT_ONCE = 100;
+const PAPERS_READ_AT_ONCE = 100;
 
-/** The items with their papers, in slices; the next slice is asked for while the page handles the one before. */
-async function withPapers(items: readonly LibraryItem[]): Promise<LibraryEntry[]> {
-  const read = (from: number): Promise<LibraryEntry[]> => {
-    const slice = items.slice(from, from + ENTRIES_READ_AT_ONCE);
-    const entries = getPapers(slice.map((i) => i.id)).then((papers) => slice.map((item, i) => (papers[i] ? { item, paper: papers[i] } : { item })));
-    entries.catch(() => undefined); // a failed read is thrown where it is awaited, not reported unhandled meanwhile
-    return entries;
+/**
+ * The stored papers of these ids, by id, read in slices: the next slice is asked for while the
+ * page handles the one before.
+ */
+export async function papersById(ids: readonly string[]): Promise<Map<string, StoredPaper>> {
+  const read = (from: number) => {
+    const papers = getPapers(ids.slice(from, from + PAPERS_READ_AT_ONCE));
+    papers.catch(() => undefined); // a failed read is thrown where it is awaited, not reported unhandled meanwhile
+    return papers;
   };
-  const entries: LibraryEntry[] = [];
+  const byId = new Map<string, StoredPaper>();
   let next = read(0);
-  for (let from = 0; from < items.length; from += ENTRIES_READ_AT_ONCE) {
+  for (let from = 0; from < ids.length; from += PAPERS_READ_AT_ONCE) {
     const current = next;
-    if (from + ENTRIES_READ_AT_ONCE < items.length) next = read(from + ENTRIES_READ_AT_ONCE);
-    entries.push(...(await current));
+    if (from + PAPERS_READ_AT_ONCE < ids.length) next = read(from + PAPERS_READ_AT_ONCE);
+    for (const paper of await current) if (paper) byId.set(paper.id, paper);
   }
-  return entries;
+  return byId;
+}
+
+/** The items with their papers where stored. */
+export function entriesOf(items: readonly LibraryItem[], papers: ReadonlyMap<string, StoredPaper>): LibraryEntry[] {
+  return items.map((item) => {
+    const paper = papers.get(item.id);
+    return paper ? { item, paper } : { item };
+  });
 }
 
 /** The library, most recently saved first, with each paper's metadata where known. */
 export async function libraryEntries(): Promise<LibraryEntry[]> {
-  return withPapers(await db.library.orderBy('savedAt').reverse().toArray());
+  const items = await allLibraryItems();
+  return entriesOf(items, await papersById(items.map((item) => item.id)));
 }
 
 /**
@@ -130,7 +141,7 @@ export async function libraryEntries(): Promise<LibraryEntry[]> {
  */
 export async function libraryHead(count: number): Promise<{ entries: LibraryEntry[]; total: number }> {
   const [items, total] = await Promise.all([db.library.orderBy('savedAt').reverse().limit(count).toArray(), db.library.count()]);
-  return { entries: await withPapers(items), total };
+  return { entries: entriesOf(items, await papersById(items.map((item) => item.id))), total };
 }
 
 /** Sets a paper's tags (trimmed, each once); a LimitError for tags a backup could not hold. */

@@ -3,17 +3,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY_PAGE, LibraryView } from '../../../../components/library/library-view';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
-import { libraryEntries, notePendingLookup, savePaper, unsavePaper } from '../../../../lib/db/library';
+import { allLibraryItems, notePendingLookup, papersById, savePaper, setTags, unsavePaper } from '../../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { NOW, testServices, WithServices } from '../test-services';
 
-// The whole library's read, held back by a test until it opens the gate (open in every other test).
+// The read of every save (after the first page), held back by a test until it opens the gate (open in every other test).
 const wholeRead = vi.hoisted(() => ({ gate: Promise.resolve() }));
 vi.mock('../../../../lib/db/library', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../lib/db/library')>();
   // Read at once, as Dexie's live queries need, and answered once the gate opens.
-  return { ...actual, libraryEntries: vi.fn(async () => ((read) => wholeRead.gate.then(() => read))(actual.libraryEntries())) };
+  return {
+    ...actual,
+    allLibraryItems: vi.fn(async () => ((read) => wholeRead.gate.then(() => read))(actual.allLibraryItems())),
+    papersById: vi.fn(actual.papersById),
+    setTags: vi.fn(actual.setTags),
+  };
 });
 
 beforeEach(async () => {
@@ -89,6 +94,32 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
   });
 
+  it('shows a tag at once, before it is stored, and takes it back with the reason when it cannot be', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    const tagsShown = () => [...entry.querySelectorAll('.tag__text')].map((t) => t.textContent);
+    let store = () => undefined as void;
+    vi.mocked(setTags).mockImplementationOnce((...args) => new Promise<void>((resolve) => (store = () => void setTags(...args).then(resolve))));
+    fireEvent.input(tagInput, { target: { value: 'transformers' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(() => expect(tagsShown()).toEqual(['transformers']));
+    expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]);
+    store();
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers']));
+    fireEvent.input(tagInput, { target: { value: 'nlp' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers', 'nlp']));
+    await waitFor(() => expect(tagsShown()).toEqual(['transformers', 'nlp']));
+
+    vi.mocked(setTags).mockRejectedValueOnce(new Error('The disk is full.'));
+    fireEvent.input(tagInput, { target: { value: 'later' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(() => expect(within(entry).getByRole('alert').textContent).toBe('The disk is full.'));
+    expect(tagsShown()).toEqual(['transformers', 'nlp']);
+  });
+
   it('says as the user types that a tag or a note is longer than a backup holds, and keeps it out', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toHaveLength(2));
@@ -156,6 +187,52 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
   });
 
+  it('keeps a found paper on screen while the library grows past its first page', async () => {
+    // 28 more saves: 30 in all, the oldest of them the one searched for.
+    const papers = derivedPapers(29);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.slice(0, 28).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    const count = () => document.querySelector('.feed-bar__count')?.textContent;
+    const found = async (total: number) => {
+      await waitFor(() => expect(count()).toBe(`1 of ${total} saved papers`));
+      expect(cardIds()).toEqual([attentionPaper.id]);
+    };
+    for (const wholeReadFirst of [false, true]) {
+      await db.library.delete(papers[28]!.id);
+      let openGate = () => undefined as void;
+      wholeRead.gate = wholeReadFirst ? Promise.resolve() : new Promise<void>((resolve) => (openGate = resolve));
+      vi.mocked(allLibraryItems).mockClear();
+      renderLibrary('attention is all');
+      await found(30);
+      if (wholeReadFirst) await waitFor(() => expect(vi.mocked(papersById)).toHaveBeenCalled());
+      const card = screen.getByTestId('paper-card');
+      let removed = false;
+      const watch = new MutationObserver(() => (removed ||= !card.isConnected));
+      watch.observe(document.body, { childList: true, subtree: true });
+      // A 31st save (from another tab), before or after every save was read.
+      await savePaper(papers[28]!.id, NOW + 100_000, papers[28]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      openGate();
+      await found(31);
+      watch.disconnect();
+      expect(removed, wholeReadFirst ? 'after every save was read' : 'while the first page alone was read').toBe(false);
+      cleanup();
+    }
+  });
+
+  it('shows a tag written without reading the saved papers again', async () => {
+    vi.mocked(papersById).mockClear();
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    await waitFor(() => expect(vi.mocked(papersById)).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const reads = vi.mocked(papersById).mock.calls.length;
+    await setTags(attentionPaper.id, ['to read']);
+    await waitFor(() => expect(screen.getAllByText('to read').length).toBeGreaterThan(0));
+    expect(vi.mocked(papersById).mock.calls.length).toBe(reads);
+  });
+
   it('shows the newest saves while the rest of a large library is read, and answers a search only once it is', async () => {
     const papers = derivedPapers(73);
     await db.transaction('rw', db.papers, db.library, async () => {
@@ -164,9 +241,10 @@ describe('the library', () => {
     const count = () => document.querySelector('.feed-bar__count')!.textContent;
     let openGate = () => undefined as void;
     wholeRead.gate = new Promise<void>((resolve) => (openGate = resolve));
+    vi.mocked(allLibraryItems).mockClear();
     const view = renderLibrary();
     await waitFor(() => expect(cardIds()).toEqual(papers.slice(0, LIBRARY_PAGE).map((p) => p.id)));
-    await waitFor(() => expect(vi.mocked(libraryEntries)).toHaveBeenCalled());
+    await waitFor(() => expect(vi.mocked(allLibraryItems)).toHaveBeenCalled());
     expect(count()).toBe('75 saved papers');
     expect((screen.getByRole('button', { name: 'Export BibTeX' }) as HTMLButtonElement).disabled).toBe(true);
     // The oldest save is not read yet: the search says it is looking, not that nothing matches.
