@@ -37,6 +37,8 @@ export const LIBRARY_PAGE = 30;
 const DRAWN_AT_ONCE = 1;
 /** Entries on a first screen; those below are laid out only once scrolled near (a layout of 30 held the page 100 ms). */
 const ON_FIRST_SCREEN = 4;
+/** The page's one list of the library's tags, offered by every tag field (a list in each entry repeated one id, and every field offered the first entry's). */
+const TAG_LIST_ID = 'library-tags';
 
 interface LibraryViewProps {
   query: string;
@@ -105,7 +107,6 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
 interface EntryProps {
   entry: LibraryEntry;
   change: SavedPaperChange | null;
-  knownTags: string[];
   labels: Map<string, string>;
   now: number;
   later: boolean;
@@ -122,7 +123,6 @@ class DrawnEntry extends Component<EntryProps> {
     return (
       !samePlainValue(next.entry, props.entry) ||
       !samePlainValue(next.change, props.change) ||
-      !samePlainValue(next.knownTags, props.knownTags) ||
       !samePlainValue(next.labels, props.labels) ||
       next.now !== props.now ||
       next.later !== props.later
@@ -134,7 +134,7 @@ class DrawnEntry extends Component<EntryProps> {
   }
 }
 
-function Entry({ entry, change, knownTags, labels, now, later }: EntryProps) {
+function Entry({ entry, change, labels, now, later }: EntryProps) {
   const { item, paper } = entry;
   if (!paper) return <PendingEntry entry={entry} />;
   const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={() => void markChangesSeen(paper.id)} />;
@@ -144,7 +144,7 @@ function Entry({ entry, change, knownTags, labels, now, later }: EntryProps) {
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
         <PaperCheckNote check={item.check} now={now} />
-        <TagEditor tags={item.tags} known={knownTags} listId="library-tags" onChange={(tags) => setTags(item.id, tags)} />
+        <TagEditor tags={item.tags} listId={TAG_LIST_ID} onChange={(tags) => setTags(item.id, tags)} />
         <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
       </div>
     </div>
@@ -235,13 +235,18 @@ export function LibraryView({ query, now }: LibraryViewProps) {
         </div>
       )}
       {shown.slice(0, Math.min(drawn, limit)).map((entry, index) => (
-        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} knownTags={library.tags} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} />
+        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} />
       ))}
       {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}
       {shown.length > limit && drawn >= limit && (
         <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />
       )}
       {complete && shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
+      <datalist id={TAG_LIST_ID}>
+        {library.tags.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
     </section>
   );
 }

@@ -5,8 +5,7 @@ import { tagProblem } from '../../lib/schema/user-text';
 
 interface TagEditorProps {
   tags: readonly string[];
-  /** Every tag in the library, offered as the user types. */
-  known: readonly string[];
+  /** The id of the page's one `<datalist>` of the library's tags, offered as the user types. */
   listId: string;
   /** Resolves when stored; a rejection's message is shown. */
   onChange: (tags: string[]) => Promise<void>;
@@ -37,7 +36,7 @@ function draftProblem(draft: string, tags: readonly string[]): string | null {
 }
 
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
-export function TagEditor({ tags: stored, known, listId, onChange }: TagEditorProps) {
+export function TagEditor({ tags: stored, listId, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   // An edit is shown at once, while the stored tags are still those it was made on (or an earlier
@@ -105,11 +104,6 @@ export function TagEditor({ tags: stored, known, listId, onChange }: TagEditorPr
           {shown}
         </span>
       )}
-      <datalist id={listId}>
-        {known.filter((tag) => !tags.includes(tag)).map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
-      </datalist>
     </div>
   );
 }

@@ -120,6 +120,19 @@ describe('the library', () => {
     expect(tagsShown()).toEqual(['transformers', 'nlp']);
   });
 
+  it('offers every tag of the library in each tag field, from one list on the page', async () => {
+    await db.library.update(higgsPaper.id, { tags: ['physics'] });
+    await db.library.update(attentionPaper.id, { tags: ['nlp'] });
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const lists = document.querySelectorAll('datalist');
+    expect(lists).toHaveLength(1);
+    expect([...lists[0]!.querySelectorAll('option')].map((o) => o.value).sort()).toEqual(['nlp', 'physics']);
+    const fields = screen.getAllByRole('combobox', { name: 'Add a tag' });
+    expect(fields).toHaveLength(2);
+    for (const field of fields) expect(field.getAttribute('list')).toBe(lists[0]!.id);
+  });
+
   it('says as the user types that a tag or a note is longer than a backup holds, and keeps it out', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toHaveLength(2));
