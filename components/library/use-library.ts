@@ -70,7 +70,10 @@ export function useLibrary(firstPage: number): LibraryRead | undefined {
     const headItems = new Map(head.entries.map((entry) => [entry.item.id, entry.item]));
     for (const entry of head.entries) if (entry.paper) byId.set(entry.item.id, entry.paper);
     const items = saves.items.map((item) => headItems.get(item.id) ?? item);
-    const complete = papers.key === idsKey || items.every((item) => item.pending === 1 || byId.has(item.id));
-    return { entries: entriesOf(items, byId), total: items.length, complete, tags: saves.tags, labels: saves.labels, check: saves.check };
+    // Saves whose papers are being read (a backup restored, saves from another browser) wait for
+    // them: drawn without, they would read as waiting for arXiv.
+    const known = papers.key === idsKey ? items : items.filter((item) => item.pending === 1 || byId.has(item.id));
+    const complete = known.length === items.length;
+    return { entries: entriesOf(known, byId), total: items.length, complete, tags: saves.tags, labels: saves.labels, check: saves.check };
   }, [head, saves, papers, idsKey]);
 }

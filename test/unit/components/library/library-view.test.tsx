@@ -9,20 +9,21 @@ import { derivedPapers } from '../../../helpers/derived-world';
 import { NOW, testServices, WithServices } from '../test-services';
 
 // The read of every save (after the first page), held back by a test until it opens the gate (open in every other test).
-const wholeRead = vi.hoisted(() => ({ gate: Promise.resolve() }));
+const wholeRead = vi.hoisted(() => ({ gate: Promise.resolve(), papersGate: Promise.resolve() }));
 vi.mock('../../../../lib/db/library', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../lib/db/library')>();
   // Read at once, as Dexie's live queries need, and answered once the gate opens.
   return {
     ...actual,
     allLibraryItems: vi.fn(async () => ((read) => wholeRead.gate.then(() => read))(actual.allLibraryItems())),
-    papersById: vi.fn(actual.papersById),
+    papersById: vi.fn(async (ids: readonly string[]) => ((read) => wholeRead.papersGate.then(() => read))(actual.papersById(ids))),
     setTags: vi.fn(actual.setTags),
   };
 });
 
 beforeEach(async () => {
   wholeRead.gate = Promise.resolve();
+  wholeRead.papersGate = Promise.resolve();
   await db.delete();
   await db.open();
   await ingest([attentionPaper], 'attention', NOW);
@@ -118,6 +119,37 @@ describe('the library', () => {
     fireEvent.keyDown(tagInput, { key: 'Enter' });
     await waitFor(() => expect(within(entry).getByRole('alert').textContent).toBe('The disk is full.'));
     expect(tagsShown()).toEqual(['transformers', 'nlp']);
+  });
+
+  it('lets a tag edit go once it is stored: a change made elsewhere later shows, and two failed edits leave the stored tags', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    const tagsShown = () => [...entry.querySelectorAll('.tag__text')].map((t) => t.textContent);
+    const type = (tag: string) => {
+      fireEvent.input(tagInput, { target: { value: tag } });
+      fireEvent.keyDown(tagInput, { key: 'Enter' });
+    };
+    type('x');
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['x']));
+    // Another browser (or a restored backup) takes the tag away again.
+    await setTags(attentionPaper.id, []);
+    await waitFor(() => expect(tagsShown()).toEqual([]));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tagsShown()).toEqual([]);
+
+    // Two edits in a row, both refused: neither is shown.
+    let refuseFirst = (_: Error) => undefined as void;
+    vi.mocked(setTags).mockImplementationOnce(() => new Promise<void>((_, reject) => (refuseFirst = reject)));
+    vi.mocked(setTags).mockRejectedValueOnce(new Error('The disk is full.'));
+    type('a');
+    type('b');
+    await waitFor(() => expect(within(entry).getByRole('alert').textContent).toBe('The disk is full.'));
+    refuseFirst(new Error('The disk is full.'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tagsShown()).toEqual([]);
+    expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]);
   });
 
   it('offers every tag of the library in each tag field, from one list on the page', async () => {
@@ -216,9 +248,15 @@ describe('the library', () => {
       let openGate = () => undefined as void;
       wholeRead.gate = wholeReadFirst ? Promise.resolve() : new Promise<void>((resolve) => (openGate = resolve));
       vi.mocked(allLibraryItems).mockClear();
+      vi.mocked(papersById).mockClear();
       renderLibrary('attention is all');
       await found(30);
-      if (wholeReadFirst) await waitFor(() => expect(vi.mocked(papersById)).toHaveBeenCalled());
+      if (wholeReadFirst) {
+        // Every save and all their papers read, and answered.
+        await waitFor(() => expect(vi.mocked(papersById).mock.results).toHaveLength(1));
+        await vi.mocked(papersById).mock.results[0]!.value;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const card = screen.getByTestId('paper-card');
       let removed = false;
       const watch = new MutationObserver(() => (removed ||= !card.isConnected));
@@ -232,6 +270,29 @@ describe('the library', () => {
       expect(removed, wholeReadFirst ? 'after every save was read' : 'while the first page alone was read').toBe(false);
       cleanup();
     }
+  });
+
+  it('draws a save from elsewhere once its paper is read, never as waiting for arXiv', async () => {
+    const papers = derivedPapers(31);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.slice(0, 30).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    vi.mocked(papersById).mockClear();
+    renderLibrary();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show more (2 not shown yet)' }));
+    await waitFor(() => expect(cardIds()).toHaveLength(32));
+    // A save older than all of these (from another browser), its paper here, read while the papers are held back.
+    let openGate = () => undefined as void;
+    wholeRead.papersGate = new Promise<void>((resolve) => (openGate = resolve));
+    const older = papers[30]!;
+    await savePaper(older.id, NOW - 1_000_000, older);
+    await waitFor(() => expect(document.querySelector('.feed-bar__count')!.textContent).toBe('33 saved papers'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/details are being fetched from arXiv/)).toBeNull();
+    openGate();
+    await waitFor(() => expect(cardIds()).toHaveLength(33));
+    expect(cardIds().at(-1)).toBe(older.id);
+    expect(screen.queryByText(/details are being fetched from arXiv/)).toBeNull();
   });
 
   it('shows a tag written without reading the saved papers again', async () => {
