@@ -1,5 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
-import { samePlainValue } from '../common/same-value';
+import { useId, useState } from 'preact/hooks';
 import { LIMITS } from '../../lib/schema/limits';
 import { tagProblem } from '../../lib/schema/user-text';
 
@@ -35,46 +34,15 @@ function draftProblem(draft: string, tags: readonly string[]): string | null {
   return null;
 }
 
-/** Tags set on the card and not yet read back from the database. */
-interface TagEdit {
-  /** The stored tags while which the edit is shown: those it was made on, and earlier edits' not read back yet. */
-  on: (readonly string[])[];
-  tags: string[];
-  /** The write succeeded (set once it has). */
-  stored: boolean;
-}
-
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
-export function TagEditor({ tags: stored, listId, onChange }: TagEditorProps) {
+export function TagEditor({ tags, listId, onChange }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
-  // An edit is shown at once, while the stored tags are still those it was made on (or an earlier
-  // edit's, not read back yet): in a large library they are read back a few hundred ms later.
-  const [edit, setEdit] = useState<TagEdit | null>(null);
-  const editShown = edit !== null && !(edit.stored && samePlainValue(stored, edit.tags)) && edit.on.some((tags) => samePlainValue(tags, stored));
-  // An edit no longer shown is done with: its tags were read back, or changed elsewhere since.
-  useEffect(() => {
-    if (edit && !editShown) setEdit(null);
-  }, [edit, editShown]);
-  const tags = editShown ? edit.tags : stored;
   const problemId = useId();
   const problem = draftProblem(draft, tags);
   const store = (next: string[]) => {
     setFailure(null);
-    const before = editShown ? edit : null;
-    const made: TagEdit = { on: before ? [...before.on, before.tags] : [stored], tags: next, stored: false };
-    setEdit(made);
-    onChange(next).then(
-      () => {
-        made.stored = true;
-        setEdit((current) => (current === made ? { ...made } : current));
-      },
-      (error: unknown) => {
-        // Back to the edit shown before this one if that one was stored, else to the stored tags.
-        setEdit((current) => (current === made ? (before?.stored ? before : null) : current));
-        setFailure(error instanceof Error ? error.message : String(error));
-      },
-    );
+    onChange(next).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   };
   const add = (text = draft) => {
     if (draftProblem(text, tags)) return;

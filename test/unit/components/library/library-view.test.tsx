@@ -17,7 +17,6 @@ vi.mock('../../../../lib/db/library', async (importOriginal) => {
     ...actual,
     allLibraryItems: vi.fn(async () => ((read) => wholeRead.gate.then(() => read))(actual.allLibraryItems())),
     papersById: vi.fn(async (ids: readonly string[]) => ((read) => wholeRead.papersGate.then(() => read))(actual.papersById(ids))),
-    setTags: vi.fn(actual.setTags),
   };
 });
 
@@ -93,63 +92,6 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.note).toBe('Read section 3.2'));
     fireEvent.click(await within(entry).findByRole('button', { name: 'Remove tag transformers' }));
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
-  });
-
-  it('shows a tag at once, before it is stored, and takes it back with the reason when it cannot be', async () => {
-    renderLibrary();
-    await waitFor(() => expect(cardIds()).toHaveLength(2));
-    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
-    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
-    const tagsShown = () => [...entry.querySelectorAll('.tag__text')].map((t) => t.textContent);
-    let store = () => undefined as void;
-    vi.mocked(setTags).mockImplementationOnce((...args) => new Promise<void>((resolve) => (store = () => void setTags(...args).then(resolve))));
-    fireEvent.input(tagInput, { target: { value: 'transformers' } });
-    fireEvent.keyDown(tagInput, { key: 'Enter' });
-    await waitFor(() => expect(tagsShown()).toEqual(['transformers']));
-    expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]);
-    store();
-    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers']));
-    fireEvent.input(tagInput, { target: { value: 'nlp' } });
-    fireEvent.keyDown(tagInput, { key: 'Enter' });
-    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers', 'nlp']));
-    await waitFor(() => expect(tagsShown()).toEqual(['transformers', 'nlp']));
-
-    vi.mocked(setTags).mockRejectedValueOnce(new Error('The disk is full.'));
-    fireEvent.input(tagInput, { target: { value: 'later' } });
-    fireEvent.keyDown(tagInput, { key: 'Enter' });
-    await waitFor(() => expect(within(entry).getByRole('alert').textContent).toBe('The disk is full.'));
-    expect(tagsShown()).toEqual(['transformers', 'nlp']);
-  });
-
-  it('lets a tag edit go once it is stored: a change made elsewhere later shows, and two failed edits leave the stored tags', async () => {
-    renderLibrary();
-    await waitFor(() => expect(cardIds()).toHaveLength(2));
-    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
-    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
-    const tagsShown = () => [...entry.querySelectorAll('.tag__text')].map((t) => t.textContent);
-    const type = (tag: string) => {
-      fireEvent.input(tagInput, { target: { value: tag } });
-      fireEvent.keyDown(tagInput, { key: 'Enter' });
-    };
-    type('x');
-    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['x']));
-    // Another browser (or a restored backup) takes the tag away again.
-    await setTags(attentionPaper.id, []);
-    await waitFor(() => expect(tagsShown()).toEqual([]));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(tagsShown()).toEqual([]);
-
-    // Two edits in a row, both refused: neither is shown.
-    let refuseFirst = (_: Error) => undefined as void;
-    vi.mocked(setTags).mockImplementationOnce(() => new Promise<void>((_, reject) => (refuseFirst = reject)));
-    vi.mocked(setTags).mockRejectedValueOnce(new Error('The disk is full.'));
-    type('a');
-    type('b');
-    await waitFor(() => expect(within(entry).getByRole('alert').textContent).toBe('The disk is full.'));
-    refuseFirst(new Error('The disk is full.'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(tagsShown()).toEqual([]);
-    expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]);
   });
 
   it('offers every tag of the library in each tag field, from one list on the page', async () => {
