@@ -66,6 +66,8 @@ export class BackgroundApp {
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
+  /** Lets go of the writes watched by the constructor. */
+  private readonly unwatch: (() => void)[];
 
   constructor(options: AppOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -96,9 +98,11 @@ export class BackgroundApp {
         if (labels) this.track(this.ranker.request());
       },
     });
-    onUserDataWrite(() => this.browserSync.schedule());
-    // Read marks travel too (marking a paper read writes the paper).
-    onPapersWritten(() => this.browserSync.scheduleReads());
+    this.unwatch = [
+      onUserDataWrite(() => this.browserSync.schedule()),
+      // Read marks travel too (marking a paper read writes the paper).
+      onPapersWritten(() => this.browserSync.scheduleReads()),
+    ];
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,
@@ -204,6 +208,18 @@ export class BackgroundApp {
   /** Resolves when the work `start()` set off has finished. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Stops watching writes and drops the merges and rankings asked for but not started, once the
+   * work in flight is done: nothing of this app runs afterwards. A worker's app lives as long as
+   * the worker; an app built for a while (a test's) ends this way.
+   */
+  async stop(): Promise<void> {
+    for (const unwatch of this.unwatch) unwatch();
+    await this.idle();
+    this.browserSync.cancel();
+    this.ranker.stop();
   }
 
   private track(work: Promise<unknown>): void {

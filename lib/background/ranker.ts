@@ -99,6 +99,14 @@ export class Ranker {
     });
   }
 
+  /** Drops a ranking asked for and not started, and stops counting paper writes. */
+  stop(): void {
+    clearTimeout(this.timer);
+    this.watching?.();
+    this.watching = undefined;
+    this.arrivals = undefined;
+  }
+
   /**
    * Ranks when something changed since the last ranking: the labels (a save, an unsave or a
    * "not interested" the worker was not awake for), or papers that arrived since. Cheap otherwise.

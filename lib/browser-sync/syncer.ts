@@ -80,6 +80,12 @@ export class BrowserSync {
     }, delayMs);
   }
 
+  /** Drops a merge asked for and not started (one in progress finishes). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
   /**
    * Papers were written here (read marks among them): merge within a while, or sooner when a
    * merge is due anyway. A reader marks papers read every few seconds; Chrome allows 1,800

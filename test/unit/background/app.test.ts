@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARMS, BackgroundApp } from '../../../lib/background/app';
 import { lookupRetryDelay } from '../../../lib/background/metadata-fetcher';
 import { createHandlers } from '../../../lib/background/handlers';
 import { db } from '../../../lib/db/db';
+import { savePaper } from '../../../lib/db/library';
 import { addSubscription } from '../../../lib/db/subscriptions';
 import { NEW_PAPERS_NOTIFICATION } from '../../../lib/notify/notifications';
 import { updateSettings } from '../../../lib/settings';
@@ -16,6 +17,7 @@ import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 import errorFeedXml from '../../fixtures/arxiv/api/api_error_start.xml?raw';
 import { getPaper } from '../../../lib/db/papers';
 import { countStoredPapers } from '../../helpers/stored-papers';
+import { backgroundApp, stopApps } from '../../helpers/background-apps';
 
 const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
 // Monday 2026-11-23 21:00 ET: Monday's announcement is out.
@@ -24,7 +26,7 @@ const MONDAY_EVENING = Date.UTC(2026, 10, 24, 2);
 function setup(answer: (url: string) => Behaviour = (url) => ({ body: url.includes('id_list') ? attentionXml : pageFor(url, testing) })) {
   const clock = new VirtualClock(MONDAY_EVENING);
   const { fetch, calls } = scriptedFetch(clock, (url) => answer(url));
-  const app = new BackgroundApp({ fetch, now: clock.now, sleep: clock.sleep });
+  const app = backgroundApp(clock, fetch);
   return { clock, calls, app, handlers: createHandlers(app) };
 }
 
@@ -36,8 +38,28 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
 });
+afterEach(stopApps);
 
 describe('BackgroundApp', () => {
+  it('once stopped, neither watches writes nor keeps a merge waiting', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { app, clock } = setup();
+      const schedule = vi.spyOn(app.browserSync, 'schedule');
+      await savePaper('1706.03762', MONDAY_EVENING);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(schedule).toHaveBeenCalledTimes(1);
+      expect(vi.getTimerCount()).toBe(1); // the merge, two seconds on
+      await clock.run(app.stop());
+      expect(vi.getTimerCount()).toBe(0);
+      await savePaper('1706.03763', MONDAY_EVENING);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(schedule).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('creates the sync alarm on every start, for the next check after an announcement', async () => {
     const { app, clock } = setup();
     await clock.run(app.start());

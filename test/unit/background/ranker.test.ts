@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bestNewTitles } from '../../../lib/background/best-new';
 import { Ranker, MIN_SAVED_FOR_RANKING } from '../../../lib/background/ranker';
 import { db } from '../../../lib/db/db';
@@ -21,7 +21,11 @@ beforeEach(async () => {
   await ingest(feed.map((p) => p.paper), 'everything', T0 - 10 * 86_400_000);
 });
 
-const ranker = (now = T0) => new Ranker({ now: () => now, debounceMs: 0 });
+/** The rankers a test built stop after it: test files share one module graph, and a ranker watches paper writes. */
+const built: Ranker[] = [];
+afterEach(() => built.splice(0).forEach((r) => r.stop()));
+const kept = (r: Ranker) => (built.push(r), r);
+const ranker = (now = T0) => kept(new Ranker({ now: () => now, debounceMs: 0 }));
 
 describe('the ranker in the background', () => {
   it('ranks nothing before the reader has saved a few papers, then puts papers like the saved ones first', async () => {
@@ -49,7 +53,7 @@ describe('the ranker in the background', () => {
     let pauses = 0;
     let reading = () => undefined as void;
     const readSaves = new Promise<void>((resolve) => (reading = resolve));
-    const held = new Ranker({ now: () => T0, debounceMs: 0, pause: () => (pauses++ === 0 ? Promise.resolve() : (reading(), gate)) });
+    const held = kept(new Ranker({ now: () => T0, debounceMs: 0, pause: () => (pauses++ === 0 ? Promise.resolve() : (reading(), gate)) }));
     const first = held.run();
     await readSaves;
     await savePaper(testing[3]!.id, T0 + 1); // saved while the first ranking runs
@@ -91,7 +95,7 @@ describe('the ranker in the background', () => {
   });
 
   it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed or hidden since is out, one taken back and papers arrived since are in', async () => {
-    const awake = new Ranker({ now: () => T0 + 2000, debounceMs: 0 });
+    const awake = kept(new Ranker({ now: () => T0 + 2000, debounceMs: 0 }));
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
     await awake.run();
     expect((await getRanking())!.ids).toContain(language[0]!.id);

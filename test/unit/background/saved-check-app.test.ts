@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALARMS, BackgroundApp } from '../../../lib/background/app';
+import { ALARMS } from '../../../lib/background/app';
 import { servedAnnouncement } from '../../../lib/background/saved-check';
 import { db } from '../../../lib/db/db';
 import { savePaper } from '../../../lib/db/library';
@@ -15,6 +15,7 @@ import { VirtualClock } from '../../helpers/virtual-clock';
 import { DAY, MONDAY_EVENING, idListAnswer } from './saved-check-kit';
 import { revisedBlock } from '../../helpers/revised-entry';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
+import { backgroundApp, stopApps } from '../../helpers/background-apps';
 
 const testing = [testingXml.page0, testingXml.page10, testingXml.page20, testingXml.page30].flatMap(entryBlocks);
 // Derived: version 8 of the attention paper (the fixture is v7), renamed.
@@ -24,7 +25,7 @@ const keyword = { kind: 'keyword' as const, value: 'testing', label: 'software t
 function setup(answer: (url: string) => Behaviour = (url) => (url.includes('id_list') ? idListAnswer([v8])(url) : { body: pageFor(url, testing) }), start = MONDAY_EVENING) {
   const clock = new VirtualClock(start);
   const { fetch, calls } = scriptedFetch(clock, (url) => answer(url));
-  const app = new BackgroundApp({ fetch, now: clock.now, sleep: clock.sleep });
+  const app = backgroundApp(clock, fetch);
   const lookups = () => calls.filter((c) => c.url.includes('id_list'));
   /** A sync and the work it sets off in the background (the check of saved papers). */
   const sync = async () => {
@@ -43,6 +44,7 @@ beforeEach(async () => {
   await addSubscription(keyword, 0);
   await savePaper(attentionPaper.id, MONDAY_EVENING - DAY, attentionPaper);
 });
+afterEach(stopApps);
 
 describe('the check of saved papers in the background', () => {
   it('follows the first sync after an announcement, once, and notifies by name in its own notification', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ArxivClient } from '../../../lib/arxiv/client';
-import { BackgroundApp } from '../../../lib/background/app';
 import { createHandlers } from '../../../lib/background/handlers';
 import { db } from '../../../lib/db/db';
 import { savePaper, setNote } from '../../../lib/db/library';
@@ -16,6 +15,7 @@ import { fullDisk, type DiskState } from '../../helpers/storage-quota';
 import { allStoredPapers, countInSubscription, idsOldestFirst } from '../../helpers/stored-papers';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import { expectConsistentStore } from './store-invariants';
+import { backgroundApp, stopApps } from '../../helpers/background-apps';
 
 /*
  * A disk that refuses the sync's very first write, a small note of its progress, before any
@@ -56,6 +56,7 @@ beforeEach(async () => {
   db.use(fullDisk(disk));
   await db.open();
 });
+afterEach(stopApps);
 
 afterEach(() => {
   db.close();
@@ -104,7 +105,7 @@ describe('a disk that refuses the first small write of a sync', () => {
     const clock = new VirtualClock(Date.UTC(2026, 6, 2, 1, 30));
     await profile(clock);
     const { fetch } = scriptedFetch(clock, answer);
-    const app = new BackgroundApp({ fetch, now: clock.now, sleep: clock.sleep });
+    const app = backgroundApp(clock, fetch);
     Object.assign(disk, { full: true, freedByDeletes: false });
 
     const summary = await clock.run(createHandlers(app).syncNow({}, {}));

@@ -1,6 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackgroundApp } from '../../../lib/background/app';
 import { createHandlers } from '../../../lib/background/handlers';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
@@ -12,6 +11,7 @@ import { VirtualClock } from '../../helpers/virtual-clock';
 import { arxivTab, EXTENSION_ID, messageCases, ORIGIN, ownPage } from './hostile-message-cases';
 import { expectConsistentStore, expectNothingRan } from './store-invariants';
 import { allStoredPapers } from '../../helpers/stored-papers';
+import { backgroundApp, stopApps } from '../../helpers/background-apps';
 
 const T0 = Date.UTC(2026, 10, 24, 2);
 
@@ -19,7 +19,7 @@ const T0 = Date.UTC(2026, 10, 24, 2);
 function background() {
   const clock = new VirtualClock(T0);
   const { fetch, calls } = scriptedFetch(clock, [{ status: 503, body: 'arXiv must not be asked' }]);
-  const app = new BackgroundApp({ fetch, now: clock.now, sleep: clock.sleep });
+  const app = backgroundApp(clock, fetch);
   return { calls, route: createMessageRouter(createHandlers(app), EXTENSION_ID, ORIGIN) };
 }
 
@@ -37,6 +37,7 @@ beforeEach(async () => {
   await ingest(testingPages[0]!, 'sub-testing', T0 - 86_400_000);
   await savePaper(testingPages[0]![0]!.id, T0 - 1000);
 });
+afterEach(stopApps);
 
 describe('a hostile message to the background', () => {
   it.each(messageCases.map((c) => [c.area, c.name, c] as const))('[%s] %s is refused with a reason, and changes nothing', async (_area, _name, hostile) => {
