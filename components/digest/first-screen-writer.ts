@@ -36,6 +36,7 @@ export function useFirstScreenWriter(
         saved: feed.saved.filter((id) => papers.some((p) => p.id === id)),
         more: feed.more || feed.papers.length > papers.length,
         ...(feed.ranked ? { ranked: feed.ranked } : {}),
+        keyResults: papers.map((paper) => services.keyResult(paper.summary)),
       };
       const text = JSON.stringify(screen);
       if (text === lastWritten.current) return;

@@ -5,7 +5,7 @@ import '../../components/paper-card/paper-row.css';
 import '../../components/digest/digest.css';
 import { render } from 'preact';
 import { defaultServices } from '../../components/common/default-services';
-import { initialScreen } from '../../components/common/initial-screen';
+import { initialScreen, keptKeyResults } from '../../components/common/initial-screen';
 import { holdData, loadData, releaseDataAfterPaint } from '../../components/common/load-data';
 import { ServicesContext } from '../../components/common/services';
 import { startTheme } from '../../components/common/theme';
@@ -21,11 +21,13 @@ import { readFeedOrder } from '../../lib/ui/feed-order';
 // from IndexedDB; the database module (Dexie) loads after it.
 holdData();
 void loadData();
-const services = defaultServices({ keyResult: findKeyResult, cardExtras: defaultCardExtras() });
+let keyResult = findKeyResult;
+const services = defaultServices({ keyResult: (abstract) => keyResult(abstract), cardExtras: defaultCardExtras() });
 startTheme(document.documentElement, services.storage);
 wakeBackgroundOnUserEdits(services.send);
 const { filter } = parseHash(window.location.hash);
 void initialScreen(services.storage, DIGEST_FIRST_SCREEN_KEY, { feed: true, subscriptionId: filter, order: readFeedOrder(services.storage) }).then((initial) => {
+  keyResult = keptKeyResults(findKeyResult, initial);
   render(
     <ServicesContext.Provider value={services}>
       <ToastProvider>

@@ -2,6 +2,7 @@ import type { UnreadCounts } from '../db/feed';
 import type { StoredPaper } from '../db/schema';
 import type { SyncState } from '../sync/state';
 import type { Subscription } from '../subscription';
+import type { KeyResult } from '../text/key-result';
 
 /**
  * What a page showed last time, kept in localStorage so the next one paints its first cards
@@ -19,6 +20,8 @@ export interface FirstScreen {
   more: boolean;
   /** In the For-you order: the order it was taken in, and why each paper is there. */
   ranked?: { why: Record<string, string>; freshness: Record<string, number> };
+  /** Each paper's key result (`keyResults[i]` for `papers[i]`), as its card found it: the first frame scans no abstract. */
+  keyResults?: (KeyResult | null)[];
 }
 
 /** Enough cards to fill a tall screen; the rest load right after the first paint. */
@@ -39,12 +42,19 @@ function isFirstScreen(value: unknown): value is FirstScreen {
   );
 }
 
+const isKeyResult = (value: unknown): value is KeyResult | null =>
+  value === null || (typeof value === 'object' && typeof (value as KeyResult).claim === 'string' && typeof (value as KeyResult).sentence === 'string');
+
 export function readFirstScreen(storage: Pick<Storage, 'getItem'>, key: string): FirstScreen | null {
   try {
     const text = storage.getItem(key);
     if (!text) return null;
     const value: unknown = JSON.parse(text);
-    return isFirstScreen(value) ? value : null;
+    if (!isFirstScreen(value)) return null;
+    const { keyResults, ...screen } = value;
+    // Key results that do not fit the papers are found again, as the cards are drawn.
+    const fit = Array.isArray(keyResults) && keyResults.length === screen.papers.length && keyResults.every(isKeyResult);
+    return fit ? value : screen;
   } catch {
     return null; // unreadable or unavailable: the page waits for IndexedDB instead
   }

@@ -1,0 +1,59 @@
+import { render, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { keptKeyResults } from '../../../../components/common/initial-screen';
+import type { Services } from '../../../../components/common/services';
+import { useFirstScreenWriter } from '../../../../components/digest/first-screen-writer';
+import type { StoredPaper } from '../../../../lib/db/schema';
+import { findKeyResult } from '../../../../lib/text/key-result';
+import { readFirstScreen } from '../../../../lib/ui/first-screen';
+import { testingPapers } from '../../../helpers/fixtures';
+
+const KEY = 'paper-radar:digest-first-screen';
+const T0 = Date.UTC(2026, 10, 23, 1, 30);
+
+function pageStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const items = new Map<string, string>();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
+}
+
+describe('the screen a page keeps for the next one', () => {
+  it('keeps each card’s key result, so that the next first frame scans no abstract', async () => {
+    const papers: StoredPaper[] = testingPapers.slice(0, 10).map((p) => ({ ...p, subs: ['testing'], unreadIn: ['testing'], unread: 1, addedAt: T0 }));
+    const storage = pageStorage();
+    const services = { storage, keyResult: findKeyResult } as unknown as Services;
+    function Page() {
+      useFirstScreenWriter(services, KEY, {
+        filter: undefined,
+        header: { subscriptions: [], counts: { all: papers.length, bySubscription: {} } },
+        sync: { state: 'idle' },
+        feed: { papers, saved: [], more: false },
+      });
+      return null;
+    }
+    render(<Page />);
+    await waitFor(() => expect(storage.getItem(KEY)).not.toBeNull());
+
+    const kept = readFirstScreen(storage, KEY)!;
+    expect(kept.keyResults).toEqual(kept.papers.map((p) => findKeyResult(p.summary)));
+    expect(kept.keyResults!.filter((r) => r !== null).length).toBeGreaterThan(0);
+    // The next page: the kept cards' key results without a scan; any other abstract is scanned.
+    const scan = vi.fn(findKeyResult);
+    const keyResult = keptKeyResults(scan, kept);
+    for (const [i, paper] of kept.papers.entries()) expect(keyResult(paper.summary)).toEqual(kept.keyResults![i]);
+    expect(scan).not.toHaveBeenCalled();
+    expect(keyResult(papers[9]!.summary)).toEqual(findKeyResult(papers[9]!.summary));
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a kept screen whose key results do not fit its cards as one without them', () => {
+    const storage = pageStorage();
+    const paper = { ...testingPapers[0]!, subs: [], unreadIn: [], addedAt: T0 };
+    const screen = { version: 1, filter: null, subscriptions: [], counts: { all: 0, bySubscription: {} }, sync: { state: 'idle' }, papers: [paper], saved: [], more: false };
+    for (const keyResults of [[], [{ claim: 1 }], 'x', [null, null]]) {
+      storage.setItem(KEY, JSON.stringify({ ...screen, keyResults }));
+      const read = readFirstScreen(storage, KEY);
+      expect(read?.papers.map((p) => p.id)).toEqual([paper.id]);
+      expect(read?.keyResults).toBeUndefined();
+    }
+  });
+});
