@@ -32,9 +32,10 @@ export default defineConfig({
       },
       {
         // One module graph per worker for the Node files: importing each file's modules afresh
-        // cost more than its tests (47 s → 21 s for them here). Each test opens its own database
-        // and resets the fake browser; a test that builds a background app stops it after
-        // (test/helpers/background-apps.ts), or its watchers would act on the next file's data.
+        // cost more than its tests (47 s → 21–28 s for them here). Each test opens its own
+        // database (and resets the fake browser where it reads it); a test that builds a
+        // background app ends it after (test/helpers/background-apps.ts), or the merges and
+        // rankings it asked for would act on the next file's data.
         // The DOM files keep their own graph each: shared, Dexie's change events and pages'
         // live queries outlive the window they were made in.
         plugins: [WxtVitest(), preact()],

@@ -31,9 +31,10 @@ export async function initialScreen(storage: Pick<Storage, 'getItem'>, key: stri
 }
 
 /**
- * The page's key-result finder, answering for the cards of its first screen with what the
- * screen kept: the first frame scans no abstract (a cold scan of eight took 2–28 ms of the new
- * tab's opening in Chromium profiles).
+ * The page's key-result finder, answering the first ask for each card of its first screen with
+ * what the screen kept: the first frame scans no abstract (a cold scan of eight took 2–28 ms of
+ * the new tab's opening in Chromium profiles). Every later ask is a scan, so what the page keeps
+ * for the next one is found afresh, never a result of older code carried on from page to page.
  */
 export function keptKeyResults(find: (abstract: string) => KeyResult | null, initial: InitialScreen | null): (abstract: string) => KeyResult | null {
   const kept = new Map<string, KeyResult | null>();
@@ -41,5 +42,10 @@ export function keptKeyResults(find: (abstract: string) => KeyResult | null, ini
     const paper = initial.papers[i];
     if (paper) kept.set(paper.summary, result);
   });
-  return (abstract) => (kept.has(abstract) ? (kept.get(abstract) ?? null) : find(abstract));
+  return (abstract) => {
+    if (!kept.has(abstract)) return find(abstract);
+    const result = kept.get(abstract) ?? null;
+    kept.delete(abstract);
+    return result;
+  };
 }

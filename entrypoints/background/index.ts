@@ -34,6 +34,8 @@ export default defineBackground(() => {
   globalThis.addEventListener?.('online', () => void app.onOnline());
   // Another browser of the reader's synced (or this one's settings changed): merge.
   browser.storage.onChanged.addListener((changes, area) => app.browserSync.onChanged(changes, area));
+  // What is written here (by the pages, or by this worker) goes to the reader's other browsers.
+  app.watchWrites();
 
   void app.start();
 });

@@ -66,8 +66,6 @@ export class BackgroundApp {
   readonly now: () => number;
   /** Work started by `start()` and not awaited there (listeners must return quickly). */
   private inFlight = new Set<Promise<unknown>>();
-  /** Lets go of the writes watched by the constructor. */
-  private readonly unwatch: (() => void)[];
 
   constructor(options: AppOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -98,11 +96,6 @@ export class BackgroundApp {
         if (labels) this.track(this.ranker.request());
       },
     });
-    this.unwatch = [
-      onUserDataWrite(() => this.browserSync.schedule()),
-      // Read marks travel too (marking a paper read writes the paper).
-      onPapersWritten(() => this.browserSync.scheduleReads()),
-    ];
     this.metadata = new MetadataFetcher({
       client: this.client,
       now: this.now,
@@ -211,15 +204,30 @@ export class BackgroundApp {
   }
 
   /**
-   * Stops watching writes and drops the merges and rankings asked for but not started, once the
-   * work in flight is done: nothing of this app runs afterwards. A worker's app lives as long as
-   * the worker; an app built for a while (a test's) ends this way.
+   * Merges with the reader's other browsers what is written here: the library and the
+   * subscriptions soon, read marks within a while. The worker calls it once, beside its other
+   * listeners; returns what stops watching.
+   */
+  watchWrites(): () => void {
+    const unwatch = [
+      onUserDataWrite(() => this.browserSync.schedule()),
+      // Read marks travel too (marking a paper read writes the paper).
+      onPapersWritten(() => this.browserSync.scheduleReads()),
+    ];
+    return () => unwatch.forEach((stop) => stop());
+  }
+
+  /**
+   * Ends the app: merges and rankings asked for and not started are dropped, and it resolves
+   * once the work under way is done. A worker's app lives as long as the worker and is never
+   * ended; the unit tests, whose files share one module graph, end theirs with it.
    */
   async stop(): Promise<void> {
-    for (const unwatch of this.unwatch) unwatch();
+    await this.browserSync.stop();
+    await this.ranker.stop();
     await this.idle();
-    this.browserSync.cancel();
-    this.ranker.stop();
+    // Whatever the work just finished asked for.
+    await this.ranker.stop();
   }
 
   private track(work: Promise<unknown>): void {

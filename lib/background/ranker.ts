@@ -81,6 +81,8 @@ export class Ranker {
   private arrivals: { writes: number; feed: { id: string; addedAt: number }[] } | undefined;
   private paperWrites = 0;
   private watching: (() => void) | undefined;
+  /** Who asked for the ranking the timer will start. */
+  private asks: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: RankerOptions) {
     const pause = options.pause ?? nextTask;
@@ -91,20 +93,36 @@ export class Ranker {
     };
   }
 
-  /** Asks for a new ranking soon; many asks in a row make one. Resolves when it is stored. */
+  /**
+   * Asks for a new ranking soon; many asks in a row make one. Resolves, for every ask, when it
+   * is stored.
+   */
   request(): Promise<void> {
     clearTimeout(this.timer);
-    return new Promise((resolve, reject) => {
-      this.timer = setTimeout(() => this.run().then(resolve, reject), this.options.debounceMs ?? DEBOUNCE_MS);
-    });
+    const asked = new Promise<void>((resolve, reject) => this.asks.push({ resolve, reject }));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const asks = this.asks.splice(0);
+      this.run().then(
+        () => asks.forEach((ask) => ask.resolve()),
+        (error: unknown) => asks.forEach((ask) => ask.reject(error)),
+      );
+    }, this.options.debounceMs ?? DEBOUNCE_MS);
+    return asked;
   }
 
-  /** Drops a ranking asked for and not started, and stops counting paper writes. */
-  stop(): void {
+  /**
+   * Drops a ranking asked for and not started (its asks resolve: nothing more is ranked), stops
+   * counting paper writes, and resolves when a ranking under way is stored.
+   */
+  async stop(): Promise<void> {
     clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const ask of this.asks.splice(0)) ask.resolve();
     this.watching?.();
     this.watching = undefined;
     this.arrivals = undefined;
+    await (this.queued ?? this.running)?.catch(() => undefined);
   }
 
   /**

@@ -68,11 +68,13 @@ export class BrowserSync {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
 
   constructor(private readonly options: BrowserSyncOptions) {}
 
   /** Something synced changed here or there: merge soon (changes in quick succession make one write). */
   schedule(delayMs = this.options.debounceMs ?? DEBOUNCE_MS): void {
+    if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -80,10 +82,13 @@ export class BrowserSync {
     }, delayMs);
   }
 
-  /** Drops a merge asked for and not started (one in progress finishes). */
-  cancel(): void {
+  /** Merges no more: drops a merge asked for, and resolves when one in progress is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.again = false;
     clearTimeout(this.timer);
     this.timer = undefined;
+    await this.running?.catch(() => undefined);
   }
 
   /**

@@ -85,7 +85,6 @@ let filed = false;
  */
 function fileLexicon(): void {
   if (filed) return;
-  filed = true;
   for (const { marks, phrases, atStart = false } of PHRASES) {
     for (const phrase of phrases) file(phrase, { ...ALONE, marks, atStart, notAfterTo: marks === VERB });
   }
@@ -95,6 +94,7 @@ function fileLexicon(): void {
   for (const { marks, anchor, reach, words } of NEAR) {
     for (const word of words) file(word, { ...ALONE, marks, atStart: false, needs: anchorIndex(anchor), reach });
   }
+  filed = true;
 }
 
 const starts = new Int32Array(RING);

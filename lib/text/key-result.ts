@@ -199,7 +199,10 @@ export function scanForKeyResult(abstract: string): KeyResult | null {
   return null;
 }
 
-/** The claim of the abstract's main finding (see findKeyResult); null when it states none. */
+/**
+ * The claim of the abstract's main finding (see findKeyResult), looked for in the whole text
+ * however long (in linear time); null when it states none.
+ */
 export function extractKeyResult(abstract: string): string | null {
-  return findKeyResult(abstract)?.claim ?? null;
+  return scanForKeyResult(abstract)?.claim ?? null;
 }

@@ -11,10 +11,11 @@ export function backgroundApp(clock: VirtualClock, fetch: AppOptions['fetch']): 
 }
 
 /**
- * Ends the apps the test built: the work they set off finishes, and their watchers and timers go.
- * Node test files share one module graph per worker, so an app left running would merge or rank
- * from the next file's database. Call it from each file's `afterEach`.
+ * Ends the apps the test built: the work they set off finishes, and the merges and rankings they
+ * asked for go. Node test files share one module graph per worker, so an app left running would
+ * merge or rank from the next file's database. Call it from each file's `afterEach`.
  */
 export async function stopApps(): Promise<void> {
-  for (const { app, clock } of built.splice(0)) await clock.run(app.stop());
+  const ended = await Promise.allSettled(built.splice(0).map(({ app, clock }) => clock.run(app.stop())));
+  for (const result of ended) if (result.status === 'rejected') throw result.reason;
 }

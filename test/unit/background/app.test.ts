@@ -41,20 +41,27 @@ beforeEach(async () => {
 afterEach(stopApps);
 
 describe('BackgroundApp', () => {
-  it('once stopped, neither watches writes nor keeps a merge waiting', async () => {
+  it('merges what is written here once it watches writes, and drops a merge asked for when it ends', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const { app, clock } = setup();
       const schedule = vi.spyOn(app.browserSync, 'schedule');
       await savePaper('1706.03762', MONDAY_EVENING);
       await vi.advanceTimersByTimeAsync(100);
-      expect(schedule).toHaveBeenCalledTimes(1);
-      expect(vi.getTimerCount()).toBe(1); // the merge, two seconds on
-      await clock.run(app.stop());
-      expect(vi.getTimerCount()).toBe(0);
+      expect(schedule).not.toHaveBeenCalled();
+      const unwatch = app.watchWrites();
       await savePaper('1706.03763', MONDAY_EVENING);
       await vi.advanceTimersByTimeAsync(100);
       expect(schedule).toHaveBeenCalledTimes(1);
+      expect(vi.getTimerCount()).toBe(1); // the merge, two seconds on
+      unwatch();
+      await savePaper('1706.03764', MONDAY_EVENING);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(schedule).toHaveBeenCalledTimes(1);
+      await clock.run(app.stop());
+      expect(vi.getTimerCount()).toBe(0);
+      app.browserSync.schedule();
+      expect(vi.getTimerCount()).toBe(0);
     } finally {
       vi.useRealTimers();
     }

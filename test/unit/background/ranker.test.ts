@@ -22,12 +22,25 @@ beforeEach(async () => {
 });
 
 /** The rankers a test built stop after it: test files share one module graph, and a ranker watches paper writes. */
-const built: Ranker[] = [];
-afterEach(() => built.splice(0).forEach((r) => r.stop()));
-const kept = (r: Ranker) => (built.push(r), r);
+const rankers: Ranker[] = [];
+afterEach(async () => {
+  await Promise.all(rankers.splice(0).map((r) => r.stop()));
+});
+const kept = (r: Ranker) => (rankers.push(r), r);
 const ranker = (now = T0) => kept(new Ranker({ now: () => now, debounceMs: 0 }));
 
 describe('the ranker in the background', () => {
+  it('answers every ask, those that made one ranking together too, and an ask dropped when it stops', async () => {
+    for (const paper of testing.slice(0, MIN_SAVED_FOR_RANKING)) await savePaper(paper.id, T0);
+    const asked = ranker();
+    await Promise.all([asked.request(), asked.request(), asked.request()]);
+    expect((await getRanking())!.ids.length).toBeGreaterThan(0);
+    const later = kept(new Ranker({ now: () => T0, debounceMs: 60_000 }));
+    const dropped = later.request();
+    await later.stop();
+    await dropped;
+  });
+
   it('ranks nothing before the reader has saved a few papers, then puts papers like the saved ones first', async () => {
     for (const paper of testing.slice(0, MIN_SAVED_FOR_RANKING - 1)) await savePaper(paper.id, T0);
     await ranker().run();

@@ -261,6 +261,27 @@ describe('read marks of recent papers', () => {
     expect((await readAtOf([papers[0]!.id]))[0]).toBe(T + 1000);
   }, 120_000);
 
+  it('once stopped, merges no more: the merge under way ends, the one it asked for and any asked later are dropped', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const statuses: SyncStatus[] = [];
+      const sync = new BrowserSync({ area: cloud(), now: () => T, enabled: async () => true, setStatus: async (s) => void statuses.push(s), onApplied: () => undefined });
+      const first = sync.run();
+      void sync.run(); // asks for another merge after this one
+      await sync.stop();
+      await first;
+      expect(statuses).toHaveLength(1);
+      sync.schedule();
+      sync.scheduleReads();
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(60_000);
+      await Promise.resolve();
+      expect(statuses).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('wait 20 s after a paper is written (a reader marks papers every few seconds), with one merge for all, or go with a sooner one', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

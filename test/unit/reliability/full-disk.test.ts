@@ -56,9 +56,8 @@ beforeEach(async () => {
   db.use(fullDisk(disk));
   await db.open();
 });
-afterEach(stopApps);
-
-afterEach(() => {
+afterEach(async () => {
+  await stopApps();
   db.close();
   db.unuse({ stack: 'dbcore', name: 'full-disk' });
 });

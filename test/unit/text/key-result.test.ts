@@ -171,3 +171,18 @@ describe('the claim contract on every fixture abstract, held-out ones included',
     }
   });
 });
+
+describe('an abstract longer than arXiv allows (1,920 characters)', () => {
+  // Derived: a sentence of no finding, repeated past 2,000 characters, then a measured result.
+  const text = `${'We describe the setting of the study in some detail here. '.repeat(40)}Our scheduler improves throughput by 32% over the baseline on GPUs.`;
+
+  it('still gets its claim from extractKeyResult, which reads the whole text', () => {
+    expect(text.length).toBeGreaterThan(2000);
+    expect(extractKeyResult(text)).toMatch(/32% over the baseline/);
+  });
+
+  it('is looked through by a card only as far as its preview shows', () => {
+    expect(findKeyResult(text)).toBeNull();
+    expect(findKeyResult(text.slice(-200))?.claim).toMatch(/32% over the baseline/);
+  });
+});

@@ -17,10 +17,18 @@ function pageStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 }
 
 describe('the screen a page keeps for the next one', () => {
-  it('keeps each card’s key result, so that the next first frame scans no abstract', async () => {
+  it('keeps each card’s key result, found afresh, so that the next first frame scans no abstract', async () => {
     const papers: StoredPaper[] = testingPapers.slice(0, 10).map((p) => ({ ...p, subs: ['testing'], unreadIn: ['testing'], unread: 1, addedAt: T0 }));
+    const first = papers.slice(0, 8);
+    // A screen an older version kept, with a claim today's code does not make.
+    const old = { claim: 'An old claim.', sentence: 'An old sentence.' };
+    const oldScreen = { filter: null, subscriptions: [], sync: { state: 'idle' as const }, papers: first, saved: [], more: true, keyResults: first.map(() => old) };
+    const keyResult = keptKeyResults(findKeyResult, oldScreen);
+    // The first frame: each card asks once, and is answered without a scan.
+    for (const paper of first) expect(keyResult(paper.summary)).toEqual(old);
+
     const storage = pageStorage();
-    const services = { storage, keyResult: findKeyResult } as unknown as Services;
+    const services = { storage, keyResult } as unknown as Services;
     function Page() {
       useFirstScreenWriter(services, KEY, {
         filter: undefined,
@@ -34,14 +42,14 @@ describe('the screen a page keeps for the next one', () => {
     await waitFor(() => expect(storage.getItem(KEY)).not.toBeNull());
 
     const kept = readFirstScreen(storage, KEY)!;
-    expect(kept.keyResults).toEqual(kept.papers.map((p) => findKeyResult(p.summary)));
+    expect(kept.keyResults).toEqual(first.map((p) => findKeyResult(p.summary)));
     expect(kept.keyResults!.filter((r) => r !== null).length).toBeGreaterThan(0);
     // The next page: the kept cards' key results without a scan; any other abstract is scanned.
     const scan = vi.fn(findKeyResult);
-    const keyResult = keptKeyResults(scan, kept);
-    for (const [i, paper] of kept.papers.entries()) expect(keyResult(paper.summary)).toEqual(kept.keyResults![i]);
+    const next = keptKeyResults(scan, kept);
+    for (const [i, paper] of kept.papers.entries()) expect(next(paper.summary)).toEqual(kept.keyResults![i]);
     expect(scan).not.toHaveBeenCalled();
-    expect(keyResult(papers[9]!.summary)).toEqual(findKeyResult(papers[9]!.summary));
+    expect(next(papers[9]!.summary)).toEqual(findKeyResult(papers[9]!.summary));
     expect(scan).toHaveBeenCalledTimes(1);
   });
 
