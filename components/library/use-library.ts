@@ -41,15 +41,8 @@ export function useLibrary(firstPage: number): LibraryRead | undefined {
   useEffect(() => {
     if (head) setReadAll(true);
   }, [head !== undefined]);
-  const saves = useLiveQuery(
-    readAll
-      ? async () => {
-          const [items, around] = await Promise.all([allLibraryItems(), aroundSaves()]);
-          return { items, ...around };
-        }
-      : readNothing,
-    [readAll],
-  ).value;
+  // The tags, names and check state come with the first page, which every write reads again.
+  const saves = useLiveQuery(readAll ? async () => ({ items: await allLibraryItems() }) : readNothing, [readAll]).value;
   const ids = saves?.items.map((item) => item.id);
   const idsKey = ids?.join('\n');
   const papers = useLiveQuery(ids ? async () => ({ key: idsKey, byId: await papersById(ids) }) : readNothing, [idsKey]).value;
@@ -74,6 +67,6 @@ export function useLibrary(firstPage: number): LibraryRead | undefined {
     // them: drawn without, they would read as waiting for arXiv.
     const known = papers.key === idsKey ? items : items.filter((item) => item.pending === 1 || byId.has(item.id));
     const complete = known.length === items.length;
-    return { entries: entriesOf(known, byId), total: items.length, complete, tags: saves.tags, labels: saves.labels, check: saves.check };
+    return { entries: entriesOf(known, byId), total: items.length, complete, tags: head.tags, labels: head.labels, check: head.check };
   }, [head, saves, papers, idsKey]);
 }
