@@ -214,7 +214,7 @@ describe('hostile papers from arXiv', () => {
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     }
     await digest.getByRole('link', { name: 'Library' }).click();
-    await expect.poll(() => cardIds(digest)).toEqual(expect.arrayContaining([MARKUP_ID, HUGE_ID]));
+    await expect.poll(() => cardIds(digest), { timeout: 15_000 }).toEqual(expect.arrayContaining([MARKUP_ID, HUGE_ID]));
     const huge = card(digest, HUGE_ID);
     await timed('Library: show all 10,000 authors and the 1 MB abstract', async () => {
       await huge.getByRole('button', { name: `Show all ${HUGE_AUTHORS} authors` }).click();

@@ -234,8 +234,9 @@ describe('two new tabs and the popup while a sync ingests', () => {
     await expect.poll(() => badgeText(h)).toBe(String(arrived));
 
     // The Library of the second tab shows exactly what was saved.
+    // It draws one card per task, so twelve cards take more than a second on a loaded machine.
     await tabB.getByRole('link', { name: 'Library' }).click();
-    await expect.poll(async () => (await cardIds(tabB)).sort()).toEqual([...saved].sort());
+    await expect.poll(async () => (await cardIds(tabB)).sort(), { timeout: 15_000 }).toEqual([...saved].sort());
     expect(trouble.errors.filter((e) => e.startsWith('chrome-extension://'))).toEqual([]);
     const figures = h.fake.log.filter((r) => r.path.startsWith('/html/')).length;
     console.log(`concurrency: 4 API requests and ${figures} figure lookups shared arXiv's spacing during the test`);
