@@ -42,6 +42,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // Six Chromiums share two cores: what a page draws in a few tasks can take longer than the
+    // default second. A poll that passes returns at once; this only lengthens a failure.
+    expect: { poll: { timeout: 5_000 } },
     fileParallelism: true,
     maxWorkers: 6,
     sequence: { sequencer: LongestFirst },
