@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
  * Tests that render (JSX) or read pages need a DOM (happy-dom); the rest run in plain Node, which
- * starts much faster (happy-dom takes some 0.6 s to load, again for each file).
+ * starts much faster.
  */
 const NEEDS_DOM = [
   'test/unit/components/**/*.test.tsx',
@@ -14,6 +14,19 @@ const NEEDS_DOM = [
   'test/unit/text/math-render.test.ts',
   'test/unit/ui/small-helpers.test.ts',
 ];
+/**
+ * DOM files that need modules imported afresh: one watches math arrive after temml loads (in a
+ * shared graph an earlier file has loaded it); one replaces a module of lib/db with `vi.mock`.
+ */
+const FRESH_MODULES = ['test/unit/components/math/math-text.test.tsx', 'test/unit/components/library/library-view.test.tsx'];
+
+// The arXiv pages tests load link stylesheets and scripts: happy-dom neither fetches nor runs them.
+const PAGES_ARE_DATA = {
+  disableCSSFileLoading: true,
+  disableJavaScriptFileLoading: true,
+  disableJavaScriptEvaluation: true,
+  handleDisabledFileLoadingAsSuccess: true,
+};
 
 const shared = {
   setupFiles: ['test/unit/setup.ts'],
@@ -21,14 +34,31 @@ const shared = {
   env: { EXTENSION_TARGET: 'chrome-mv3' },
 };
 
+const dom = {
+  ...shared,
+  setupFiles: [...shared.setupFiles, 'test/helpers/dom-page-reset.ts'],
+  environment: 'happy-dom',
+  environmentOptions: { happyDOM: { settings: PAGES_ARE_DATA } },
+};
+
 export default defineConfig({
   test: {
     // Vitest leaves one core free by default; on a two-core machine that halves the unit run.
     maxWorkers: availableParallelism(),
+    // Dexie, imported by an earlier file of a worker, notes each pageshow event the content tests forge.
+    onConsoleLog: (log) => !log.startsWith('Dexie: handling persisted pageshow'),
     projects: [
       {
+        // One window and one module graph per worker for the DOM files, as for the Node files
+        // below: loading happy-dom and each file's modules afresh took some 0.6 s per file, and
+        // more than half of the DOM files' time. Each file finds the page empty
+        // (test/helpers/dom-page-reset.ts).
         plugins: [WxtVitest(), preact()],
-        test: { ...shared, name: 'dom', environment: 'happy-dom', include: NEEDS_DOM },
+        test: { ...dom, name: 'dom', isolate: false, include: NEEDS_DOM, exclude: FRESH_MODULES },
+      },
+      {
+        plugins: [WxtVitest(), preact()],
+        test: { ...dom, name: 'dom-fresh', include: FRESH_MODULES },
       },
       {
         // One module graph per worker for the Node files: importing each file's modules afresh
@@ -36,8 +66,6 @@ export default defineConfig({
         // database (and resets the fake browser where it reads it); a test that builds a
         // background app ends it after (test/helpers/background-apps.ts), or the merges and
         // rankings it asked for would act on the next file's data.
-        // The DOM files keep their own graph each: shared, Dexie's change events and pages'
-        // live queries outlive the window they were made in.
         plugins: [WxtVitest(), preact()],
         test: { ...shared, name: 'node', environment: 'node', isolate: false, include: ['test/unit/**/*.test.{ts,tsx}'], exclude: NEEDS_DOM },
       },

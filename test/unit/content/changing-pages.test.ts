@@ -1,5 +1,3 @@
-// The captures link arXiv's stylesheets and scripts; happy-dom must neither fetch nor run them.
-// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SaveControls, type SaveControlsOptions, startSaveControls } from '../../../lib/content/controller';
 import { MAX_PLACEMENTS } from '../../../lib/content/inject';

@@ -1,5 +1,3 @@
-// The captures link arXiv's stylesheets and scripts; happy-dom must not try to fetch them.
-// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { describe, expect, it } from 'vitest';
 import { findPapers, type PaperSlot } from '../../../lib/content/find-papers';
 import { detectPage } from '../../../lib/content/page-kind';

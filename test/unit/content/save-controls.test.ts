@@ -1,5 +1,3 @@
-// The captures link arXiv's stylesheets and scripts; happy-dom must neither fetch nor run them.
-// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { within } from '@testing-library/preact';
 import { type SaveControls, startSaveControls } from '../../../lib/content/controller';

@@ -1,5 +1,3 @@
-// The capture links arXiv's stylesheets and scripts; happy-dom must neither fetch nor run them.
-// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, describe, expect, it } from 'vitest';
 import { isBaseArxivId } from '../../../lib/arxiv/ids';
 import { type SaveControls, startSaveControls } from '../../../lib/content/controller';

@@ -3,10 +3,6 @@ import { createMathRenderer, isSafeMathTree, loadMathRenderer, type MathRenderer
 import { splitMath } from '../../../lib/text/math';
 import { apiEntries } from './fixture-texts';
 
-// happy-dom leaves document.compatMode undefined, which temml takes for quirks mode and refuses
-// to render; browsers report CSS1Compat for pages with a doctype, as the extension's pages have.
-Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
-
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 let render: MathRenderer;
 

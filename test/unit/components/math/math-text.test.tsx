@@ -4,10 +4,6 @@ import { MathText } from '../../../../components/math/math-text';
 import type { MathRenderer } from '../../../../lib/text/math-render';
 import { apiEntries } from '../../text/fixture-texts';
 
-// happy-dom leaves document.compatMode undefined, which temml takes for quirks mode and refuses
-// to render; browsers report CSS1Compat for pages with a doctype, as the extension's pages have.
-Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
-
 const omegaTitle = apiEntries.find((entry) => entry.title.startsWith('$ω$Test'))?.title ?? '';
 const complexityAbstract = apiEntries.find((entry) => entry.summary.includes('$Θ(\\sqrt{n})$'))?.summary ?? '';
 

@@ -11,9 +11,6 @@ import { testingPages } from '../../../helpers/fixtures';
 import { renderWithServices } from './render';
 import { countStoredPapers } from '../../../helpers/stored-papers';
 
-// happy-dom leaves document.compatMode undefined, which temml (math in titles) takes for quirks mode.
-Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
-
 beforeEach(async () => {
   await db.delete();
   await db.open();

@@ -1,0 +1,35 @@
+/**
+ * Run before each DOM test file (a setup file of the `dom` project). The DOM files share one
+ * happy-dom window per worker and the modules they import: each file finds the page empty, in
+ * the `<html>`, `<head>` and `<body>` the window started with, since what binds to them when it
+ * is imported (Testing Library's `screen` to `document.body`) lives on into the next file.
+ */
+interface FirstPage {
+  documentElement: HTMLElement;
+  head: HTMLHeadElement;
+  body: HTMLElement;
+}
+// happy-dom leaves document.compatMode undefined, which temml takes for quirks mode: it then
+// refuses to render for as long as it stays imported (in every later file of the worker).
+// Browsers report CSS1Compat for pages with a doctype, as the extension's pages have.
+Object.defineProperty(document, 'compatMode', { value: 'CSS1Compat', configurable: true });
+
+const KEY = Symbol.for('paper-radar.test.first-page');
+const scope = globalThis as { [KEY]?: FirstPage };
+const first = (scope[KEY] ??= { documentElement: document.documentElement, head: document.head, body: document.body });
+
+function emptied(element: Element): void {
+  for (const name of element.getAttributeNames()) element.removeAttribute(name);
+  element.replaceChildren();
+}
+
+if (document.documentElement !== first.documentElement) {
+  // A content test showed an arXiv page in place of the whole document.
+  document.documentElement?.remove();
+  document.append(first.documentElement);
+}
+for (const element of [first.documentElement, first.head, first.body]) emptied(element);
+first.documentElement.append(first.head, first.body);
+document.title = '';
+localStorage.clear();
+sessionStorage.clear();
