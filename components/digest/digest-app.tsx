@@ -74,12 +74,15 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
       void loadCategoryNames();
     });
   }, [cardsRead]);
+  // Neither is for the Library, which searches its own saves: opened there, the page leaves the
+  // database to the Library's reads and its frames to the Library's cards.
+  const feedShown = view === 'digest';
   useEffect(() => {
-    if (!cardsRead) return;
+    if (!cardsRead || !feedShown) return;
     const timer = setTimeout(() => idle(() => services.search().build()), SEARCH_WARM_UP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [services, cardsRead]);
-  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed });
+  }, [services, cardsRead, feedShown]);
+  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: feedShown ? feed : undefined });
   useShortcuts({
     focusSearch: () => searchBox.current?.focus(),
     showHelp: () => setHelpOpen(true),

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DigestApp } from '../../../../components/digest/digest-app';
+import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../../../components/digest/digest-app';
 import { db } from '../../../../lib/db/db';
 import { getPapers, markRead } from '../../../../lib/db/feed';
 import { ingest } from '../../../../lib/db/ingest';
@@ -103,6 +103,22 @@ describe('the new tab', () => {
     window.history.replaceState(null, '', '#sub=deleted-long-ago');
     renderDigest();
     await waitFor(() => expect(cardIds()).toHaveLength(30));
+  });
+
+  it('opened on the Library, leaves the next new tab’s first screen and the search index alone until the digest is shown', async () => {
+    await store();
+    window.history.replaceState(null, '', '#library');
+    const build = vi.fn(async () => undefined);
+    const services = testServices({ markSeen: async () => ({ previousSeenAt: NOW }) }, { search: () => ({ build }) as unknown as SearchClient });
+    renderDigest(services);
+    await screen.findByText('Your library is empty');
+    // Longer than the page waits for an idle moment where the browser has no idle callbacks (200 ms).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
+    expect(build).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
+    await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
+    await waitFor(() => expect(build).toHaveBeenCalled());
   });
 
   it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {

@@ -64,4 +64,28 @@ describe('the screen a page keeps for the next one', () => {
       expect(read?.keyResults).toBeUndefined();
     }
   });
+
+  it('does not write again what the page before kept', async () => {
+    const papers: StoredPaper[] = testingPapers.slice(0, 8).map((p) => ({ ...p, subs: ['testing'], unreadIn: ['testing'], unread: 1, addedAt: T0 }));
+    const storage = pageStorage();
+    const services = { storage, keyResult: findKeyResult } as unknown as Services;
+    function Page() {
+      useFirstScreenWriter(services, KEY, {
+        filter: undefined,
+        header: { subscriptions: [], counts: { all: papers.length, bySubscription: {} } },
+        sync: { state: 'idle' },
+        feed: { papers, saved: [], more: false },
+      });
+      return null;
+    }
+    const first = render(<Page />);
+    await waitFor(() => expect(storage.getItem(KEY)).not.toBeNull());
+    first.unmount();
+    // The next page, over the same papers: it reads what is kept, and leaves it.
+    const getItem = vi.spyOn(storage, 'getItem');
+    const setItem = vi.spyOn(storage, 'setItem');
+    render(<Page />);
+    await waitFor(() => expect(getItem).toHaveBeenCalledWith(KEY));
+    expect(setItem).not.toHaveBeenCalled();
+  });
 });
