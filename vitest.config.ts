@@ -15,10 +15,17 @@ const NEEDS_DOM = [
   'test/unit/ui/small-helpers.test.ts',
 ];
 /**
- * DOM files that need modules imported afresh: one watches math arrive after temml loads (in a
- * shared graph an earlier file has loaded it); one replaces a module of lib/db with `vi.mock`.
+ * DOM files that need a window and modules of their own: one watches math arrive after temml
+ * loads (in a shared graph an earlier file has loaded it); one replaces a module of lib/db with
+ * `vi.mock`; one forges 200 persisted `pageshow` events, each of which would make the Dexie an
+ * earlier file loaded open one more BroadcastChannel (every later write then re-ran each live
+ * query some 200 times). In a browser a page's events never reach an extension page's Dexie.
  */
-const FRESH_MODULES = ['test/unit/components/math/math-text.test.tsx', 'test/unit/components/library/library-view.test.tsx'];
+const FRESH_MODULES = [
+  'test/unit/components/math/math-text.test.tsx',
+  'test/unit/components/library/library-view.test.tsx',
+  'test/unit/content/run-save-controls.test.ts',
+];
 
 // The arXiv pages tests load link stylesheets and scripts: happy-dom neither fetches nor runs them.
 const PAGES_ARE_DATA = {
@@ -39,14 +46,14 @@ const dom = {
   setupFiles: [...shared.setupFiles, 'test/helpers/dom-page-reset.ts'],
   environment: 'happy-dom',
   environmentOptions: { happyDOM: { settings: PAGES_ARE_DATA } },
+  // A global a file stubs (alert) is its own: the next file in the window sees the real one.
+  unstubGlobals: true,
 };
 
 export default defineConfig({
   test: {
     // Vitest leaves one core free by default; on a two-core machine that halves the unit run.
     maxWorkers: availableParallelism(),
-    // Dexie, imported by an earlier file of a worker, notes each pageshow event the content tests forge.
-    onConsoleLog: (log) => !log.startsWith('Dexie: handling persisted pageshow'),
     projects: [
       {
         // One window and one module graph per worker for the DOM files, as for the Node files

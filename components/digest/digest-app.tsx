@@ -79,10 +79,18 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const feedShown = view === 'digest';
   useEffect(() => {
     if (!cardsRead || !feedShown) return;
-    const timer = setTimeout(() => idle(() => services.search().build()), SEARCH_WARM_UP_DELAY_MS);
-    return () => clearTimeout(timer);
+    let stopIdle: (() => void) | undefined;
+    const timer = setTimeout(() => (stopIdle = idle(() => services.search().build())), SEARCH_WARM_UP_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      stopIdle?.();
+    };
   }, [services, cardsRead, feedShown]);
-  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: feedShown ? feed : undefined });
+  // The feed as last shown: none when opened on the Library, and on going there the one whose
+  // write may still be waiting for an idle moment (a paper just hidden is then kept hidden).
+  const shownFeed = useRef<FeedData | undefined>(undefined);
+  if (feedShown) shownFeed.current = feed;
+  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: shownFeed.current });
   useShortcuts({
     focusSearch: () => searchBox.current?.focus(),
     showHelp: () => setHelpOpen(true),

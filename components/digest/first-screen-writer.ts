@@ -13,6 +13,14 @@ const idle = (work: () => void): (() => void) => {
   return () => clearTimeout(timer);
 };
 
+function keptText(storage: Pick<Storage, 'getItem'>, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /** Keeps what the page shows now for the next page's first frame, written when the page is idle. */
 export function useFirstScreenWriter(
   services: Services,
@@ -42,7 +50,7 @@ export function useFirstScreenWriter(
       if (text === lastWritten.current) return;
       lastWritten.current = text;
       // Most pages find what the page before kept: written again, it cost 12–30 ms in one task.
-      if (services.storage.getItem(key) === text) return;
+      if (keptText(services.storage, key) === text) return;
       writeFirstScreen(services.storage, key, screen);
     });
   }, [services, key, filter, header, sync, feed]);

@@ -1,5 +1,7 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
 /**
- * Run before each DOM test file (a setup file of the `dom` project). The DOM files share one
+ * Run before each DOM test file (a setup file of the `dom` projects). The DOM files share one
  * happy-dom window per worker and the modules they import: each file finds the page empty, in
  * the `<html>`, `<head>` and `<body>` the window started with, since what binds to them when it
  * is imported (Testing Library's `screen` to `document.body`) lives on into the next file.
@@ -31,5 +33,9 @@ if (document.documentElement !== first.documentElement) {
 for (const element of [first.documentElement, first.head, first.body]) emptied(element);
 first.documentElement.append(first.head, first.body);
 document.title = '';
+// The address the window started at, not an arXiv page's or a route a file went to.
+(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('http://localhost:3000/');
+// The extension's storage (settings such as the feed's order) as a new profile has it.
+fakeBrowser.reset();
 localStorage.clear();
 sessionStorage.clear();

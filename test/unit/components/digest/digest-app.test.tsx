@@ -105,20 +105,29 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
   });
 
-  it('opened on the Library, leaves the next new tab’s first screen and the search index alone until the digest is shown', async () => {
+  it('opened on the Library, leaves the next new tab’s first screen alone until the digest is shown', async () => {
     await store();
     window.history.replaceState(null, '', '#library');
-    const build = vi.fn(async () => undefined);
-    const services = testServices({ markSeen: async () => ({ previousSeenAt: NOW }) }, { search: () => ({ build }) as unknown as SearchClient });
-    renderDigest(services);
+    const services = renderDigest();
     await screen.findByText('Your library is empty');
     // Longer than the page waits for an idle moment where the browser has no idle callbacks (200 ms).
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
-    expect(build).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
-    await waitFor(() => expect(build).toHaveBeenCalled());
+  });
+
+  it('keeps a paper hidden just before going to the Library hidden on the next new tab’s first screen', async () => {
+    await store();
+    const { services } = renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const kept = () => services.storage.getItem(DIGEST_FIRST_SCREEN_KEY) ?? '';
+    const id = cardIds()[0]!;
+    await waitFor(() => expect(kept()).toContain(id));
+    fireEvent.click(within(cardOf(id)).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(cardIds()).not.toContain(id));
+    fireEvent.click(screen.getByRole('link', { name: 'Library' }));
+    await waitFor(() => expect(kept()).not.toContain(id));
   });
 
   it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {

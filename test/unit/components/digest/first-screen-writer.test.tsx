@@ -1,5 +1,5 @@
-import { render, waitFor } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, render, waitFor } from '../../../helpers/dom-testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keptKeyResults } from '../../../../components/common/initial-screen';
 import type { Services } from '../../../../components/common/services';
 import { useFirstScreenWriter } from '../../../../components/digest/first-screen-writer';
@@ -15,6 +15,8 @@ function pageStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   const items = new Map<string, string>();
   return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v) };
 }
+
+afterEach(cleanup);
 
 describe('the screen a page keeps for the next one', () => {
   it('keeps each card’s key result, found afresh, so that the next first frame scans no abstract', async () => {
@@ -65,27 +67,34 @@ describe('the screen a page keeps for the next one', () => {
     }
   });
 
-  it('does not write again what the page before kept', async () => {
-    const papers: StoredPaper[] = testingPapers.slice(0, 8).map((p) => ({ ...p, subs: ['testing'], unreadIn: ['testing'], unread: 1, addedAt: T0 }));
+  it('does not write again what the page before kept, and writes what changed', async () => {
+    const papers: StoredPaper[] = testingPapers.slice(0, 9).map((p) => ({ ...p, subs: ['testing'], unreadIn: ['testing'], unread: 1, addedAt: T0 }));
     const storage = pageStorage();
     const services = { storage, keyResult: findKeyResult } as unknown as Services;
-    function Page() {
+    function Page({ shown }: { shown: StoredPaper[] }) {
       useFirstScreenWriter(services, KEY, {
         filter: undefined,
-        header: { subscriptions: [], counts: { all: papers.length, bySubscription: {} } },
+        header: { subscriptions: [], counts: { all: shown.length, bySubscription: {} } },
         sync: { state: 'idle' },
-        feed: { papers, saved: [], more: false },
+        feed: { papers: shown, saved: [], more: false },
       });
       return null;
     }
-    const first = render(<Page />);
+    const first = render(<Page shown={papers.slice(0, 8)} />);
     await waitFor(() => expect(storage.getItem(KEY)).not.toBeNull());
     first.unmount();
+    const keptBefore = storage.getItem(KEY);
     // The next page, over the same papers: it reads what is kept, and leaves it.
     const getItem = vi.spyOn(storage, 'getItem');
     const setItem = vi.spyOn(storage, 'setItem');
-    render(<Page />);
+    const second = render(<Page shown={papers.slice(0, 8)} />);
     await waitFor(() => expect(getItem).toHaveBeenCalledWith(KEY));
     expect(setItem).not.toHaveBeenCalled();
+    second.unmount();
+    // A page whose first card is another paper writes it.
+    render(<Page shown={papers.slice(1, 9)} />);
+    await waitFor(() => expect(setItem).toHaveBeenCalledTimes(1));
+    expect(storage.getItem(KEY)).not.toBe(keptBefore);
+    expect(readFirstScreen(storage, KEY)!.papers[0]!.id).toBe(papers[1]!.id);
   });
 });
