@@ -46,8 +46,6 @@ const dom = {
   setupFiles: [...shared.setupFiles, 'test/helpers/dom-page-reset.ts'],
   environment: 'happy-dom',
   environmentOptions: { happyDOM: { settings: PAGES_ARE_DATA } },
-  // A global a file stubs (alert) is its own: the next file in the window sees the real one.
-  unstubGlobals: true,
 };
 
 export default defineConfig({
