@@ -1,11 +1,11 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-
 /**
  * Run before each DOM test file (a setup file of the `dom` projects). The DOM files share one
  * happy-dom window per worker and the modules they import: each file finds the page empty, in
  * the `<html>`, `<head>` and `<body>` the window started with, since what binds to them when it
  * is imported (Testing Library's `screen` to `document.body`) lives on into the next file.
  */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
 interface FirstPage {
   documentElement: HTMLElement;
   head: HTMLHeadElement;
