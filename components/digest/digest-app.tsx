@@ -86,11 +86,11 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
       stopIdle?.();
     };
   }, [services, cardsRead, feedShown]);
-  // The feed as last shown: none when opened on the Library, and on going there the one whose
-  // write may still be waiting for an idle moment (a paper just hidden is then kept hidden).
-  const shownFeed = useRef<FeedData | undefined>(undefined);
-  if (feedShown) shownFeed.current = feed;
-  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: shownFeed.current });
+  // Once the digest has been shown, the next new tab's first screen follows the feed, also from
+  // the Library (a write still waiting when the reader went there lands; a sync is kept).
+  const digestShown = useRef(false);
+  if (feedShown) digestShown.current = true;
+  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: digestShown.current ? feed : undefined });
   useShortcuts({
     focusSearch: () => searchBox.current?.focus(),
     showHelp: () => setHelpOpen(true),

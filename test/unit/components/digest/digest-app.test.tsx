@@ -14,6 +14,7 @@ import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { storedIds } from '../../../helpers/stored-papers';
+import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
 
 const HOUR = 3_600_000;
@@ -128,6 +129,20 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).not.toContain(id));
     fireEvent.click(screen.getByRole('link', { name: 'Library' }));
     await waitFor(() => expect(kept()).not.toContain(id));
+  });
+
+  it('keeps the next new tab’s first screen up to date while the reader is in the Library', async () => {
+    await store();
+    const { services } = renderDigest();
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const kept = () => services.storage.getItem(DIGEST_FIRST_SCREEN_KEY) ?? '';
+    await waitFor(() => expect(kept()).toContain(cardIds()[0]!));
+    fireEvent.click(screen.getByRole('link', { name: 'Library' }));
+    await screen.findByText('Your library is empty');
+    // A sync brings a paper newer than all the others.
+    const [arrived] = derivedPapers(1, { yymm: '2612', newestAt: NOW });
+    await ingest([arrived!], 'testing', NOW);
+    await waitFor(() => expect(kept()).toContain(arrived!.id));
   });
 
   it('keeps a hidden paper hidden, also after a new sync brings it again', async () => {
