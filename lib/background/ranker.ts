@@ -1,4 +1,5 @@
-import { allPaperIds, feedArrivals, newestArrival, onPapersWritten } from '../db/feed';
+import { allPaperIds, feedArrivals, newestArrival } from '../db/feed';
+import { onPapersWritten } from '../db/watch';
 import { savedPaperIds } from '../db/library';
 import { getPapers, paperCounts } from '../db/papers';
 import {

@@ -1,6 +1,5 @@
-import { Dexie, type ObservabilitySet } from 'dexie';
 import { db } from './db';
-import { DATABASE_NAME, inFeed, listRange, subscriptionList, type PaperList } from './layout';
+import { inFeed, listRange, subscriptionList, type PaperList } from './layout';
 import { editPapers, getPapers } from './papers';
 import type { StoredPaper } from './schema';
 
@@ -111,20 +110,6 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 }
 
 export { getPapers };
-
-/**
- * Calls `onWrite` after every committed write to the papers, made here or in any page: Dexie's
- * storagemutated event reaches every context of the extension. What tells a copy of
- * `feedArrivals` kept in memory from the feed now. Returns the unsubscribe.
- */
-export function onPapersWritten(onWrite: () => void): () => void {
-  const prefix = `idb://${DATABASE_NAME}/papers/`;
-  const listener = (parts: ObservabilitySet) => {
-    if (Object.keys(parts).some((part) => part.startsWith(prefix))) onWrite();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
-}
 
 /**
  * Every paper of the feed, newest first, with when it arrived if that was at or after `since`

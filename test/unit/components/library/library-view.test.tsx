@@ -249,6 +249,27 @@ describe('the library', () => {
     expect(vi.mocked(papersById).mock.calls.length).toBe(reads);
   });
 
+  it('follows a new version of a saved paper below its first page, and reads the papers again for nothing else', async () => {
+    // 33 saves after the two above: the attention paper, saved first, is the 35th.
+    const papers = derivedPapers(34);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.slice(0, 33).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    vi.mocked(papersById).mockClear();
+    renderLibrary('attention is all');
+    await waitFor(() => expect(document.querySelector('.feed-bar__count')?.textContent).toBe('1 of 35 saved papers'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const reads = vi.mocked(papersById).mock.calls.length;
+    // A sync stores a paper no one saved: the saved papers are not read again.
+    await ingest([papers[33]!], 'attention', NOW + 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(vi.mocked(papersById).mock.calls.length).toBe(reads);
+    // A sync brings the saved paper's next version: its card follows.
+    const revised = { ...attentionPaper, version: attentionPaper.version + 1, updated: '2026-11-20T00:00:00Z', title: 'Attention Is All You Need, revised' };
+    await ingest([revised], 'attention', NOW + 2);
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Attention Is All You Need, revised/ })).toBeTruthy());
+  });
+
   it('shows the newest saves while the rest of a large library is read, and answers a search only once it is', async () => {
     const papers = derivedPapers(73);
     await db.transaction('rw', db.papers, db.library, async () => {
