@@ -58,7 +58,18 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
   const filter = subscriptions && !subscriptions.some((s) => s.id === route.filter) ? undefined : route.filter;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
-  const feedQuery = useLiveQuery((data) => data.loadFeed(filter, limit, order), [filter, limit, order], initialFeed(initial, filter, order));
+  // Neither the feed nor the search is for the Library, which shows and searches its own saves:
+  // opened there, the page leaves the database to the Library's reads and its frames to the
+  // Library's cards until the reader goes to the digest.
+  const feedShown = view === 'digest';
+  const digestShown = useRef(false);
+  if (feedShown) digestShown.current = true;
+  const feedWanted = digestShown.current;
+  const feedQuery = useLiveQuery(
+    (data) => (feedWanted ? data.loadFeed(filter, limit, order) : Promise.resolve(undefined)),
+    [filter, limit, order, feedWanted],
+    initialFeed(initial, filter, order),
+  );
   const feed = feedQuery.value;
   // Everything else waits until the first cards have been read from the database.
   const cardsRead = feedQuery.fresh;
@@ -74,9 +85,6 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
       void loadCategoryNames();
     });
   }, [cardsRead]);
-  // Neither is for the Library, which searches its own saves: opened there, the page leaves the
-  // database to the Library's reads and its frames to the Library's cards.
-  const feedShown = view === 'digest';
   useEffect(() => {
     if (!cardsRead || !feedShown) return;
     let stopIdle: (() => void) | undefined;
@@ -88,9 +96,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   }, [services, cardsRead, feedShown]);
   // Once the digest has been shown, the next new tab's first screen follows the feed, also from
   // the Library (a write still waiting when the reader went there lands; a sync is kept).
-  const digestShown = useRef(false);
-  if (feedShown) digestShown.current = true;
-  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: digestShown.current ? feed : undefined });
+  useFirstScreenWriter(services, DIGEST_FIRST_SCREEN_KEY, { filter, header, sync, feed: feedWanted ? feed : undefined });
   useShortcuts({
     focusSearch: () => searchBox.current?.focus(),
     showHelp: () => setHelpOpen(true),

@@ -16,6 +16,7 @@ import { getPaper } from '../../../../lib/db/papers';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
+import * as pageData from '../../../../components/common/page-data';
 
 const HOUR = 3_600_000;
 
@@ -116,6 +117,20 @@ describe('the new tab', () => {
     expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
+  });
+
+  it('opened on the Library, reads no paper of the feed until the digest is shown', async () => {
+    await store();
+    const loadFeed = vi.spyOn(pageData, 'loadFeed');
+    window.history.replaceState(null, '', '#library');
+    renderDigest();
+    await screen.findByText('Your library is empty');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(loadFeed).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    expect(loadFeed).toHaveBeenCalled();
+    loadFeed.mockRestore();
   });
 
   it('keeps a paper hidden just before going to the Library hidden on the next new tab’s first screen', async () => {
