@@ -65,14 +65,17 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const digestShown = useRef(false);
   if (feedShown) digestShown.current = true;
   const feedWanted = digestShown.current;
+  // Until then the page keeps the stored first screen's cards, to show at once when the reader goes there.
+  const firstScreen = initialFeed(initial, filter, order);
   const feedQuery = useLiveQuery(
-    (data) => (feedWanted ? data.loadFeed(filter, limit, order) : Promise.resolve(undefined)),
+    (data) => (feedWanted ? data.loadFeed(filter, limit, order) : Promise.resolve(firstScreen)),
     [filter, limit, order, feedWanted],
-    initialFeed(initial, filter, order),
+    firstScreen,
   );
   const feed = feedQuery.value;
-  // Everything else waits until the first cards have been read from the database.
-  const cardsRead = feedQuery.fresh;
+  // Everything else (counts, the ranking's state, marking the feed seen) waits until the first
+  // cards have been read from the database; on the Library, until the digest is shown.
+  const cardsRead = feedWanted && feedQuery.fresh;
   const header = useHeaderData(subscriptions, initial, cardsRead);
   const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;
   const seenAt = useSeenAt(cardsRead);

@@ -119,17 +119,20 @@ describe('the new tab', () => {
     await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
   });
 
-  it('opened on the Library, reads no paper of the feed until the digest is shown', async () => {
+  it('opened on the Library, reads no paper of the feed and marks none seen until the digest is shown', async () => {
     await store();
     const loadFeed = vi.spyOn(pageData, 'loadFeed');
+    const markSeen = vi.fn(async () => ({ previousSeenAt: NOW - 1.5 * HOUR }));
     window.history.replaceState(null, '', '#library');
-    renderDigest();
+    renderDigest(testServices({ markSeen }));
     await screen.findByText('Your library is empty');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(loadFeed).not.toHaveBeenCalled();
+    expect(markSeen).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     expect(loadFeed).toHaveBeenCalled();
+    expect(markSeen).toHaveBeenCalledTimes(1);
     loadFeed.mockRestore();
   });
 

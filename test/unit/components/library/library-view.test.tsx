@@ -262,7 +262,8 @@ describe('the library', () => {
     const reads = vi.mocked(papersById).mock.calls.length;
     // A sync stores a paper no one saved: the saved papers are not read again.
     await ingest([papers[33]!], 'attention', NOW + 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Longer than the Library waits after a write before it reads (100 ms).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(vi.mocked(papersById).mock.calls.length).toBe(reads);
     // A sync brings the saved paper's next version: its card follows.
     const revised = { ...attentionPaper, version: attentionPaper.version + 1, updated: '2026-11-20T00:00:00Z', title: 'Attention Is All You Need, revised' };
