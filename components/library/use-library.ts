@@ -3,7 +3,7 @@ import { allLibraryItems, allTags, entriesOf, libraryHead, papersById, type Libr
 import { getSavedCheckState, type SavedCheckState } from '../../lib/db/saved-check';
 import type { StoredPaper } from '../../lib/db/schema';
 import { listSubscriptions } from '../../lib/db/subscriptions';
-import { onLibraryWritten, onPapersWritten } from '../../lib/db/watch';
+import { onLibraryWritten, onPapersWritten } from '../../lib/db/written';
 import { useLiveQuery } from '../common/use-live-query';
 
 export interface LibraryRead {
@@ -38,7 +38,7 @@ const WRITES_READ_AT_LEAST_EVERY_MS = 1000;
  * What `read` answers, read again a moment after the writes that `watch` reports, or during them
  * when they go on (one read at a time; a write during a read reads once more after it). For
  * reads of thousands of rows, where a live query's tracking of each key read costs more than the
- * read (see lib/db/watch.ts). A failed read keeps the answer before it.
+ * read (see lib/db/written.ts). A failed read keeps the answer before it.
  */
 function useWatchedRead<T>(read: (() => Promise<T>) | undefined, watch: (onWrite: () => void) => () => void, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T>();

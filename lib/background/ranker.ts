@@ -1,5 +1,5 @@
 import { allPaperIds, feedArrivals, newestArrival } from '../db/feed';
-import { onPapersWritten } from '../db/watch';
+import { onPapersWritten } from '../db/written';
 import { savedPaperIds } from '../db/library';
 import { getPapers, paperCounts } from '../db/papers';
 import {

@@ -4,7 +4,7 @@ import { db } from '../../../lib/db/db';
 import { newStoredPaper } from '../../../lib/db/ingest';
 import { savePaper, setTags } from '../../../lib/db/library';
 import { deletePapers, editPapers, putPapers } from '../../../lib/db/papers';
-import { onLibraryWritten, onPapersWritten } from '../../../lib/db/watch';
+import { onLibraryWritten, onPapersWritten } from '../../../lib/db/written';
 import { derivedPapers } from '../../helpers/derived-world';
 
 const T0 = Date.UTC(2026, 10, 23, 1, 30);
