@@ -73,6 +73,21 @@ describe('new tab digest', () => {
     expect(await digest.getByTestId('sync-status').getAttribute('data-state')).toBe('ok');
   });
 
+  it('keeps Digest and Library one click away in a window half a laptop wide or narrower, with nothing past its edge', async () => {
+    const narrow = await h.open('newtab.html');
+    const fits = () => narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    for (const width of [640, 360]) {
+      await narrow.setViewportSize({ width, height: 700 });
+      await narrow.locator('[data-testid="paper-card"]').first().waitFor();
+      expect(await fits(), `the digest at ${width} px`).toBe(true);
+      await narrow.getByRole('link', { name: 'Library' }).click({ timeout: 5_000 });
+      await narrow.getByRole('searchbox', { name: 'Search your library' }).waitFor();
+      expect(await fits(), `the Library at ${width} px`).toBe(true);
+      await narrow.getByRole('link', { name: 'Digest' }).click({ timeout: 5_000 });
+    }
+    await narrow.close();
+  });
+
   it('writes screenshots of the new tab and the popup, light and dark', async () => {
     await digest.evaluate(() => window.scrollTo(0, 0));
     for (const scheme of ['light', 'dark'] as const) {
