@@ -22,16 +22,18 @@ interface SyncStatusProps {
   state: SyncState;
   now: number;
   compact?: boolean;
+  /** Where a page shows the status twice (see the new tab's header), the second one's test id. */
+  testId?: string;
 }
 
 /** "Updated 2 h ago · next check after tonight's arXiv announcement", or what went wrong, with Retry. */
-export function SyncStatus({ state, now, compact = false }: SyncStatusProps) {
+export function SyncStatus({ state, now, compact = false, testId = 'sync-status' }: SyncStatusProps) {
   const syncNow = useSyncNow();
   const status = syncStatusText(state, now);
   return (
     <p
       class={`sync-status sync-status--${state.state}${compact ? ' sync-status--compact' : ''}`}
-      data-testid="sync-status"
+      data-testid={testId}
       data-state={state.state}
       title={status.text}
     >

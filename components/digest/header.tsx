@@ -2,6 +2,7 @@ import type { ComponentChildren, Ref } from 'preact';
 import type { SyncState } from '../../lib/sync/state';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
+import { syncStatusText } from '../../lib/ui/sync-status-text';
 import type { Density } from '../../lib/ui/density';
 import { DensitySwitch } from './density-switch';
 import type { View } from './route';
@@ -92,6 +93,12 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, den
           </button>
         </div>
       </div>
+      {/* Below 900 px the bar has no room for the sync status (digest.css): a problem still gets a line of its own. */}
+      {sync && syncStatusText(sync, now).problem && (
+        <div class="topbar__problem">
+          <SyncStatus state={sync} now={now} testId="sync-problem" />
+        </div>
+      )}
       {children}
     </header>
   );

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, badgeText, launch, readStore, readStoredPapers, subscribe, type Harness } from './harness';
+import { ARTIFACTS_DIR, badgeText, launch, readStore, readStoredPapers, sendMessage, subscribe, type Harness } from './harness';
 import { pressedOf, pressSaveControl } from './save-controls';
 
 interface StoredPaper {
@@ -85,6 +85,22 @@ describe('new tab digest', () => {
       expect(await fits(), `the Library at ${width} px`).toBe(true);
       await narrow.getByRole('link', { name: 'Digest' }).click({ timeout: 5_000 });
     }
+    await narrow.close();
+  });
+
+  it('says that a check of arXiv failed in a window too narrow for the sync status, and stops once one succeeds', async () => {
+    const narrow = await h.open('newtab.html');
+    await narrow.setViewportSize({ width: 800, height: 700 });
+    await narrow.locator('[data-testid="paper-card"]').first().waitFor();
+    h.fake.misbehave('503-retry-after');
+    await sendMessage(options, 'syncNow', {});
+    h.fake.clearMisbehaviour();
+    const problem = narrow.getByTestId('sync-problem');
+    await expect.poll(() => problem.isVisible()).toBe(true);
+    expect(await problem.innerText()).toMatch(/HTTP 503/);
+    expect(await narrow.getByTestId('sync-status').isVisible()).toBe(false);
+    await problem.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(0);
     await narrow.close();
   });
 
