@@ -29,9 +29,12 @@ interface FeedViewProps {
 function FeedBar({ unread, filter, children }: { unread: number | undefined; filter: string | undefined; children?: ComponentChildren }) {
   const services = useServices();
   const toast = useToast();
+  // One click marks a day's papers read: Undo marks exactly those unread again, as Hide's Undo does.
   const markAll = async () => {
-    const count = await (await loadData()).markAllRead(services.now(), filter);
-    toast({ text: `Marked ${count} ${count === 1 ? 'paper' : 'papers'} as read.` });
+    const data = await loadData();
+    const ids = await data.markAllRead(services.now(), filter);
+    const text = `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`;
+    toast(ids.length === 0 ? { text } : { text, action: { label: 'Undo', run: () => void data.markUnread(ids) } });
   };
   return (
     <div class="feed-bar">

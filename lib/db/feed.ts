@@ -99,13 +99,13 @@ export async function readMarks(since: number, readSince: number, max: number): 
 /** Marks papers read as of the given times: the time another browser agreed on replaces this one's. */
 export const markReadAt = (readAt: ReadonlyMap<string, number>) => editPapers([...readAt.keys()], (p) => (p.readAt === readAt.get(p.id) ? p : { ...p, readAt: readAt.get(p.id)! }));
 
-/** Marks every unread paper of a subscription (or of the whole feed) as read. Returns how many. */
-export async function markAllRead(now: number, subscriptionId?: string): Promise<number> {
+/** Marks every unread paper of a subscription (or of the whole feed) as read. Returns their ids (what an Undo marks unread). */
+export async function markAllRead(now: number, subscriptionId?: string): Promise<string[]> {
   return db.transaction('rw', db.papers, async () => {
     const unread = subscriptionId === undefined ? db.papers.where('lists').between(...listRange('unread')) : db.papers.where('unreadIn').equals(subscriptionId);
     const ids = (await unread.primaryKeys()) as string[];
     await markRead(ids, now);
-    return ids.length;
+    return ids;
   });
 }
 

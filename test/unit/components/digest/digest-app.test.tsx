@@ -98,6 +98,10 @@ describe('the new tab', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'All 20 unread' })).toBeTruthy());
     await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(0));
     expect(screen.getByText(/all caught up/)).toBeTruthy();
+    // Undo marks exactly those ten unread again.
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(10));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'All 30 unread' })).toBeTruthy());
   });
 
   it('shows everything when linked to a subscription that no longer exists', async () => {
