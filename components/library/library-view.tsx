@@ -1,7 +1,7 @@
 import './library.css';
 import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { setNote, setTags, type LibraryEntry } from '../../lib/db/library';
+import { editTags, setNote, type LibraryEntry } from '../../lib/db/library';
 import { markChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
@@ -144,7 +144,7 @@ function Entry({ entry, change, labels, now, later }: EntryProps) {
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
         <PaperCheckNote check={item.check} now={now} />
-        <TagEditor tags={item.tags} listId={TAG_LIST_ID} onChange={(tags) => setTags(item.id, tags)} />
+        <TagEditor tags={item.tags} listId={TAG_LIST_ID} onEdit={(edit) => editTags(item.id, edit)} />
         <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
       </div>
     </div>

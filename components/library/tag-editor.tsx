@@ -6,8 +6,11 @@ interface TagEditorProps {
   tags: readonly string[];
   /** The id of the page's one `<datalist>` of the library's tags, offered as the user types. */
   listId: string;
-  /** Resolves when stored; a rejection's message is shown. */
-  onChange: (tags: string[]) => Promise<void>;
+  /**
+   * Applies an edit to the tags as stored when it runs (two quick edits both land); resolves when
+   * stored, and a rejection's message is shown.
+   */
+  onEdit: (edit: (tags: string[]) => string[]) => Promise<void>;
 }
 
 /** The tags in a draft ("a, b"): trimmed, each once, none already on the paper. */
@@ -35,19 +38,19 @@ function draftProblem(draft: string, tags: readonly string[]): string | null {
 }
 
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
-export function TagEditor({ tags, listId, onChange }: TagEditorProps) {
+export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const problemId = useId();
   const problem = draftProblem(draft, tags);
-  const store = (next: string[]) => {
+  const store = (edit: (stored: string[]) => string[]) => {
     setFailure(null);
-    onChange(next).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    onEdit(edit).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   };
+  const remove = (tag: string) => store((stored) => stored.filter((t) => t !== tag));
   const add = (text = draft) => {
     if (draftProblem(text, tags)) return;
-    const fresh = freshTags(text, tags);
-    if (fresh.length > 0) store([...tags, ...fresh]);
+    if (freshTags(text, tags).length > 0) store((stored) => [...stored, ...freshTags(text, stored)]);
     setDraft('');
   };
   const shown = problem ?? failure;
@@ -57,7 +60,7 @@ export function TagEditor({ tags, listId, onChange }: TagEditorProps) {
         {tags.map((tag) => (
           <li key={tag} class="tag">
             <span class="tag__text">{tag}</span>
-            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => store(tags.filter((t) => t !== tag))}>
+            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
               ×
             </button>
           </li>
@@ -81,7 +84,7 @@ export function TagEditor({ tags, listId, onChange }: TagEditorProps) {
             event.preventDefault();
             add();
           } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-            store(tags.slice(0, -1));
+            remove(tags[tags.length - 1]!);
           }
         }}
         onBlur={() => add()}

@@ -156,6 +156,17 @@ export async function setTags(id: string, tags: string[]): Promise<void> {
   await db.library.update(id, { tags: clean });
 }
 
+/**
+ * Changes a paper's tags as `edit` says, applied to the tags stored when it runs: of two quick
+ * edits, the second does not undo the first, as a list of tags read before it was stored would.
+ */
+export async function editTags(id: string, edit: (tags: string[]) => string[]): Promise<void> {
+  await db.transaction('rw', db.library, async () => {
+    const item = await db.library.get(id);
+    if (item) await setTags(id, edit(item.tags));
+  });
+}
+
 /** Sets a paper's note; a LimitError for a note a backup could not hold. */
 export async function setNote(id: string, note: string): Promise<void> {
   const problem = noteProblem(note);

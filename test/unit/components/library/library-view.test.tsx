@@ -94,6 +94,23 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
   });
 
+  it('keeps every tag of a quick run of them, each added before the one before is drawn', async () => {
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    for (const tag of ['transformers', 'to cite', 'nlp']) {
+      fireEvent.input(tagInput, { target: { value: tag } });
+      fireEvent.keyDown(tagInput, { key: 'Enter' });
+    }
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['transformers', 'to cite', 'nlp']));
+    await within(entry).findByText('nlp');
+    // Two removals in a row, the second before the first is drawn.
+    fireEvent.click(within(entry).getByRole('button', { name: 'Remove tag transformers' }));
+    fireEvent.click(within(entry).getByRole('button', { name: 'Remove tag nlp' }));
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['to cite']));
+  });
+
   it('offers every tag of the library in each tag field, from one list on the page', async () => {
     await db.library.update(higgsPaper.id, { tags: ['physics'] });
     await db.library.update(attentionPaper.id, { tags: ['nlp'] });
