@@ -64,7 +64,7 @@ export function NoteEditor({ note, label, onSave }: NoteEditorProps) {
         }}
       />
       <span class="note__status" aria-live="polite">
-        {status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : ''}
+        {status === 'saving' ? 'Saving note…' : status === 'saved' ? 'Note saved' : ''}
       </span>
       {problem && (
         <span id={problemId} class="note__problem" role="alert">
