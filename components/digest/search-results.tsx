@@ -53,7 +53,7 @@ function useSearch(query: string, limit: number, shown: { current: string | unde
 
 function summary(result: PaperSearchResult): string {
   const found = result.total === 0 ? 'No stored paper matches' : `${result.total} ${result.total === 1 ? 'paper matches' : 'papers match'}`;
-  if (result.complete) return `${found}, among all stored papers.`;
+  if (result.complete) return result.total === 0 ? `${found}.` : `${found}, among all stored papers.`;
   const { loaded, total } = result.progress;
   if (total === 0) return 'Reading the stored papers…';
   return `${found} so far · searched ${loaded.toLocaleString()} of ${total.toLocaleString()} papers…`;
