@@ -49,6 +49,22 @@ function cosine(a: SparseVector, b: SparseVector): number {
 }
 
 /**
+ * Two chosen words the paper writes side by side, as the one phrase a reader sees ("artificial
+ * intelligence", not "artificial, intelligence"); the others as they are.
+ */
+function phrases(chosen: readonly string[], text: string): string[] {
+  const lower = text.toLowerCase();
+  const isWord = (term: string) => /^[\p{L}\p{N}-]+$/u.test(term);
+  const out: string[] = [];
+  for (const term of chosen) {
+    const at = isWord(term) ? out.findIndex((before) => isWord(before) && (lower.includes(`${before} ${term}`) || lower.includes(`${term} ${before}`))) : -1;
+    if (at < 0) out.push(term);
+    else out[at] = lower.includes(`${out[at]} ${term}`) ? `${out[at]} ${term}` : `${term} ${out[at]}`;
+  }
+  return out;
+}
+
+/**
  * Why a paper ranks where it does, in one short line: "Like “<saved title>”" when it is close
  * to one saved paper, else the two or three terms that weighed most for it.
  */
@@ -77,7 +93,7 @@ export function whyLine(id: string, vector: SparseVector, model: LinearModel, te
     chosen.push(term);
     if (chosen.length === 3) break;
   }
-  const shown = [...new Map(chosen.map((term) => asWritten(term, text)).map((written) => [written.toLowerCase(), written])).values()];
+  const shown = [...new Map(phrases(chosen, text).map((term) => asWritten(term, text)).map((written) => [written.toLowerCase(), written])).values()];
   return shown.length === 0 ? 'Close to papers you saved' : `Close to your saves: ${shown.join(', ')}`;
 }
 

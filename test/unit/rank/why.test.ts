@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { whyLine, type LikedPaper } from '../../../lib/rank/why';
+
+// A hand-made vocabulary and model: each term's weight is what it adds to the paper's score.
+const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suit'];
+const model = (weights: Record<string, number>) => ({ weights: Float32Array.from(TERMS.map((t) => weights[t] ?? 0)), bias: 0 });
+/** A paper's vector: every term it has, at 1. */
+const vector = (...terms: string[]) => {
+  const idx = terms.map((t) => TERMS.indexOf(t)).sort((a, b) => a - b);
+  return { idx: Uint32Array.from(idx), val: Float32Array.from(idx.map(() => 1)) };
+};
+
+describe('the why line of a For-you card', () => {
+  it('names a saved paper the card is plainly like, before any word', () => {
+    const title = 'Attention Is All You Need: transformers for translation and beyond';
+    const liked: LikedPaper[] = [{ id: 'saved', title, vector: vector('ai', 'graph') }];
+    const line = whyLine('new', vector('ai', 'graph'), model({ ai: 1, graph: 1 }), TERMS, liked, 'AI on graphs');
+    // A long title is cut to 50 characters, the ellipsis one of them.
+    expect(line).toBe(`Like “${title.slice(0, 49)}…”, which you saved`);
+  });
+
+  it('joins two words the paper writes side by side into its phrase, as it writes them', () => {
+    const text = 'Artificial Intelligence in software testing: how AI is used';
+    const line = whyLine('new', vector('artificial', 'intelligence', 'ai'), model({ artificial: 3, intelligence: 2, ai: 1 }), TERMS, [], text);
+    expect(line).toBe('Close to your saves: Artificial Intelligence, AI');
+  });
+
+  it('keeps words apart that the paper does not write together', () => {
+    const text = 'Intelligence of artificial agents';
+    const line = whyLine('new', vector('artificial', 'intelligence'), model({ artificial: 2, intelligence: 1 }), TERMS, [], text);
+    expect(line).toBe('Close to your saves: artificial, Intelligence');
+  });
+
+  it('leaves out a word already inside a chosen pair, and writes authors, categories and stems as a reader would', () => {
+    const text = 'Graph neural networks for test suites, by A. Vaswani';
+    const line = whyLine('new', vector('graph neural', 'graph', 'au:vaswani a', 'test suit'), model({ 'graph neural': 4, graph: 3, 'au:vaswani a': 2, 'test suit': 1 }), TERMS, [], text);
+    expect(line).toBe('Close to your saves: Graph neural, A. Vaswani, test suites');
+    expect(whyLine('new', vector('cat:cs.lg'), model({ 'cat:cs.lg': 1 }), TERMS, [], '')).toBe('Close to your saves: cs.LG');
+    expect(whyLine('new', vector('ai'), model({ ai: -1 }), TERMS, [], 'AI')).toBe('Close to papers you saved');
+  });
+});
