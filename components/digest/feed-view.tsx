@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { FeedOrder } from '../../lib/schema/limits';
 import type { SyncState } from '../../lib/sync/state';
 import type { Density } from '../../lib/ui/density';
@@ -29,12 +30,23 @@ interface FeedViewProps {
 function FeedBar({ unread, filter, children }: { unread: number | undefined; filter: string | undefined; children?: ComponentChildren }) {
   const services = useServices();
   const toast = useToast();
-  // One click marks a day's papers read: Undo marks exactly those unread again, as Hide's Undo does.
+  // One click marks a day's papers read: Undo marks exactly those unread again (a read another
+  // browser made since stays), as Hide's Undo does. A second click while the first is stored does
+  // nothing: its "Marked 0 papers" would replace the message with Undo.
+  const marking = useRef(false);
   const markAll = async () => {
-    const data = await loadData();
-    const ids = await data.markAllRead(services.now(), filter);
-    const text = `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`;
-    toast(ids.length === 0 ? { text } : { text, action: { label: 'Undo', run: () => void data.markUnread(ids) } });
+    if (marking.current) return;
+    marking.current = true;
+    try {
+      const data = await loadData();
+      const now = services.now();
+      const ids = await data.markAllRead(now, filter);
+      if (ids.length > 0) {
+        toast({ text: `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`, action: { label: 'Undo', run: () => void data.markUnread(ids, now) } });
+      }
+    } finally {
+      marking.current = false;
+    }
   };
   return (
     <div class="feed-bar">

@@ -287,7 +287,8 @@ export class Ranker {
       const x = vectors.get(id);
       const paper = explained[i];
       // The abstract first: a word is written there as in a sentence, in the title often capitalised.
-      return x ? whyLine(id, x, model, model.terms, likedPapers, paper ? `${paper.summary} ${paper.title}` : '') : '';
+      // A line apart, so that the abstract's last word and the title's first are not read as a phrase.
+      return x ? whyLine(id, x, model, model.terms, likedPapers, paper ? `${paper.summary}\n${paper.title}` : '') : '';
     });
     return { ids, freshness, why, builtAt: startedAt };
   }

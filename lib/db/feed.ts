@@ -75,7 +75,8 @@ function without<K extends keyof StoredPaper>(paper: StoredPaper, key: K): Store
 
 // Unread marks follow from readAt and hiddenAt (see `toRow`).
 export const markRead = (ids: string[], now: number) => editPapers(ids, (p) => (p.readAt === undefined ? { ...p, readAt: now } : p));
-export const markUnread = (ids: string[]) => editPapers(ids, (p) => without(p, 'readAt'));
+/** Marks papers unread; with `readAt`, only those still marked read at that time (an Undo leaves a read made since alone). */
+export const markUnread = (ids: string[], readAt?: number) => editPapers(ids, (p) => (readAt === undefined || p.readAt === readAt ? without(p, 'readAt') : p));
 export const hidePapers = (ids: string[], now: number) => editPapers(ids, (p) => (p.hiddenAt === undefined ? { ...p, hiddenAt: now } : p));
 export const unhidePapers = (ids: string[]) => editPapers(ids, (p) => without(p, 'hiddenAt'));
 

@@ -54,14 +54,33 @@ function cosine(a: SparseVector, b: SparseVector): number {
  */
 function phrases(chosen: readonly string[], text: string): string[] {
   const lower = text.toLowerCase();
-  const isWord = (term: string) => /^[\p{L}\p{N}-]+$/u.test(term);
   const out: string[] = [];
   for (const term of chosen) {
-    const at = isWord(term) ? out.findIndex((before) => isWord(before) && (lower.includes(`${before} ${term}`) || lower.includes(`${term} ${before}`))) : -1;
+    const at = isWord(term) ? out.findIndex((before) => isWord(before) && phraseOf(lower, before, term) !== undefined) : -1;
     if (at < 0) out.push(term);
-    else out[at] = lower.includes(`${out[at]} ${term}`) ? `${out[at]} ${term}` : `${term} ${out[at]}`;
+    else out[at] = phraseOf(lower, out[at]!, term)!;
   }
   return out;
+}
+
+const isWord = (term: string) => /^[\p{L}\p{N}-]+$/u.test(term);
+const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** The two words as the text writes them side by side, in its order; undefined when it does not. */
+const phraseOf = (lower: string, a: string, b: string) => [`${a} ${b}`, `${b} ${a}`].find((phrase) => writes(lower, phrase));
+
+/**
+ * Whether the text has the phrase as whole words, the last one perhaps in its plural (terms are
+ * singular: lib/rank/terms.ts): "test suite" in "test suites", not "ai model" in "thai model" nor
+ * "model ai" in "model aims". Linear: a few scans of the text.
+ */
+function writes(lower: string, phrase: string): boolean {
+  for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    const after = lower[end] === 's' ? end + 1 : end;
+    if (!isLetterOrDigit(lower[at - 1]) && !isLetterOrDigit(lower[after])) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
-import { feedPage, hidePapers, markRead, unhidePapers, unreadCounts, unreadPage } from '../../../lib/db/feed';
+import { feedPage, hidePapers, markAllRead, markRead, markReadAt, markUnread, unhidePapers, unreadCounts, unreadPage } from '../../../lib/db/feed';
 import { newStoredPaper } from '../../../lib/db/ingest';
 import { deletePapers, editPapers, getPapers, paperCounts, putPapers } from '../../../lib/db/papers';
 import type { StoredPaper } from '../../../lib/db/schema';
@@ -28,6 +28,20 @@ describe('papers, one record each', () => {
     const asked = [page[104]!.id, '2611.99999', page[3]!.id];
     expect((await getPapers(asked)).map((p) => p?.id)).toEqual([page[104]!.id, undefined, page[3]!.id]);
     expect(await db.papers.count()).toBe(107);
+    await expectConsistentStore();
+  });
+
+  it('undoes a "mark all as read" for the papers it marked, and leaves a read made since (another browser\'s) alone', async () => {
+    const page = papers(5, 'testing');
+    await putPapers(page);
+    await markRead([page[4]!.id], T0);
+    const marked = await markAllRead(T0 + 1);
+    expect(marked.sort()).toEqual(ids(page.slice(0, 4)).sort());
+    // Browser sync brings another browser's read of one of them, at its own time.
+    await markReadAt(new Map([[page[0]!.id, T0 + 5]]));
+    await markUnread(marked, T0 + 1);
+    const after = await getPapers(ids(page));
+    expect(after.map((p) => p?.readAt)).toEqual([T0 + 5, undefined, undefined, undefined, T0]);
     await expectConsistentStore();
   });
 

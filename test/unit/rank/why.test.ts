@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { whyLine, type LikedPaper } from '../../../lib/rank/why';
 
 // A hand-made vocabulary and model: each term's weight is what it adds to the paper's score.
-const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suit'];
+const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suite', 'model', 'test', 'suite'];
 const model = (weights: Record<string, number>) => ({ weights: Float32Array.from(TERMS.map((t) => weights[t] ?? 0)), bias: 0 });
 /** A paper's vector: every term it has, at 1. */
 const vector = (...terms: string[]) => {
@@ -25,15 +25,20 @@ describe('the why line of a For-you card', () => {
     expect(line).toBe('Close to your saves: Artificial Intelligence, AI');
   });
 
-  it('keeps words apart that the paper does not write together', () => {
+  it('keeps words apart that the paper does not write together as whole words', () => {
     const text = 'Intelligence of artificial agents';
     const line = whyLine('new', vector('artificial', 'intelligence'), model({ artificial: 2, intelligence: 1 }), TERMS, [], text);
     expect(line).toBe('Close to your saves: artificial, Intelligence');
+    // "ai model" inside "Thai model", "model ai" inside "model aims": parts of other words.
+    const parts = (text: string) => whyLine('new', vector('ai', 'model'), model({ ai: 2, model: 1 }), TERMS, [], text);
+    expect(parts('AI and a Thai model; the model aims high')).toBe('Close to your saves: AI, model');
+    // A plural is the same word: terms are singular.
+    expect(whyLine('new', vector('test', 'suite'), model({ test: 2, suite: 1 }), TERMS, [], 'Smaller test suites')).toBe('Close to your saves: test suites');
   });
 
   it('leaves out a word already inside a chosen pair, and writes authors, categories and stems as a reader would', () => {
     const text = 'Graph neural networks for test suites, by A. Vaswani';
-    const line = whyLine('new', vector('graph neural', 'graph', 'au:vaswani a', 'test suit'), model({ 'graph neural': 4, graph: 3, 'au:vaswani a': 2, 'test suit': 1 }), TERMS, [], text);
+    const line = whyLine('new', vector('graph neural', 'graph', 'au:vaswani a', 'test suite'), model({ 'graph neural': 4, graph: 3, 'au:vaswani a': 2, 'test suite': 1 }), TERMS, [], text);
     expect(line).toBe('Close to your saves: Graph neural, A. Vaswani, test suites');
     expect(whyLine('new', vector('cat:cs.lg'), model({ 'cat:cs.lg': 1 }), TERMS, [], '')).toBe('Close to your saves: cs.LG');
     expect(whyLine('new', vector('ai'), model({ ai: -1 }), TERMS, [], 'AI')).toBe('Close to papers you saved');
