@@ -43,14 +43,18 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const problemId = useId();
   const problem = draftProblem(draft, tags);
-  const store = (edit: (stored: string[]) => string[]) => {
+  /** Stores an edit; if it fails, says why and calls `undo` (an added tag goes back to the field). */
+  const store = (edit: (stored: string[]) => string[], undo?: () => void) => {
     setFailure(null);
-    onEdit(edit).catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+    onEdit(edit).catch((error: unknown) => {
+      setFailure(error instanceof Error ? error.message : String(error));
+      undo?.();
+    });
   };
   const remove = (tag: string) => store((stored) => stored.filter((t) => t !== tag));
   const add = (text = draft) => {
     if (draftProblem(text, tags)) return;
-    if (freshTags(text, tags).length > 0) store((stored) => [...stored, ...freshTags(text, stored)]);
+    if (freshTags(text, tags).length > 0) store((stored) => [...stored, ...freshTags(text, stored)], () => setDraft((now) => (now === '' ? text : now)));
     setDraft('');
   };
   const shown = problem ?? failure;
@@ -84,7 +88,8 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
             event.preventDefault();
             add();
           } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-            remove(tags[tags.length - 1]!);
+            // The last tag stored, which may be one just added and not drawn yet.
+            store((stored) => stored.slice(0, -1));
           }
         }}
         onBlur={() => add()}

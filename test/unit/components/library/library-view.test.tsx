@@ -111,6 +111,21 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['to cite']));
   });
 
+  it('gives a tag back to its field when storing it fails (the 100th and 101st added at once)', async () => {
+    await db.library.update(attentionPaper.id, { tags: Array.from({ length: 99 }, (_, i) => `tag ${i}`) });
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(2));
+    const entry = screen.getAllByTestId('paper-card')[1]!.parentElement!;
+    const tagInput = within(entry).getByRole<HTMLInputElement>('combobox', { name: 'Add a tag' });
+    for (const tag of ['hundredth', 'one too many']) {
+      fireEvent.input(tagInput, { target: { value: tag } });
+      fireEvent.keyDown(tagInput, { key: 'Enter' });
+    }
+    expect(await within(entry).findByRole('alert')).toHaveProperty('textContent', 'A paper can have at most 100 tags.');
+    expect(tagInput.value).toBe('one too many');
+    expect((await db.library.get(attentionPaper.id))!.tags.at(-1)).toBe('hundredth');
+  });
+
   it('offers every tag of the library in each tag field, from one list on the page', async () => {
     await db.library.update(higgsPaper.id, { tags: ['physics'] });
     await db.library.update(attentionPaper.id, { tags: ['nlp'] });
