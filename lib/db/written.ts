@@ -1,6 +1,10 @@
 import { cmp, Dexie, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
 import { DATABASE_NAME } from './layout';
 
+// Writes as every context of the extension hears of them (Dexie's storagemutated event). Apart
+// from watch.ts, whose middleware the database module installs: that one loads no Dexie of its
+// own, so the bundle's Dexie chunk keeps the database module's name.
+
 /** Whether one of `sorted` (in IndexedDB's order) lies in one of the ranges of a written part. */
 function touches(sorted: readonly string[], written: IntervalTree): boolean {
   // A part from another context comes through a BroadcastChannel as a plain tree: `RangeSet(tree)` reads it as a set.
