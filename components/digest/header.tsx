@@ -43,9 +43,10 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, den
   return (
     <header class="topbar">
       <div class="topbar__row">
+        {/* The heading's name is the logo's: the visible name gives way below 900 px (digest.css). */}
         <h1 class="brand">
-          <img src="/icon/32.png" alt="" width={20} height={20} />
-          <span>Paper Radar</span>
+          <img src="/icon/32.png" alt="Paper Radar" width={20} height={20} />
+          <span aria-hidden="true">Paper Radar</span>
         </h1>
         <nav class="views" aria-label="Views">
           <ViewTab view="digest" current={view} onView={onView} label="Digest" />
