@@ -24,9 +24,10 @@ function touches(sorted: readonly string[], written: IntervalTree): boolean {
  * Calls `onWrite` after every committed write to a table, made in this page, another page or the
  * worker (Dexie's storagemutated event reaches every context of the extension); with `ids`, only
  * after a write to one of them (Dexie names the keys of a write of fewer than 50 rows; a larger
- * one, such as a page of a sync, counts as a write to every row). Returns the unsubscribe. What a read of thousands of rows listens
- * to instead of being a live query, which tracks every key it read: for 2,000 saved papers that
- * tracking and the copy of its answer held the Library 35–45 ms in one task (Chromium's profiler).
+ * one, such as a page of a sync, counts as a write to every row). Returns the unsubscribe. What a
+ * read of thousands of rows listens to instead of being a live query, which tracks every key it
+ * read: for 2,000 saved papers that tracking and the copy of its answer held the Library 35–45 ms
+ * in one task (Chromium's profiler).
  */
 function onWritten(table: string, onWrite: () => void, ids?: readonly string[]): () => void {
   const part = `idb://${DATABASE_NAME}/${table}/`;
