@@ -15,13 +15,15 @@ const NEEDS_DOM = [
   'test/unit/ui/small-helpers.test.ts',
 ];
 /**
- * DOM files that need a window and modules of their own: one watches math arrive after temml
- * loads (in a shared graph an earlier file has loaded it); one replaces a module of lib/db with
- * `vi.mock`; one forges 200 persisted `pageshow` events, each of which would make the Dexie an
- * earlier file loaded open one more BroadcastChannel (every later write then re-ran each live
- * query some 200 times). In a browser a page's events never reach an extension page's Dexie.
+ * Files that need modules of their own (with a window, as DOM files have it): one loads a page's
+ * start-up module afresh for each test; one watches math arrive after temml loads (in a shared
+ * graph an earlier file has loaded it); one replaces a module of lib/db with `vi.mock`; one forges
+ * 200 persisted `pageshow` events, each of which would make the Dexie an earlier file loaded open
+ * one more BroadcastChannel (every later write then re-ran each live query some 200 times). In a
+ * browser a page's events never reach an extension page's Dexie.
  */
 const FRESH_MODULES = [
+  'test/unit/components/common/load-data.test.ts',
   'test/unit/components/math/math-text.test.tsx',
   'test/unit/components/library/library-view.test.tsx',
   'test/unit/content/run-save-controls.test.ts',
@@ -72,7 +74,7 @@ export default defineConfig({
         // background app ends it after (test/helpers/background-apps.ts), or the merges and
         // rankings it asked for would act on the next file's data.
         plugins: [WxtVitest(), preact()],
-        test: { ...shared, name: 'node', environment: 'node', isolate: false, include: ['test/unit/**/*.test.{ts,tsx}'], exclude: NEEDS_DOM },
+        test: { ...shared, name: 'node', environment: 'node', isolate: false, include: ['test/unit/**/*.test.{ts,tsx}'], exclude: [...NEEDS_DOM, ...FRESH_MODULES] },
       },
       {
         // The browser adapters again, built as for Firefox (Manifest V2).
