@@ -17,6 +17,8 @@ export interface SaveControlsOptions {
   debounceMs?: number;
   /** Where "found nothing" notes go (once each); console.debug by default. */
   log?: (message: string) => void;
+  /** Papers the page gets controls for in its life: MAX_SLOTS, what arXiv's longest pages list. */
+  maxPapers?: number;
 }
 
 export interface SaveControls {
@@ -82,13 +84,14 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
   /**
    * A page that keeps adding papers beyond what arXiv's longest pages show, even one swapping
    * its entries for others, gets no more controls: the background is asked about at most
-   * MAX_SLOTS papers in the page's life.
+   * `maxPapers` papers in the page's life.
    */
+  const maxPapers = options.maxPapers ?? MAX_SLOTS;
   const admitted = new Set<string>();
   function admits(id: string): boolean {
     if (admitted.has(id)) return true;
-    if (admitted.size >= MAX_SLOTS) {
-      logOnce(`Paper Radar: this page shows more than ${MAX_SLOTS} papers; no more Save buttons.`);
+    if (admitted.size >= maxPapers) {
+      logOnce(`Paper Radar: this page shows more than ${maxPapers} papers; no more Save buttons.`);
       return false;
     }
     admitted.add(id);
@@ -117,7 +120,7 @@ export function startSaveControls(options: SaveControlsOptions): SaveControls | 
   }
 
   function scan(): number {
-    const slots = findPapers(doc, kind, options.url);
+    const slots = findPapers(doc, kind, options.url, maxPapers);
     if (slots.length === 0) logOnce(`Paper Radar: found no papers on this ${kind} page; no Save buttons added.`);
     const result = injectControls(slots, (slot) => {
       if (!admits(slot.id)) return null;

@@ -55,10 +55,10 @@ const ENTRY_SELECTORS: Partial<Record<PageKind, string>> = {
   search: SELECTORS.searchEntry,
 };
 
-function entrySlots(root: Document | ParentNode, kind: PageKind, selector: string, url: URL): PaperSlot[] {
+function entrySlots(root: Document | ParentNode, kind: PageKind, selector: string, url: URL, max: number): PaperSlot[] {
   const slots: PaperSlot[] = [];
   for (const entry of root.querySelectorAll(selector)) {
-    if (slots.length >= MAX_SLOTS) break;
+    if (slots.length >= max) break;
     const paper = firstPaperLink(entry, url);
     if (paper) slots.push({ ...paper, anchor: entry, placement: 'append', shown: shownPaper(root, kind, entry) });
   }
@@ -70,8 +70,8 @@ function entrySlots(root: Document | ParentNode, kind: PageKind, selector: strin
  * (entry-structure.ts). The control goes at the end of the element holding the link, or right
  * after the link where that element holds several entries' links.
  */
-function structuralSlots(root: Document | ParentNode, url: URL): PaperSlot[] {
-  const links = entryLinks(root, url).slice(0, MAX_SLOTS);
+function structuralSlots(root: Document | ParentNode, url: URL, max: number): PaperSlot[] {
+  const links = entryLinks(root, url).slice(0, max);
   const perParent = new Map<Element | null, number>();
   for (const { link } of links) perParent.set(link.parentElement, (perParent.get(link.parentElement) ?? 0) + 1);
   return links.map(({ link, ...paper }) => {
@@ -94,14 +94,14 @@ function subjectSlot(root: Document | ParentNode, kind: PageKind, url: URL): Pap
 
 /**
  * Every place on an arXiv page of `kind` (see detectPage) where a paper is shown, in page
- * order, at most MAX_SLOTS. Ids come only from arxiv.org `/abs/<id>` links inside each entry's
+ * order, at most `max` (MAX_SLOTS). Ids come only from arxiv.org `/abs/<id>` links inside each entry's
  * own container (abs and html pages: from the URL), so a paper mentioned in an abstract or
  * comment adds nothing. The selectors of the known templates come first; a list page they find
  * nothing on is read by its structure. A page of unexpected shape yields [].
  */
-export function findPapers(root: Document | ParentNode, kind: PageKind, url: URL): PaperSlot[] {
+export function findPapers(root: Document | ParentNode, kind: PageKind, url: URL, max = MAX_SLOTS): PaperSlot[] {
   const entrySelector = ENTRY_SELECTORS[kind];
   if (entrySelector === undefined) return subjectSlot(root, kind, url);
-  const slots = entrySlots(root, kind, entrySelector, url);
-  return slots.length > 0 ? slots : structuralSlots(root, url);
+  const slots = entrySlots(root, kind, entrySelector, url, max);
+  return slots.length > 0 ? slots : structuralSlots(root, url, max);
 }

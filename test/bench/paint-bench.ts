@@ -220,7 +220,7 @@ export function jsResults(dir: string, fetchedBeforeFirstCard: string[][]): Benc
       budget: 'report',
       pass: null,
       runs: perOpen.length,
-      note: `requested (DevTools protocol, wall clock) before the first card's paint was presented, with no first-screen cache; the database chunks (db, page-data, extras, settings) are asked for just after the frame holding the card is produced. A typical open: ${[...typical].sort().join(', ')}`,
+      note: `requested (DevTools protocol, wall clock) before the first card's paint was presented, with no first-screen cache; the database chunks (db, page-data, extras, settings) are asked for once that paint has been presented. A typical open: ${[...typical].sort().join(', ')}`,
     },
   ];
 }

@@ -7,11 +7,18 @@ import { markNotInterested } from '../../../lib/db/ranking';
 import { getPapers } from '../../../lib/db/papers';
 import { db } from '../../../lib/db/db';
 import { ingest } from '../../../lib/db/ingest';
-import { allLibraryItems, pendingSaves, savePaper, setNote, setTags } from '../../../lib/db/library';
+import { allLibraryItems, pendingSaves, putLibraryItems, savePaper, setNote, setTags } from '../../../lib/db/library';
 import { addSubscription, listSubscriptions } from '../../../lib/db/subscriptions';
 import { getSettings, updateSettings } from '../../../lib/settings';
 import { testingPapers } from '../../helpers/fixtures';
 import { seeded } from '../../../lib/rank/svm';
+
+/**
+ * Saves as Save buttons on arXiv pages leave them (each paper's metadata still to be fetched),
+ * with their tags and notes, written at once: one by one, 2,000 saves took seconds here.
+ */
+const savedFromPages = (saves: { id: string; savedAt: number; tags?: string[]; note?: string }[]) =>
+  putLibraryItems(saves.map(({ id, savedAt, tags = [], note = '' }) => ({ id, savedAt, tags, note, pending: 1 as const })));
 
 const T = Date.UTC(2026, 11, 1);
 
@@ -60,10 +67,7 @@ describe('the synced data in storage.sync', () => {
   it('holds 2,000 saved papers with tags well under the quota, no item over its limit', async () => {
     await addSubscription({ kind: 'keyword', value: 'graph neural network', categories: [], exclude: [] }, T);
     const tags = ['to read', 'gnn', 'theory', 'benchmarks', 'reading group', 'thesis'];
-    for (const [i, id] of ids(2000).entries()) {
-      await savePaper(id, T - i * 3_600_000);
-      await setTags(id, [tags[i % tags.length]!, ...(i % 3 === 0 ? [tags[(i + 1) % tags.length]!] : [])]);
-    }
+    await savedFromPages(ids(2000).map((id, i) => ({ id, savedAt: T - i * 3_600_000, tags: [tags[i % tags.length]!, ...(i % 3 === 0 ? [tags[(i + 1) % tags.length]!] : [])] })));
     const area = cloud();
     const { sync, statuses } = syncer(area);
     await sync.run();
@@ -148,10 +152,7 @@ describe('the synced data in storage.sync', () => {
     // Notes that do not compress well (as real notes on different papers do not repeat each other).
     const random = seeded(7);
     const words = () => Array.from({ length: 60 }, () => Math.floor(random() * 36 ** 5).toString(36)).join(' ');
-    for (const [i, id] of ids(1500).entries()) {
-      await savePaper(id, T - i * 60_000);
-      await setNote(id, words());
-    }
+    await savedFromPages(ids(1500).map((id, i) => ({ id, savedAt: T - i * 60_000, note: words() })));
     const area = cloud();
     const { sync, statuses } = syncer(area);
     await sync.run();
