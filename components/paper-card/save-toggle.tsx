@@ -36,7 +36,7 @@ export function SaveToggle({ saved, onChange, describedBy }: SaveToggleProps) {
       <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
         <path d="M4 1.75h8a.75.75 0 0 1 .75.75v12L8 11.5l-4.75 3V2.5A.75.75 0 0 1 4 1.75Z" />
       </svg>
-      <span>{pressed ? 'Saved' : 'Save'}</span>
+      <span class="save-toggle__word">{pressed ? 'Saved' : 'Save'}</span>
     </button>
   );
 }

@@ -63,6 +63,18 @@ describe('options page', () => {
   });
 });
 
+/** Buttons of this accessible name in Chromium's own accessibility tree. */
+async function buttonsNamed(page: Page, name: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { nodeId: root.nodeId, role: 'button', accessibleName: name });
+    return nodes.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('new tab digest', () => {
   it('shows exactly the stored papers, newest first, and opening it clears the badge', async () => {
     digest = await h.open('newtab.html');
@@ -145,8 +157,14 @@ describe('new tab digest', () => {
   it('saves from a card into the Library, and the Library shows it', async () => {
     const first = digest.locator('[data-testid="paper-card"]').first();
     const id = await first.getAttribute('data-arxiv-id');
+    // The control after Save stays where the pointer left it when "Save" becomes "Saved".
+    const next = first.getByTestId('save-toggle').locator('xpath=following-sibling::*[1]');
+    const before = await next.boundingBox();
     await first.getByTestId('save-toggle').click();
     await expect.poll(() => first.getByTestId('save-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await next.boundingBox()).toEqual(before);
+    // What a screen reader is told is the word on screen, not the room kept for the longer one.
+    expect(await buttonsNamed(digest, 'Saved')).toBe(1);
     await expect.poll(async () => (await readStore<{ id: string }>(digest, 'library')).map((i) => i.id)).toContain(id);
     await digest.getByRole('link', { name: 'Library' }).click();
     await expect.poll(() => cardIds(digest)).toEqual([id]);
