@@ -72,6 +72,24 @@ describe('the compact view of the new tab, at 1400 × 900', () => {
     await screenshots(tab, 'newtab-cards');
   });
 
+  it('keeps the card the keyboard moves to clear of the toast that shows', async () => {
+    await tab.locator('body').click({ position: { x: 5, y: 880 } });
+    await tab.keyboard.press('j');
+    await tab.keyboard.press('x');
+    const toast = tab.locator('.toast');
+    await toast.waitFor();
+    for (let i = 0; i < 3; i++) {
+      await tab.keyboard.press('j');
+      const { card, toastTop } = await tab.evaluate(() => ({
+        card: document.activeElement?.closest('[data-testid="paper-card"]')?.getBoundingClientRect().bottom ?? Infinity,
+        toastTop: document.querySelector('.toast')?.getBoundingClientRect().top ?? 0,
+      }));
+      expect(card).toBeLessThanOrEqual(toastTop);
+    }
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await tab.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('shows at least ten papers once Compact is chosen, each with its claim where it has one', async () => {
     await densitySwitch(tab).getByRole('button', { name: 'Compact' }).click();
     await expect.poll(() => tab.locator('.row').count()).toBeGreaterThanOrEqual(30);
