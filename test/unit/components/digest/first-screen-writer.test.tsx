@@ -55,6 +55,21 @@ describe('the screen a page keeps for the next one', () => {
     expect(scan).toHaveBeenCalledTimes(1);
   });
 
+  it('answers each card of the first screen from what was kept, also cards that share an abstract', () => {
+    // Derived: two papers of the fixture under one abstract (as a store can hold a paper twice under other ids).
+    const [a, b] = testingPapers as [StoredPaper, StoredPaper];
+    const twin = { ...b, summary: a.summary };
+    const result = { claim: 'A kept claim.', sentence: 'A kept sentence.' };
+    const screen = { filter: null, subscriptions: [], sync: { state: 'idle' as const }, papers: [a, twin], saved: [], more: false, keyResults: [result, result] };
+    const scan = vi.fn(findKeyResult);
+    const keyResult = keptKeyResults(scan, screen);
+    expect([keyResult(a.summary), keyResult(twin.summary)]).toEqual([result, result]);
+    expect(scan).not.toHaveBeenCalled();
+    // Asked again (a card drawn anew), the abstract is scanned.
+    expect(keyResult(a.summary)).toEqual(findKeyResult(a.summary));
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
   it('reads a kept screen whose key results do not fit its cards as one without them', () => {
     const storage = pageStorage();
     const paper = { ...testingPapers[0]!, subs: [], unreadIn: [], addedAt: T0 };
