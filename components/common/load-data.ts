@@ -27,8 +27,8 @@ const HIDDEN_PAGE_WAIT_MS = 250;
  * paint is reported when its frame was presented, not when the page handed it over: releasing at
  * the hand-over (the task after the next animation frame) let Dexie's loading and first reads
  * compete with the frame's rasterising. On this project's two-core machine the new tab's first
- * card, without its first-screen cache, came at 1.46–1.57 × a static page's in three paint runs,
- * and at 1.29–1.48 × with this.
+ * card, without its first-screen cache, came at 1.46–1.65 × a static page's (four paint runs),
+ * and at 1.21–1.48 × with this (eight).
  */
 export function releaseDataAfterPaint(): void {
   let stop = () => {};
