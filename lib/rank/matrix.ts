@@ -1,6 +1,6 @@
 import type { RankedPaper } from './model';
-import { paperTerms } from './terms';
-import { vectorize, type SparseVector, type Vocabulary } from './vocabulary';
+import { termSources, TITLE_WEIGHT } from './terms';
+import { scratchFor, weighInto, type SparseVector, type Vocabulary } from './vocabulary';
 
 /** Rows of tf-idf vectors, stored together (CSR): row i is idx/val[rowStart[i] .. rowStart[i + 1]). */
 export interface FeatureRows {
@@ -10,17 +10,84 @@ export interface FeatureRows {
   val: Float32Array;
 }
 
+/** The columns of word pairs by their first word, then their second. */
+const pairColumns = new WeakMap<Vocabulary, Map<string, Map<string, number>>>();
+
+function pairsOf(vocabulary: Vocabulary): Map<string, Map<string, number>> {
+  let pairs = pairColumns.get(vocabulary);
+  if (!pairs) {
+    pairs = new Map();
+    vocabulary.terms.forEach((term, column) => {
+      const space = term.indexOf(' ');
+      if (space < 0) return;
+      const first = term.slice(0, space);
+      let seconds = pairs!.get(first);
+      if (!seconds) pairs!.set(first, (seconds = new Map()));
+      seconds.set(term.slice(space + 1), column);
+    });
+    pairColumns.set(vocabulary, pairs);
+  }
+  return pairs;
+}
+
+/** The columns of the paper being counted: one per term of the vocabulary it has. */
+let columnScratch = new Uint32Array(1024);
+
+/**
+ * Counts a paper's terms into `counts` by column, as `paperTerms` counts them by term: a word
+ * pair is looked up by its two words, without joining them into a string. Returns the columns
+ * counted, each once.
+ */
+function countColumns(paper: RankedPaper, vocabulary: Vocabulary, counts: Float64Array): Uint32Array {
+  const { title, summary, others } = termSources(paper);
+  const { index } = vocabulary;
+  const pairs = pairsOf(vocabulary);
+  const most = 2 * (title.length + summary.length) + others.length;
+  if (columnScratch.length < most) columnScratch = new Uint32Array(most);
+  const columns = columnScratch;
+  let size = 0;
+  const add = (column: number | undefined, by: number) => {
+    if (column === undefined) return;
+    if (counts[column] === 0) columns[size++] = column;
+    counts[column] = counts[column]! + by;
+  };
+  for (const [words, weight] of [[title, TITLE_WEIGHT], [summary, 1]] as const) {
+    for (let i = 0; i < words.length; i++) {
+      add(index.get(words[i]!), weight);
+      if (i > 0) add(pairs.get(words[i - 1]!)?.get(words[i]!), weight);
+    }
+  }
+  for (const term of others) add(index.get(term), 1);
+  return columns.subarray(0, size);
+}
+
+/**
+ * The papers' tf-idf vectors (each as `vectorize(paperTerms(paper))` makes it), written straight
+ * into the rows' arrays: no map of each paper's terms, no arrays of its own (a first ranking of
+ * 50,000 papers spent most of its time making and collecting those).
+ */
 export function toRows(papers: readonly RankedPaper[], vocabulary: Vocabulary): FeatureRows {
-  const vectors = papers.map((p) => vectorize(paperTerms(p), vocabulary));
-  const rowStart = new Uint32Array(vectors.length + 1);
-  vectors.forEach((v, i) => (rowStart[i + 1] = rowStart[i]! + v.idx.length));
-  const idx = new Uint32Array(rowStart[vectors.length]!);
-  const val = new Float32Array(idx.length);
-  vectors.forEach((v, i) => {
-    idx.set(v.idx, rowStart[i]!);
-    val.set(v.val, rowStart[i]!);
+  const counts = scratchFor(vocabulary);
+  const rowStart = new Uint32Array(papers.length + 1);
+  let idx = new Uint32Array(papers.length * 128);
+  let val = new Float32Array(idx.length);
+  papers.forEach((paper, i) => {
+    const columns = countColumns(paper, vocabulary, counts);
+    const at = rowStart[i]!;
+    if (at + columns.length > idx.length) {
+      const size = Math.max(2 * idx.length, at + columns.length);
+      [idx, val] = [grown(idx, new Uint32Array(size)), grown(val, new Float32Array(size))];
+    }
+    weighInto(columns, counts, vocabulary.idf, idx, val, at);
+    rowStart[i + 1] = at + columns.length;
   });
-  return { ids: papers.map((p) => p.id), rowStart, idx, val };
+  const end = rowStart[papers.length]!;
+  return { ids: papers.map((p) => p.id), rowStart, idx: idx.slice(0, end), val: val.slice(0, end) };
+}
+
+function grown<T extends Uint32Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Row `i` as a vector (views into the rows' arrays: nothing is copied). */

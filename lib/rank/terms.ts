@@ -13,7 +13,7 @@ const ABSTRACT_WORDS = `paper papers propose proposed proposes present presents 
 const STOPWORDS: ReadonlySet<string> = new Set([...TITLE_STOPWORDS, ...ABSTRACT_WORDS]);
 
 /** A title says more per word than an abstract: its terms count this many times. */
-const TITLE_WEIGHT = 2;
+export const TITLE_WEIGHT = 2;
 /** Text scanned per field: arXiv abstracts run to 1,920 characters; beyond this is not an abstract. */
 const MAX_FIELD = 4000;
 
@@ -51,24 +51,37 @@ function authorTerm(name: string): string | null {
   return `au:${last}${words.length > 1 ? ` ${words[0]!.charAt(0)}` : ''}`;
 }
 
-/** Counts the terms of a paper: words and word pairs of its title (weighted) and abstract, its authors, its categories. */
-export function paperTerms(paper: Pick<ArxivEntry, 'title' | 'summary' | 'authors' | 'categories'>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (term: string, by = 1) => counts.set(term, (counts.get(term) ?? 0) + by);
-  const addText = (text: string, weight: number) => {
-    let previous: string | undefined;
-    for (const word of contentWords(text)) {
-      add(word, weight);
-      if (previous !== undefined) add(`${previous} ${word}`, weight);
-      previous = word;
-    }
-  };
-  addText(paper.title, TITLE_WEIGHT);
-  addText(paper.summary, 1);
+/** What a paper's terms are made of: the words of its title and abstract, and its author and category terms. */
+export interface TermSources {
+  title: string[];
+  summary: string[];
+  others: string[];
+}
+
+export function termSources(paper: Pick<ArxivEntry, 'title' | 'summary' | 'authors' | 'categories'>): TermSources {
+  const others: string[] = [];
   for (const author of paper.authors.slice(0, 50)) {
     const term = authorTerm(author.name);
-    if (term) add(term);
+    if (term) others.push(term);
   }
-  for (const category of paper.categories.slice(0, 10)) add(`cat:${category.toLowerCase()}`);
+  for (const category of paper.categories.slice(0, 10)) others.push(`cat:${category.toLowerCase()}`);
+  return { title: contentWords(paper.title), summary: contentWords(paper.summary), others };
+}
+
+/**
+ * Counts the terms of a paper: the words and pairs of neighbouring words of its title (each
+ * counting TITLE_WEIGHT times) and of its abstract, its authors, its categories.
+ */
+export function paperTerms(paper: Pick<ArxivEntry, 'title' | 'summary' | 'authors' | 'categories'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (term: string, by: number) => counts.set(term, (counts.get(term) ?? 0) + by);
+  const { title, summary, others } = termSources(paper);
+  for (const [words, weight] of [[title, TITLE_WEIGHT], [summary, 1]] as const) {
+    for (let i = 0; i < words.length; i++) {
+      add(words[i]!, weight);
+      if (i > 0) add(`${words[i - 1]} ${words[i]}`, weight);
+    }
+  }
+  for (const term of others) add(term, 1);
   return counts;
 }

@@ -62,27 +62,53 @@ export function buildVocabulary(documents: readonly Map<string, number>[] | Docu
   return { index: new Map(terms.map((term, i) => [term, i])), terms, idf, documents: n };
 }
 
-/** Values by column while a vector is made: columns sort as plain numbers, their values are looked up after. */
+/** Counts, then values, by column while a vector is made; zero again after each vector. */
 let scratch = new Float64Array(0);
 
-export function vectorize(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
+/** The scratch for a vocabulary's columns, every count zero. */
+export function scratchFor(vocabulary: Vocabulary): Float64Array {
   if (scratch.length < vocabulary.terms.length) scratch = new Float64Array(vocabulary.terms.length);
+  return scratch;
+}
+
+/**
+ * Weighs the counts at `columns` (each column once) of `counts` as a vector: sublinear term
+ * frequency times idf, length 1; writes its columns in order to `idx` and its values to `val`,
+ * from `at`. Sorts `columns` and zeroes the counts.
+ */
+export function weighInto(columns: Uint32Array, counts: Float64Array, idf: Float32Array, idx: Uint32Array, val: Float32Array, at: number): void {
+  // Columns sort as plain numbers; their values are looked up after.
+  columns.sort();
+  const size = columns.length;
+  let squares = 0;
+  for (let k = 0; k < size; k++) {
+    const column = columns[k]!;
+    counts[column] = (1 + Math.log(counts[column]!)) * idf[column]!;
+    // Summed in column order, as the values are laid out.
+    squares += counts[column]! ** 2;
+  }
+  const norm = Math.sqrt(squares) || 1;
+  for (let k = 0; k < size; k++) {
+    const column = columns[k]!;
+    idx[at + k] = column;
+    val[at + k] = counts[column]! / norm;
+    counts[column] = 0;
+  }
+}
+
+export function vectorize(counts: Map<string, number>, vocabulary: Vocabulary): SparseVector {
+  const values = scratchFor(vocabulary);
   const columns = new Uint32Array(counts.size);
   let size = 0;
-  let squares = 0;
   for (const [term, count] of counts) {
     const column = vocabulary.index.get(term);
     if (column === undefined) continue;
-    scratch[column] = (1 + Math.log(count)) * vocabulary.idf[column]!;
+    values[column] = count;
     columns[size++] = column;
   }
-  const idx = columns.slice(0, size).sort();
-  // Summed in column order, as the values are laid out.
-  for (let k = 0; k < size; k++) squares += scratch[idx[k]!]! ** 2;
-  const norm = Math.sqrt(squares) || 1;
-  const val = new Float32Array(size);
-  for (let k = 0; k < size; k++) val[k] = scratch[idx[k]!]! / norm;
-  return { idx, val };
+  const vector = { idx: new Uint32Array(size), val: new Float32Array(size) };
+  weighInto(columns.subarray(0, size), values, vocabulary.idf, vector.idx, vector.val, 0);
+  return vector;
 }
 
 export function dot(weights: ArrayLike<number>, x: SparseVector): number {
