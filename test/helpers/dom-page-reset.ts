@@ -39,3 +39,12 @@ document.title = '';
 fakeBrowser.reset();
 localStorage.clear();
 sessionStorage.clear();
+
+// happy-dom has no requestIdleCallback, which the extension's browsers all have: the pages' idle
+// work (the first-screen writer, card extras) then took its fallback timers, 100–200 ms of real
+// time per render. A page under test is idle as soon as its tasks are done.
+const idleGlobals = globalThis as unknown as { requestIdleCallback?: unknown; cancelIdleCallback?: unknown };
+if (typeof idleGlobals.requestIdleCallback !== 'function') {
+  idleGlobals.requestIdleCallback = (work: IdleRequestCallback) => setTimeout(() => work({ didTimeout: false, timeRemaining: () => 50 }), 0);
+  idleGlobals.cancelIdleCallback = (handle: ReturnType<typeof setTimeout>) => clearTimeout(handle);
+}
