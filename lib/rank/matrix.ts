@@ -1,5 +1,5 @@
 import type { RankedPaper } from './model';
-import { termSources, TITLE_WEIGHT } from './terms';
+import { termSources, TITLE_WEIGHT, type TermSources } from './terms';
 import { scratchFor, weighInto, type SparseVector, type Vocabulary } from './vocabulary';
 
 /** Rows of tf-idf vectors, stored together (CSR): row i is idx/val[rowStart[i] .. rowStart[i + 1]). */
@@ -32,24 +32,39 @@ function pairsOf(vocabulary: Vocabulary): Map<string, Map<string, number>> {
 
 /** The columns of the paper being counted: one per term of the vocabulary it has. */
 let columnScratch = new Uint32Array(1024);
+/** Which paper last counted each column: a column stamped otherwise starts its count afresh. */
+let stamps = new Uint32Array(0);
+let paperStamp = 0;
+
+/** Terms a paper can have at most: each word, each pair of neighbours, the authors and categories. */
+const mostTerms = ({ title, summary, others }: TermSources) => 2 * (title.length + summary.length) + others.length;
 
 /**
  * Counts a paper's terms into `counts` by column, as `paperTerms` counts them by term: a word
  * pair is looked up by its two words, without joining them into a string. Returns the columns
- * counted, each once.
+ * counted, each once. A count is set when its column is first seen for this paper, so nothing
+ * left in `counts` by an earlier paper (or a vector that failed half-way) is ever added to.
  */
-function countColumns(paper: RankedPaper, vocabulary: Vocabulary, counts: Float64Array): Uint32Array {
-  const { title, summary, others } = termSources(paper);
+function countColumns(sources: TermSources, vocabulary: Vocabulary, counts: Float64Array): Uint32Array {
+  const { title, summary, others } = sources;
   const { index } = vocabulary;
   const pairs = pairsOf(vocabulary);
-  const most = 2 * (title.length + summary.length) + others.length;
+  const most = mostTerms(sources);
   if (columnScratch.length < most) columnScratch = new Uint32Array(most);
+  if (stamps.length < vocabulary.terms.length) stamps = new Uint32Array(vocabulary.terms.length);
+  if (++paperStamp === 2 ** 32) {
+    stamps.fill(0);
+    paperStamp = 1;
+  }
   const columns = columnScratch;
   let size = 0;
   const add = (column: number | undefined, by: number) => {
     if (column === undefined) return;
-    if (counts[column] === 0) columns[size++] = column;
-    counts[column] = counts[column]! + by;
+    if (stamps[column] !== paperStamp) {
+      stamps[column] = paperStamp;
+      counts[column] = by;
+      columns[size++] = column;
+    } else counts[column] = counts[column]! + by;
   };
   for (const [words, weight] of [[title, TITLE_WEIGHT], [summary, 1]] as const) {
     for (let i = 0; i < words.length; i++) {
@@ -72,12 +87,15 @@ export function toRows(papers: readonly RankedPaper[], vocabulary: Vocabulary): 
   let idx = new Uint32Array(papers.length * 128);
   let val = new Float32Array(idx.length);
   papers.forEach((paper, i) => {
-    const columns = countColumns(paper, vocabulary, counts);
+    const sources = termSources(paper);
     const at = rowStart[i]!;
-    if (at + columns.length > idx.length) {
-      const size = Math.max(2 * idx.length, at + columns.length);
+    // Room for the most the paper can have, made before its terms are counted.
+    const most = mostTerms(sources);
+    if (at + most > idx.length) {
+      const size = Math.max(2 * idx.length, at + most);
       [idx, val] = [grown(idx, new Uint32Array(size)), grown(val, new Float32Array(size))];
     }
+    const columns = countColumns(sources, vocabulary, counts);
     weighInto(columns, counts, vocabulary.idf, idx, val, at);
     rowStart[i + 1] = at + columns.length;
   });

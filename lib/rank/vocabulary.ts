@@ -62,10 +62,10 @@ export function buildVocabulary(documents: readonly Map<string, number>[] | Docu
   return { index: new Map(terms.map((term, i) => [term, i])), terms, idf, documents: n };
 }
 
-/** Counts, then values, by column while a vector is made; zero again after each vector. */
+/** Counts, then values, by column while a vector is made: each is set before it is read. */
 let scratch = new Float64Array(0);
 
-/** The scratch for a vocabulary's columns, every count zero. */
+/** The scratch for a vocabulary's columns. */
 export function scratchFor(vocabulary: Vocabulary): Float64Array {
   if (scratch.length < vocabulary.terms.length) scratch = new Float64Array(vocabulary.terms.length);
   return scratch;
@@ -74,7 +74,7 @@ export function scratchFor(vocabulary: Vocabulary): Float64Array {
 /**
  * Weighs the counts at `columns` (each column once) of `counts` as a vector: sublinear term
  * frequency times idf, length 1; writes its columns in order to `idx` and its values to `val`,
- * from `at`. Sorts `columns` and zeroes the counts.
+ * from `at`. Sorts `columns`.
  */
 export function weighInto(columns: Uint32Array, counts: Float64Array, idf: Float32Array, idx: Uint32Array, val: Float32Array, at: number): void {
   // Columns sort as plain numbers; their values are looked up after.
@@ -92,7 +92,6 @@ export function weighInto(columns: Uint32Array, counts: Float64Array, idf: Float
     const column = columns[k]!;
     idx[at + k] = column;
     val[at + k] = counts[column]! / norm;
-    counts[column] = 0;
   }
 }
 

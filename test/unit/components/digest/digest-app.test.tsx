@@ -123,7 +123,7 @@ describe('the new tab', () => {
     window.history.replaceState(null, '', '#library');
     const services = renderDigest();
     await screen.findByText('Your library is empty');
-    // Longer than the page waits for an idle moment where the browser has no idle callbacks (200 ms).
+    // Far longer than the page waits for an idle moment (none here; 200 ms where a browser has no idle callbacks).
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
