@@ -86,16 +86,16 @@ function useWatchedRead<T>(read: (() => Promise<T>) | undefined, watch: (onWrite
  * (tags, notes) and the papers are read apart: a tag or a note written reads the saves again,
  * not 2,000 papers (which took 0.7–1.2 s, and the tag waited for them).
  */
-export function useLibrary(firstPage: number): LibraryRead | undefined {
+export function useLibrary(firstPage: number, readRest: boolean): LibraryRead | undefined {
   const head = useLiveQuery(async () => {
     const [{ entries, total }, around] = await Promise.all([libraryHead(firstPage), aroundSaves()]);
     return { entries, total, ...around };
   }, [firstPage]).value;
-  // The rest once the first cards are on screen.
+  // The rest once the caller asks for it (its first cards are drawn, or the reader searches).
   const [readAll, setReadAll] = useState(false);
   useEffect(() => {
-    if (head) setReadAll(true);
-  }, [head !== undefined]);
+    if (head && readRest) setReadAll(true);
+  }, [head !== undefined, readRest]);
   // The tags, names and check state come with the first page, which every write reads again.
   const saves = useWatchedRead(readAll ? async () => ({ items: await allLibraryItems() }) : undefined, onLibraryWritten, [readAll]);
   const ids = saves?.items.map((item) => item.id);

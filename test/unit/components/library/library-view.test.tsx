@@ -195,7 +195,8 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(LIBRARY_PAGE));
     expect(cardIds()).toEqual(papers.slice(0, LIBRARY_PAGE).map((p) => p.id));
     expect(screen.getByText('75 saved papers')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Show more (45 not shown yet)' }));
+    // Offered once the rest of the library is read, which starts when the first page is drawn.
+    fireEvent.click(await screen.findByRole('button', { name: 'Show more (45 not shown yet)' }));
     await waitFor(() => expect(cardIds()).toHaveLength(2 * LIBRARY_PAGE));
     fireEvent.click(screen.getByRole('button', { name: 'Show more (15 not shown yet)' }));
     await waitFor(() => expect(cardIds()).toHaveLength(75));
@@ -329,5 +330,35 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
     expect(count()).toBe('1 of 75 saved papers');
     expect((screen.getByRole('button', { name: 'Export BibTeX' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('reads the rest of a large library once its first page is drawn, and at once for a search', async () => {
+    const papers = derivedPapers(73);
+    await db.transaction('rw', db.papers, db.library, async () => {
+      for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    const readWhenCards: number[] = [];
+    vi.mocked(allLibraryItems).mockClear();
+    vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
+      readWhenCards.push(cardIds().length);
+      return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
+    });
+    renderLibrary();
+    await waitFor(() => expect(vi.mocked(allLibraryItems)).toHaveBeenCalledTimes(1));
+    // The page's 30 cards were all drawn before the other 45 saves were asked for.
+    expect(readWhenCards).toEqual([LIBRARY_PAGE]);
+    await screen.findByRole('button', { name: 'Show more (45 not shown yet)' });
+    cleanup();
+    // A search needs every save: asked for with the first page, before its cards are drawn.
+    readWhenCards.length = 0;
+    vi.mocked(allLibraryItems).mockClear();
+    vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
+      readWhenCards.push(cardIds().length);
+      return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
+    });
+    renderLibrary('attention is all');
+    await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
+    expect(readWhenCards).toHaveLength(1);
+    expect(readWhenCards[0]).toBeLessThan(LIBRARY_PAGE);
   });
 });
