@@ -82,7 +82,8 @@ function useWatchedRead<T>(read: (() => Promise<T>) | undefined, watch: (onWrite
 
 /**
  * The library, kept current, read in the order a reader needs it: the `firstPage` most recent
- * saves with their papers at once; then every save, and the papers of all of them. The saves
+ * saves with their papers at once; then, once `readRest` is true, every save, and the papers of
+ * all of them. The saves
  * (tags, notes) and the papers are read apart: a tag or a note written reads the saves again,
  * not 2,000 papers (which took 0.7–1.2 s, and the tag waited for them).
  */

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
+import { newStoredPaper } from '../../../lib/db/ingest';
 import { allLibraryItems, libraryEntries, putLibraryItems } from '../../../lib/db/library';
+import { putPapers } from '../../../lib/db/papers';
 import type { LibraryItem } from '../../../lib/db/schema';
 import { derivedPapers } from '../../helpers/derived-world';
-import { putPapers } from '../../../lib/db/papers';
-import { newStoredPaper } from '../../../lib/db/ingest';
 
 const T0 = Date.UTC(2026, 7, 14, 9, 30);
 
