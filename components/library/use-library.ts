@@ -83,9 +83,8 @@ function useWatchedRead<T>(read: (() => Promise<T>) | undefined, watch: (onWrite
 /**
  * The library, kept current, read in the order a reader needs it: the `firstPage` most recent
  * saves with their papers at once; then, once `readRest` is true, every save, and the papers of
- * all of them. The saves
- * (tags, notes) and the papers are read apart: a tag or a note written reads the saves again,
- * not 2,000 papers (which took 0.7–1.2 s, and the tag waited for them).
+ * all of them. The saves (tags, notes) and the papers are read apart: a tag or a note written
+ * reads the saves again, not 2,000 papers (which took 0.7–1.2 s, and the tag waited for them).
  */
 export function useLibrary(firstPage: number, readRest: boolean): LibraryRead | undefined {
   const head = useLiveQuery(async () => {
