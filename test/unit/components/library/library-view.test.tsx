@@ -332,17 +332,22 @@ describe('the library', () => {
     expect((screen.getByRole('button', { name: 'Export BibTeX' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('reads the rest of a large library once its first page is drawn, and at once for a search', async () => {
+  it('reads the rest of a large library once its first page is drawn, and at once for a search or in a background tab', async () => {
     const papers = derivedPapers(73);
     await db.transaction('rw', db.papers, db.library, async () => {
       for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
+    // How many cards were on the page when the next read of every save was asked for.
     const readWhenCards: number[] = [];
-    vi.mocked(allLibraryItems).mockClear();
-    vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
-      readWhenCards.push(cardIds().length);
-      return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
-    });
+    const noteTheRead = () => {
+      readWhenCards.length = 0;
+      vi.mocked(allLibraryItems).mockClear();
+      vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
+        readWhenCards.push(cardIds().length);
+        return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
+      });
+    };
+    noteTheRead();
     renderLibrary();
     await waitFor(() => expect(vi.mocked(allLibraryItems)).toHaveBeenCalledTimes(1));
     // The page's 30 cards were all drawn before the other 45 saves were asked for.
@@ -351,24 +356,14 @@ describe('the library', () => {
     cleanup();
     // A search needs every save: asked for with the first page, before its cards are drawn.
     // (Every derived paper's id starts 2605: all 30 of the first page match, and 73 in all.)
-    readWhenCards.length = 0;
-    vi.mocked(allLibraryItems).mockClear();
-    vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
-      readWhenCards.push(cardIds().length);
-      return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
-    });
+    noteTheRead();
     renderLibrary('2605');
     await waitFor(() => expect(screen.getByText('73 of 75 saved papers')).toBeTruthy());
     expect(readWhenCards).toHaveLength(1);
     expect(readWhenCards[0]).toBeLessThan(LIBRARY_PAGE);
     cleanup();
     // A tab opened in the background (its timers, which draw the cards, slowed to one a second) reads it all at once too.
-    readWhenCards.length = 0;
-    vi.mocked(allLibraryItems).mockClear();
-    vi.mocked(allLibraryItems).mockImplementationOnce(async () => {
-      readWhenCards.push(cardIds().length);
-      return (await vi.importActual<typeof import('../../../../lib/db/library')>('../../../../lib/db/library')).allLibraryItems();
-    });
+    noteTheRead();
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     renderLibrary();
     await screen.findByRole('button', { name: 'Show more (45 not shown yet)' });
