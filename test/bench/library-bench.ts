@@ -66,6 +66,7 @@ async function openAndScroll(h: BenchBrowser, pages: number, run: number): Promi
     await page.mouse.wheel(0, 100_000);
     await cards.nth(drawn).waitFor({ timeout: 30_000 });
   }
+  await cards.nth(pages * LIBRARY_PAGE - 1).waitFor({ timeout: 30_000 });
   // A frame after the last cards, so that the task that drew them has ended and been reported.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const longest = Math.max(0, ...(await longTasks(page)));
@@ -83,6 +84,12 @@ export async function libraryBench(h: BenchBrowser, sizes: BenchSizes): Promise<
     [sizes.libraryPapers, LONG_PAPERS, LONG_ABSTRACT] as const,
   );
   for (const page of h.context.pages()) await page.close();
+  // The first open since the browser started is reported on its own, and the measured opens follow
+  // it, as the paint benchmark's follow two warm-up rounds. Traces of it show the page's code
+  // compiled afresh and, on two cores, Chromium starting the new-tab footer it draws under an
+  // extension's new tab (chrome://newtab-footer, a renderer of its own): its 90–220 ms of work
+  // landed beside the page's first layout, which took 60–115 ms there (1–3 ms in the opens after).
+  const cold = await openAndScroll(h, 3, -1);
   const runs: Awaited<ReturnType<typeof openAndScroll>>[] = [];
   for (let i = 0; i < sizes.libraryRuns; i++) runs.push(await openAndScroll(h, 3, i));
   const longest = runs.map((r) => r.longest);
@@ -97,7 +104,17 @@ export async function libraryBench(h: BenchBrowser, sizes: BenchSizes): Promise<
       budget: `< ${FRAME_BUDGET_MS} ms`,
       pass: percentile(longest, 0.95) < FRAME_BUDGET_MS,
       runs: runs.length,
-      note: `newtab.html#library opened, then scrolled to its end until ${3 * LIBRARY_PAGE} cards were drawn (${LIBRARY_PAGE} at a time); the longest task Chromium reported (Long Tasks API, 50 ms and longer; 0 when none); ${runs.at(-1)?.cards ?? 0} cards at the end`,
+      note: `newtab.html#library opened, then scrolled to its end until ${3 * LIBRARY_PAGE} cards were drawn (${LIBRARY_PAGE} at a time); the longest task Chromium reported (Long Tasks API, 50 ms and longer; 0 when none); ${runs.at(-1)?.cards ?? 0} cards at the end; after one open of the same page (the next row)`,
+    },
+    {
+      name: `Library, ${label}: longest task, the first extension page opened since the browser started`,
+      median: cold.longest,
+      p95: cold.longest,
+      unit: 'ms',
+      budget: 'report',
+      pass: null,
+      runs: 1,
+      note: 'the same open and scroll as the row above, first after the browser started: the page code compiled afresh, and Chromium starting its new-tab footer (chrome://newtab-footer) beside it',
     },
     {
       name: `Library, ${label}: first card painted`,
