@@ -155,6 +155,34 @@ async function roundTrip(page: Page): Promise<number> {
   }, SAVED);
 }
 
+type Pinger = { pings: Promise<number>[]; timer: ReturnType<typeof setInterval> };
+
+/**
+ * Starts asking the background from an extension page every 20 ms, without waiting for the
+ * answers: a stalled background then shows in every ask made while it stalls, not in one
+ * (asked one after another, a 2 s stall would be one sample among dozens of quick ones).
+ */
+async function startPinging(page: Page): Promise<void> {
+  await page.evaluate((asked) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+    const pings: Promise<number>[] = [];
+    const timer = setInterval(() => {
+      const started = performance.now();
+      pings.push(runtime.sendMessage({ type: 'getSavedIds', data: { ids: asked } }).then(() => performance.now() - started));
+    }, 20);
+    (globalThis as unknown as { __pinger: Pinger }).__pinger = { pings, timer };
+  }, SAVED);
+}
+
+/** Stops asking; the round trip of every ask made, once all are answered. */
+async function stopPinging(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const { pings, timer } = (globalThis as unknown as { __pinger: Pinger }).__pinger;
+    clearInterval(timer);
+    return Promise.all(pings);
+  });
+}
+
 describe('a hostile arxiv.org page', () => {
   let page: Page;
 
@@ -181,7 +209,7 @@ describe('a hostile arxiv.org page', () => {
     expect((await seen()).filter((m) => m.type === 'savePaper' || m.type === 'unsavePaper')).toEqual([]);
   });
 
-  it('pays for its floods itself: bounded messages, and an extension page still answers at once (median round trip under 50 ms, nine in ten under a second)', async () => {
+  it('pays for its floods itself: bounded messages, and an extension page still answers at once (median round trip under 50 ms, nine in ten under half a second)', async () => {
     const before = (await seen()).length;
     const library = await libraryOf();
     const quiet: number[] = [];
@@ -195,14 +223,14 @@ describe('a hostile arxiv.org page', () => {
     const first = (await seen()).slice(before);
     expect(first[0]).toMatchObject({ type: 'getSavedIds', ids: 300 });
 
-    // Round trips through the flood and the second after it, when the page, quiet at last, is read again.
-    const during: number[] = [];
-    let quietSince = 0;
-    while (quietSince === 0 || Date.now() - quietSince < 1_500) {
-      during.push(await roundTrip(options));
-      await options.waitForTimeout(20);
-      if (quietSince === 0 && (await probeOf(page)).phase === 'done') quietSince = Date.now();
-    }
+    // Round trips through the flood and the second and a half after it, when the page, quiet at
+    // last, is read again: one asked every 20 ms. Thirty seconds at most (the flood takes about
+    // six): a flood the extension cannot keep up with fails below on what the extension page saw.
+    await startPinging(options);
+    const end = Date.now() + 30_000;
+    while ((await probeOf(page)).phase !== 'done' && Date.now() < end) await options.waitForTimeout(100);
+    await options.waitForTimeout(1_500);
+    const during = await stopPinging(options);
     const probe = await probeOf(page);
     const asked = (await seen()).slice(before);
     const sorted = [...during].sort((a, b) => a - b);
@@ -215,18 +243,20 @@ describe('a hostile arxiv.org page', () => {
         `extension page round trip: quiet median ${quiet.sort((a, b) => a - b)[5]!.toFixed(1)} ms, ` +
         `flood median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${during.length}`,
     );
+    // Asked every 20 ms, the median stays within a few ms of the quiet one (3.6–4.9 ms; quiet
+    // 2.4–3.8 ms) and nine in ten under 12 ms, while the machine's odd stall, beside five other
+    // browsers on two cores, reaches some 150 ms (asked one after another, one CI run's p90 was
+    // 265 ms: hence half a second). With the flood let through (forged pageshow events acted on,
+    // no budget per tab), the median was 12 s and the page's own flood stalled.
+    expect(median).toBeLessThan(50);
+    expect(p90).toBeLessThan(500);
+    expect(probe.phase).toBe('done');
     expect(probe.forgedPageShows).toBeGreaterThanOrEqual(1_000);
     expect(probe.planted).toBeGreaterThanOrEqual(5_000);
     // At most 2,000 papers are ever asked about for one page (50 listed + 1,950 planted).
     expect(asked.every((m) => m.type === 'getSavedIds')).toBe(true);
     expect(asked.reduce((n, m) => n + m.ids, 0)).toBeLessThanOrEqual(2_000 - ids.length);
     expect(asked.length).toBeLessThanOrEqual(20);
-    // The median stays within a few ms of the quiet one (4.8 and 7.7 ms in a CI run): that is the
-    // measure of the fix. The tail is the machine's: beside five other browsers on two cores the
-    // odd round trip stalls with or without a flood (CI runs: p90 19.7–265 ms, p95 up to 217 ms),
-    // so nine in ten are held only under a second; before the fix the flood held them at 1.4–3.9 s.
-    expect(median).toBeLessThan(50);
-    expect(p90).toBeLessThan(1_000);
     expect(await libraryOf()).toEqual(library);
   });
 });
