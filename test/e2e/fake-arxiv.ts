@@ -94,6 +94,10 @@ export class FakeArxiv {
 
   /** The next API requests misbehave in this order (one misbehaviour per request). */
   misbehave(...kinds: Misbehaviour[]): void {
+    // The bomb is made now, not in the first answer: compressing its 400 MB takes 2.5 s of CPU,
+    // longer beside five browsers, and a test timing the extension counted it (a sync against
+    // the bomb took 14–37 s in runs here, one against the endless body 13–16 s).
+    if (kinds.includes('gzip-bomb')) gzipBomb();
     this.queue.push(...kinds);
   }
 
