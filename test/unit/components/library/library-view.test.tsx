@@ -254,6 +254,8 @@ describe('the library', () => {
     });
     vi.mocked(papersById).mockClear();
     renderLibrary();
+    // The cards first: a role query at each card drawn reads every card's styles (some 1 s here).
+    await waitFor(() => expect(cardIds()).toHaveLength(LIBRARY_PAGE));
     fireEvent.click(await screen.findByRole('button', { name: 'Show more (2 not shown yet)' }));
     await waitFor(() => expect(cardIds()).toHaveLength(32));
     // A save older than all of these (from another browser), its paper here, read while the papers are held back.
@@ -268,7 +270,7 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(33));
     expect(cardIds().at(-1)).toBe(older.id);
     expect(screen.queryByText(/details are being fetched from arXiv/)).toBeNull();
-  }, 15_000); // 33 cards drawn one per task: some 2 s here, more on a loaded machine
+  });
 
   it('shows a tag written without reading the saved papers again', async () => {
     vi.mocked(papersById).mockClear();
@@ -352,6 +354,7 @@ describe('the library', () => {
     await waitFor(() => expect(vi.mocked(allLibraryItems)).toHaveBeenCalledTimes(1));
     // The page's 30 cards were all drawn before the other 45 saves were asked for.
     expect(readWhenCards).toEqual([LIBRARY_PAGE]);
+    await waitFor(() => expect(cardIds()).toHaveLength(LIBRARY_PAGE));
     await screen.findByRole('button', { name: 'Show more (45 not shown yet)' });
     cleanup();
     // A search needs every save: asked for with the first page, before its cards are drawn.
@@ -366,6 +369,7 @@ describe('the library', () => {
     noteTheRead();
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(LIBRARY_PAGE));
     await screen.findByRole('button', { name: 'Show more (45 not shown yet)' });
     visibility.mockRestore();
     expect(readWhenCards).toHaveLength(1);
