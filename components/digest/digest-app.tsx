@@ -108,7 +108,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const searching = query.trim() !== '';
   const firstRun = header !== undefined && header.subscriptions.length === 0;
   let content = null;
-  if (view === 'library') content = <LibraryView query={query} now={now} />;
+  if (view === 'library') content = <LibraryView query={query} now={now} changedOnly={route.changed === true} onChangedOnly={(changed) => navigate(changed ? { view, changed } : { view })} />;
   else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)

@@ -1,28 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { hashOf, parseHash, type Route } from '../../lib/ui/route';
 
-export type View = 'digest' | 'library';
-
-export interface Route {
-  view: View;
-  /** The subscription the digest is filtered to. */
-  filter?: string;
-}
-
-/** '#library', '#sub=<id>' or nothing: the page's place, kept in the URL so a reload keeps it. */
-export function parseHash(hash: string): Route {
-  const value = hash.replace(/^#/, '');
-  if (value === 'library') return { view: 'library' };
-  if (value.startsWith('sub=')) {
-    const filter = decodeURIComponent(value.slice(4));
-    return filter ? { view: 'digest', filter } : { view: 'digest' };
-  }
-  return { view: 'digest' };
-}
-
-export function hashOf(route: Route): string {
-  if (route.view === 'library') return '#library';
-  return route.filter ? `#sub=${encodeURIComponent(route.filter)}` : '';
-}
+export type { View } from '../../lib/ui/route';
 
 export function useRoute(): [Route, (route: Route) => void] {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));

@@ -43,6 +43,9 @@ const TAG_LIST_ID = 'library-tags';
 interface LibraryViewProps {
   query: string;
   now: number;
+  /** Only the papers changed since they were saved ("Changed since saved"); kept by the page (its URL) where given. */
+  changedOnly?: boolean;
+  onChangedOnly?: (changedOnly: boolean) => void;
 }
 
 /**
@@ -152,9 +155,11 @@ function Entry({ entry, change, labels, now, later }: EntryProps) {
 }
 
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
-export function LibraryView({ query, now }: LibraryViewProps) {
+export function LibraryView({ query, now, changedOnly: changedOnlyGiven, onChangedOnly }: LibraryViewProps) {
   const [tag, setTag] = useState<string>();
-  const [changedOnly, setChangedOnly] = useState(false);
+  const [changedOnlyHere, setChangedOnlyHere] = useState(false);
+  const changedOnly = changedOnlyGiven ?? changedOnlyHere;
+  const setChangedOnly = onChangedOnly ?? setChangedOnlyHere;
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
   const filtered = query !== '' || tag !== undefined || changedOnly;
@@ -248,7 +253,9 @@ export function LibraryView({ query, now }: LibraryViewProps) {
       {shown.length > limit && drawn >= limit && (
         <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />
       )}
-      {complete && shown.length === 0 && <p class="caught-up">No saved paper matches.</p>}
+      {complete && shown.length === 0 && (
+        <p class="caught-up">{changedOnly && query === '' && tag === undefined ? 'No saved paper has changed since it was saved (or since you marked it seen).' : 'No saved paper matches.'}</p>
+      )}
       <datalist id={TAG_LIST_ID}>
         {library.tags.map((t) => (
           <option key={t} value={t} />

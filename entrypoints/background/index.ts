@@ -6,6 +6,7 @@ import { createHandlers } from '../../lib/background/handlers';
 import { createMessageRouter } from '../../lib/messaging/router';
 import { NEW_PAPERS_NOTIFICATION, digestUrl } from '../../lib/notify/notifications';
 import { SAVED_CHANGES_NOTIFICATION } from '../../lib/notify/saved-changes';
+import { hashOf } from '../../lib/ui/route';
 
 export default defineBackground(() => {
   const app = new BackgroundApp();
@@ -29,7 +30,8 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     if (notificationId !== NEW_PAPERS_NOTIFICATION && notificationId !== SAVED_CHANGES_NOTIFICATION) return;
     void browser.notifications.clear(notificationId);
-    void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? `${digestUrl()}#library` : digestUrl() });
+    // The saved-changes notification opens the Library at the papers it is about.
+    void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? `${digestUrl()}${hashOf({ view: 'library', changed: true })}` : digestUrl() });
   });
   globalThis.addEventListener?.('online', () => void app.onOnline());
   // Another browser of the reader's synced (or this one's settings changed): merge.

@@ -12,7 +12,7 @@ import { startTheme } from '../../components/common/theme';
 import { ToastProvider } from '../../components/common/toast';
 import { wakeBackgroundOnUserEdits } from '../../components/common/wake-background';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../components/digest/digest-app';
-import { parseHash } from '../../components/digest/route';
+import { parseHash } from '../../lib/ui/route';
 import { defaultCardExtras } from '../../components/paper-card/default-card-extras';
 import { findKeyResult } from '../../lib/text/key-result';
 import { readFeedOrder } from '../../lib/ui/feed-order';

@@ -13,6 +13,8 @@ import { updateSyncState } from '../../../../lib/sync/state';
 import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
+import { savePaper } from '../../../../lib/db/library';
+import { recordCheckAnswer } from '../../../../lib/db/saved-check';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
@@ -128,6 +130,31 @@ describe('the new tab', () => {
     expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
+  });
+
+  it('opened at #library/changed (the saved-changes notification), shows only the saved papers arXiv changed, and keeps the filter in the address', async () => {
+    // Three saves; the daily check found a new version (derived here: v8 of a fixture paper) of the oldest.
+    const [changed, ...unchanged] = testingPapers.slice(0, 3);
+    for (const [i, paper] of [changed!, ...unchanged].entries()) await savePaper(paper.id, NOW - (3 - i) * HOUR, paper);
+    const v8 = { ...changed!, version: changed!.version + 1, updated: '2026-11-22T17:00:00Z', comment: 'camera-ready' };
+    await recordCheckAnswer([changed!.id, ...unchanged.map((p) => p.id)], [v8, ...unchanged], NOW - 60_000);
+    window.history.replaceState(null, '', '#library/changed');
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toEqual([changed!.id]));
+    const chip = screen.getByRole('button', { name: 'Changed since saved (1)' });
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('1 of 3 saved papers')).toBeTruthy();
+    // Turned off: every save, and a reload would open the whole Library.
+    fireEvent.click(chip);
+    await waitFor(() => expect(cardIds()).toHaveLength(3));
+    expect(window.location.hash).toBe('#library');
+    fireEvent.click(screen.getByRole('button', { name: 'Changed since saved (1)' }));
+    await waitFor(() => expect(cardIds()).toEqual([changed!.id]));
+    expect(window.location.hash).toBe('#library/changed');
+    // Marked seen: nothing changed is left, and the page says so rather than "no match".
+    fireEvent.click(within(screen.getByTestId('paper-card')).getByRole('button', { name: 'Mark as seen' }));
+    await waitFor(() => expect(cardIds()).toEqual([]));
+    expect(screen.getByText('No saved paper has changed since it was saved (or since you marked it seen).')).toBeTruthy();
   });
 
   it('opened on the Library, reads no paper of the feed and marks none seen until the digest is shown', async () => {
