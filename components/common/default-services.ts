@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/messaging';
 import type { PaperSearchResult, PaperSource } from '../../lib/search/paper-search';
 import { createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
+import { hashOf } from '../../lib/ui/route';
 import type { CardExtras } from '../paper-card/card-extras';
 import type { OpenTarget, Services } from './services';
 
@@ -60,7 +61,7 @@ export function defaultServices(options: { keyResult?: Services['keyResult']; ca
     open,
     openOptions: () => void browser.runtime.openOptionsPage(),
     openDigest: (subscriptionId) => {
-      const hash = subscriptionId ? `#sub=${encodeURIComponent(subscriptionId)}` : '';
+      const hash = hashOf(subscriptionId ? { view: 'digest', filter: subscriptionId } : { view: 'digest' });
       void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hash}`) });
     },
     keyResult: options.keyResult ?? (() => null),

@@ -133,7 +133,15 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
 
   return (
     <div class="page">
-      <a class="skip-link" href="#main">
+      {/* Focuses the papers without going to '#main': the address keeps the page's place (route.ts). */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to the papers
       </a>
       <Header

@@ -40,13 +40,18 @@ const ON_FIRST_SCREEN = 4;
 /** The page's one list of the library's tags, offered by every tag field (a list in each entry repeated one id, and every field offered the first entry's). */
 const TAG_LIST_ID = 'library-tags';
 
-interface LibraryViewProps {
+type LibraryViewProps = {
   query: string;
   now: number;
-  /** Only the papers changed since they were saved ("Changed since saved"); kept by the page (its URL) where given. */
-  changedOnly?: boolean;
-  onChangedOnly?: (changedOnly: boolean) => void;
-}
+} & (
+  | {
+      /** Only the papers changed since they were saved ("Changed since saved"), kept by the page (in its address). */
+      changedOnly: boolean;
+      onChangedOnly: (changedOnly: boolean) => void;
+    }
+  // Or kept by the view itself.
+  | { changedOnly?: never; onChangedOnly?: never }
+);
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none

@@ -5,8 +5,7 @@ import { createContextMenu, paperFromMenuClick } from '../../lib/background/cont
 import { createHandlers } from '../../lib/background/handlers';
 import { createMessageRouter } from '../../lib/messaging/router';
 import { NEW_PAPERS_NOTIFICATION, digestUrl } from '../../lib/notify/notifications';
-import { SAVED_CHANGES_NOTIFICATION } from '../../lib/notify/saved-changes';
-import { hashOf } from '../../lib/ui/route';
+import { SAVED_CHANGES_NOTIFICATION, savedChangesUrl } from '../../lib/notify/saved-changes';
 
 export default defineBackground(() => {
   const app = new BackgroundApp();
@@ -30,8 +29,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((notificationId) => {
     if (notificationId !== NEW_PAPERS_NOTIFICATION && notificationId !== SAVED_CHANGES_NOTIFICATION) return;
     void browser.notifications.clear(notificationId);
-    // The saved-changes notification opens the Library at the papers it is about.
-    void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? `${digestUrl()}${hashOf({ view: 'library', changed: true })}` : digestUrl() });
+    void browser.tabs.create({ url: notificationId === SAVED_CHANGES_NOTIFICATION ? savedChangesUrl() : digestUrl() });
   });
   globalThis.addEventListener?.('online', () => void app.onOnline());
   // Another browser of the reader's synced (or this one's settings changed): merge.

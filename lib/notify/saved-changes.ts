@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
 import { changeKind, type ChangeKind, type SavedPaperChange } from '../watch/changes';
+import { hashOf } from '../ui/route';
+import { digestUrl } from './notifications';
 import { shortTitle } from './summary';
 
 export const SAVED_CHANGES_NOTIFICATION = 'paper-radar:saved-changes';
+
+/** Where a click on the notification leads: the Library at the papers it is about ("Changed since saved"). */
+export const savedChangesUrl = (): string => `${digestUrl()}${hashOf({ view: 'library', changed: true })}`;
 
 /** Papers named one per line; a notification shows a few lines at most. */
 const NAMED = 3;

@@ -15,8 +15,9 @@ export interface Route {
  */
 export function parseHash(hash: string): Route {
   const value = hash.replace(/^#/, '');
-  if (value === 'library') return { view: 'library' };
   if (value === 'library/changed') return { view: 'library', changed: true };
+  // A Library address of another kind (a later filter, a typo) still opens the Library.
+  if (value === 'library' || value.startsWith('library/')) return { view: 'library' };
   if (value.startsWith('sub=')) {
     const filter = decodeURIComponent(value.slice(4));
     return filter ? { view: 'digest', filter } : { view: 'digest' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArxivEntry } from '../../../lib/arxiv/entry';
-import { savedChangesMessage } from '../../../lib/notify/saved-changes';
+import { savedChangesMessage, savedChangesUrl } from '../../../lib/notify/saved-changes';
+import { parseHash } from '../../../lib/ui/route';
 import { baselineOf } from '../../../lib/watch/baseline';
 import { changeSinceSaved } from '../../../lib/watch/changes';
 import { attentionPaper, higgsPaper, testingPapers } from '../../helpers/fixtures';
@@ -33,5 +34,13 @@ describe('savedChangesMessage', () => {
     expect(savedChangesMessage([changed(preprint, higgsPaper)])).toBe(
       '1 saved paper was published\nObservation of a new particle in the search for the Standard Model Higgs boson with the… — published: Phys.Lett. B716 (2012) 1-29',
     );
+  });
+});
+
+describe('savedChangesUrl', () => {
+  it('leads to the Library at the changed papers', () => {
+    const url = new URL(savedChangesUrl());
+    expect(url.pathname).toBe('/newtab.html');
+    expect(parseHash(url.hash)).toEqual({ view: 'library', changed: true });
   });
 });

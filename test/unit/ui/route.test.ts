@@ -8,7 +8,8 @@ describe('the new tab’s place in its address', () => {
     expect(hashOf({ view: 'library', changed: true })).toBe('#library/changed');
   });
 
-  it('opens the whole digest for an address it does not know', () => {
-    for (const hash of ['', '#', '#sub=', '#library/changed/more', '#libraryx', '#main']) expect(parseHash(hash)).toEqual({ view: 'digest' });
+  it('opens the whole Library for a Library address it does not know, and the whole digest for any other', () => {
+    for (const hash of ['#library/changed/more', '#library/unread']) expect(parseHash(hash)).toEqual({ view: 'library' });
+    for (const hash of ['', '#', '#sub=', '#libraryx', '#main']) expect(parseHash(hash)).toEqual({ view: 'digest' });
   });
 });

@@ -151,6 +151,11 @@ describe('the new tab', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Changed since saved (1)' }));
     await waitFor(() => expect(cardIds()).toEqual([changed!.id]));
     expect(window.location.hash).toBe('#library/changed');
+    // The skip link moves the focus to the papers and leaves the address (and the page) as it was.
+    fireEvent.click(screen.getByRole('link', { name: 'Skip to the papers' }));
+    expect(document.activeElement?.id).toBe('main');
+    expect(window.location.hash).toBe('#library/changed');
+    expect(cardIds()).toEqual([changed!.id]);
     // Marked seen: nothing changed is left, and the page says so rather than "no match".
     fireEvent.click(within(screen.getByTestId('paper-card')).getByRole('button', { name: 'Mark as seen' }));
     await waitFor(() => expect(cardIds()).toEqual([]));
