@@ -13,6 +13,7 @@ import type { Subscription } from '../../lib/subscription';
 export { liveQuery } from 'dexie';
 export { hidePapers, markAllRead, markRead, markUnread, unhidePapers, unreadCounts } from '../../lib/db/feed';
 export { notInterestedPapers } from '../../lib/db/ranking';
+export { libraryItems, putLibraryItems } from '../../lib/db/library';
 export { listSubscriptions } from '../../lib/db/subscriptions';
 export { getSyncState } from '../../lib/sync/state';
 

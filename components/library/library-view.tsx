@@ -178,6 +178,9 @@ export function LibraryView({ query, now, changedOnly: changedOnlyGiven, onChang
   // A new search or filter starts again from its first cards.
   const filters = `${query}\u0000${tag ?? ''}\u0000${changedOnly}`;
   const [filtersShown, setFiltersShown] = useState(filters);
+  // A tag no save has any more (its last paper untagged or removed): its chip is gone, and so is
+  // the filter, or nothing would be left on the page to clear it.
+  if (tag !== undefined && library?.complete && !library.tags.includes(tag)) setTag(undefined);
   if (filters !== filtersShown) {
     setFiltersShown(filters);
     setLimit(LIBRARY_PAGE);

@@ -15,7 +15,7 @@ interface CardActionsProps {
   mode: CardMode;
   titleId: string;
   actions: PaperActions;
-  /** Moves focus off the card before it disappears (hiding). */
+  /** Moves focus off the card before it disappears (hiding; removing it from the Library). */
   onLeave: () => void;
   /** False where Save stands elsewhere on the card (a compact row's first line). */
   withSave?: boolean;
@@ -31,7 +31,16 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
   );
   return (
     <div class="card__actions">
-      {withSave && <SaveToggle saved={saved} describedBy={titleId} onChange={(save) => actions.setSaved(paper, save)} />}
+      {withSave && (
+        <SaveToggle
+          saved={saved}
+          describedBy={titleId}
+          onChange={(save) => {
+            if (!save && mode === 'library') onLeave();
+            return actions.setSaved(paper, save);
+          }}
+        />
+      )}
       {link(links.abs, 'Abstract', 'open')}
       {link(links.pdf, 'PDF', 'pdf')}
       {link(links.html, 'HTML', 'html')}

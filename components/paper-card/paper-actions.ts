@@ -25,11 +25,31 @@ export function usePaperActions(): PaperActions {
   const unhide = async (paper: StoredPaper) => {
     await (await loadData()).unhidePapers([paper.id]);
   };
+  /**
+   * Removes a paper from the library, with Undo: a save takes its tags, note and "changed since
+   * saved" with it, and one key (s) or click removes it. Undo saves it again and puts its library
+   * record back as it was.
+   */
+  const unsave = async (paper: StoredPaper) => {
+    const data = await loadData();
+    const [item] = await data.libraryItems([paper.id]);
+    await services.send('unsavePaper', { id: paper.id });
+    if (!item) return;
+    const undo = async () => {
+      await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
+      await data.putLibraryItems([item]);
+    };
+    const kept = [item.tags.length > 0 && (item.tags.length === 1 ? 'its tag' : `its ${item.tags.length} tags`), item.note !== '' && 'its note'].filter(Boolean);
+    toast({
+      text: `Removed from your library${kept.length > 0 ? `, with ${kept.join(' and ')}` : ''}.`,
+      action: { label: 'Undo', run: () => void undo().catch((error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` })) },
+    });
+  };
   return {
     async setSaved(paper, save) {
       try {
         if (save) await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
-        else await services.send('unsavePaper', { id: paper.id });
+        else await unsave(paper);
       } catch (error) {
         toast({ text: `${save ? 'Could not save' : 'Could not remove'} the paper: ${messageOf(error)}` });
         throw error;

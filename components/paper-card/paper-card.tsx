@@ -49,9 +49,12 @@ export function focusNeighbour(card: HTMLElement | null): void {
   else cards[at - 1]?.focus();
 }
 
-/** A hidden card leaves the feed; in search results it stays, marked, and keeps the focus. */
+/**
+ * A card hidden in the feed, or removed from the Library, leaves the list; hidden in search
+ * results it stays, marked, and keeps the focus.
+ */
 export function onHidden(card: HTMLElement | null, mode: CardMode): void {
-  if (mode === 'feed') focusNeighbour(card);
+  if (mode === 'feed' || mode === 'library') focusNeighbour(card);
   else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
 }
 

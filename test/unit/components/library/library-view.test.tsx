@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY_PAGE, LibraryView } from '../../../../components/library/library-view';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
-import { allLibraryItems, notePendingLookup, papersById, savePaper, setTags, unsavePaper } from '../../../../lib/db/library';
+import { allLibraryItems, notePendingLookup, papersById, savePaper, setNote, setTags, unsavePaper } from '../../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { NOW, testServices, WithServices } from '../test-services';
@@ -183,6 +183,45 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: 'physics' }));
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+  });
+
+  it('removes a paper with its Save button, says what went with it, moves the focus on, and Undo puts it back as it was', async () => {
+    await setTags(attentionPaper.id, ['transformers']);
+    await setNote(attentionPaper.id, 'Read section 3.2');
+    const before = await db.library.get(attentionPaper.id);
+    const { services } = testServices({
+      unsavePaper: async ({ id }) => (await unsavePaper(id), { ok: true }),
+      savePaper: ({ id, entry }) => savePaper(id, NOW + 60_000, entry),
+    });
+    render(
+      <WithServices services={services}>
+        <LibraryView query="" now={NOW} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
+    const card = (id: string) => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === id)!;
+    const save = within(card(attentionPaper.id)).getByRole('button', { name: 'Saved' });
+    save.focus();
+    fireEvent.click(save);
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+    expect(document.activeElement).toBe(card(higgsPaper.id));
+    expect(screen.getByText('Removed from your library, with its tag and its note.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    // Its entry (the card with its tags and note) back in its place.
+    await waitFor(() => expect(within(card(attentionPaper.id).parentElement!).getByText('transformers')).toBeTruthy());
+    expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]);
+    expect(await db.library.get(attentionPaper.id)).toEqual(before);
+  });
+
+  it('drops a tag filter once no save has the tag, so the page never ends up with nothing to clear it', async () => {
+    await setTags(attentionPaper.id, ['only']);
+    renderLibrary();
+    fireEvent.click(await screen.findByRole('button', { name: 'only' }));
+    await waitFor(() => expect(cardIds()).toEqual([attentionPaper.id]));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag only' }));
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
+    expect(screen.queryByText('No saved paper matches.')).toBeNull();
+    expect(screen.getByText('2 saved papers')).toBeTruthy();
   });
 
   it('draws a large library a page at a time, and searches all of it', async () => {
