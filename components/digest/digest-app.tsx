@@ -133,13 +133,14 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
 
   return (
     <div class="page">
-      {/* Focuses the papers without going to '#main': the address keeps the page's place (route.ts). */}
+      {/* Focuses the papers without going to '#main' (the address keeps the page's place, route.ts)
+          and without scrolling them under the sticky bar. */}
       <a
         class="skip-link"
         href="#main"
         onClick={(event) => {
           event.preventDefault();
-          document.getElementById('main')?.focus();
+          document.getElementById('main')?.focus({ preventScroll: true });
         }}
       >
         Skip to the papers
