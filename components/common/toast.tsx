@@ -1,5 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { hasCommandModifier, isTypingTarget } from './keys';
 
 export interface ToastMessage {
   text: string;
@@ -15,20 +16,46 @@ export const useToast = (): ShowToast => useContext(ToastContext);
 
 const VISIBLE_MS = 6000;
 const WITH_ACTION_MS = 10_000;
+/** The key that runs a message's follow-up (Undo), from anywhere on the page. */
+export const TOAST_ACTION_KEY = 'z';
 
 /**
  * One short message at a time at the bottom of the page, announced politely to screen
- * readers. It floats over the page, so it never moves the cards.
+ * readers. It floats over the page, so it never moves the cards. It stays while the pointer or
+ * the focus is on it, and its follow-up (Undo) runs with the z key too: from a card, the button
+ * is far away in the tab order, and ten seconds are short to reach it.
  */
 export function ToastProvider({ children }: { children: ComponentChildren }) {
   const [toast, setToast] = useState<(ToastMessage & { key: number }) | null>(null);
-  const show = useCallback<ShowToast>((message) => setToast({ ...message, key: Date.now() + Math.random() }), []);
+  const [held, setHeld] = useState(false);
+  const show = useCallback<ShowToast>((message) => {
+    setHeld(false);
+    setToast({ ...message, key: Date.now() + Math.random() });
+  }, []);
+  const act = () => {
+    toast?.action?.run();
+    setToast(null);
+  };
+  const latestAct = useRef(act);
+  latestAct.current = act;
 
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || held) return;
     const timer = setTimeout(() => setToast(null), toast.action ? WITH_ACTION_MS : VISIBLE_MS);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [toast, held]);
+
+  const withAction = toast?.action !== undefined;
+  useEffect(() => {
+    if (!withAction) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      latestAct.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [withAction, toast?.key]);
 
   const value = useMemo(() => show, [show]);
   return (
@@ -36,17 +63,19 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
       {children}
       <div class="toast-region" role="status" aria-live="polite">
         {toast && (
-          <div class="toast" key={toast.key}>
+          <div
+            class="toast"
+            key={toast.key}
+            onPointerEnter={() => setHeld(true)}
+            onPointerLeave={() => setHeld(false)}
+            onFocusIn={() => setHeld(true)}
+            onFocusOut={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
+            }}
+          >
             <span>{toast.text}</span>
             {toast.action && (
-              <button
-                type="button"
-                class="toast__action"
-                onClick={() => {
-                  toast.action?.run();
-                  setToast(null);
-                }}
-              >
+              <button type="button" class="toast__action" title={`${toast.action.label} (${TOAST_ACTION_KEY})`} onClick={act}>
                 {toast.action.label}
               </button>
             )}

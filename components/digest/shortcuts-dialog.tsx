@@ -9,6 +9,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['n'], 'Not interested: hide it, and show fewer papers like it'],
   [['m'], 'Mark read or unread'],
   [['e'], 'Show the full abstract (a compact row: open it)'],
+  [['z'], 'Undo, while the message at the bottom offers it'],
   [['/'], 'Search'],
   [['Esc'], 'Leave the search box, clear it'],
   [['?'], 'This list'],

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../lib/schema/limits';
 import { tagProblem } from '../../lib/schema/user-text';
 
@@ -42,6 +42,7 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
   const [draft, setDraft] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const problemId = useId();
+  const field = useRef<HTMLInputElement>(null);
   const problem = draftProblem(draft, tags);
   /** Stores an edit; if it fails, says why and calls `undo` (an added tag goes back to the field). */
   const store = (edit: (stored: string[]) => string[], undo?: () => void) => {
@@ -64,13 +65,24 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
         {tags.map((tag) => (
           <li key={tag} class="tag">
             <span class="tag__text">{tag}</span>
-            <button type="button" class="tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
+            <button
+              type="button"
+              class="tag__remove"
+              aria-label={`Remove tag ${tag}`}
+              onClick={(event) => {
+                // The focus goes on to the next tag's button (the field after the last), not to the page.
+                const next = event.currentTarget.closest('li')?.nextElementSibling?.querySelector('button');
+                (next ?? field.current)?.focus();
+                remove(tag);
+              }}
+            >
               ×
             </button>
           </li>
         ))}
       </ul>
       <input
+        ref={field}
         class="tags__input"
         aria-label="Add a tag"
         aria-invalid={problem !== null}

@@ -223,7 +223,7 @@ describe('the new tab', () => {
     expect(cardIds()).toHaveLength(29);
   });
 
-  it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {
+  it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, z undoes, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {
     await store();
     const services = testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) });
     services.services.storage.setItem(DENSITY_KEY, density);
@@ -252,6 +252,10 @@ describe('the new tab', () => {
     expect(focusedCard()).toBe(ids[2]); // focus moves on before the card goes
     await waitFor(() => expect(cardIds()).not.toContain(ids[1]));
     expect((await getPaper(ids[1]!))!.hiddenAt).toBe(NOW);
+    press('z'); // the Undo of the message at the bottom
+    await waitFor(() => expect(cardIds()).toContain(ids[1]));
+    expect((await getPaper(ids[1]!))!.hiddenAt).toBeUndefined();
+    expect(focusedCard()).toBe(ids[2]);
 
     press('o');
     await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${ids[2]}v`), 'background-tab'));

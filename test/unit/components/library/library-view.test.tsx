@@ -94,6 +94,20 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
   });
 
+  it('moves the focus to the next tag when one is removed, and to the tag field after the last', async () => {
+    await setTags(attentionPaper.id, ['a', 'b']);
+    renderLibrary();
+    const entry = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === attentionPaper.id)!.parentElement!;
+    const removeA = await within(await waitFor(entry)).findByRole('button', { name: 'Remove tag a' });
+    removeA.focus();
+    fireEvent.click(removeA);
+    expect(document.activeElement).toBe(within(entry()).getByRole('button', { name: 'Remove tag b' }));
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['b']));
+    fireEvent.click(document.activeElement!);
+    expect(document.activeElement).toBe(within(entry()).getByRole('combobox', { name: 'Add a tag' }));
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
+  });
+
   it('keeps every tag of a quick run of them, each added before the one before is drawn', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toHaveLength(2));
