@@ -34,13 +34,17 @@ function FeedBar({ unread, filter, children }: { unread: number | undefined; fil
   // browser made since stays), as Hide's Undo does. A second click while the first is stored does
   // nothing: its "Marked 0 papers" would replace the message with Undo.
   const marking = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
   const markAll = async () => {
     if (marking.current) return;
     marking.current = true;
     try {
       const data = await loadData();
       const now = services.now();
+      const focused = document.activeElement === button.current;
       const ids = await data.markAllRead(now, filter);
+      // The button goes with the last unread paper: the focus it had goes to the papers, not the page.
+      if (focused) document.getElementById('main')?.focus({ preventScroll: true });
       if (ids.length > 0) {
         toast({ text: `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`, action: { label: 'Undo', run: () => void data.markUnread(ids, now) } });
       }
@@ -52,7 +56,7 @@ function FeedBar({ unread, filter, children }: { unread: number | undefined; fil
     <div class="feed-bar">
       <p class="feed-bar__count">{unread === undefined ? '\u00a0' : unread === 0 ? 'No unread papers' : `${unread} unread`}</p>
       {unread !== undefined && unread > 0 && (
-        <button type="button" class="link-button" onClick={() => void markAll()}>
+        <button ref={button} type="button" class="link-button" onClick={() => void markAll()}>
           Mark all as read
         </button>
       )}

@@ -118,6 +118,8 @@ interface EntryProps {
   labels: Map<string, string>;
   now: number;
   later: boolean;
+  /** Marked seen, the entry leaves the list ("Changed since saved" is on). */
+  leavesWhenSeen: boolean;
 }
 
 /**
@@ -133,7 +135,8 @@ class DrawnEntry extends Component<EntryProps> {
       !samePlainValue(next.change, props.change) ||
       !samePlainValue(next.labels, props.labels) ||
       next.now !== props.now ||
-      next.later !== props.later
+      next.later !== props.later ||
+      next.leavesWhenSeen !== props.leavesWhenSeen
     );
   }
 
@@ -142,12 +145,20 @@ class DrawnEntry extends Component<EntryProps> {
   }
 }
 
-function Entry({ entry, change, labels, now, later }: EntryProps) {
+function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps) {
   const { item, paper } = entry;
+  const box = useRef<HTMLDivElement>(null);
   if (!paper) return <PendingEntry entry={entry} />;
-  const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={() => void markChangesSeen(paper.id)} />;
+  const onSeen = () => {
+    // The mark goes with its button, or the whole entry does: the focus stays on the card, or goes on to the next.
+    const card = box.current?.querySelector<HTMLElement>('[data-testid="paper-card"]') ?? null;
+    if (leavesWhenSeen) focusNeighbour(card);
+    else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
+    void markChangesSeen(paper.id);
+  };
+  const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={onSeen} />;
   return (
-    <div class={later ? 'library-entry library-entry--later' : 'library-entry'}>
+    <div ref={box} class={later ? 'library-entry library-entry--later' : 'library-entry'}>
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
       <div class="library-entry__notes">
         <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
@@ -255,7 +266,7 @@ export function LibraryView({ query, now, changedOnly: changedOnlyGiven, onChang
         </div>
       )}
       {shown.slice(0, Math.min(drawn, limit)).map((entry, index) => (
-        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} />
+        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} leavesWhenSeen={changedOnly} />
       ))}
       {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}
       {shown.length > limit && drawn >= limit && (

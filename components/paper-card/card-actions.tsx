@@ -88,7 +88,16 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
         </button>
       )}
       {hidden && (
-        <button type="button" class="action" data-action="unhide" aria-describedby={titleId} onClick={() => void actions.unhide(paper)}>
+        <button
+          type="button"
+          class="action"
+          data-action="unhide"
+          aria-describedby={titleId}
+          onClick={() => {
+            onLeave(); // the button goes: the focus stays on the card
+            void actions.unhide(paper);
+          }}
+        >
           Unhide
         </button>
       )}

@@ -38,15 +38,18 @@ export interface PaperCardProps {
 
 /**
  * Where focus goes when a card leaves the list: the next card, which moves up into the place of
- * the one that left, so the page does not scroll to it; the last card gives it to the one before.
+ * the one that left, so the page does not scroll to it; the last card gives it to the one before;
+ * the only card, to the papers' region.
  */
 export function focusNeighbour(card: HTMLElement | null): void {
   if (!card || !card.contains(document.activeElement)) return;
   const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
   const at = cards.indexOf(card);
   const next = cards[at + 1];
+  const before = cards[at - 1];
   if (next) next.focus({ preventScroll: true });
-  else cards[at - 1]?.focus();
+  else if (before) before.focus();
+  else document.getElementById('main')?.focus({ preventScroll: true });
 }
 
 /**

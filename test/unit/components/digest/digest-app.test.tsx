@@ -100,9 +100,13 @@ describe('the new tab', () => {
     await markRead([testingPages[0]![0]!.id], NOW - HOUR);
     await waitFor(() => expect(screen.getByRole('button', { name: 'All 29 unread' })).toBeTruthy());
     // Clicked twice before the first click is stored: one marking, one message, with Undo.
+    screen.getByRole('button', { name: 'Mark all as read' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
     fireEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'All 19 unread' })).toBeTruthy());
+    // The button is gone with the last unread paper: its focus went to the papers, not the page.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark all as read' })).toBeNull());
+    expect(document.activeElement?.id).toBe('main');
     await waitFor(() => expect(document.querySelectorAll('.card--unread')).toHaveLength(0));
     expect(screen.getByText(/all caught up/)).toBeTruthy();
     expect(screen.getByText('Marked 10 papers as read.')).toBeTruthy();
@@ -156,9 +160,13 @@ describe('the new tab', () => {
     expect(document.activeElement?.id).toBe('main');
     expect(window.location.hash).toBe('#library/changed');
     expect(cardIds()).toEqual([changed!.id]);
-    // Marked seen: nothing changed is left, and the page says so rather than "no match".
-    fireEvent.click(within(screen.getByTestId('paper-card')).getByRole('button', { name: 'Mark as seen' }));
+    // Marked seen: nothing changed is left, and the page says so rather than "no match"; the
+    // focus, on the button that went with the card, goes to the papers' region.
+    const seen = within(screen.getByTestId('paper-card')).getByRole('button', { name: 'Mark as seen' });
+    seen.focus();
+    fireEvent.click(seen);
     await waitFor(() => expect(cardIds()).toEqual([]));
+    expect(document.activeElement?.id).toBe('main');
     expect(screen.getByText('No saved paper has changed since it was saved (or since you marked it seen).')).toBeTruthy();
   });
 
@@ -345,6 +353,12 @@ describe('the new tab', () => {
     hide.focus();
     fireEvent.click(hide);
     await waitFor(() => expect(within(card()).getByRole('button', { name: 'Unhide' })).toBeTruthy());
+    expect(document.activeElement).toBe(card());
+    // Unhidden, its button goes and the focus stays on the card.
+    const unhide = within(card()).getByRole('button', { name: 'Unhide' });
+    unhide.focus();
+    fireEvent.click(unhide);
+    await waitFor(() => expect(within(card()).queryByRole('button', { name: 'Unhide' })).toBeNull());
     expect(document.activeElement).toBe(card());
   });
 

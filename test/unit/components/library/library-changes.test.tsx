@@ -83,8 +83,12 @@ describe('saved papers arXiv changed since they were saved', () => {
   it('forgets a change once marked as seen: the mark and the filter go', async () => {
     renderLibrary();
     const mark = await waitFor(() => within(card(attentionPaper.id)).getByTestId('saved-change'));
-    fireEvent.click(within(mark).getByRole('button', { name: 'Mark as seen' }));
+    const seen = within(mark).getByRole('button', { name: 'Mark as seen' });
+    seen.focus();
+    fireEvent.click(seen);
     await waitFor(() => expect(within(card(attentionPaper.id)).queryByTestId('saved-change')).toBeNull());
+    // The button went with the mark: the focus stays on its card.
+    expect(document.activeElement).toBe(card(attentionPaper.id));
     expect(screen.queryByRole('button', { name: /Changed since saved/ })).toBeNull();
     expect((await db.library.get(attentionPaper.id))?.baseline).toMatchObject({ version: 8, title: 'Attention Is All You Need, Revisited' });
   });
