@@ -92,6 +92,10 @@ export function PlainCards(props: CardListProps) {
   return <Cards {...props} />;
 }
 
+const CARD = '[data-testid="paper-card"]';
+/** How long a click on "Show more" waits for its cards to take the focus. */
+const MORE_FOCUS_WAIT_MS = 10_000;
+
 /** More cards on request, and by themselves when the reader scrolls near the end. */
 export function ShowMore({ onMore, label = 'Show more' }: { onMore: () => void; label?: string }) {
   const button = useRef<HTMLButtonElement>(null);
@@ -109,9 +113,24 @@ export function ShowMore({ onMore, label = 'Show more' }: { onMore: () => void; 
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
+  const more = () => {
+    // The focus goes to the first of the cards it brings, where the button was (which goes on the last page).
+    const shown = document.querySelectorAll(CARD).length;
+    if (document.activeElement === button.current) {
+      const arrived = new MutationObserver(() => {
+        const first = document.querySelectorAll<HTMLElement>(CARD)[shown];
+        if (!first) return;
+        first.focus({ preventScroll: true });
+        arrived.disconnect();
+      });
+      arrived.observe(document.body, { childList: true, subtree: true });
+      setTimeout(() => arrived.disconnect(), MORE_FOCUS_WAIT_MS);
+    }
+    onMore();
+  };
   return (
     <div class="show-more">
-      <button type="button" class="button" data-action="more" ref={button} onClick={onMore}>
+      <button type="button" class="button" data-action="more" ref={button} onClick={more}>
         {label}
       </button>
     </div>

@@ -249,11 +249,17 @@ describe('the library', () => {
     expect(cardIds()).toEqual(papers.slice(0, LIBRARY_PAGE).map((p) => p.id));
     expect(screen.getByText('75 saved papers')).toBeTruthy();
     // Offered once the rest of the library is read, which starts when the first page is drawn.
-    fireEvent.click(await screen.findByRole('button', { name: 'Show more (45 not shown yet)' }));
+    // Each press gives the focus to the first card it brings (the button goes after the last page).
+    const more = await screen.findByRole('button', { name: 'Show more (45 not shown yet)' });
+    more.focus();
+    fireEvent.click(more);
     await waitFor(() => expect(cardIds()).toHaveLength(2 * LIBRARY_PAGE));
+    expect((document.activeElement as HTMLElement).dataset.arxivId).toBe(papers[LIBRARY_PAGE]!.id);
+    screen.getByRole('button', { name: 'Show more (15 not shown yet)' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Show more (15 not shown yet)' }));
     await waitFor(() => expect(cardIds()).toHaveLength(75));
     expect(screen.queryByRole('button', { name: /^Show more/ })).toBeNull();
+    expect((document.activeElement as HTMLElement).dataset.arxivId).toBe(papers[2 * LIBRARY_PAGE]!.id);
     cleanup();
     // The oldest save, far below the first page, is found by a word of its title.
     renderLibrary('attention is all');
