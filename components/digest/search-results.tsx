@@ -96,8 +96,12 @@ export function SearchResults({ query, header, seenAt, now, density }: SearchRes
     <section class="search-results" aria-labelledby="search-summary" aria-busy={busy}>
       {/* The cards' titles are third-level headings: this is the second level above them. */}
       <h2 class="visually-hidden">Search results</h2>
-      <p id="search-summary" class="feed-bar__count" role="status" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
+      <p id="search-summary" class="feed-bar__count" data-query={answer?.query} data-indexed={result && String(indexed(result))}>
         {result ? summary(result) : 'Searching…'}
+      </p>
+      {/* What a screen reader is told: the answer once every stored paper was searched, not each count on the way. */}
+      <p class="visually-hidden" role="status">
+        {result?.complete && answer?.query === query ? summary(result) : ''}
       </p>
       <HighlightQuery query={answer?.query ?? ''}>{drawn}</HighlightQuery>
       {result && result.total > ids.length && <ShowMore onMore={() => setLimit((n) => n + PAGE)} />}

@@ -362,6 +362,36 @@ describe('the new tab', () => {
     expect(document.activeElement).toBe(card());
   });
 
+  it('tells a screen reader the search’s answer once every stored paper was searched, not each count on the way', async () => {
+    await store();
+    const local = createLocalSearch(storedPapers);
+    let finished = false;
+    const updates = new Set<() => void>();
+    const client: SearchClient = {
+      ...local,
+      // Derived from the real answer: a part of the store searched, then all of it.
+      search: async (query, limit) => {
+        const result = await local.search(query, limit);
+        return finished ? result : { ...result, complete: false, progress: { ...result.progress, loaded: 10, total: 40 } };
+      },
+      onUpdate: (listener) => {
+        updates.add(listener);
+        const stop = local.onUpdate(listener);
+        return () => (updates.delete(listener), stop());
+      },
+    };
+    renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    await searchFor(abstractWord());
+    const told = () => within(document.querySelector('.search-results')!).getByRole('status').textContent;
+    expect(document.getElementById('search-summary')!.textContent).toMatch(/so far · searched 10 of 40 papers/);
+    expect(told()).toBe('');
+    finished = true;
+    for (const update of updates) update();
+    await waitFor(() => expect(told()).toMatch(/^1 paper matches, among all stored papers\.$|^\d+ papers match, among all stored papers\.$/));
+    expect(told()).toBe(document.getElementById('search-summary')!.textContent);
+  });
+
   it('draws the cards a search sends with its answer, and tells it which cards are on screen', async () => {
     await store();
     const local = createLocalSearch(storedPapers);
