@@ -85,6 +85,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
           <input
             ref={input}
             id={ids.input}
+            data-control="query"
             type="text"
             autocomplete="off"
             spellcheck={false}

@@ -54,18 +54,25 @@ export function SubscriptionsSection() {
   const [toast, setToast] = useState<Toast | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const toastCount = useRef(0);
-  const focusAfterMove = useRef<{ id: string; control: string } | null>(null);
+  /**
+   * Where the focus goes once the list is drawn again: back to the control of a moved row, into
+   * the form of a row being edited (its query), to a row's Edit after its form closes, to the next
+   * row after a delete, to a row restored by Undo. The focus was on a control that went away.
+   */
+  const focusAfter = useRef<{ id: string; control?: string } | null>(null);
   const subscriptions = data?.subscriptions ?? [];
 
   useEffect(() => {
-    const wanted = focusAfterMove.current;
+    const wanted = focusAfter.current;
     if (!wanted || !list.current) return;
     const row = Array.from(list.current.children).find((el) => (el as HTMLElement).dataset.subscriptionId === wanted.id) as HTMLElement | undefined;
+    if (!row) return; // not drawn yet (a row Undo restores)
+    const control = wanted.control ? row.querySelector<HTMLButtonElement | HTMLInputElement>(`[data-control="${wanted.control}"]`) : null;
+    if (wanted.control && !control) return; // the row not drawn as wanted yet (its form opening or closing)
     // A move button at the end of the list is disabled now: the row itself takes the focus.
-    const control = row?.querySelector<HTMLButtonElement | HTMLInputElement>(`[data-control="${wanted.control}"]`);
-    (control && !control.disabled ? control : row)?.focus();
-    focusAfterMove.current = null;
-  }, [subscriptions]);
+    (control && !control.disabled ? control : row).focus();
+    focusAfter.current = null;
+  }, [subscriptions, editing]);
 
   /** The background fetches a new or changed subscription's papers at once. */
   const requestSync = (subscription: Subscription) => {
@@ -93,13 +100,17 @@ export function SubscriptionsSection() {
   };
 
   const actions: RowActions = {
-    edit: setEditing,
+    edit(id) {
+      focusAfter.current = id ? { id, control: 'query' } : editing ? { id: editing, control: 'edit' } : null;
+      setEditing(id);
+    },
     async save(before, draft) {
       const twin = alreadyWatched(draft, before.id);
       if (twin) throw new Error(`You already watch this: “${twin.label}”.`);
       const query = draftQuery(draft);
       const label = draft.label.trim() || query.value;
       await updateSubscription(before.id, { ...query, label });
+      focusAfter.current = { id: before.id, control: 'edit' };
       setEditing(null);
       if (queryKey(before) !== queryKey(query)) requestSync({ ...before, ...query, label });
     },
@@ -113,21 +124,29 @@ export function SubscriptionsSection() {
     move(id, by, control) {
       const order = moved(subscriptions.map((s) => s.id), id, by);
       if (!order) return;
-      focusAfterMove.current = { id, control };
+      focusAfter.current = control === 'row' ? { id } : { id, control };
       reorderSubscriptions(order).catch((error: unknown) => setNotice(`The subscriptions could not be reordered: ${(error as Error).message}`));
     },
     async remove(subscription) {
+      const ids = subscriptions.map((s) => s.id);
+      const at = ids.indexOf(subscription.id);
+      const neighbour = ids[at + 1] ?? ids[at - 1];
+      // Asked before the list is drawn without the row.
+      focusAfter.current = neighbour === undefined ? null : { id: neighbour };
       const removed = await deleteSubscription(subscription.id);
       if (!removed) return;
       if (editing === removed.id) setEditing(null);
       setToast({
         key: ++toastCount.current,
         message: `Deleted “${removed.label}” and the papers only it had found (saved papers stay).`,
-        onUndo: () =>
+        onUndo: () => {
+          // Kept until the restored row is drawn.
+          focusAfter.current = { id: removed.id, control: 'edit' };
           void restoreSubscription(removed).then(
             () => requestSync(removed),
             (error: unknown) => setNotice(`“${removed.label}” could not be restored: ${(error as Error).message}`),
-          ),
+          );
+        },
       });
     },
   };

@@ -246,6 +246,19 @@ describe('the list', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
+  it('gives the focus a deleted row had to the next row, and Undo gives it to the row it brings back', async () => {
+    await seed('alpha', 'beta');
+    renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rowNames()).toEqual(['alpha', 'beta']));
+    screen.getByRole('button', { name: 'Delete alpha' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete alpha' }));
+    await waitFor(() => expect(rowNames()).toEqual(['beta']));
+    expect(document.activeElement).toBe(rows()[0]);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rowNames()).toEqual(['alpha', 'beta']));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit alpha'));
+  });
+
   it('lets the Undo lapse after its time', async () => {
     await seed('testing');
     renderWithServices(<SubscriptionsSection />, { undoMs: 50 });
@@ -286,9 +299,12 @@ describe('the list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit testing' }));
     const field = within(rows()[0]!).getByRole('textbox', { name: 'Subscription' }) as HTMLInputElement;
     expect(field.value).toBe('testing');
+    expect(document.activeElement).toBe(field); // the form takes the focus its Edit button had
     fireEvent.input(field, { target: { value: 'fuzz testing' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(() => expect(rowNames()).toEqual(['fuzz testing']));
+    // Saved, the form goes: the focus goes back to the row's Edit.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit fuzz testing'));
     expect(await db.subscriptions.get('s1')).toMatchObject({ value: 'fuzz testing', label: 'fuzz testing' });
     expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: ['s1'] });
   });
