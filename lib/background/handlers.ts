@@ -30,7 +30,7 @@ export function createHandlers(app: BackgroundApp): Handlers {
     },
 
     async unsavePaper({ id }) {
-      await unsavePaper(id);
+      await unsavePaper(id, app.now());
       await broadcastSavedChanged([id]);
       void app.ranker.request();
       return { ok: true };

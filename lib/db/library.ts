@@ -7,6 +7,36 @@ import type { LibraryItem, StoredPaper } from './schema';
 import { baselineOf } from '../watch/baseline';
 import { LimitError, noteProblem, tagsProblem } from '../schema/user-text';
 
+/**
+ * What the reader wrote on saves they removed lately (tags, note, and the version saved), one
+ * `meta` row each (`removed:<id>`), kept so that saving the paper again brings it back: one press
+ * of a Save button (on a card, or on an arXiv page, which has no Undo) would otherwise lose a
+ * note for good.
+ */
+const REMOVED_PREFIX = 'removed:';
+const REMOVED_KEPT_MS = 30 * 24 * 60 * 60_000;
+const REMOVED_KEPT = 200;
+type RemovedSave = Pick<LibraryItem, 'tags' | 'note' | 'baseline'> & { at: number };
+
+/** Keeps what the reader wrote on a save being removed, and forgets the oldest and expired ones. */
+async function keepRemoved(item: LibraryItem, now: number): Promise<void> {
+  const rows = db.meta.where(':id').startsWith(REMOVED_PREFIX);
+  const kept = (await rows.toArray()).sort((a, b) => (b.value as RemovedSave).at - (a.value as RemovedSave).at);
+  const forgotten = kept.filter((row, i) => i >= REMOVED_KEPT - 1 || now - (row.value as RemovedSave).at >= REMOVED_KEPT_MS);
+  await db.meta.bulkDelete(forgotten.map((row) => row.key));
+  const value: RemovedSave = { tags: item.tags, note: item.note, at: now, ...(item.baseline ? { baseline: item.baseline } : {}) };
+  await db.meta.put({ key: REMOVED_PREFIX + item.id, value });
+}
+
+/** What the reader wrote on this paper when they removed it lately, forgotten as it is read. */
+async function takeRemoved(id: string, now: number): Promise<RemovedSave | undefined> {
+  const row = await db.meta.get(REMOVED_PREFIX + id);
+  if (!row) return undefined;
+  await db.meta.delete(row.key);
+  const removed = row.value as RemovedSave;
+  return now - removed.at < REMOVED_KEPT_MS ? removed : undefined;
+}
+
 export interface SaveResult {
   /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
   pending: boolean;
@@ -18,7 +48,7 @@ export interface SaveResult {
  * showed of it (`shown`), so the Library can show its title meanwhile.
  */
 export async function savePaper(id: string, now: number, entry?: ArxivEntry, shown?: ShownPaper): Promise<SaveResult> {
-  return db.transaction('rw', db.library, db.papers, async () => {
+  return db.transaction('rw', [db.library, db.papers, db.meta], async () => {
     const stored = await getPaper(id);
     if (!stored && entry) await putPapers([newStoredPaper(entry, [], now)]);
     const pending = !stored && !entry;
@@ -32,6 +62,13 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry, sho
     const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
     // What "changed since saved" compares with: the paper as the reader saw it when saving.
     if (known) item.baseline = baselineOf(known);
+    // Saved again after a removal: what the reader wrote on it comes back, and the version saved first.
+    const before = await takeRemoved(id, now);
+    if (before) {
+      item.tags = before.tags;
+      item.note = before.note;
+      if (before.baseline) item.baseline = before.baseline;
+    }
     if (pending) item.pending = 1;
     if (pending && shown) item.fromPage = shown;
     await db.library.put(item);
@@ -54,9 +91,14 @@ export async function notePendingLookup(ids: string[], problem: string, now: num
   });
 }
 
-/** Removes a paper from the library; a paper in no subscription goes with it. */
-export async function unsavePaper(id: string): Promise<void> {
-  await db.transaction('rw', db.library, db.papers, async () => {
+/**
+ * Removes a paper from the library; a paper in no subscription goes with it. Its tags and note
+ * are kept a while (see REMOVED_PREFIX): saved again, it gets them back.
+ */
+export async function unsavePaper(id: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.library, db.papers, db.meta], async () => {
+    const item = await db.library.get(id);
+    if (item && (item.tags.length > 0 || item.note !== '')) await keepRemoved(item, now);
     await db.library.delete(id);
     const paper = await getPaper(id);
     if (paper && paper.subs.length === 0) await deletePapers([id]);

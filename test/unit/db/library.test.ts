@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { newStoredPaper } from '../../../lib/db/ingest';
-import { allLibraryItems, libraryEntries, putLibraryItems } from '../../../lib/db/library';
+import { allLibraryItems, libraryEntries, putLibraryItems, savePaper, setNote, setTags, unsavePaper } from '../../../lib/db/library';
 import { putPapers } from '../../../lib/db/papers';
 import type { LibraryItem } from '../../../lib/db/schema';
 import { derivedPapers } from '../../helpers/derived-world';
@@ -26,5 +26,57 @@ describe('the library as read whole', () => {
     const entries = await libraryEntries();
     expect(entries.map((entry) => entry.item.id)).toEqual(expected.map((item) => item.id));
     expect(entries.every((entry) => entry.paper?.id === entry.item.id)).toBe(true);
+  });
+});
+
+describe('a save removed and saved again', () => {
+  const DAY = 86_400_000;
+  const [paper, other] = derivedPapers(2);
+
+  async function saveWithWords(at: number) {
+    await savePaper(paper!.id, at, paper);
+    await setTags(paper!.id, ['to read', 'group']);
+    await setNote(paper!.id, 'Section 4 is the point.');
+  }
+
+  it('gets back its tags, its note and the version it was first saved at', async () => {
+    await saveWithWords(T0);
+    const first = (await db.library.get(paper!.id))!;
+    await unsavePaper(paper!.id, T0 + DAY);
+    expect(await db.library.get(paper!.id)).toBeUndefined();
+    // arXiv's next version is what the second save sees; the first save's is what it keeps.
+    await savePaper(paper!.id, T0 + 2 * DAY, { ...paper!, version: paper!.version + 1, title: `${paper!.title}, revised` });
+    const again = (await db.library.get(paper!.id))!;
+    expect(again).toMatchObject({ savedAt: T0 + 2 * DAY, tags: ['to read', 'group'], note: 'Section 4 is the point.', baseline: first.baseline });
+    // Once only: removed and saved again without words, it has none.
+    await setTags(paper!.id, []);
+    await setNote(paper!.id, '');
+    await unsavePaper(paper!.id, T0 + 3 * DAY);
+    await savePaper(paper!.id, T0 + 4 * DAY, paper);
+    expect(await db.library.get(paper!.id)).toMatchObject({ tags: [], note: '' });
+  });
+
+  it('starts afresh after 30 days, and keeps nothing of a save it was not asked about', async () => {
+    await saveWithWords(T0);
+    await unsavePaper(paper!.id, T0);
+    await savePaper(paper!.id, T0 + 30 * DAY, paper);
+    expect(await db.library.get(paper!.id)).toMatchObject({ tags: [], note: '' });
+    await savePaper(other!.id, T0, other);
+    await unsavePaper(other!.id, T0);
+    await savePaper(other!.id, T0 + DAY, other);
+    expect(await db.library.get(other!.id)).toMatchObject({ tags: [], note: '' });
+  });
+
+  it('keeps the words of the 200 latest removals', async () => {
+    const papers = derivedPapers(201);
+    for (const [i, p] of papers.entries()) {
+      await savePaper(p.id, T0, p);
+      await setNote(p.id, `note ${i}`);
+      await unsavePaper(p.id, T0 + i * 1000);
+    }
+    await savePaper(papers[0]!.id, T0 + DAY, papers[0]);
+    await savePaper(papers[1]!.id, T0 + DAY, papers[1]);
+    expect((await db.library.get(papers[0]!.id))!.note).toBe('');
+    expect((await db.library.get(papers[1]!.id))!.note).toBe('note 1');
   });
 });

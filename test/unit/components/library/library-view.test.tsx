@@ -241,7 +241,7 @@ describe('the library', () => {
   it('draws a large library a page at a time, and searches all of it', async () => {
     // 73 saves after the two above, each a second apart, the first of them saved last.
     const papers = derivedPapers(73);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     renderLibrary();
@@ -269,7 +269,7 @@ describe('the library', () => {
   it('keeps a found paper on screen while the library grows past its first page', async () => {
     // 28 more saves: 30 in all, the oldest of them the one searched for.
     const papers = derivedPapers(29);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.slice(0, 28).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     const count = () => document.querySelector('.feed-bar__count')?.textContent;
@@ -308,7 +308,7 @@ describe('the library', () => {
 
   it('draws a save from elsewhere once its paper is read, never as waiting for arXiv', async () => {
     const papers = derivedPapers(31);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.slice(0, 30).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     vi.mocked(papersById).mockClear();
@@ -346,7 +346,7 @@ describe('the library', () => {
   it('follows a new version of a saved paper below its first page, and reads the papers again for nothing else', async () => {
     // 33 saves after the two above: the attention paper, saved first, is the 35th.
     const papers = derivedPapers(34);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.slice(0, 33).entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     vi.mocked(papersById).mockClear();
@@ -367,7 +367,7 @@ describe('the library', () => {
 
   it('shows the newest saves while the rest of a large library is read, and answers a search only once it is', async () => {
     const papers = derivedPapers(73);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     const count = () => document.querySelector('.feed-bar__count')!.textContent;
@@ -395,7 +395,7 @@ describe('the library', () => {
 
   it('reads the rest of a large library once its first page is drawn, and at once for a search or in a background tab', async () => {
     const papers = derivedPapers(73);
-    await db.transaction('rw', db.papers, db.library, async () => {
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
       for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
     });
     // How many cards were on the page when the next read of every save was asked for.
