@@ -40,18 +40,13 @@ const ON_FIRST_SCREEN = 4;
 /** The page's one list of the library's tags, offered by every tag field (a list in each entry repeated one id, and every field offered the first entry's). */
 const TAG_LIST_ID = 'library-tags';
 
-type LibraryViewProps = {
+interface LibraryViewProps {
   query: string;
   now: number;
-} & (
-  | {
-      /** Only the papers changed since they were saved ("Changed since saved"), kept by the page (in its address). */
-      changedOnly: boolean;
-      onChangedOnly: (changedOnly: boolean) => void;
-    }
-  // Or kept by the view itself.
-  | { changedOnly?: never; onChangedOnly?: never }
-);
+  /** Only the papers changed since they were saved ("Changed since saved"), kept by the page (in its address). */
+  changedOnly: boolean;
+  onChangedOnly: (changedOnly: boolean) => void;
+}
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
@@ -171,11 +166,8 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
 }
 
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
-export function LibraryView({ query, now, changedOnly: changedOnlyGiven, onChangedOnly }: LibraryViewProps) {
+export function LibraryView({ query, now, changedOnly, onChangedOnly: setChangedOnly }: LibraryViewProps) {
   const [tag, setTag] = useState<string>();
-  const [changedOnlyHere, setChangedOnlyHere] = useState(false);
-  const changedOnly = changedOnlyGiven ?? changedOnlyHere;
-  const setChangedOnly = onChangedOnly ?? setChangedOnlyHere;
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
   const filtered = query !== '' || tag !== undefined || changedOnly;

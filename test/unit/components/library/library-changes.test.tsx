@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryView } from '../../../../components/library/library-view';
+import { LibraryPage } from './library-page';
 import type { ArxivEntry } from '../../../../lib/arxiv/entry';
 import { db } from '../../../../lib/db/db';
 import { savePaper } from '../../../../lib/db/library';
@@ -39,7 +39,7 @@ function renderLibrary() {
   const { services } = testServices();
   render(
     <WithServices services={services}>
-      <LibraryView query="" now={NOW} />
+      <LibraryPage query="" now={NOW} />
     </WithServices>,
   );
   return services;

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIBRARY_PAGE, LibraryView } from '../../../../components/library/library-view';
+import { LIBRARY_PAGE } from '../../../../components/library/library-view';
+import { LibraryPage } from './library-page';
 import { db } from '../../../../lib/db/db';
 import { ingest } from '../../../../lib/db/ingest';
 import { allLibraryItems, notePendingLookup, papersById, savePaper, setNote, setTags, unsavePaper } from '../../../../lib/db/library';
@@ -35,7 +36,7 @@ function renderLibrary(query = '') {
   const { services } = testServices();
   return render(
     <WithServices services={services}>
-      <LibraryView query={query} now={NOW} />
+      <LibraryPage query={query} now={NOW} />
     </WithServices>,
   );
 }
@@ -48,7 +49,7 @@ describe('the library', () => {
     const { services, sent } = testServices({ unsavePaper: async (data) => (await unsavePaper((data as { id: string }).id), { ok: true }) });
     render(
       <WithServices services={services}>
-        <LibraryView query="" now={NOW} />
+        <LibraryPage query="" now={NOW} />
       </WithServices>,
     );
     const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
@@ -185,13 +186,13 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
     view.rerender(
       <WithServices services={testServices().services}>
-        <LibraryView query="landm" now={NOW} />
+        <LibraryPage query="landm" now={NOW} />
       </WithServices>,
     );
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
     view.rerender(
       <WithServices services={testServices().services}>
-        <LibraryView query="" now={NOW} />
+        <LibraryPage query="" now={NOW} />
       </WithServices>,
     );
     await waitFor(() => expect(cardIds()).toHaveLength(2));
@@ -209,7 +210,7 @@ describe('the library', () => {
     });
     render(
       <WithServices services={services}>
-        <LibraryView query="" now={NOW} />
+        <LibraryPage query="" now={NOW} />
       </WithServices>,
     );
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
@@ -382,7 +383,7 @@ describe('the library', () => {
     // The oldest save is not read yet: the search says it is looking, not that nothing matches.
     view.rerender(
       <WithServices services={testServices().services}>
-        <LibraryView query="attention is all" now={NOW} />
+        <LibraryPage query="attention is all" now={NOW} />
       </WithServices>,
     );
     await waitFor(() => expect(count()).toBe('Looking through 75 saved papers…'));
