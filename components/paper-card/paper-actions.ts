@@ -3,6 +3,7 @@ import { loadData } from '../common/load-data';
 import type { StoredPaper } from '../../lib/db/schema';
 import { useServices, type OpenTarget } from '../common/services';
 import { useToast } from '../common/toast';
+import { focusOnReturn } from './card-focus';
 
 export interface PaperActions {
   /** Saves or unsaves through the background, which tells open arXiv tabs. */
@@ -31,6 +32,7 @@ export function usePaperActions(): PaperActions {
    * record back as it was.
    */
   const unsave = async (paper: StoredPaper) => {
+    const refocus = focusOnReturn(paper);
     const data = await loadData();
     const [item] = await data.libraryItems([paper.id]);
     await services.send('unsavePaper', { id: paper.id });
@@ -38,6 +40,7 @@ export function usePaperActions(): PaperActions {
     const undo = async () => {
       await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
       await data.putLibraryItems([item]);
+      refocus();
     };
     const kept = [item.tags.length > 0 && (item.tags.length === 1 ? 'its tag' : `its ${item.tags.length} tags`), item.note !== '' && 'its note'].filter(Boolean);
     toast({
@@ -70,15 +73,18 @@ export function usePaperActions(): PaperActions {
       else await data.markUnread([paper.id]);
     },
     async hide(paper) {
+      const refocus = focusOnReturn(paper);
       await (await loadData()).hidePapers([paper.id], services.now());
-      toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper) } });
+      toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper).then(refocus) } });
     },
     unhide,
     async notInterested(paper) {
       const mark = (value: boolean) => services.send('setNotInterested', { ids: [paper.id], value });
+      const refocus = focusOnReturn(paper);
       try {
         await mark(true);
-        toast({ text: 'Marked not interested: fewer papers like it.', action: { label: 'Undo', run: () => void mark(false).catch((error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` })) } });
+        const undo = () => void mark(false).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+        toast({ text: 'Marked not interested: fewer papers like it.', action: { label: 'Undo', run: undo } });
       } catch (error) {
         toast({ text: `Could not mark the paper: ${messageOf(error)}` });
       }

@@ -12,6 +12,7 @@ import { CardComment, CardMeta, Why } from './card-meta';
 import { CardActions, type CardMode } from './card-actions';
 import { CardFigure } from './card-figure';
 import { LeadLine } from './lead-line';
+import { onHidden } from './card-focus';
 import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
 import { useCardExtras } from './use-card-extras';
@@ -34,31 +35,6 @@ export interface PaperCardProps {
   why?: string;
   /** A line under the card's first line, such as a saved paper's change since it was saved (change-mark.tsx). */
   mark?: ComponentChildren;
-}
-
-/**
- * Where focus goes when a card leaves the list: the next card, which moves up into the place of
- * the one that left, so the page does not scroll to it; the last card gives it to the one before;
- * the only card, to the papers' region.
- */
-export function focusNeighbour(card: HTMLElement | null): void {
-  if (!card || !card.contains(document.activeElement)) return;
-  const cards = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
-  const at = cards.indexOf(card);
-  const next = cards[at + 1];
-  const before = cards[at - 1];
-  if (next) next.focus({ preventScroll: true });
-  else if (before) before.focus();
-  else document.getElementById('main')?.focus({ preventScroll: true });
-}
-
-/**
- * A card hidden in the feed, or removed from the Library, leaves the list; hidden in search
- * results it stays, marked, and keeps the focus.
- */
-export function onHidden(card: HTMLElement | null, mode: CardMode): void {
-  if (mode === 'feed' || mode === 'library') focusNeighbour(card);
-  else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
 }
 
 /**

@@ -263,6 +263,8 @@ describe('the new tab', () => {
     press('z'); // the Undo of the message at the bottom
     await waitFor(() => expect(cardIds()).toContain(ids[1]));
     expect((await getPaper(ids[1]!))!.hiddenAt).toBeUndefined();
+    await waitFor(() => expect(focusedCard()).toBe(ids[1])); // back with the card
+    press('j');
     expect(focusedCard()).toBe(ids[2]);
 
     press('o');

@@ -200,7 +200,7 @@ describe('the library', () => {
     await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
   });
 
-  it('removes a paper with its Save button, says what went with it, moves the focus on, and Undo puts it back as it was', async () => {
+  it('removes a paper with its Save button, says what went with it, moves the focus on, and Undo puts it back as it was, the focus too', async () => {
     await setTags(attentionPaper.id, ['transformers']);
     await setNote(attentionPaper.id, 'Read section 3.2');
     const before = await db.library.get(attentionPaper.id);
@@ -226,6 +226,17 @@ describe('the library', () => {
     await waitFor(() => expect(within(card(attentionPaper.id).parentElement!).getByText('transformers')).toBeTruthy());
     expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]);
     expect(await db.library.get(attentionPaper.id)).toEqual(before);
+    // The focus came back with it, where the reader left it.
+    await waitFor(() => expect(document.activeElement).toBe(card(attentionPaper.id)));
+
+    // Removed again, and the reader moves on before Undo: the focus stays where they went.
+    fireEvent.click(within(card(attentionPaper.id)).getByRole('button', { name: 'Saved' }));
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id]));
+    const elsewhere = within(card(higgsPaper.id)).getByRole('button', { name: 'Saved' });
+    elsewhere.focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
+    expect(document.activeElement).toBe(elsewhere);
   });
 
   it('drops a tag filter once no save has the tag, so the page never ends up with nothing to clear it', async () => {
