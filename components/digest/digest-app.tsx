@@ -108,7 +108,11 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const searching = query.trim() !== '';
   const firstRun = header !== undefined && header.subscriptions.length === 0;
   let content = null;
-  if (view === 'library') content = <LibraryView query={query} now={now} changedOnly={route.changed === true} onChangedOnly={(changed) => navigate(changed ? { view, changed } : { view })} />;
+  if (view === 'library') {
+    const { changed, tag } = route;
+    const filtered = (next: { changed?: boolean; tag?: string }) => navigate({ view, ...(next.changed ? { changed: true } : {}), ...(next.tag ? { tag: next.tag } : {}) });
+    content = <LibraryView query={query} now={now} changedOnly={changed === true} onChangedOnly={(on) => filtered({ changed: on, tag })} tag={tag} onTag={(next) => filtered({ changed, tag: next })} />;
+  }
   else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)

@@ -47,6 +47,9 @@ interface LibraryViewProps {
   /** Only the papers changed since they were saved ("Changed since saved"), kept by the page (in its address). */
   changedOnly: boolean;
   onChangedOnly: (changedOnly: boolean) => void;
+  /** Only the papers with this tag, kept by the page (in its address). */
+  tag: string | undefined;
+  onTag: (tag: string | undefined) => void;
 }
 
 /**
@@ -167,8 +170,7 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
 }
 
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
-export function LibraryView({ query, now, changedOnly, onChangedOnly: setChangedOnly }: LibraryViewProps) {
-  const [tag, setTag] = useState<string>();
+export function LibraryView({ query, now, changedOnly, onChangedOnly: setChangedOnly, tag, onTag: setTag }: LibraryViewProps) {
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const [drawn, setDrawn] = useState(DRAWN_AT_ONCE);
   const filtered = query !== '' || tag !== undefined || changedOnly;
@@ -182,9 +184,12 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
   // A new search or filter starts again from its first cards.
   const filters = `${query}\u0000${tag ?? ''}\u0000${changedOnly}`;
   const [filtersShown, setFiltersShown] = useState(filters);
-  // A tag no save has any more (its last paper untagged or removed): its chip is gone, and so is
-  // the filter, or nothing would be left on the page to clear it.
-  if (tag !== undefined && library?.complete && !library.tags.includes(tag)) setTag(undefined);
+  // A tag no save has (its last paper untagged or removed, or an address's tag): its chip is
+  // gone, and so is the filter, or nothing would be left on the page to clear it.
+  const tagGone = tag !== undefined && library?.complete === true && !library.tags.includes(tag);
+  useEffect(() => {
+    if (tagGone) setTag(undefined);
+  }, [tagGone]);
   if (filters !== filtersShown) {
     setFiltersShown(filters);
     setLimit(LIBRARY_PAGE);

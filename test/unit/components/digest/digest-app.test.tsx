@@ -13,7 +13,7 @@ import { updateSyncState } from '../../../../lib/sync/state';
 import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
-import { savePaper } from '../../../../lib/db/library';
+import { savePaper, setTags } from '../../../../lib/db/library';
 import { recordCheckAnswer } from '../../../../lib/db/saved-check';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
@@ -168,6 +168,33 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toEqual([]));
     expect(document.activeElement?.id).toBe('main');
     expect(screen.getByText('No saved paper has changed since it was saved (or since you marked it seen).')).toBeTruthy();
+  });
+
+  it('keeps the Library’s tag filter in the address: a reload keeps it, the header’s Library link clears it', async () => {
+    const papers = testingPapers.slice(0, 3);
+    for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW - (3 - i) * HOUR, paper);
+    await setTags(papers[0]!.id, ['to read']);
+    await setTags(papers[2]!.id, ['to read', 'methods']);
+    window.history.replaceState(null, '', '#library/tag=to%20read');
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toEqual([papers[2]!.id, papers[0]!.id]));
+    expect(screen.getByRole('button', { name: 'to read' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'methods' }));
+    await waitFor(() => expect(cardIds()).toEqual([papers[2]!.id]));
+    expect(window.location.hash).toBe('#library/tag=methods');
+    // The header's link is to the whole Library.
+    fireEvent.click(screen.getByRole('link', { name: 'Library' }));
+    await waitFor(() => expect(cardIds()).toHaveLength(3));
+    expect(window.location.hash).toBe('#library');
+    expect(screen.getByRole('button', { name: 'All tags' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opened at a tag no save has, shows the whole Library and forgets the tag', async () => {
+    await savePaper(testingPapers[0]!.id, NOW - HOUR, testingPapers[0]);
+    window.history.replaceState(null, '', '#library/tag=gone');
+    renderDigest();
+    await waitFor(() => expect(cardIds()).toEqual([testingPapers[0]!.id]));
+    await waitFor(() => expect(window.location.hash).toBe('#library'));
   });
 
   it('opened on the Library, reads no paper of the feed and marks none seen until the digest is shown', async () => {
