@@ -17,6 +17,8 @@ export interface CategoryCombobox {
     onBlur: () => void;
   };
   pick: (id: string) => void;
+  /** Closes the list until the query changes (as Escape does). */
+  dismiss: () => void;
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -69,5 +71,6 @@ export function useCategoryCombobox(listId: string, query: string, onPick: (id: 
       onBlur: () => set({ focused: false }),
     },
     pick,
+    dismiss: () => set({ dismissed: true, active: -1 }),
   };
 }

@@ -1,6 +1,6 @@
 import type { CategoryCombobox } from './category-combobox';
 
-/** The list under a category input: id and arXiv's name; a click takes it. */
+/** The list under a category input: id, arXiv's name and group (two groups have a Machine Learning); a click takes it. */
 export function CategorySuggestions({ id, combobox }: { id: string; combobox: CategoryCombobox }) {
   return (
     <ul id={id} role="listbox" class="category-suggestions" hidden={!combobox.open}>
@@ -16,7 +16,7 @@ export function CategorySuggestions({ id, combobox }: { id: string; combobox: Ca
             combobox.pick(category.id);
           }}
         >
-          <code>{category.id}</code> <span>{category.name}</span>
+          <code>{category.id}</code> <span>{category.name}</span> <span class="category-group">{category.group}</span>
         </li>
       ))}
     </ul>

@@ -39,11 +39,15 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const input = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), check: useId(), list: useId(), kinds: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
-  const unknown = useMemo(() => unknownCategories(draftQuery(draft)), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
   const search = draft.kind === 'category' ? categorySearch(draft.value) : '';
   const combobox = useCategoryCombobox(ids.list, search, (id) => change({ value: replaceSearch(draft.value, id) }));
+  // While names are being looked up in the suggestions ("machine learning"), their words are no
+  // category ids yet: neither a problem nor a category to confirm. Said once the list closes.
+  const naming = draft.kind === 'category' && combobox.open;
+  const unknown = useMemo(() => (naming ? [] : unknownCategories(draftQuery(draft))), [draft, naming]);
+  const shownCheck = naming ? { ...check, problems: check.problems.filter((problem) => problem.code !== 'unknown-category') } : check;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -69,7 +73,9 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
     if (draft.kind === 'category') combobox.inputProps.onKeyDown(event);
     if (event.defaultPrevented || event.key !== 'Enter' || event.isComposing) return;
     event.preventDefault();
-    (event.currentTarget as HTMLInputElement).form?.requestSubmit();
+    // Enter on a name no suggestion was chosen for: the list closes, and what is wrong shows.
+    if (naming && check.blocked) combobox.dismiss();
+    else (event.currentTarget as HTMLInputElement).form?.requestSubmit();
   };
 
   const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
@@ -111,7 +117,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
       </div>
       <QueryCheck
         id={ids.check}
-        check={check}
+        check={shownCheck}
         onFix={(value) => {
           change({ value });
           input.current?.focus();

@@ -126,6 +126,23 @@ describe('adding a subscription', () => {
     expect(screen.getByText('cat:cs.DC')).toBeTruthy();
   });
 
+  it('looks a name up without calling its words unknown categories, tells the two Machine Learnings apart, and says what is wrong once Enter closes the list', async () => {
+    renderWithServices(<SubscriptionsSection />);
+    fireEvent.click(screen.getByLabelText('Category'));
+    fireEvent.focus(input());
+    type('machine learning');
+    expect(screen.getByRole('option', { name: 'cs.LG Machine Learning Computer Science' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'stat.ML Machine Learning Statistics' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: /anyway/ })).toBeNull();
+    // Enter with no suggestion chosen: nothing is added; the list closes and the problem shows.
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Did you mean "cs.LG" (Machine Learning)?');
+    fireEvent.click(screen.getByRole('button', { name: 'Use “cs.LG”' }));
+    expect(input().value).toBe('cs.LG');
+  });
+
   it('does not add a category arXiv does not have, offers the one meant, and adds an unknown one only when confirmed', async () => {
     const { send } = renderWithServices(<SubscriptionsSection />);
     fireEvent.click(screen.getByLabelText('Category'));
