@@ -26,7 +26,7 @@ function Usage({ status }: { status: SyncStatus | null | undefined }) {
       <p>
         Paper Radar’s synced data takes {formatBytes(status.bytes)} of the {formatBytes(QUOTA.bytes)} your browser keeps for it ({share}%).
       </p>
-      <meter min={0} max={QUOTA.bytes} value={status.bytes} aria-label="Share of the browser's sync storage used" />
+      <meter class="sync-usage" min={0} max={QUOTA.bytes} value={status.bytes} aria-label="Share of the browser's sync storage used" />
       {status.problem && (
         <p class="notice" role="status">
           {status.problem}
@@ -43,7 +43,7 @@ export function BrowserSyncSection() {
   return (
     <section id="browser-sync" class="panel" aria-labelledby="browser-sync-title">
       <h2 id="browser-sync-title">Your other browsers</h2>
-      <p class="hint">
+      <p class="lead">
         Your subscriptions, settings and saved papers (with their tags, notes up to {LIMITS.syncedNote} characters, and “Not interested” marks) travel
         to the other computers where you use this browser with its sync turned on, and so does which of the last two weeks’ papers you have read,
         as far as there is room. Papers themselves do not: each browser fetches them from arXiv.

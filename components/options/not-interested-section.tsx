@@ -16,7 +16,7 @@ export function NotInterestedSection() {
   return (
     <section id="not-interested" class="panel" aria-labelledby="not-interested-title">
       <h2 id="not-interested-title">Not interested</h2>
-      <p class="hint">
+      <p class="lead">
         Papers you marked “Not interested” are hidden from the feed, and the “For you” order shows fewer papers like them. Taking one back
         returns it to the feed and to what the order learns from.
       </p>
@@ -29,7 +29,7 @@ export function NotInterestedSection() {
             {papers.map((paper) => (
               <li key={paper.id} data-arxiv-id={paper.id}>
                 <span>
-                  {paper.title} <span class="hint">· {formatDay(new Date(paper.notInterestedAt ?? 0).toISOString())}</span>
+                  {paper.title} <span class="hint">· marked {formatDay(new Date(paper.notInterestedAt ?? 0).toISOString())}</span>
                 </span>{' '}
                 <button type="button" class="button-secondary" onClick={() => takeBack(paper.id)}>
                   Take back
