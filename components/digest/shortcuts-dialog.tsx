@@ -11,7 +11,7 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['e'], 'Show the full abstract (a compact row: open it)'],
   [['z'], 'Undo, while the message at the bottom offers it'],
   [['/'], 'Search'],
-  [['Esc'], 'Leave the search box, clear it'],
+  [['Esc'], 'In the search box: clear it; once empty, leave it'],
   [['?'], 'This list'],
 ];
 

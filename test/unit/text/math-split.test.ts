@@ -98,6 +98,17 @@ describe('text around math', () => {
     ]);
   });
 
+  it('turns symbol commands outside math into their symbols, as in a fixture abstract’s “275 {\\deg}C”', () => {
+    const text = (source: string) => splitMath(source).flatMap((segment) => (segment.kind === 'text' ? [segment.text] : [])).join('');
+    const summary = entryContaining('{\\deg}C').summary;
+    expect(text(summary)).toContain('(200-500 °C)');
+    expect(text(summary)).toContain('at 275 °C, well above');
+    expect(text(summary)).not.toContain('\\deg');
+    expect(text('Stra\\ss e, Erd\\H{o}s, \\v{C}ech, {\\o}stergaard, \\AA ngstr\\"om, 1, \\ldots{}, n, 5\\textdegree, \\omega, \\label')).toBe(
+      'Straße, Erdős, Čech, østergaard, Ångström, 1, …, n, 5°, \\omega, \\label',
+    );
+  });
+
   it('leaves TeX inside math as written', () => {
     expect(maths('$\\textbf{x}\\%$')).toEqual(['\\textbf{x}\\%']);
   });
