@@ -94,9 +94,20 @@ describe('a disk that refuses the first small write of a sync', () => {
     const worker = await h.worker();
     await fillDisk(worker, true);
     const digest = await h.open('newtab.html');
+    // What the bar says changes with the sync ("Checking arXiv…", then a long message); the
+    // search box beside it keeps its size throughout (it gave and took up to 130 px).
+    await digest.getByTestId('sync-status').waitFor();
+    await digest.evaluate(() => {
+      const widths: number[] = [];
+      (window as unknown as { searchWidths: number[] }).searchWidths = widths;
+      new ResizeObserver(([entry]) => widths.push(Math.round(entry!.contentRect.width))).observe(document.querySelector('.search')!);
+    });
     await digest.getByTestId('sync-now').click();
+    await expect.poll(() => digest.getByTestId('sync-status').getAttribute('data-state')).toBe('syncing');
     await until(async () => (await syncState(options)).message?.includes('keeps the newest 100 papers per subscription instead of 200') === true, 'the status said so', 30_000);
     expect((await syncState(options)).state).toBe('ok');
+    await expect.poll(() => digest.getByTestId('sync-status').textContent()).toContain('keeps the newest 100');
+    expect(new Set(await digest.evaluate(() => (window as unknown as { searchWidths: number[] }).searchWidths)).size).toBe(1);
     expect(await readStoredPapers(options)).toHaveLength(100);
     await emptyDisk(worker);
     await digest.close();
