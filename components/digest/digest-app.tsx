@@ -166,7 +166,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
         density={view === 'digest' && !firstRun ? { density, onDensity: chooseDensity } : undefined}
       >
         {view === 'digest' && !firstRun && (
-          <div class="topbar__chips">
+          <div class={density === 'compact' ? 'topbar__chips topbar__chips--compact' : 'topbar__chips'}>
             {/* Drawn with their counts, in the room kept for them: counts arriving later would widen the chips and move the ones after. */}
             {header?.counts && (
               <FilterChips

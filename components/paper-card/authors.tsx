@@ -48,3 +48,18 @@ export function Authors({ names }: { names: readonly string[] }) {
     </p>
   );
 }
+
+/**
+ * The first author, in `nameClass` (cut with an ellipsis where a line runs out of room), then how
+ * many others in a span of its own (`othersClass`), which is not cut with the name: "Giorgi
+ * Merabis… + 2", not "Giorgi Merabis…".
+ */
+export function FirstAuthor({ names, nameClass, othersClass }: { names: readonly string[]; nameClass: string; othersClass?: string }) {
+  const [first = '', ...others] = names;
+  return (
+    <>
+      <span class={nameClass}>{first}</span>
+      {others.length > 0 && <span class={othersClass}> + {others.length}</span>}
+    </>
+  );
+}

@@ -1,6 +1,6 @@
+import { FirstAuthor } from './authors';
 import type { StoredPaper } from '../../lib/db/schema';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
-import { firstAuthor } from '../../lib/ui/authors';
 import { shortDate } from '../../lib/ui/day-groups';
 import { hasCommandModifier, isTypingTarget } from '../common/keys';
 import { MathText } from '../math/math-text';
@@ -49,7 +49,7 @@ export function CompactCard({ paper, saved, isNew, now, why }: CompactCardProps)
           </PaperLink>
         </h2>
         <p class="mini__meta">
-          <span class="mini__author">{firstAuthor(paper.authors.map((a) => a.name))}</span>
+          <FirstAuthor names={paper.authors.map((a) => a.name)} nameClass="mini__author" />
           <span aria-hidden="true"> · </span>
           <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
           {isNew && <span class="card__flag card__flag--new">New</span>}

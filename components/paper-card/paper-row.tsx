@@ -1,12 +1,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
-import { firstAuthor } from '../../lib/ui/authors';
 import { shortDate } from '../../lib/ui/day-groups';
 import { MathText } from '../math/math-text';
 import { useServices } from '../common/services';
 import { Abstract } from './abstract';
-import { Authors } from './authors';
+import { Authors, FirstAuthor } from './authors';
 import { onCardKey } from './card-keys';
 import { CardActions } from './card-actions';
 import { CardComment, CardMeta, Why } from './card-meta';
@@ -59,7 +58,7 @@ export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed', why
           </PaperLink>
         </h3>
         <p class="row__byline">
-          <span class="row__author">{firstAuthor(paper.authors.map((author) => author.name))}</span>
+          <FirstAuthor names={paper.authors.map((author) => author.name)} nameClass="row__author" othersClass="row__others" />
           <span aria-hidden="true"> · </span>
           <time dateTime={paper.published}>{shortDate(paper.published, now)}</time>
           {paper.unread === 1 && <span class="visually-hidden">. Unread</span>}

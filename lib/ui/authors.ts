@@ -22,10 +22,3 @@ export function authorsText(names: readonly string[], limit = 3): string {
   const shown = line.shown.join(', ');
   return line.truncated ? `${shown} et al. (${line.total})` : shown;
 }
-
-/** The first author and how many others: 'Ashish Vaswani + 7'. */
-export function firstAuthor(names: readonly string[]): string {
-  const [first] = names;
-  if (first === undefined) return '';
-  return names.length > 1 ? `${first} + ${names.length - 1}` : first;
-}

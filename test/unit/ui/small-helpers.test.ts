@@ -1,7 +1,7 @@
 import { DENSITY_KEY, readDensity, writeDensity } from '../../../lib/ui/density';
 import { describe, expect, it } from 'vitest';
 import { arxivLinks } from '../../../lib/ui/arxiv-links';
-import { authorsLine, authorsText, firstAuthor } from '../../../lib/ui/authors';
+import { authorsLine, authorsText } from '../../../lib/ui/authors';
 import { timeAgo } from '../../../lib/ui/relative-time';
 import { applyTheme, cachedTheme, cacheTheme } from '../../../lib/ui/theme';
 import { attentionPaper, higgsPaper } from '../../helpers/fixtures';
@@ -19,12 +19,6 @@ describe('authors', () => {
   it('never hides a single name behind "et al."', () => {
     expect(authorsText(['A', 'B', 'C', 'D'])).toBe('A, B, C, D');
     expect(authorsText(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C et al. (5)');
-  });
-
-  it('names the first author and how many others', () => {
-    expect(firstAuthor(attentionAuthors)).toBe('Ashish Vaswani + 7');
-    expect(firstAuthor(['Solo'])).toBe('Solo');
-    expect(firstAuthor([])).toBe('');
   });
 });
 

@@ -35,6 +35,11 @@ describe('the popup', () => {
     const services = renderPopup();
     const unread = [...testingPages[0]!.slice(1)].sort((a, b) => (a.published < b.published ? 1 : -1)).map((p) => p.id);
     await waitFor(() => expect(cardIds()).toEqual(unread));
+    // The first author, and how many others outside the name, which a narrow line cuts.
+    const withOthers = testingPages[0]!.find((p) => unread.includes(p.id) && p.authors.length > 1)!;
+    const card = screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === withOthers.id)!;
+    const name = within(card).getByText(withOthers.authors[0]!.name);
+    expect(name.parentElement!.textContent).toContain(`${withOthers.authors[0]!.name} + ${withOthers.authors.length - 1} · `);
     expect(services.sent.map((m) => m.type)).toContain('markSeen');
     expect(await screen.findByRole('button', { name: 'testing 9 unread: open in the digest' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'testing 9 unread: open in the digest' }));
