@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { isKnownCategory } from '../../lib/arxiv/categories';
 import { useCategoryCombobox } from './category-combobox';
 import { CategorySuggestions } from './category-suggestions';
-import { checkDraft, draftQuery, KIND_HINTS, unknownCategories, type Draft } from './draft';
+import { checkDraft, draftQuery, KIND_EXAMPLES, KIND_HELP, unknownCategories, type Draft } from './draft';
 import { KindPicker } from './kind-picker';
 import { QueryCheck } from './query-check';
 import { QueryPreview } from './query-preview';
@@ -37,7 +37,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), check: useId(), list: useId(), kinds: useId() };
+  const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -82,7 +82,12 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
 
   return (
     <form class={`subscription-form subscription-form-${mode}`} onSubmit={submit} noValidate>
-      <KindPicker name={ids.kinds} value={draft.kind} onChange={(kind) => change({ kind })} />
+      <div class="kind-row">
+        <KindPicker name={ids.kinds} value={draft.kind} onChange={(kind) => change({ kind })} />
+        <p id={ids.help} class="kind-help">
+          {KIND_HELP[draft.kind]}
+        </p>
+      </div>
       <div class="form-row">
         <div class="combobox grow">
           <label for={ids.input} class="visually-hidden">
@@ -95,9 +100,9 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
             type="text"
             autocomplete="off"
             spellcheck={false}
-            placeholder={KIND_HINTS[draft.kind]}
+            placeholder={KIND_EXAMPLES[draft.kind]}
             value={draft.value}
-            aria-describedby={ids.check}
+            aria-describedby={`${ids.help} ${ids.check}`}
             aria-invalid={check.blocked && draft.value.trim() !== ''}
             onInput={(event) => change({ value: event.currentTarget.value })}
             {...(draft.kind === 'category' ? combobox.inputProps : {})}
