@@ -26,7 +26,7 @@ function Usage({ status }: { status: SyncStatus | null | undefined }) {
       <p>
         Paper Radar’s synced data takes {formatBytes(status.bytes)} of the {formatBytes(QUOTA.bytes)} your browser keeps for it ({share}%).
       </p>
-      <meter class="sync-usage" min={0} max={QUOTA.bytes} value={status.bytes} aria-label="Share of the browser's sync storage used" />
+      <meter class="sync-usage" min={0} max={QUOTA.bytes} value={status.bytes} aria-label="Share of the browser’s sync storage used" />
       {status.problem && (
         <p class="notice" role="status">
           {status.problem}

@@ -129,7 +129,7 @@ function lintNonAscii(q: SubscriptionQuery): LintProblem[] {
     return ascii ? `"${ascii}" instead of "${word}"` : `leave out "${word}"`;
   });
   const message =
-    "arXiv's search only takes plain letters without accents and answers anything else with an error. " +
+    "arXiv’s search only takes plain letters without accents and answers anything else with an error. " +
     `Write ${fixes.join(', ')}.`;
   const inValueOnly = words.every((word) => !q.categories.concat(q.exclude).some((text) => text.includes(word)));
   const fixedValue = inValueOnly && q.kind !== 'raw' ? replaceWords(q.value, words, (word) => asciiSuggestion(word) || null) : undefined;
@@ -149,7 +149,7 @@ function lintHyphens(q: SubscriptionQuery): LintProblem[] {
   if (words.length === 0) return [];
   const fixes = words.map((word) => `"${word.replace(/-/g, ' ')}" instead of "${word}"`).join(', ');
   const message =
-    `arXiv's search reads a hyphen as "NOT", even inside quotes, so ${quoted(words)} would miss most of the ` +
+    `arXiv’s search reads a hyphen as "NOT", even inside quotes, so ${quoted(words)} would miss most of the ` +
     `papers you want. Write ${fixes}: that still finds the papers written with the hyphen.`;
   const inValueOnly = words.every((word) => !q.exclude.some((text) => text.includes(word)));
   const fixedValue = inValueOnly && q.kind !== 'raw' ? replaceWords(q.value, words, (word) => word.replace(/-/g, ' ')) : undefined;
@@ -181,7 +181,7 @@ function lintCategories(q: SubscriptionQuery): LintProblem[] {
     const category = meantCategory(id);
     return category ? [[id, category] as const] : [];
   }));
-  const which = unknown.length === 1 ? `"${unknown[0]}" is not one of arXiv's categories` : `${quoted(unknown)} are not arXiv categories`;
+  const which = unknown.length === 1 ? `"${unknown[0]}" is not one of arXiv’s categories` : `${quoted(unknown)} are not arXiv categories`;
   const advice = wholeName
     ? `Did you mean ${named(wholeName)}?`
     : meant.size > 0

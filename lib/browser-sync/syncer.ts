@@ -153,7 +153,7 @@ export class BrowserSync {
     if (Object.keys(writes).length > 0) await area.set(writes);
     if (removals.length > 0) await area.remove(removals);
     await setMeta(LEDGER_KEY, result.ledger);
-    const problem = [...problems, ...(notSynced > 0 ? [`The browser's sync is full: ${notSynced} saved papers stay on this computer only.`] : [])].join(' ') || undefined;
+    const problem = [...problems, ...(notSynced > 0 ? [`The browser’s sync is full: ${notSynced} saved papers stay on this computer only.`] : [])].join(' ') || undefined;
     await this.options.setStatus({ lastSyncAt: now(), bytes, notSynced, ...(problem ? { problem } : {}) });
   }
 }

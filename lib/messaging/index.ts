@@ -9,10 +9,10 @@ export async function sendMessage<K extends MessageType>(type: K, data: Input<K>
   try {
     reply = (await browser.runtime.sendMessage({ type, data })) as Reply<Output<K>> | undefined;
   } catch (error) {
-    throw new Error(`Paper Radar's background is not answering (${(error as Error).message}).`);
+    throw new Error(`Paper Radar’s background is not answering (${(error as Error).message}).`);
   }
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-    throw new Error("Paper Radar's background did not answer.");
+    throw new Error("Paper Radar’s background did not answer.");
   }
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;

@@ -16,7 +16,7 @@ export function clockTime(instant: number, options: CalendarOptions = {}): strin
 }
 
 /**
- * Which announcement, seen from the reader's day: "tonight's", "today's", "tomorrow's" or
+ * Which announcement, seen from the reader's day: "tonight’s", "today’s", "tomorrow’s" or
  * "Sunday's". In Tokyo the 20:00 New York announcement falls on the next morning.
  */
 export function announcementDay(announcement: number, now: number, options: CalendarOptions = {}): string {
@@ -24,10 +24,10 @@ export function announcementDay(announcement: number, now: number, options: Cale
   const today = localDayKey(now, options.timeZone);
   if (day === today) {
     const hour = Number(dateFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: options.timeZone }).format(announcement));
-    return hour >= 17 ? "tonight's" : "today's";
+    return hour >= 17 ? "tonight’s" : "today’s";
   }
   const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-  if (day === tomorrow) return "tomorrow's";
+  if (day === tomorrow) return "tomorrow’s";
   return `${weekdayOf(announcement, options)}'s`;
 }
 

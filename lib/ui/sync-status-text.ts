@@ -42,7 +42,7 @@ export function syncStatusText(state: SyncState, now: number, options: CalendarO
     case 'offline':
       return {
         state: state.state,
-        text: "You're offline. Paper Radar will check arXiv when you're back online.",
+        text: "You’re offline. Paper Radar will check arXiv when you’re back online.",
         problem: true,
       };
     case 'error': {

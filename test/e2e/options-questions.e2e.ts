@@ -35,7 +35,7 @@ describe('a category subscription', () => {
     expect(await options.getByTestId('subscription-add').isDisabled()).toBe(true);
 
     await input.fill('cs.XYZ');
-    await expect.poll(() => form.locator('.problems-error').innerText()).toContain(`"cs.XYZ" is not one of arXiv's categories`);
+    await expect.poll(() => form.locator('.problems-error').innerText()).toContain(`"cs.XYZ" is not one of arXiv’s categories`);
     await input.press('Enter');
     await options.waitForTimeout(300);
     expect(await readStore(options, 'subscriptions')).toEqual([]);

@@ -271,13 +271,13 @@ describe('lintQuery', () => {
   it('checks categories against arXiv’s taxonomy, with the one most likely meant', () => {
     const problem = only(lintQuery(keyword('graph', { categories: ['CS.LG'] })), 'unknown-category');
     expect(problem.severity).toBe('warning');
-    expect(problem.message).toBe(`"CS.LG" is not one of arXiv's categories: a subscription to it would find nothing. Did you mean "cs.LG" (Machine Learning)?`);
+    expect(problem.message).toBe(`"CS.LG" is not one of arXiv’s categories: a subscription to it would find nothing. Did you mean "cs.LG" (Machine Learning)?`);
     // A category's name, or a made-up subject of a real archive: both look fine by shape alone.
     const distributed = only(lintQuery(category('distributed')), 'unknown-category');
     expect(distributed.message).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');
     expect(distributed.fixedValue).toBe('cs.DC');
     const made = only(lintQuery(category('cs.XYZ')), 'unknown-category');
-    expect(made.message).toBe(`"cs.XYZ" is not one of arXiv's categories: a subscription to it would find nothing. Categories look like cs.DC, math.GT or hep-th (see arxiv.org/category_taxonomy).`);
+    expect(made.message).toBe(`"cs.XYZ" is not one of arXiv’s categories: a subscription to it would find nothing. Categories look like cs.DC, math.GT or hep-th (see arxiv.org/category_taxonomy).`);
     expect(made.fixedValue).toBeUndefined();
     // Words of a name: the name as a whole says what was meant.
     expect(only(lintQuery(category('machine learning')), 'unknown-category')).toMatchObject({ fixedValue: 'cs.LG' });

@@ -157,7 +157,7 @@ describe('through the extension messaging', () => {
     const [button] = injectedButtons();
     expect(shownWord(button!)).toBe('Retry');
     expect(button!.title).toBe(
-      "Paper Radar could not check whether this paper is saved: Paper Radar's background is not answering (No listeners available). Press to try again.",
+      "Paper Radar could not check whether this paper is saved: Paper Radar’s background is not answering (No listeners available). Press to try again.",
     );
   });
 });

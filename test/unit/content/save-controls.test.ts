@@ -180,14 +180,14 @@ describe('errors', () => {
     vi.stubGlobal('alert', alert);
     const background = fakeBackground();
     await start(recentList, RECENT, background);
-    background.failure = "Paper Radar's background is not answering (Could not establish connection).";
+    background.failure = "Paper Radar’s background is not answering (Could not establish connection).";
     const button = buttonsFor('2608.12278')[0]!;
     userClick(button);
     await settle();
     expect(state(button)).toEqual(['Retry', 'false']);
     expect(button.getAttribute('data-state')).toBe('error');
     expect(button.title).toBe(
-      "Paper Radar could not save this paper: Paper Radar's background is not answering (Could not establish connection). Press to try again.",
+      "Paper Radar could not save this paper: Paper Radar’s background is not answering (Could not establish connection). Press to try again.",
     );
     expect(alert).not.toHaveBeenCalled();
 

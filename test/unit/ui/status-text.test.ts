@@ -13,14 +13,14 @@ describe('syncStatusText', () => {
   it('says when it last updated and that the next check follows tonight’s announcement', () => {
     const nextCheckAt = Date.parse('2026-05-20T00:30:00Z');
     const status = syncStatusText({ state: 'ok', lastSuccessAt: now - 2 * HOUR, nextCheckAt }, now, newYork);
-    expect(status.text).toBe("Updated 2 h ago · next check after tonight's arXiv announcement");
+    expect(status.text).toBe("Updated 2 h ago · next check after tonight’s arXiv announcement");
     expect(status.problem).toBe(false);
   });
 
   it('speaks of tomorrow’s announcement where 20:00 New York is after midnight', () => {
     const nextCheckAt = Date.parse('2026-05-20T00:30:00Z');
     const status = syncStatusText({ state: 'ok', lastSuccessAt: now - 60_000, nextCheckAt }, now, berlin);
-    expect(status.text).toBe("Updated 1 min ago · next check after tomorrow's arXiv announcement");
+    expect(status.text).toBe("Updated 1 min ago · next check after tomorrow’s arXiv announcement");
   });
 
   it('gives a retry time when the next check is not an announcement', () => {

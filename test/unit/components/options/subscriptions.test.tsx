@@ -147,7 +147,7 @@ describe('adding a subscription', () => {
     const { send } = renderWithServices(<SubscriptionsSection />);
     fireEvent.click(screen.getByLabelText('Category'));
     type('distributed');
-    expect(screen.getByRole('alert').textContent).toContain('Can’t add this yet: "distributed" is not one of arXiv\'s categories: a subscription to it would find nothing. Did you mean "cs.DC"');
+    expect(screen.getByRole('alert').textContent).toContain('Can’t add this yet: "distributed" is not one of arXiv’s categories: a subscription to it would find nothing. Did you mean "cs.DC"');
     expect(screen.queryByText('Sent to arXiv as')).toBeNull();
     expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Use “cs.DC”' }));
@@ -155,7 +155,7 @@ describe('adding a subscription', () => {
     expect(screen.queryByRole('alert')).toBeNull();
 
     type('cs.XYZ');
-    expect(screen.getByRole('alert').textContent).toContain('"cs.XYZ" is not one of arXiv\'s categories');
+    expect(screen.getByRole('alert').textContent).toContain('"cs.XYZ" is not one of arXiv’s categories');
     expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.keyDown(input(), { key: 'Enter' });
     await new Promise((resolve) => setTimeout(resolve, 20));
