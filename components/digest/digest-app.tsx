@@ -110,10 +110,9 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   let content = null;
   if (view === 'library') {
     const { changed, tag } = route;
-    const filtered = (next: { changed?: boolean; tag?: string }) => navigate({ view, ...(next.changed ? { changed: true } : {}), ...(next.tag ? { tag: next.tag } : {}) });
-    content = <LibraryView query={query} now={now} changedOnly={changed === true} onChangedOnly={(on) => filtered({ changed: on, tag })} tag={tag} onTag={(next) => filtered({ changed, tag: next })} />;
-  }
-  else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
+    const showLibrary = (next: { changed?: boolean; tag?: string }) => navigate({ view, ...(next.changed ? { changed: true } : {}), ...(next.tag ? { tag: next.tag } : {}) });
+    content = <LibraryView query={query} now={now} changedOnly={changed === true} onChangedOnly={(on) => showLibrary({ changed: on, tag })} tag={tag} onTag={(next) => showLibrary({ changed, tag: next })} />;
+  } else if (searching) content = <SearchResults query={query} header={header} seenAt={seenAt} now={now} density={density} />;
   else if (firstRun) content = <FirstRun />;
   else if (header && sync)
     content = (

@@ -29,7 +29,7 @@ export const KIND_NAMES: Record<SubscriptionKind, string> = {
 /** What a subscription of each kind is, said beside the kinds (a placeholder this long was cut in a narrow window). */
 export const KIND_HELP: Record<SubscriptionKind, string> = {
   keyword: 'A word or phrase, found in titles and abstracts.',
-  author: 'A surname or a full name.',
+  author: 'One author: a surname, or a full name.',
   category: 'An arXiv category, or several; or type a name to search.',
   raw: 'arXiv’s search syntax, sent as written.',
 };
@@ -37,7 +37,7 @@ export const KIND_HELP: Record<SubscriptionKind, string> = {
 /** An example of each kind, in the empty field. */
 export const KIND_EXAMPLES: Record<SubscriptionKind, string> = {
   keyword: 'graph neural network',
-  author: 'Del Maestro, or Adrian Del Maestro',
+  author: 'Adrian Del Maestro',
   category: 'cs.DC, cs.LG',
   raw: 'au:"del maestro" AND ti:checkerboard',
 };

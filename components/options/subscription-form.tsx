@@ -103,7 +103,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
             placeholder={KIND_EXAMPLES[draft.kind]}
             value={draft.value}
             aria-describedby={`${ids.help} ${ids.check}`}
-            aria-invalid={check.blocked && draft.value.trim() !== ''}
+            aria-invalid={check.blocked && draft.value.trim() !== '' && !naming}
             onInput={(event) => change({ value: event.currentTarget.value })}
             {...(draft.kind === 'category' ? combobox.inputProps : {})}
             onKeyDown={onKeyDown}

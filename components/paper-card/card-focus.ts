@@ -1,7 +1,6 @@
+// Where the focus goes as cards leave a list and come back.
 import type { StoredPaper } from '../../lib/db/schema';
 import type { CardMode } from './card-actions';
-
-/** Where the focus goes as cards leave a list and come back. */
 
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
 
@@ -40,10 +39,14 @@ const RETURN_WAIT_MS = 5000;
  */
 export function focusOnReturn(paper: StoredPaper): () => void {
   const leftTo = document.activeElement;
-  return () => {
+  const movedOn = () => {
     const active = document.activeElement;
-    if (active !== leftTo && active !== document.body && !active?.closest('.toast')) return;
+    return active !== leftTo && active !== document.body && !active?.closest('.toast');
+  };
+  return () => {
+    // True once there is nothing left to wait for: the card is back (and focused), or the reader moved on.
     const take = () => {
+      if (movedOn()) return true;
       const card = cards().find((c) => c.dataset.arxivId === paper.id);
       if (!card) return false;
       if (!card.contains(document.activeElement)) card.focus();

@@ -75,7 +75,8 @@ export function usePaperActions(): PaperActions {
     async hide(paper) {
       const refocus = focusOnReturn(paper);
       await (await loadData()).hidePapers([paper.id], services.now());
-      toast({ text: 'Paper hidden.', action: { label: 'Undo', run: () => void unhide(paper).then(refocus) } });
+      const undo = () => void unhide(paper).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+      toast({ text: 'Paper hidden.', action: { label: 'Undo', run: undo } });
     },
     unhide,
     async notInterested(paper) {

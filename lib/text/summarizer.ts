@@ -1,5 +1,5 @@
 import { cleanMachineText } from './machine-text';
-import { texTextToPlain } from './tex-text';
+import { splitMath } from './math';
 
 /**
  * Chrome's built-in Summarizer API (https://developer.chrome.com/docs/ai/summarizer-api), the
@@ -92,7 +92,8 @@ async function openSessions(api: SummarizerApi): Promise<Sessions | null> {
 
 /** What the model reads: the abstract as plain text; the title is given as context. */
 function modelInput(paper: PaperText): { input: string; context: string } {
-  const plain = (text: string) => texTextToPlain(text).replace(/\s+/g, ' ').trim();
+  // TeX outside math as it reads (`{\deg}C` → `°C`); math as written (`$\deg(v)$` is a degree).
+  const plain = (text: string) => splitMath(text).map((segment) => (segment.kind === 'math' ? segment.raw : segment.text)).join('').replace(/\s+/g, ' ').trim();
   return { input: plain(paper.abstract), context: `The paper is titled “${plain(paper.title)}”.` };
 }
 

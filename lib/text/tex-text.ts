@@ -8,8 +8,8 @@ const LETTER_ACCENT = /\\([Hcvuk])\{(\p{L})\}/gu;
 const BRACED_LETTER = /(?<![\p{L}\\])\{(\p{L}\p{M}*)\}/gu;
 /**
  * Symbols written as commands in text (`275 {\deg}C`, `Stra\ss e`, `1, \ldots, n`): braced, with
- * empty braces, or bare; a bare one takes the space after it, as TeX does. `\deg` is math's
- * "deg" to TeX, but written outside math it is meant as the degree sign.
+ * empty braces, or bare. `\deg` is math's "deg" to TeX, but written outside math it is meant as
+ * the degree sign.
  */
 const SYMBOLS: Record<string, string> = {
   deg: '°',
@@ -36,7 +36,9 @@ const SYMBOLS: Record<string, string> = {
   L: 'Ł',
 };
 const SYMBOL_NAMES = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length).join('|');
-const SYMBOL = new RegExp(`\\{\\\\(${SYMBOL_NAMES})\\}|\\\\(${SYMBOL_NAMES})(?:\\{\\}| |(?![A-Za-z]))`, 'g');
+const SYMBOL = new RegExp(`\\{\\\\(${SYMBOL_NAMES})\\}|\\\\(${SYMBOL_NAMES})(?:\\{\\}|(?![A-Za-z])( ?))`, 'g');
+/** Letters written as commands: a bare one takes the space after it, as TeX does (`Stra\ss e`); a symbol keeps it (`1, \ldots, n`, `a \ldots and b`). */
+const isLetter = (symbol: string) => /\p{L}/u.test(symbol);
 const COMBINING: Record<string, string> = {
   "'": '\u0301',
   '`': '\u0300',
@@ -61,7 +63,10 @@ export function texTextToPlain(text: string): string {
       `${braced ?? bare ?? ''}${COMBINING[accent] ?? ''}`.normalize('NFC'),
     )
     .replace(LETTER_ACCENT, (_match, accent: string, letter: string) => `${letter}${COMBINING[accent] ?? ''}`.normalize('NFC'))
-    .replace(SYMBOL, (_match, braced?: string, bare?: string) => SYMBOLS[braced ?? bare ?? ''] ?? '')
+    .replace(SYMBOL, (_match, braced?: string, bare?: string, space = '') => {
+      const symbol = SYMBOLS[braced ?? bare ?? ''] ?? '';
+      return isLetter(symbol) ? symbol : symbol + space;
+    })
     .replace(BRACED_LETTER, '$1')
     .replace(ESCAPED_SYMBOL, '$1');
 }

@@ -58,6 +58,12 @@ describe('createPaperSummarizer', () => {
     expect(fake.calls[0]!.context).toContain('Rényi bounds');
   });
 
+  it('gives the model math as written: a TeX command in math means what math means by it', async () => {
+    const fake = fakeSummarizer('available');
+    await createPaperSummarizer(fake.api).summarize({ title: 'Degrees', abstract: 'Every vertex has $\\deg(v) \\ge 2$ at 275 {\\deg}C.' });
+    expect(fake.calls[0]!.input).toBe('Every vertex has $\\deg(v) \\ge 2$ at 275 °C.');
+  });
+
   it('never creates a session when the model is unavailable or the browser has none', async () => {
     const fake = fakeSummarizer('unavailable');
     expect(await createPaperSummarizer(fake.api).summarize(paper)).toBeNull();
