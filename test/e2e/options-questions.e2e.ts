@@ -30,9 +30,15 @@ describe('a category subscription', () => {
     const input = options.getByTestId('subscription-input');
     await input.fill('distributed');
     const form = options.locator('.subscription-form-add');
-    await expect.poll(() => form.locator('.problems-error').innerText()).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');
-    expect(await form.locator('.query-line').count()).toBe(0);
+    // Typed into the field, the word is looked up: the suggestions are the advice, not an error.
+    await expect.poll(() => form.getByRole('option', { name: /^cs\.DC Distributed, Parallel, and Cluster Computing/ }).count()).toBe(1);
+    expect(await form.locator('.problems-error').count()).toBe(0);
     expect(await options.getByTestId('subscription-add').isDisabled()).toBe(true);
+    // Enter with no suggestion chosen adds nothing, closes the list and says what is wrong.
+    await input.press('Enter');
+    await expect.poll(() => form.locator('.problems-error').innerText()).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');
+    expect(await form.getByRole('option').count()).toBe(0);
+    expect(await form.locator('.query-line').count()).toBe(0);
 
     await input.fill('cs.XYZ');
     await expect.poll(() => form.locator('.problems-error').innerText()).toContain(`"cs.XYZ" is not one of arXiv’s categories`);
