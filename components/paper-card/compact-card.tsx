@@ -43,7 +43,7 @@ export function CompactCard({ paper, saved, isNew, now, why }: CompactCardProps)
       onKeyDown={onKeyDown}
     >
       <div class="mini__body">
-        <h2 class="mini__title" id={titleId} elementtiming="paper-card">
+        <h2 class="mini__title clamped-title" id={titleId} elementtiming="paper-card">
           <PaperLink paper={paper} url={links.abs} actions={actions} target="new-tab">
             <MathText text={paper.title} />
           </PaperLink>

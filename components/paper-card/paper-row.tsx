@@ -52,7 +52,7 @@ export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed', why
       onKeyDown={onKeyDown}
     >
       <div class="row__line">
-        <h3 class="row__title" id={titleId} elementtiming="paper-card">
+        <h3 class="row__title clamped-title" id={titleId} elementtiming="paper-card">
           <PaperLink paper={paper} url={links.abs} actions={actions} target="here">
             <MathText text={paper.title} />
           </PaperLink>
