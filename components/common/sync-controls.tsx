@@ -24,12 +24,15 @@ interface SyncStatusProps {
   compact?: boolean;
   /** Where a page shows the status twice (see the new tab's header), the second one's test id. */
   testId?: string;
+  /** A problem in two words, where the whole of it, with Retry, has a line of its own (the new tab's header). */
+  brief?: boolean;
 }
 
 /** "Updated 2 h ago · next check after tonight's arXiv announcement", or what went wrong, with Retry. */
-export function SyncStatus({ state, now, compact = false, testId = 'sync-status' }: SyncStatusProps) {
+export function SyncStatus({ state, now, compact = false, testId = 'sync-status', brief = false }: SyncStatusProps) {
   const syncNow = useSyncNow();
   const status = syncStatusText(state, now);
+  const short = brief && status.problem;
   return (
     <p
       class={`sync-status sync-status--${state.state}${compact ? ' sync-status--compact' : ''}`}
@@ -38,8 +41,8 @@ export function SyncStatus({ state, now, compact = false, testId = 'sync-status'
       title={status.text}
     >
       <span class="sync-status__dot" aria-hidden="true" />
-      <span class="sync-status__text">{status.text}</span>
-      {status.problem && (
+      <span class="sync-status__text">{short ? (state.state === 'offline' ? 'Offline' : 'Check failed') : status.text}</span>
+      {status.problem && !short && (
         <button type="button" class="link-button sync-status__retry" onClick={() => syncNow()}>
           Retry
         </button>

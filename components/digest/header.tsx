@@ -40,6 +40,7 @@ function ViewTab({ view, current, onView, label }: { view: View; current: View; 
 /** Brand, Digest/Library, search, density, sync status and Sync now, options; sticky at the top. */
 export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, children }: HeaderProps) {
   const services = useServices();
+  const problem = sync !== undefined && syncStatusText(sync, now).problem;
   return (
     <header class="topbar">
       <div class="topbar__row">
@@ -82,7 +83,7 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, den
         </div>
         <div class="topbar__status">
           {density && <DensitySwitch {...density} />}
-          {sync && <SyncStatus state={sync} now={now} />}
+          {sync && <SyncStatus state={sync} now={now} brief />}
           {sync && <SyncButton state={sync} compact />}
           <button type="button" class="button button--icon" title="Options" aria-label="Options" onClick={services.openOptions}>
             <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
@@ -94,8 +95,12 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, den
           </button>
         </div>
       </div>
-      {/* Below 900 px the bar has no room for the sync status (digest.css): a problem still gets a line of its own. */}
-      {sync && syncStatusText(sync, now).problem && (
+      {/*
+        A problem gets a line of its own, whole, with Retry: in the bar it was cut to "arXiv's API
+        is having trouble (HTTP 503). Trying again at…" at 1280 px, and below 900 px the bar has no
+        room for the status at all (digest.css). The bar says it in two words.
+      */}
+      {sync && problem && (
         <div class="topbar__problem">
           <SyncStatus state={sync} now={now} testId="sync-problem" />
         </div>

@@ -502,6 +502,9 @@ describe('the new tab', () => {
     const services = renderDigest(testServices({ syncNow: async () => ({ added: 0, state: 'ok' }) }));
     expect(await screen.findByText(/arXiv did not answer in time\. Trying again at/, { selector: 'section p' })).toBeTruthy();
     expect(screen.getByTestId('sync-status').dataset.state).toBe('error');
+    // The bar says it in two words; the whole of it, with Retry, has a line of its own (cut short in the bar at 1280 px).
+    expect(screen.getByTestId('sync-status').textContent).toBe('Check failed');
+    expect(screen.getByTestId('sync-problem').textContent).toMatch(/^arXiv did not answer in time\. Trying again at .+Retry$/);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(services.sent.some((m) => m.type === 'syncNow')).toBe(true));
   });
