@@ -1,7 +1,8 @@
 import './library.css';
-import { Component } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editTags, setNote, type LibraryEntry } from '../../lib/db/library';
+import type { LibraryItem } from '../../lib/db/schema';
 import { markChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
@@ -13,6 +14,7 @@ import { useServices } from '../common/services';
 import { ShowMore } from '../digest/card-list';
 import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour } from '../paper-card/card-focus';
+import { usePaperActions } from '../paper-card/paper-actions';
 import { PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../../lib/arxiv/entry';
 import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
@@ -54,60 +56,72 @@ interface LibraryViewProps {
 
 /**
  * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
- * (it is asked again later). It can be removed like any save.
+ * (it is asked again later). It can be tagged, noted and removed (with Undo) like any save.
  */
 function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const services = useServices();
+  const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
   const [removing, setRemoving] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const { id, savedAt, lookup, fromPage } = entry.item;
+  const { item } = entry;
+  const { id, savedAt, lookup, fromPage } = item;
   const url = latestAbsUrl(id);
   const now = services.now();
   const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
   // Until arXiv answers, the card shows what the arXiv page showed, and says so.
   const title = fromPage ? fromPage.title : `arXiv:${id}`;
-  const source = fromPage ? `as the arXiv page showed it (arXiv:${id}${fromPage.version ? `v${fromPage.version}` : ''}); ` : '';
+  const source = fromPage ? `As the arXiv page showed it (arXiv:${id}${fromPage.version ? `v${fromPage.version}` : ''}). ` : '';
+  const remove = () => {
+    setRemoving(true);
+    setFailure(undefined);
+    focusNeighbour(card.current);
+    actions.unsavePending(item).catch((error: unknown) => {
+      setRemoving(false);
+      setFailure(`Could not remove it: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
   return (
-    <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
-      <p class="card__meta">
-        Saved {timeAgo(savedAt, now)} · {source}
-        {lookup ? `no details yet. ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; asked again later.` : 'details are being fetched from arXiv'}
-      </p>
-      <h3 class="card__title" id={titleId}>
-        {url ? <a href={url}>{title}</a> : title}
-      </h3>
-      {fromPage && fromPage.authors.length > 0 && (
-        <p class="card__authors">
-          {fromPage.authors.slice(0, SHOWN_AUTHORS).join(', ')}
-          {fromPage.authors.length > SHOWN_AUTHORS ? ` and ${fromPage.authors.length - SHOWN_AUTHORS} more` : ''}
+    <div class="library-entry">
+      <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
+        <p class="card__meta">
+          {source}
+          {lookup ? `No details from arXiv yet: ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; Paper Radar will ask again later.` : 'Its details are being fetched from arXiv.'}
         </p>
-      )}
-      <div class="card__actions">
-        <button
-          type="button"
-          class="action"
-          aria-describedby={titleId}
-          disabled={removing}
-          onClick={() => {
-            setRemoving(true);
-            setFailure(undefined);
-            focusNeighbour(card.current);
-            services.send('unsavePaper', { id }).catch((error: unknown) => {
-              setRemoving(false);
-              setFailure(`Could not remove it: ${error instanceof Error ? error.message : String(error)}`);
-            });
-          }}
-        >
-          Remove
-        </button>
-        {failure && (
-          <span class="card__problem" role="alert">
-            {failure}
-          </span>
+        <h3 class={fromPage ? 'card__title' : 'card__title card__title--id'} id={titleId}>
+          {url ? <a href={url}>{title}</a> : title}
+        </h3>
+        {fromPage && fromPage.authors.length > 0 && (
+          <p class="card__authors">
+            {fromPage.authors.slice(0, SHOWN_AUTHORS).join(', ')}
+            {fromPage.authors.length > SHOWN_AUTHORS ? ` and ${fromPage.authors.length - SHOWN_AUTHORS} more` : ''}
+          </p>
         )}
-      </div>
-    </article>
+        <div class="card__actions">
+          <button type="button" class="action" aria-describedby={titleId} disabled={removing} onClick={remove}>
+            Remove
+          </button>
+          {failure && (
+            <span class="card__problem" role="alert">
+              {failure}
+            </span>
+          )}
+        </div>
+      </article>
+      <EntryNotes item={item} title={title} now={now} />
+    </div>
+  );
+}
+
+/** Under a saved paper's card: when it was saved, its tags and its note. */
+function EntryNotes({ item, title, now, children }: { item: LibraryItem; title: string; now: number; children?: ComponentChildren }) {
+  return (
+    <div class="library-entry__notes">
+      <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
+      {children}
+      <TagEditor tags={item.tags} listId={TAG_LIST_ID} onEdit={(edit) => editTags(item.id, edit)} />
+      <NoteEditor note={item.note} label={`Note on “${title}”`} onSave={(note) => setNote(item.id, note)} />
+    </div>
   );
 }
 
@@ -159,12 +173,9 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
   return (
     <div ref={box} class={later ? 'library-entry library-entry--later' : 'library-entry'}>
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
-      <div class="library-entry__notes">
-        <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
+      <EntryNotes item={item} title={paper.title} now={now}>
         <PaperCheckNote check={item.check} now={now} />
-        <TagEditor tags={item.tags} listId={TAG_LIST_ID} onEdit={(edit) => editTags(item.id, edit)} />
-        <NoteEditor note={item.note} label={`Note on “${paper.title}”`} onSave={(note) => setNote(item.id, note)} />
-      </div>
+      </EntryNotes>
     </div>
   );
 }

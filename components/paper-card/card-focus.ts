@@ -1,5 +1,4 @@
 // Where the focus goes as cards leave a list and come back.
-import type { StoredPaper } from '../../lib/db/schema';
 import type { CardMode } from './card-actions';
 
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
@@ -37,7 +36,7 @@ const RETURN_WAIT_MS = 5000;
  * left, unless the reader has moved on meanwhile (the focus is no longer where the card's
  * leaving put it, `leftTo`, nor lost with the message's button). Call when the card left.
  */
-export function focusOnReturn(paper: StoredPaper): () => void {
+export function focusOnReturn(id: string): () => void {
   const leftTo = document.activeElement;
   const movedOn = () => {
     const active = document.activeElement;
@@ -47,7 +46,7 @@ export function focusOnReturn(paper: StoredPaper): () => void {
     // True once there is nothing left to wait for: the card is back (and focused), or the reader moved on.
     const take = () => {
       if (movedOn()) return true;
-      const card = cards().find((c) => c.dataset.arxivId === paper.id);
+      const card = cards().find((c) => c.dataset.arxivId === id);
       if (!card) return false;
       if (!card.contains(document.activeElement)) card.focus();
       return true;

@@ -1,6 +1,7 @@
 import { entryOf } from '../../lib/arxiv/entry';
 import { loadData } from '../common/load-data';
-import type { StoredPaper } from '../../lib/db/schema';
+import type { LibraryItem, StoredPaper } from '../../lib/db/schema';
+import type { Input } from '../../lib/messaging/protocol';
 import { useServices, type OpenTarget } from '../common/services';
 import { useToast } from '../common/toast';
 import { focusOnReturn } from './card-focus';
@@ -8,6 +9,8 @@ import { focusOnReturn } from './card-focus';
 export interface PaperActions {
   /** Saves or unsaves through the background, which tells open arXiv tabs. */
   setSaved(paper: StoredPaper, save: boolean): Promise<void>;
+  /** Removes a save whose details arXiv has not given yet, with the same Undo; throws if the removal failed. */
+  unsavePending(item: LibraryItem): Promise<void>;
   /** Opens a page of the paper and marks it read. */
   open(paper: StoredPaper, url: string, target: OpenTarget): Promise<void>;
   setRead(paper: StoredPaper, read: boolean): Promise<void>;
@@ -28,17 +31,17 @@ export function usePaperActions(): PaperActions {
   };
   /**
    * Removes a paper from the library, with Undo: a save takes its tags, note and "changed since
-   * saved" with it, and one key (s) or click removes it. Undo saves it again and puts its library
-   * record back as it was.
+   * saved" with it, and one key (s) or click removes it. Undo saves it again (`again`: what a
+   * save of it sends) and puts its library record back as it was.
    */
-  const unsave = async (paper: StoredPaper) => {
-    const refocus = focusOnReturn(paper);
+  const unsave = async (id: string, again: Omit<Input<'savePaper'>, 'id'>) => {
+    const refocus = focusOnReturn(id);
     const data = await loadData();
-    const [item] = await data.libraryItems([paper.id]);
-    await services.send('unsavePaper', { id: paper.id });
+    const [item] = await data.libraryItems([id]);
+    await services.send('unsavePaper', { id });
     if (!item) return;
     const undo = async () => {
-      await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
+      await services.send('savePaper', { id, ...again });
       await data.putLibraryItems([item]);
       refocus();
     };
@@ -52,12 +55,13 @@ export function usePaperActions(): PaperActions {
     async setSaved(paper, save) {
       try {
         if (save) await services.send('savePaper', { id: paper.id, entry: entryOf(paper) });
-        else await unsave(paper);
+        else await unsave(paper.id, { entry: entryOf(paper) });
       } catch (error) {
         toast({ text: `${save ? 'Could not save' : 'Could not remove'} the paper: ${messageOf(error)}` });
         throw error;
       }
     },
+    unsavePending: (item) => unsave(item.id, item.fromPage ? { shown: item.fromPage } : {}),
     async open(paper, url, target) {
       // Marked first: leaving the page can cut off a write still in flight.
       if (paper.readAt === undefined) {
@@ -73,7 +77,7 @@ export function usePaperActions(): PaperActions {
       else await data.markUnread([paper.id]);
     },
     async hide(paper) {
-      const refocus = focusOnReturn(paper);
+      const refocus = focusOnReturn(paper.id);
       await (await loadData()).hidePapers([paper.id], services.now());
       const undo = () => void unhide(paper).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
       toast({ text: 'Paper hidden.', action: { label: 'Undo', run: undo } });
@@ -81,7 +85,7 @@ export function usePaperActions(): PaperActions {
     unhide,
     async notInterested(paper) {
       const mark = (value: boolean) => services.send('setNotInterested', { ids: [paper.id], value });
-      const refocus = focusOnReturn(paper);
+      const refocus = focusOnReturn(paper.id);
       try {
         await mark(true);
         const undo = () => void mark(false).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));

@@ -57,7 +57,7 @@ describe('a save from a list', () => {
     const card = library.locator(`[data-testid="paper-card"][data-arxiv-id="${id}"]`);
     await expect.poll(() => card.locator('h3').innerText(), { timeout: 5_000 }).toBe('Structural Silence: When AI Infrastructure Fails Speakers of Underrepresented Languages');
     expect(await card.innerText()).toContain('Avijit Roy, Proma Roy');
-    expect(await card.innerText()).toContain('as the arXiv page showed it');
+    expect(await card.innerText()).toContain('As the arXiv page showed it');
     // arXiv has no entry for it (the fake's API knows only its fixtures): the save stays
     // pending, with the page's details, and the Library says why.
     await expect.poll(() => h.fake.apiRequests().some((r) => r.path.includes(`id_list=${id}`)), { timeout: 15_000 }).toBe(true);

@@ -44,22 +44,42 @@ function renderLibrary(query = '') {
 const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
 
 describe('the library', () => {
-  it('shows a save still waiting for arXiv, why the last lookup brought nothing, and removes it', async () => {
-    await savePaper('2611.99999', NOW - 500); // saved from a page: its details are not known yet
-    const { services, sent } = testServices({ unsavePaper: async (data) => (await unsavePaper((data as { id: string }).id), { ok: true }) });
+  it('shows a save still waiting for arXiv and why the last lookup brought nothing; it takes tags and a note, and its removal has Undo', async () => {
+    const shown = { title: 'Structural Silence', authors: ['Avijit Roy'], version: 2 };
+    await savePaper('2611.99999', NOW - 500, undefined, shown); // saved from a page: its details are not known yet
+    const { services, sent } = testServices({
+      unsavePaper: async ({ id }) => (await unsavePaper(id), { ok: true }),
+      savePaper: ({ id, entry, shown: page }) => savePaper(id, NOW + 60_000, entry, page),
+    });
     render(
       <WithServices services={services}>
         <LibraryPage query="" now={NOW} />
       </WithServices>,
     );
-    const card = await waitFor(() => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!);
-    expect(card.textContent).toContain('details are being fetched from arXiv');
+    const card = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === '2611.99999')!;
+    await waitFor(() => expect(card().textContent).toContain('Its details are being fetched from arXiv.'));
     await notePendingLookup(['2611.99999'], 'arXiv’s answer did not include this paper.', NOW);
-    await waitFor(() => expect(card.textContent).toContain('no details yet. arXiv’s answer did not include this paper. Asked just now; asked again later.'));
-    fireEvent.click(within(card).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(card().textContent).toContain('No details from arXiv yet: arXiv’s answer did not include this paper. Asked just now; Paper Radar will ask again later.'));
+    // Tagged and noted as any save.
+    const entry = card().parentElement!;
+    const tagInput = within(entry).getByRole('combobox', { name: 'Add a tag' });
+    fireEvent.input(tagInput, { target: { value: 'to read' } });
+    fireEvent.keyDown(tagInput, { key: 'Enter' });
+    await waitFor(async () => expect((await db.library.get('2611.99999'))!.tags).toEqual(['to read']));
+    const before = await db.library.get('2611.99999');
+    const remove = within(card()).getByRole('button', { name: 'Remove' });
+    remove.focus();
+    fireEvent.click(remove);
     await waitFor(() => expect(cardIds()).not.toContain('2611.99999'));
     expect(sent.filter((m) => m.type === 'unsavePaper').map((m) => m.data)).toEqual([{ id: '2611.99999' }]);
     expect(await db.library.get('2611.99999')).toBeUndefined();
+    expect(screen.getByText('Removed from your library, with its tag.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    // Back as it was: pending, with what the page showed, the last lookup and the tag; saved again through the background (arXiv tabs are told).
+    await waitFor(() => expect(cardIds()).toContain('2611.99999'));
+    expect(await db.library.get('2611.99999')).toEqual(before);
+    expect(sent.filter((m) => m.type === 'savePaper').map((m) => m.data)).toEqual([{ id: '2611.99999', shown }]);
+    await waitFor(() => expect(document.activeElement).toBe(card()));
   });
 
   it('shows a save from an arXiv page with the title and authors the page showed, and says so', async () => {
@@ -69,7 +89,9 @@ describe('the library', () => {
     expect(within(card).getByRole('heading').textContent).toBe('Structural <b>Silence</b>');
     expect(card.querySelector('b')).toBeNull();
     expect(card.textContent).toContain('Avijit Roy, Proma Roy');
-    expect(card.textContent).toContain('as the arXiv page showed it (arXiv:2611.99999v2); details are being fetched from arXiv');
+    expect(card.textContent).toContain('As the arXiv page showed it (arXiv:2611.99999v2). Its details are being fetched from arXiv.');
+    // In the type of the titles: the page's title is a title (only an id alone is set as code).
+    expect(within(card).getByRole('heading').className).toBe('card__title');
   });
 
   it('lists every saved paper, the latest save first, each pressed as saved', async () => {
