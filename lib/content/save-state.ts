@@ -86,8 +86,9 @@ export function viewOf(state: SaveState): ControlView {
     case 'saved':
       return view('Saved', true, false, 'Saved in Paper Radar. Press to remove it.');
     case 'pending':
-      // Saved already: it reads as saved; only the tooltip says arXiv's details are on their way.
-      return { ...viewOf({ kind: 'saved' }), state: 'pending', title: 'Saved. Paper Radar is fetching its title and abstract from arXiv.' };
+      // Saved already: it reads as saved; only the tooltip says arXiv's details are still asked for
+      // (arXiv's API can lag behind its pages for a while: the Library says why, and when it asks again).
+      return { ...viewOf({ kind: 'saved' }), state: 'pending', title: 'Saved. Paper Radar asks arXiv for its title and abstract until they come; the Library says how that goes. Press to remove it.' };
     case 'saving':
       return view('Saving…', true, true, 'Saving to Paper Radar…');
     case 'removing':

@@ -71,7 +71,7 @@ describe('when arXiv hangs', () => {
     await pressSaveControl(arxiv, id);
     await until(async () => h.fake.apiRequests().length > started, 'the lookup was made');
     expect((await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending).toBe(1);
-    expect(await titleOf(arxiv, id)).toMatch(/fetching its title and abstract/);
+    expect(await titleOf(arxiv, id)).toMatch(/asks arXiv for its title and abstract/);
     await until(async () => (await readStore<{ id: string; pending?: number }>(options, 'library')).find((item) => item.id === id)?.pending === undefined, 'the save completed', 60_000);
     expect((await readStoredPapers<{ id: string; title: string }>(options)).find((p) => p.id === id)?.title).toBeTruthy();
     await expect.poll(() => titleOf(arxiv, id)).toMatch(/^Saved in Paper Radar/);

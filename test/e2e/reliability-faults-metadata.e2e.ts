@@ -58,11 +58,11 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
     if (unavailable) await until(async () => (await alarm()) !== undefined, 'a retry was planned');
     else await new Promise((resolve) => setTimeout(resolve, 1_000));
 
-    // Saved, marked pending, nothing else touched; the page says it is still being fetched.
+    // Saved, marked pending, nothing else touched; the page says arXiv is still asked for it.
     expect(await readStore<Item>(options, 'library')).toEqual(expect.arrayContaining([...library, expect.objectContaining({ id, pending: 1 })]));
     expect(await readStoredPapers(options)).toEqual(stored);
     expect(await pressedOf(arxiv, id)).toBe('true');
-    expect(await titleOf(arxiv, id)).toMatch(/fetching its title and abstract/);
+    expect(await titleOf(arxiv, id)).toMatch(/asks arXiv for its title and abstract/);
     // arXiv asks for a retry later (15 minutes, or its Retry-After); an error feed plans none:
     // the save waits for the worker's next wake.
     const planned = await alarm();

@@ -159,7 +159,7 @@ describe('saving and unsaving', () => {
     expect(state(button)).toEqual(['Saved', 'true']);
     expect(button.getAttribute('aria-busy')).toBe('false');
     expect(button.getAttribute('data-state')).toBe('pending');
-    expect(button.title).toMatch(/fetching its title and abstract/);
+    expect(button.title).toMatch(/asks arXiv for its title and abstract/);
   });
 
   it('sends one save for a double click', async () => {
