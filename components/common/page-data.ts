@@ -4,7 +4,7 @@
  * its first-screen cache does not need it for its first frame.
  */
 import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
-import { savedAmong, savedPaperIds } from '../../lib/db/library';
+import { pendingSaves, savedAmong, savedPaperIds } from '../../lib/db/library';
 import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { FeedOrder } from '../../lib/schema/limits';
@@ -82,10 +82,10 @@ async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean
   return ranking && ranked(ranking, await forYouPage(ranking, limit + 1, match), limit);
 }
 
-/** Whether the feed can be shown For you, and how many saved papers it has learned from. */
-export async function rankingState(): Promise<{ ready: boolean; saved: number }> {
-  const [ranking, saved] = await Promise.all([getRankingHead(), savedPaperIds()]);
-  return { ready: ranking !== undefined, saved: saved.length };
+/** Whether the feed can be shown For you, how many saved papers it learns from, and how many more wait for arXiv's details. */
+export async function rankingState(): Promise<{ ready: boolean; saved: number; pending: number }> {
+  const [ranking, saved, pending] = await Promise.all([getRankingHead(), savedPaperIds(), pendingSaves()]);
+  return { ready: ranking !== undefined, saved: saved.length, pending: pending.length };
 }
 
 /** Papers by id in the given order (search results), skipping any removed since. */

@@ -5,10 +5,21 @@ export interface RankingState {
   ready: boolean;
   /** Saved papers it learns from. */
   saved: number;
+  /** Saved papers it will learn from once arXiv has given their details (saved from a page). */
+  pending: number;
 }
 
 /** Saved papers it takes before the feed can be ranked (lib/background/ranker.ts). */
 const NEEDED = 3;
+
+/** What it takes to get the feed ordered: more saves, arXiv's details of some, or a moment. */
+function hint({ saved, pending }: RankingState): string {
+  const more = NEEDED - saved;
+  if (more <= 0) return 'Ordering the feed for you…';
+  if (pending >= more) return `Waiting for arXiv’s details of ${pending === 1 ? 'the paper' : `${pending} papers`} you saved, to order the feed for you`;
+  const saves = more - pending;
+  return `Save ${saves} more ${saves === 1 ? 'paper' : 'papers'} to get the feed ordered for you`;
+}
 
 /**
  * "For you" or "Newest", as two toggle buttons of which one is pressed; before the reader has
@@ -17,10 +28,9 @@ const NEEDED = 3;
 export function OrderSwitch({ order, ranking, onOrder }: { order: FeedOrder; ranking: RankingState | undefined; onOrder: (order: FeedOrder) => void }) {
   if (!ranking) return null;
   if (!ranking.ready) {
-    const more = Math.max(1, NEEDED - ranking.saved);
     return (
       <p class="order-hint" data-testid="feed-order-hint" title="Paper Radar learns on this computer which papers are like the ones you save, and can put them first">
-        Save {more} more {more === 1 ? 'paper' : 'papers'} to get the feed ordered for you
+        {hint(ranking)}
       </p>
     );
   }

@@ -496,6 +496,19 @@ describe('the new tab', () => {
     );
   });
 
+  it('says what it takes to get the feed ordered for you, counting saves still waiting for arXiv', async () => {
+    await store();
+    await savePaper(testingPapers[0]!.id, NOW);
+    renderDigest();
+    const hint = await screen.findByTestId('feed-order-hint');
+    expect(hint.textContent).toBe('Save 2 more papers to get the feed ordered for you');
+    // Saved from arXiv pages, before arXiv's API gave their details: they will count, and the hint says what they wait for.
+    await savePaper('2612.00001', NOW);
+    await waitFor(() => expect(hint.textContent).toBe('Save 1 more paper to get the feed ordered for you'));
+    await savePaper('2612.00002', NOW);
+    await waitFor(() => expect(hint.textContent).toBe('Waiting for arXiv’s details of 2 papers you saved, to order the feed for you'));
+  });
+
   it('says in plain words why the first papers have not come, with a way to retry', async () => {
     await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
     await updateSyncState({ state: 'error', message: 'arXiv did not answer in time.', retryAt: NOW + HOUR });
