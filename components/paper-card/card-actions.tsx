@@ -24,6 +24,9 @@ interface CardActionsProps {
 export function CardActions({ paper, links, code, saved, mode, titleId, actions, onLeave, withSave = true }: CardActionsProps) {
   const read = paper.readAt !== undefined;
   const hidden = paper.hiddenAt !== undefined;
+  // Read and hidden are states of the feed: a paper in no subscription (saved from arXiv, found
+  // by a search) has none to show, and its Mark read changed only its own label.
+  const inFeed = paper.subs.length > 0 && mode !== 'library';
   const link = (url: string, label: string, action: string) => (
     <PaperLink paper={paper} url={url} actions={actions} target="here" class="action" action={action} describedBy={titleId}>
       {label}
@@ -52,12 +55,12 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
       <button type="button" class="action" aria-describedby={titleId} onClick={() => void actions.copyBibtex(paper)}>
         BibTeX
       </button>
-      {mode !== 'library' && !hidden && (
+      {inFeed && !hidden && (
         <button type="button" class="action" data-action="read" aria-describedby={titleId} onClick={() => void actions.setRead(paper, !read)}>
           {read ? 'Mark unread' : 'Mark read'}
         </button>
       )}
-      {mode !== 'library' && !hidden && (
+      {inFeed && !hidden && (
         <button
           type="button"
           class="action action--quiet"

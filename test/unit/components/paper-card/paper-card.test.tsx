@@ -8,6 +8,7 @@ import type { StoredPaper } from '../../../../lib/db/schema';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
+import { savePaper } from '../../../../lib/db/library';
 
 beforeEach(async () => {
   await db.delete();
@@ -139,6 +140,14 @@ describe('PaperCard', () => {
     await waitFor(async () => expect((await stored(attentionPaper.id)).hiddenAt).toBe(NOW));
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect((await stored(attentionPaper.id)).hiddenAt).toBeUndefined());
+  });
+
+  it('offers no Mark read or Hide on a paper in no subscription (saved from arXiv, found by a search): they would change nothing it shows', async () => {
+    await savePaper(higgsPaper.id, NOW, higgsPaper);
+    const { card } = renderCard(await stored(higgsPaper.id), { mode: 'search', saved: true });
+    expect(within(card).getByRole('button', { name: 'Saved' })).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: /^Mark (un)?read$/ })).toBeNull();
+    expect(within(card).queryByRole('button', { name: 'Hide' })).toBeNull();
   });
 
   it('marks a paper read when its abstract page is opened', async () => {
