@@ -83,6 +83,20 @@ function writes(lower: string, phrase: string): boolean {
   return false;
 }
 
+/** The words of a term; an author or a category is one ("au:vaswani a"). */
+const wordsOf = (term: string) => (term.includes(':') ? [term] : term.split(' '));
+
+/**
+ * A word of three letters or fewer that the paper writes in lower case: mostly a piece of a
+ * hyphenated word ("art" of "state-of-the-art", "pre" of "pre-trained"), meaningless alone. An
+ * acronym ("AI", "GAN") is written in capitals and stays.
+ */
+function isFragment(term: string, text: string): boolean {
+  if (term.length > 3 || !isWord(term)) return false;
+  const written = asWritten(term, text);
+  return written === written.toLowerCase();
+}
+
 /**
  * Why a paper ranks where it does, in one short line: "Like “<saved title>”" when it is close
  * to one saved paper, else the two or three terms that weighed most for it.
@@ -105,10 +119,12 @@ export function whyLine(id: string, vector: SparseVector, model: LinearModel, te
     if (contribution > 0) weighed.push([terms[vector.idx[k]!]!, contribution]);
   }
   weighed.sort((a, b) => b[1] - a[1]);
-  // A word already inside a chosen pair adds nothing ("graph neural", "graph").
   const chosen: string[] = [];
   for (const [term] of weighed) {
-    if (chosen.some((c) => c.split(' ').includes(term) || term.split(' ').includes(c))) continue;
+    // A term sharing a word with a chosen one adds nothing ("graph neural", "graph"), or reads as
+    // a cut phrase ("deep learning", "testing deep").
+    if (chosen.some((c) => wordsOf(c).some((word) => wordsOf(term).includes(word)))) continue;
+    if (isFragment(term, text)) continue;
     chosen.push(term);
     if (chosen.length === 3) break;
   }

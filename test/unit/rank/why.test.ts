@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { whyLine, type LikedPaper } from '../../../lib/rank/why';
 
 // A hand-made vocabulary and model: each term's weight is what it adds to the paper's score.
-const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suite', 'model', 'test', 'suite'];
+const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suite', 'model', 'test', 'suite', 'art', 'gan', 'deep learning', 'testing deep', 'fuzzing'];
 const model = (weights: Record<string, number>) => ({ weights: Float32Array.from(TERMS.map((t) => weights[t] ?? 0)), bias: 0 });
 /** A paper's vector: every term it has, at 1. */
 const vector = (...terms: string[]) => {
@@ -42,5 +42,12 @@ describe('the why line of a For-you card', () => {
     expect(line).toBe('Close to your saves: Graph neural, A. Vaswani, test suites');
     expect(whyLine('new', vector('cat:cs.lg'), model({ 'cat:cs.lg': 1 }), TERMS, [], '')).toBe('Close to your saves: cs.LG');
     expect(whyLine('new', vector('ai'), model({ ai: -1 }), TERMS, [], 'AI')).toBe('Close to papers you saved');
+  });
+
+  it('leaves out a pair that shares a word with a chosen one, and short pieces of hyphenated words, not acronyms', () => {
+    const text = 'Testing Deep Learning: state-of-the-art fuzzing of GAN models';
+    const line = whyLine('new', vector('deep learning', 'testing deep', 'art', 'gan', 'fuzzing'), model({ 'deep learning': 5, 'testing deep': 4, art: 3, gan: 2, fuzzing: 1 }), TERMS, [], text);
+    // Not "Deep Learning, Testing Deep, art": "Testing Deep" is half of one phrase, "art" a piece of "state-of-the-art".
+    expect(line).toBe('Close to your saves: Deep Learning, GAN, fuzzing');
   });
 });
