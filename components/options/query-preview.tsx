@@ -15,6 +15,8 @@ interface QueryPreviewProps {
   query: SubscriptionQuery;
   /** The search query the preview is for; null while the query cannot be sent. */
   searchQuery: string | null;
+  /** Said of a new subscription (before it is added) or of one being edited (before it is saved). */
+  mode: 'add' | 'edit';
 }
 
 const PREVIEW_SIZE = 5;
@@ -24,7 +26,7 @@ const PREVIEW_SIZE = 5;
  * arXiv under the extension's shared limit of one every 3 seconds. A burst of clicks makes one
  * request, a query already previewed is answered from memory, and one preview runs at a time.
  */
-export function QueryPreview({ query, searchQuery }: QueryPreviewProps) {
+export function QueryPreview({ query, searchQuery, mode }: QueryPreviewProps) {
   const { send, previewDebounceMs } = useServices();
   const cache = useRef(new Map<string, PreviewResult>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -58,14 +60,18 @@ export function QueryPreview({ query, searchQuery }: QueryPreviewProps) {
       <button type="button" class="button-secondary" onClick={onClick} disabled={searchQuery === null || shown.status === 'waiting'}>
         {shown.status === 'waiting' ? 'Asking arXiv…' : 'Preview'}
       </button>
-      <PreviewBody state={shown} />
+      <PreviewBody state={shown} mode={mode} />
     </div>
   );
 }
 
-function PreviewBody({ state }: { state: State }) {
+function PreviewBody({ state, mode }: { state: State; mode: 'add' | 'edit' }) {
   if (state.status === 'idle') {
-    return <span class="hint">Shows the {PREVIEW_SIZE} newest papers that match, before you add it.</span>;
+    return (
+      <span class="hint">
+        Shows the {PREVIEW_SIZE} newest papers that match, before you {mode === 'add' ? 'add it' : 'save the change'}.
+      </span>
+    );
   }
   if (state.status === 'waiting') return <span class="hint" role="status">Waiting for arXiv (one request every 3 seconds)…</span>;
   if (state.status === 'failed') return <p class="problems-error" role="alert">Preview failed: {state.message}</p>;

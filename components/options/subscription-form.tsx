@@ -11,6 +11,8 @@ import { SubscriptionLimits } from './subscription-limits';
 interface SubscriptionFormProps {
   initial: Draft;
   mode: 'add' | 'edit';
+  /** The name of the subscription being edited, said above the form (it looks like the one for a new subscription). */
+  editing?: string;
   /** Resolves when stored; a rejection's message is shown and the draft kept. */
   onSubmit: (draft: Draft) => Promise<void>;
   onCancel?: () => void;
@@ -32,12 +34,12 @@ function replaceSearch(value: string, id: string): string {
 }
 
 /** Adding and editing a subscription: kind, value, limits; the query and its problems as it is typed. */
-export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: SubscriptionFormProps) {
+export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }: SubscriptionFormProps) {
   const [draft, setDraft] = useState(initial);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId() };
+  const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId(), title: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
   const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -81,7 +83,12 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
   const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
 
   return (
-    <form class={`subscription-form subscription-form-${mode}`} onSubmit={submit} noValidate>
+    <form class={`subscription-form subscription-form-${mode}`} onSubmit={submit} noValidate aria-labelledby={editing !== undefined ? ids.title : undefined}>
+      {editing !== undefined && (
+        <p id={ids.title} class="subscription-form__title">
+          Editing “{editing}”
+        </p>
+      )}
       <div class="kind-row">
         <KindPicker name={ids.kinds} value={draft.kind} onChange={(kind) => change({ kind })} />
         <p id={ids.help} class="kind-help">
@@ -149,7 +156,7 @@ export function SubscriptionForm({ initial, mode, onSubmit, onCancel }: Subscrip
       )}
       {failure && <p class="problems-error" role="alert">{failure}</p>}
       <SubscriptionLimits draft={draft} change={change} />
-      <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} />
+      <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} mode={mode} />
     </form>
   );
 }

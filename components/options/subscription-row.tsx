@@ -57,7 +57,7 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
       aria-label={name}
     >
       {editing ? (
-        <SubscriptionForm initial={draftOf(s)} mode="edit" onSubmit={(draft) => actions.save(s, draft)} onCancel={() => actions.edit(null)} />
+        <SubscriptionForm initial={draftOf(s)} mode="edit" editing={name} onSubmit={(draft) => actions.save(s, draft)} onCancel={() => actions.edit(null)} />
       ) : (
         <>
           <div class="subscription-main">

@@ -317,6 +317,9 @@ describe('the list', () => {
     const field = within(rows()[0]!).getByRole('textbox', { name: 'Subscription' }) as HTMLInputElement;
     expect(field.value).toBe('testing');
     expect(document.activeElement).toBe(field); // the form takes the focus its Edit button had
+    // It says what it edits: it looks like the form for a new subscription above it.
+    expect(screen.getByRole('form', { name: 'Editing “testing”' })).toBe(field.form);
+    expect(within(field.form!).getByText(/newest papers that match/).textContent).toBe('Shows the 5 newest papers that match, before you save the change.');
     fireEvent.input(field, { target: { value: 'fuzz testing' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     await waitFor(() => expect(rowNames()).toEqual(['fuzz testing']));
