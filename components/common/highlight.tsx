@@ -12,6 +12,9 @@ export function HighlightQuery({ query, children }: { query: string; children: C
   return <HighlightWords.Provider value={prefixes}>{children}</HighlightWords.Provider>;
 }
 
+/** The folded words of the search the card answers; none outside search results. */
+export const useHighlightWords = (): readonly string[] => useContext(HighlightWords);
+
 /** Text with the words the search matched in `<mark>`; plain text anywhere else. */
 export function Highlighted({ text }: { text: string }) {
   const prefixes = useContext(HighlightWords);

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { firstHit } from '../../lib/search/highlight';
+import { useHighlightWords } from '../common/highlight';
 import { MathText } from '../math/math-text';
 
 // Below this length an abstract fits in three lines on a card and needs no control.
@@ -9,6 +11,24 @@ const SHORT_ABSTRACT = 260;
  * behind a three-line clamp on every card.
  */
 const PREVIEW_CHARS = 2_000;
+
+/** About what three clamped lines of an abstract show on a narrow card: a search hit further on is not seen. */
+const CLAMPED_CHARS = 200;
+/** Before a hit in a long sentence, the preview starts this many characters back, at a word. */
+const BEFORE_HIT = 60;
+
+/**
+ * The preview from the sentence where the search's first hit is, after an ellipsis, when the
+ * three lines would not show the hit: a result with no marked word reads as found for nothing.
+ */
+function fromFirstHit(preview: string, prefixes: readonly string[]): string {
+  if (prefixes.length === 0) return preview;
+  const at = firstHit(preview, prefixes);
+  if (at < CLAMPED_CHARS) return preview;
+  const sentence = preview.lastIndexOf('. ', at);
+  const start = sentence >= 0 && at - sentence <= 2 * BEFORE_HIT ? sentence + 2 : preview.lastIndexOf(' ', at - BEFORE_HIT) + 1;
+  return `…${preview.slice(start)}`;
+}
 
 /** `text` cut at a word end before `max` characters, with an ellipsis; whole when it is short enough. */
 function opening(text: string, max: number): string {
@@ -47,7 +67,8 @@ export function Abstract({ id, text, claimSource, whole = false }: AbstractProps
   const parts = around(text, claimSource);
   const preview = parts ? `${parts[0].trimEnd()} ${parts[2].trimStart()}`.trim() : text;
   const long = !whole && (text.length > SHORT_ABSTRACT || preview !== text);
-  let shown = <MathText text={opening(preview, PREVIEW_CHARS)} />;
+  const prefixes = useHighlightWords();
+  let shown = <MathText text={opening(long ? fromFirstHit(preview, prefixes) : preview, PREVIEW_CHARS)} />;
   if (expanded && parts) {
     shown = (
       <>

@@ -10,6 +10,11 @@ export interface TextPart {
 // character beyond the Basic Multilingual Plane (math letters such as 𝑥, emoji).
 const WORD = /[\p{L}\p{N}\u{10000}-\u{10FFFF}][\p{L}\p{N}\p{M}\u{10000}-\u{10FFFF}]*/gu;
 
+const isHit = (word: string, prefixes: readonly string[]) => {
+  const folded = foldCase(word);
+  return prefixes.some((prefix) => folded.startsWith(prefix));
+};
+
 /**
  * `text` cut into the words search matched and the rest, for showing why a paper was found.
  * `prefixes` are the query's words as `queryPrefixes` gives them (folded): a word is a hit
@@ -21,12 +26,20 @@ export function highlightParts(text: string, prefixes: readonly string[]): TextP
   const parts: TextPart[] = [];
   let plainFrom = 0;
   for (const match of text.matchAll(WORD)) {
-    const folded = foldCase(match[0]);
-    if (!prefixes.some((prefix) => folded.startsWith(prefix))) continue;
+    if (!isHit(match[0], prefixes)) continue;
     if (match.index > plainFrom) parts.push({ text: text.slice(plainFrom, match.index), hit: false });
     parts.push({ text: match[0], hit: true });
     plainFrom = match.index + match[0].length;
   }
   if (plainFrom < text.length || parts.length === 0) parts.push({ text: text.slice(plainFrom), hit: false });
   return parts;
+}
+
+/** Where the first word search matched starts in `text` (as `highlightParts` marks it); -1 for none. */
+export function firstHit(text: string, prefixes: readonly string[]): number {
+  if (prefixes.length === 0) return -1;
+  for (const match of text.matchAll(WORD)) {
+    if (isHit(match[0], prefixes)) return match.index;
+  }
+  return -1;
 }

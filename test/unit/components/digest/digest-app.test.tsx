@@ -372,6 +372,24 @@ describe('the new tab', () => {
     expect(card.querySelector('.card__title')!.textContent).toBe(paper.title);
   });
 
+  it('starts a result’s abstract at the sentence of its hit when its three lines would not show it, and shows it whole on request', async () => {
+    await openDigest();
+    // A word of one stored paper only, first written far into its abstract.
+    const stored = testingPapers.slice(0, 30);
+    const written = (p: (typeof stored)[number]) => `${p.title} ${p.summary} ${p.authors.map((a) => a.name).join(' ')}`.toLowerCase();
+    const [paper, word] = stored
+      .flatMap((p) => p.summary.split(/[^\p{L}]+/u).filter((w) => w.length > 7).map((w) => [p, w] as const))
+      .find(([p, w]) => p.summary.toLowerCase().indexOf(w.toLowerCase()) > 400 && stored.filter((other) => written(other).includes(w.toLowerCase())).length === 1)!;
+    fireEvent.input(screen.getByTestId('search-input'), { target: { value: word } });
+    await waitFor(() => expect(cardIds()).toEqual([paper.id]));
+    const abstract = cardOf(paper.id).querySelector('.card__abstract')!;
+    expect(abstract.textContent!.startsWith('…')).toBe(true);
+    expect(abstract.textContent!.indexOf(word)).toBeLessThan(200);
+    expect(abstract.querySelector('mark')?.textContent).toBe(word);
+    fireEvent.click(within(cardOf(paper.id)).getByRole('button', { name: 'Show full abstract' }));
+    expect(abstract.textContent).toBe(paper.summary);
+  });
+
   it('keeps a paper hidden from search results on screen, marked, with the focus on it', async () => {
     await openDigest();
     const paper = searchedPaper;
