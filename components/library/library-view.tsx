@@ -65,7 +65,7 @@ function PendingEntry({ entry }: { entry: LibraryEntry }) {
   const [removing, setRemoving] = useState(false);
   const [failure, setFailure] = useState<string>();
   const { item } = entry;
-  const { id, savedAt, lookup, fromPage } = item;
+  const { id, lookup, fromPage } = item;
   const url = latestAbsUrl(id);
   const now = services.now();
   const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
