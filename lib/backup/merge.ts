@@ -4,6 +4,8 @@ import type { LibraryItem, StoredPaper } from '../db/schema';
 import type { Subscription, SubscriptionQuery } from '../subscription';
 import type { BackupLibraryItem, ImportedBackup } from './format';
 import { baselineOf } from '../watch/baseline';
+import { LIMITS } from '../schema/limits';
+import { noteProblem } from '../schema/user-text';
 
 /** What is already stored that an import can collide with. */
 export interface LocalData {
@@ -70,12 +72,25 @@ function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, 
   return isNewer(item.paper, stored) ? withMetadata(stored, item.paper) : undefined;
 }
 
-/** A stored item with what the file adds: tags joined, the local note kept when it says something. */
+/**
+ * The two notes on one paper, the one here first, then the file's (written on another computer):
+ * one of them alone when the other says nothing more. Only where both together would be over the
+ * limit a note can have (LIMITS.note, far beyond what anyone writes) is the file's left out.
+ */
+function mergedNote(here: string, file: string): string {
+  const [a, b] = [here.trim(), file.trim()];
+  if (b === '' || a.includes(b)) return here;
+  if (a === '' || b.includes(a)) return file;
+  const both = `${here.trimEnd()}\n\n${file.trimStart()}`;
+  return noteProblem(both) === null ? both : here;
+}
+
+/** A stored item with what the file adds: tags joined (within the limit a paper can have), notes joined. */
 function mergedItem(local: LibraryItem, item: BackupLibraryItem, known: ArxivEntry | undefined): LibraryItem {
   const merged: LibraryItem = {
     ...local,
-    tags: [...new Set([...local.tags, ...item.tags])],
-    note: local.note.trim() !== '' ? local.note : item.note,
+    tags: [...new Set([...local.tags, ...item.tags])].slice(0, Math.max(LIMITS.tags, local.tags.length)),
+    note: mergedNote(local.note, item.note),
   };
   if (merged.pending && known) {
     delete merged.pending;
@@ -88,8 +103,8 @@ function mergedItem(local: LibraryItem, item: BackupLibraryItem, known: ArxivEnt
 
 /**
  * How a backup joins what is stored, without duplicates: a subscription whose query is already
- * watched is skipped; a paper already saved keeps its date and gains the file's tags, and its
- * note unless it has one. Pure: the caller reads `local` and writes the plan in one transaction.
+ * watched is skipped; a paper already saved keeps its date and gains the file's tags and note
+ * (see mergedNote). Pure: the caller reads `local` and writes the plan in one transaction.
  */
 export function planImport(backup: ImportedBackup, local: LocalData, options: { now: number; newId: () => string }): ImportPlan {
   const subscriptions = planSubscriptions(backup, local, options.newId);

@@ -56,7 +56,7 @@ describe('merging a backup into what is stored', () => {
     expect(queryKey({ ...raw('Neural'), kind: 'keyword' })).toBe(queryKey({ ...raw(' neural '), kind: 'keyword' }));
   });
 
-  it('merges a saved paper by id: tags joined, a local note kept, an empty one filled', async () => {
+  it('merges a saved paper by id: tags joined, notes joined (the one here first), an empty one filled', async () => {
     await savePaper(attentionPaper.id, T0, attentionPaper);
     await setTags(attentionPaper.id, ['nlp', 'to read']);
     await setNote(attentionPaper.id, 'my note');
@@ -76,10 +76,18 @@ describe('merging a backup into what is stored', () => {
       id: attentionPaper.id,
       savedAt: T0,
       tags: ['nlp', 'to read', 'classics'],
-      note: 'my note',
+      // Written on two computers, both kept: neither is lost to the other.
+      note: 'my note\n\ntheir note',
       baseline: baselineOf(attentionPaper), // kept from when it was saved here
     });
     expect(await db.library.get(higgsPaper.id)).toMatchObject({ note: 'discovery paper', savedAt: T0 });
+    // The same file again adds neither note a second time.
+    expect(await applyImport(file, { now: T0 })).toMatchObject({ papersMerged: 0, papersUnchanged: 2 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note');
+    // A note the file carries on from the one here (written after a backup of it) replaces it.
+    const later = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'my note\n\ntheir note\n\nand section 3' }] });
+    await applyImport(later, { now: T0 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note\n\nand section 3');
   });
 
   it('imports the same file twice without adding anything the second time', async () => {
