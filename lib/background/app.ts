@@ -84,7 +84,7 @@ export class BackgroundApp {
     });
     this.figures = new FigureFinder(this.client, this.now);
     // A sync in progress goes first: ranking a large store takes the worker for a while.
-    this.ranker = new Ranker({ now: this.now, whenIdle: () => this.engine.idle() });
+    this.ranker = new Ranker({ now: this.now, sleep, whenIdle: () => this.engine.idle() });
     this.browserSync = new BrowserSync({
       area: browser.storage.sync,
       now: this.now,
@@ -144,7 +144,8 @@ export class BackgroundApp {
         await notifyNewPapers(
           report.totalAdded,
           report.added.map((a) => ({ label: a.subscription.label, count: a.count })),
-          await bestNewTitles(this.now()),
+          // The best-ranked first only for a reader who reads For you (README): in Newest, the counts alone.
+          settings.feedOrder === 'forYou' ? await bestNewTitles(this.now()) : [],
         );
       }
     }

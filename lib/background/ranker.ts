@@ -50,8 +50,10 @@ const WEEK = 7 * 86_400_000;
 
 export interface RankerOptions {
   now: () => number;
-  /** Lets the worker answer messages between batches. */
+  /** Lets the worker answer messages between batches (by default a sleep of BREATHE_MS). */
   pause?: () => Promise<void>;
+  /** Waits `ms` (the worker's clock: a test passes its own). */
+  sleep?: (ms: number) => Promise<void>;
   /** Resolves when the worker has nothing more urgent to do (a sync in progress goes first). */
   whenIdle?: () => Promise<void>;
   debounceMs?: number;
@@ -68,7 +70,7 @@ const BREATHE_MS = 10;
 /** The first `count` papers of `newest` and every labelled one: what the vocabulary is learned from, what gets features. */
 const newestAndLabelled = (newest: string[], count: number, labelled: string[]) => [...new Set([...newest.slice(0, count), ...labelled])];
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, BREATHE_MS));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Ranks the feed for the reader: learns from saves and "not interested" marks, in the background. */
 export class Ranker {
@@ -94,7 +96,8 @@ export class Ranker {
   private asks: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: RankerOptions) {
-    const pause = options.pause ?? nextTask;
+    const sleep = options.sleep ?? realSleep;
+    const pause = options.pause ?? (() => sleep(BREATHE_MS));
     const whenIdle = options.whenIdle ?? (async () => undefined);
     this.pause = async () => {
       await pause();

@@ -12,6 +12,7 @@ import { getSyncState } from '../../../lib/sync/state';
 import { entryBlocks, pageFor } from '../../helpers/fake-arxiv-feed';
 import { scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
 import { testingXml } from '../../helpers/fixtures';
+import { parseAtomFeed } from '../../../lib/arxiv/atom';
 import { VirtualClock } from '../../helpers/virtual-clock';
 import attentionXml from '../../fixtures/arxiv/api/api_1706.03762.xml?raw';
 import errorFeedXml from '../../fixtures/arxiv/api/api_error_start.xml?raw';
@@ -92,6 +93,25 @@ describe('BackgroundApp', () => {
     const alarm = await fakeBrowser.alarms.get(ALARMS.sync);
     expect(new Date(alarm!.scheduledTime).toISOString()).toBe('2026-11-25T01:30:00.000Z');
     expect((await db.syncStatus.get(sub.id))?.lastAdded).toBe(40);
+  });
+
+  /** What the new-papers notification says after the first sync, with three papers saved (enough for a ranking). */
+  async function notifiedWithSaves(): Promise<string> {
+    for (const paper of parseAtomFeed(testingXml.page30).entries.slice(0, 3)) await savePaper(paper.id, MONDAY_EVENING - 86_400_000, paper);
+    await addSubscription(keyword('testing', 'software testing'), 0);
+    const { app, clock } = setup();
+    await clock.run(app.start());
+    await clock.run(app.idle());
+    return (fakeBrowser.notifications.getAllCreateOptions() as Record<string, { message: string }>)[NEW_PAPERS_NOTIFICATION]!.message;
+  }
+
+  it('names the best-ranked new papers in the notification for a reader who reads For you', async () => {
+    await updateSettings({ feedOrder: 'forYou' });
+    expect(await notifiedWithSaves()).toMatch(/^For you: .+\n.*new papers · software testing/s);
+  });
+
+  it('gives only the counts in the notification for a reader who reads the newest first', async () => {
+    expect(await notifiedWithSaves()).toMatch(/^\d+ new papers · software testing \d+$/);
   });
 
   it('clears the badge when the user opens the digest and counts only later arrivals', async () => {
