@@ -3,7 +3,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editTags, setNote, type LibraryEntry } from '../../lib/db/library';
 import type { LibraryItem } from '../../lib/db/schema';
-import { markChangesSeen } from '../../lib/db/saved-check';
+import { markChangesSeen, unmarkChangesSeen } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
 import { downloadText } from '../../lib/download';
@@ -13,7 +13,8 @@ import { samePlainValue } from '../common/same-value';
 import { useServices } from '../common/services';
 import { ShowMore } from '../digest/card-list';
 import { ChangeMark } from '../paper-card/change-mark';
-import { focusNeighbour } from '../paper-card/card-focus';
+import { focusNeighbour, focusOnReturn } from '../paper-card/card-focus';
+import { useToast } from '../common/toast';
 import { usePaperActions } from '../paper-card/paper-actions';
 import { PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../../lib/arxiv/entry';
@@ -22,6 +23,8 @@ import { changeOf, filterLibrary } from './library-filter';
 import { NoteEditor } from './note-editor';
 import { TagEditor } from './tag-editor';
 import { useLibrary } from './use-library';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Authors named on a card saved from a page; the rest are counted. */
 const SHOWN_AUTHORS = 10;
@@ -161,13 +164,23 @@ class DrawnEntry extends Component<EntryProps> {
 function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps) {
   const { item, paper } = entry;
   const box = useRef<HTMLDivElement>(null);
+  const toast = useToast();
   if (!paper) return <PendingEntry entry={entry} />;
   const onSeen = () => {
     // The mark goes with its button, or the whole entry does: the focus stays on the card, or goes on to the next.
     const card = box.current?.querySelector<HTMLElement>('[data-testid="paper-card"]') ?? null;
     if (leavesWhenSeen) focusNeighbour(card);
     else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
-    void markChangesSeen(paper.id);
+    const refocus = focusOnReturn(paper.id);
+    // Marked seen, what changed is no longer said anywhere: Undo says it again.
+    markChangesSeen(paper.id).then(
+      (before) => {
+        if (!before) return;
+        const undo = () => void unmarkChangesSeen(paper.id, before).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+        toast({ text: 'Marked as seen.', action: { label: 'Undo', run: undo } });
+      },
+      (error: unknown) => toast({ text: `Could not mark it seen: ${messageOf(error)}` }),
+    );
   };
   const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={onSeen} />;
   return (

@@ -133,11 +133,25 @@ export async function markTold(changes: readonly SavedChange[]): Promise<void> {
 }
 
 /** The reader has seen what changed: from now on the paper is compared with its current version. */
-export async function markChangesSeen(id: string): Promise<void> {
-  await db.transaction('rw', db.library, db.papers, async () => {
+export async function markChangesSeen(id: string): Promise<SeenMark | undefined> {
+  return db.transaction('rw', db.library, db.papers, async () => {
     const [item, [paper]] = await Promise.all([db.library.get(id), getPapers([id])]);
-    if (!item || !paper) return;
-    const { told: _told, ...rest } = item;
+    if (!item || !paper) return undefined;
+    const { told, ...rest } = item;
     await db.library.put({ ...rest, baseline: baselineOf(paper) });
+    return { baseline: item.baseline, told };
+  });
+}
+
+/** What a paper's changes were compared with before they were marked seen: its Undo puts it back. */
+export type SeenMark = Pick<LibraryItem, 'baseline' | 'told'>;
+
+/** Undoes `markChangesSeen`: the paper is compared with what it was before, and its change is shown again. */
+export async function unmarkChangesSeen(id: string, before: SeenMark): Promise<void> {
+  await db.transaction('rw', db.library, async () => {
+    const item = await db.library.get(id);
+    if (!item) return;
+    const { baseline: _baseline, told: _told, ...rest } = item;
+    await db.library.put({ ...rest, ...(before.baseline ? { baseline: before.baseline } : {}), ...(before.told !== undefined ? { told: before.told } : {}) });
   });
 }

@@ -80,8 +80,9 @@ describe('saved papers arXiv changed since they were saved', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(3));
   });
 
-  it('forgets a change once marked as seen: the mark and the filter go', async () => {
+  it('forgets a change once marked as seen: the mark and the filter go, and Undo brings them back', async () => {
     renderLibrary();
+    const before = await db.library.get(attentionPaper.id);
     const mark = await waitFor(() => within(card(attentionPaper.id)).getByTestId('saved-change'));
     const seen = within(mark).getByRole('button', { name: 'Mark as seen' });
     seen.focus();
@@ -91,6 +92,11 @@ describe('saved papers arXiv changed since they were saved', () => {
     expect(document.activeElement).toBe(card(attentionPaper.id));
     expect(screen.queryByRole('button', { name: /Changed since saved/ })).toBeNull();
     expect((await db.library.get(attentionPaper.id))?.baseline).toMatchObject({ version: 8, title: 'Attention Is All You Need, Revisited' });
+    // One press loses what changed: Undo (or z) says it again, compared with the version saved.
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(within(card(attentionPaper.id)).getByTestId('saved-change')).toBeTruthy());
+    expect(await db.library.get(attentionPaper.id)).toEqual(before);
+    expect(await screen.findByRole('button', { name: 'Changed since saved (1)' })).toBeTruthy();
   });
 
   it('marks a withdrawn paper in red words of its own', async () => {
