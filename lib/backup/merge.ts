@@ -118,7 +118,10 @@ export function planImport(backup: ImportedBackup, local: LocalData, options: { 
     newTags: [],
   };
   const tags = new Set<string>();
-  for (const item of backup.library) {
+  // A tag the library has in another case is the library's ("Thesis" in the file, "thesis" here).
+  const spelled = new Map([...local.tags].map((tag) => [tag.toLowerCase(), tag]));
+  for (const fileItem of backup.library) {
+    const item = { ...fileItem, tags: [...new Set(fileItem.tags.map((tag) => spelled.get(tag.toLowerCase()) ?? tag))] };
     const stored = local.papers.get(item.id);
     const paper = paperToWrite(item, stored, options.now);
     if (paper) plan.putPapers.push(paper);

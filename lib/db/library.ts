@@ -195,9 +195,18 @@ export async function libraryHead(count: number): Promise<{ entries: LibraryEntr
   return { entries: entriesOf(items, await papersById(items.map((item) => item.id))), total };
 }
 
-/** Sets a paper's tags (trimmed, each once); a LimitError for tags a backup could not hold. */
+/** A tag as it is compared: "Thesis" and "thesis" are one tag. */
+const tagKey = (tag: string) => tag.toLowerCase();
+
+/** Sets a paper's tags (trimmed, each once, whatever its case); a LimitError for tags a backup could not hold. */
 export async function setTags(id: string, tags: string[]): Promise<void> {
-  const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+  const clean: string[] = [];
+  const seen = new Set<string>();
+  for (const tag of tags.map((t) => t.trim())) {
+    if (tag === '' || seen.has(tagKey(tag))) continue;
+    seen.add(tagKey(tag));
+    clean.push(tag);
+  }
   const problem = tagsProblem(clean);
   if (problem) throw new LimitError(problem);
   await db.library.update(id, { tags: clean });
@@ -210,7 +219,11 @@ export async function setTags(id: string, tags: string[]): Promise<void> {
 export async function editTags(id: string, edit: (tags: string[]) => string[]): Promise<void> {
   await db.transaction('rw', db.library, async () => {
     const item = await db.library.get(id);
-    if (item) await setTags(id, edit(item.tags));
+    if (!item) return;
+    // A tag the library has already, typed in another case, is written as the library writes it:
+    // "Thesis" beside "thesis" made two chips, and a filter by one missed the other.
+    const known = new Map((await allTags()).map((tag) => [tagKey(tag), tag]));
+    await setTags(id, edit(item.tags).map((tag) => known.get(tagKey(tag.trim())) ?? tag));
   });
 }
 
@@ -221,8 +234,9 @@ export async function setNote(id: string, note: string): Promise<void> {
   await db.library.update(id, { note });
 }
 
+/** Every tag in use, in the reader's alphabetical order (the index's puts every capital first). */
 export async function allTags(): Promise<string[]> {
-  return (await db.library.orderBy('tags').uniqueKeys()) as string[];
+  return ((await db.library.orderBy('tags').uniqueKeys()) as string[]).sort((a, b) => a.localeCompare(b));
 }
 
 /** The library items with these ids (undefined where an id is not saved). */

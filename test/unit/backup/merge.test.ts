@@ -90,6 +90,15 @@ describe('merging a backup into what is stored', () => {
     expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note\n\nand section 3');
   });
 
+  it('takes a tag the library has in another case as the library writes it', async () => {
+    await savePaper(attentionPaper.id, T0, attentionPaper);
+    await setTags(attentionPaper.id, ['thesis']);
+    const file = backup({ library: [{ id: higgsPaper.id, savedAt: T0, paper: higgsPaper, tags: ['Thesis', 'THESIS', 'physics'], note: '' }] });
+    expect(await previewImport(file, { now: T0 })).toMatchObject({ newTags: ['physics'] });
+    await applyImport(file, { now: T0 });
+    expect((await db.library.get(higgsPaper.id))!.tags).toEqual(['thesis', 'physics']);
+  });
+
   it('imports the same file twice without adding anything the second time', async () => {
     const file = backup({
       subscriptions: [subscription('s1', 'testing', 0)],

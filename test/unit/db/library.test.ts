@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/db';
 import { newStoredPaper } from '../../../lib/db/ingest';
-import { allLibraryItems, libraryEntries, putLibraryItems, savePaper, setNote, setTags, unsavePaper } from '../../../lib/db/library';
+import { allLibraryItems, allTags, editTags, libraryEntries, putLibraryItems, savePaper, setNote, setTags, unsavePaper } from '../../../lib/db/library';
 import { putPapers } from '../../../lib/db/papers';
 import type { LibraryItem } from '../../../lib/db/schema';
 import { derivedPapers } from '../../helpers/derived-world';
@@ -78,5 +78,20 @@ describe('a save removed and saved again', () => {
     await savePaper(papers[1]!.id, T0 + DAY, papers[1]);
     expect((await db.library.get(papers[0]!.id))!.note).toBe('');
     expect((await db.library.get(papers[1]!.id))!.note).toBe('note 1');
+  });
+});
+
+describe('tags', () => {
+  it('are one tag whatever their case: a tag typed in another case is written as the library has it, and listed in alphabetical order', async () => {
+    const [a, b] = derivedPapers(2).map((p) => p.id) as [string, string];
+    await savePaper(a, T0);
+    await savePaper(b, T0);
+    await setTags(a, ['thesis', 'Zeta', 'alpha']);
+    await editTags(b, (tags) => [...tags, 'Thesis', 'ALPHA', 'new one']);
+    expect((await db.library.get(b))!.tags).toEqual(['thesis', 'alpha', 'new one']);
+    expect(await allTags()).toEqual(['alpha', 'new one', 'thesis', 'Zeta']);
+    // One paper's tags hold each once, the first spelling.
+    await setTags(a, ['Draft', 'draft', ' DRAFT ']);
+    expect((await db.library.get(a))!.tags).toEqual(['Draft']);
   });
 });
