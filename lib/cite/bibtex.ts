@@ -2,6 +2,7 @@ import type { ArxivAuthor, ArxivEntry } from '../arxiv/entry';
 import { splitAuthorName } from './author-name';
 import { citationKey, latestYear, uniqueCitationKeys } from './citation-key';
 import { oneLine, texField } from './tex-field';
+import { isWithdrawn } from '../watch/withdrawn';
 
 /**
  * BibTeX in the form arXiv's own "Export BibTeX citation" gives (arxiv.org/bibtex/<id>): @misc,
@@ -17,6 +18,7 @@ import { oneLine, texField } from './tex-field';
  *   or a comma is braced so it stays one name.
  * - Keys fold accents to ASCII (see citation-key.ts) and are unique within a file.
  * - Lines carry no trailing spaces.
+ * - A withdrawn paper gets a `note` that says so.
  */
 export function toBibtex(entry: ArxivEntry): string {
   return formatEntry(entry, citationKey(entry));
@@ -39,6 +41,8 @@ function formatEntry(entry: ArxivEntry, key: string): string {
     ['journal', entry.journalRef === undefined ? undefined : texField(entry.journalRef)],
     ['doi', entry.doi === undefined ? undefined : verbatim(entry.doi) || undefined],
     ['url', `https://arxiv.org/abs/${verbatim(entry.id)}`],
+    // Styles print a note: whoever cites a withdrawn paper from their library reads that it is.
+    ['note', isWithdrawn(entry) ? `Withdrawn from arXiv in v${entry.version}` : undefined],
   ];
   const body = fields
     .filter((field): field is [string, string] => field[1] !== undefined)

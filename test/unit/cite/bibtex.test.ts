@@ -54,6 +54,13 @@ describe('toBibtex on other real papers', () => {
     });
   });
 
+  it('says in a note that a paper was withdrawn (its comment as arXiv’s search page shows one), and only then', () => {
+    // 1207.7214 as a withdrawn version would come: derived here, the fixture is kept as saved.
+    const withdrawn = { ...paper(api1207), version: 3, comment: 'arXiv admin note: This paper has been withdrawn by arXiv due to unverifiable authorship' };
+    expect(single(toBibtex(withdrawn)).fields.note).toBe('Withdrawn from arXiv in v3');
+    expect(single(toBibtex(paper(api1207))).fields.note).toBeUndefined();
+  });
+
   it('handles an old-style id (astro-ph/0601001)', () => {
     const entry = single(toBibtex(paper(astroPh)));
     expect(entry.key).toBe('gould2006frequencyhotjupitershot');
