@@ -28,8 +28,13 @@ export function PaperCheckNote({ check, now }: { check: SavedCheckMark | undefin
   return null;
 }
 
-/** When the saved papers were last checked against arXiv, or why the check stopped and when it carries on. */
-export function LibraryCheckStatus({ state, now }: { state: SavedCheckState | undefined; now: number }) {
+/**
+ * When the saved papers were last checked against arXiv, or why the check stopped and when it
+ * carries on. `unchecked`: saves the last check did not ask about though they are older than it
+ * (brought in from a backup or another browser since, with their dates): "checked 2 min ago" is
+ * not said of them.
+ */
+export function LibraryCheckStatus({ state, now, unchecked = 0 }: { state: SavedCheckState | undefined; now: number; unchecked?: number }) {
   if (!state) return null;
   if (state.finishedAt === undefined && state.problem && state.retryAt !== undefined) {
     const at = dateFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(state.retryAt);
@@ -48,7 +53,8 @@ export function LibraryCheckStatus({ state, now }: { state: SavedCheckState | un
   }
   return (
     <p class="library__check-status" data-testid="check-status">
-      Saved papers checked against arXiv {timeAgo(state.finishedAt, now)}.
+      Saved papers checked against arXiv {timeAgo(state.finishedAt, now)}
+      {unchecked > 0 ? `, except ${unchecked === 1 ? 'one' : unchecked.toLocaleString('en')} brought in since (from a backup or another browser): ${unchecked === 1 ? 'it is' : 'they are'} checked after the next arXiv announcement.` : '.'}
     </p>
   );
 }

@@ -3,7 +3,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editTags, setNote, type LibraryEntry } from '../../lib/db/library';
 import type { LibraryItem } from '../../lib/db/schema';
-import { markChangesSeen, unmarkChangesSeen } from '../../lib/db/saved-check';
+import { markChangesSeen, unmarkChangesSeen, type SavedCheckState } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
 import { downloadText } from '../../lib/download';
@@ -193,6 +193,12 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
   );
 }
 
+/** Saves with their papers that the last check of saved papers did not ask about, though saved before it began (imported since, with their dates). */
+function uncheckedSaves(entries: readonly LibraryEntry[], check: SavedCheckState | undefined): number {
+  if (check?.finishedAt === undefined) return 0;
+  return entries.filter(({ item, paper }) => paper && item.check === undefined && item.savedAt < check.startedAt).length;
+}
+
 /** Every saved paper, newest save first, searchable, with tags and a note each. */
 export function LibraryView({ query, now, changedOnly, onChangedOnly: setChangedOnly, tag, onTag: setTag }: LibraryViewProps) {
   const [limit, setLimit] = useState(LIBRARY_PAGE);
@@ -274,7 +280,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
           Export BibTeX
         </button>
       </div>
-      <LibraryCheckStatus state={library.check} now={now} />
+      <LibraryCheckStatus state={library.check} now={now} unchecked={complete ? uncheckedSaves(library.entries, library.check) : 0} />
       {library.tags.length > 0 && (
         <div class="chips" role="group" aria-label="Filter by tag">
           <button type="button" class={tag === undefined ? 'chip chip--on' : 'chip'} aria-pressed={tag === undefined} onClick={() => setTag(undefined)}>

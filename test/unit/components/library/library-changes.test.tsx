@@ -63,6 +63,19 @@ describe('saved papers arXiv changed since they were saved', () => {
     expect(screen.getByTestId('check-status').textContent).toBe('Saved papers checked against arXiv 1 min ago.');
   });
 
+  it('does not say "checked" of saves brought in since the check, with older dates (a backup restored)', async () => {
+    // Imported after the check, saved (in the backup) before it: the check never asked about them.
+    const imported = testingPapers.slice(1, 3);
+    for (const paper of imported) await savePaper(paper.id, NOW - 5 * DAY, paper);
+    renderLibrary();
+    await waitFor(() => expect(cardIds()).toHaveLength(5));
+    await waitFor(() =>
+      expect(screen.getByTestId('check-status').textContent).toBe(
+        'Saved papers checked against arXiv 1 min ago, except 2 brought in since (from a backup or another browser): they are checked after the next arXiv announcement.',
+      ),
+    );
+  });
+
   it('finds the changed papers with the "Changed since saved" filter, and copies the new version’s BibTeX', async () => {
     const services = renderLibrary();
     const filter = await screen.findByRole('button', { name: 'Changed since saved (1)' });
