@@ -74,11 +74,23 @@ export function SubscriptionsSection() {
     focusAfter.current = null;
   }, [subscriptions, editing]);
 
+  /**
+   * What a first sync of a subscription found: "0 new papers" read as nothing found when every
+   * paper it matched was stored already (saved, or found by another subscription).
+   */
+  const found = async (subscription: Subscription, added: number) => {
+    const matched = (await paperCounts([subscription.id])).bySubscription[subscription.id] ?? added;
+    const already = matched - added;
+    const papers = formatCount(matched, 'paper', 'papers');
+    if (already <= 0) return `“${subscription.label}”: ${formatCount(added, 'new paper', 'new papers')} from arXiv.`;
+    return `“${subscription.label}”: ${papers} from arXiv, ${already === matched ? (matched === 1 ? 'already stored' : 'all already stored') : `${already} of them already stored`} (saved, or found by another subscription).`;
+  };
+
   /** The background fetches a new or changed subscription's papers at once. */
   const requestSync = (subscription: Subscription) => {
     send('syncNow', { subscriptionIds: [subscription.id] }).then(
       (summary) => {
-        if (summary.state === 'ok') setNotice(`“${subscription.label}”: ${formatCount(summary.added, 'new paper', 'new papers')} from arXiv.`);
+        if (summary.state === 'ok') void found(subscription, summary.added).then(setNotice);
         else setNotice(`“${subscription.label}” is saved; arXiv could not be asked yet: ${summary.message ?? summary.state}. Paper Radar will try again.`);
       },
       (error: unknown) => setNotice(`“${subscription.label}” is saved; its papers come with the next sync (${(error as Error).message}).`),

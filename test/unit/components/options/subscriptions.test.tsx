@@ -45,6 +45,21 @@ describe('adding a subscription', () => {
     expect(screen.queryByText(/“graph neural networks”: 0 new papers from arXiv/)).toBeNull();
   });
 
+  it('says how many papers a new subscription found when they were stored already, not "0 new papers"', async () => {
+    const [first, second] = testingPages[0]!;
+    await savePaper(first!.id, 0, first); // saved from arXiv before the subscription
+    const send = async (type: string, data: unknown) => {
+      if (type !== 'syncNow') throw new Error(`unexpected message ${type}`);
+      // The background's sync: the saved paper is matched again, one paper is new.
+      const [id] = (data as { subscriptionIds: string[] }).subscriptionIds;
+      return { added: (await ingest([first!, second!], id!, 1000)).added.length, state: 'ok' as const };
+    };
+    renderWithServices(<SubscriptionsSection />, { send: send as never });
+    type('testing');
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    await waitFor(() => expect(screen.getByText('“testing”: 2 papers from arXiv, 1 of them already stored (saved, or found by another subscription).')).toBeTruthy());
+  });
+
   it('says while typing that a subscription is longer than a backup holds, and does not add it', async () => {
     const { send } = renderWithServices(<SubscriptionsSection />);
     type(`a${' graph'.repeat(400)}`);
