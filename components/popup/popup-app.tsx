@@ -35,7 +35,10 @@ function SubscriptionCounts({ header }: { header: HeaderData }) {
       <li>
         <CountChip label="All" count={counts.all} onOpen={() => services.openDigest()} />
       </li>
-      {header.subscriptions.map((s) => (
+      {/* The popup lists unread papers: a subscription with none has nothing here (seven chips took four lines of it). */}
+      {header.subscriptions
+        .filter((s) => !header.counts || (counts.bySubscription[s.id] ?? 0) > 0)
+        .map((s) => (
         <li key={s.id}>
           <CountChip label={s.label} count={counts.bySubscription[s.id] ?? 0} onOpen={() => services.openDigest(s.id)} />
         </li>

@@ -46,6 +46,18 @@ describe('the popup', () => {
     expect(services.services.openDigest).toHaveBeenCalledWith('testing');
   });
 
+  it('leaves out the chip of a subscription with nothing unread: the popup lists only unread papers', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await addSubscription({ kind: 'keyword', value: 'fuzzing', categories: [], exclude: [] }, NOW, () => 'fuzzing');
+    await ingest(testingPages[0]!, 'testing', NOW);
+    await ingest(testingPages[1]!.slice(0, 1), 'fuzzing', NOW);
+    await markRead([testingPages[1]![0]!.id], NOW);
+    renderPopup();
+    expect(await screen.findByRole('button', { name: 'testing 10 unread: open in the digest' })).toBeTruthy();
+    const chips = within(screen.getByRole('list', { name: 'Unread papers per subscription' })).getAllByRole('button');
+    expect(chips.map((chip) => chip.querySelector('.chip__label')!.textContent)).toEqual(['All', 'testing']);
+  });
+
   it('saves from a compact card and opens a paper in a new tab, marking it read', async () => {
     await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
     await ingest(testingPages[0]!, 'testing', NOW);
