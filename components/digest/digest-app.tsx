@@ -190,7 +190,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
           Keyboard shortcuts <kbd>?</kbd>
         </button>
       </footer>
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} library={view === 'library'} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

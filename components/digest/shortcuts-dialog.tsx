@@ -1,22 +1,23 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['j', 'k'], 'Next or previous paper'],
-  [['o'], 'Open the abstract page in a new tab behind this one'],
-  [['Enter', 'O'], 'Open the abstract page here'],
-  [['s'], 'Save or unsave'],
-  [['x'], 'Hide'],
-  [['n'], 'Not interested: hide it, and show fewer papers like it'],
-  [['m'], 'Mark read or unread'],
-  [['e'], 'Show the full abstract (a compact row: open it)'],
-  [['z'], 'Undo, while the message at the bottom offers it'],
-  [['/'], 'Search'],
-  [['Esc'], 'In the search box: clear it; once empty, leave it'],
-  [['?'], 'This list'],
+/** Each shortcut, and whether it works in the Library too (reading and hiding are the feed's). */
+const SHORTCUTS: [keys: string[], what: string, inLibrary: boolean][] = [
+  [['j', 'k'], 'Next or previous paper', true],
+  [['o'], 'Open the abstract page in a new tab behind this one', true],
+  [['Enter', 'O'], 'Open the abstract page here', true],
+  [['s'], 'Save or unsave', true],
+  [['x'], 'Hide', false],
+  [['n'], 'Not interested: hide it, and show fewer papers like it', false],
+  [['m'], 'Mark read or unread', false],
+  [['e'], 'Show the full abstract (a compact row: open it)', true],
+  [['z'], 'Undo, while the message at the bottom offers it', true],
+  [['/'], 'Search', true],
+  [['Esc'], 'In the search box: clear it; once empty, leave it', true],
+  [['?'], 'This list', true],
 ];
 
-/** Every keyboard shortcut, in a modal dialog (Escape closes it and returns focus). */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Every keyboard shortcut of the view, in a modal dialog (Escape closes it and returns focus). */
+export function ShortcutsDialog({ open, library, onClose }: { open: boolean; library: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -30,7 +31,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         Keyboard shortcuts
       </h2>
       <dl class="shortcuts">
-        {SHORTCUTS.map(([keys, what]) => (
+        {SHORTCUTS.filter(([, , inLibrary]) => inLibrary || !library).map(([keys, what]) => (
           <div class="shortcuts__row" key={what}>
             <dt>
               {keys.map((key, i) => (

@@ -124,6 +124,20 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(30));
   });
 
+  it('lists in the Library only the shortcuts that work there (hiding and reading are the feed’s)', async () => {
+    await store();
+    window.history.replaceState(null, '', '#library');
+    renderDigest();
+    await screen.findByText('Your library is empty');
+    fireEvent.keyDown(document.body, { key: '?' });
+    const listed = () => [...screen.getByRole('dialog', { name: 'Keyboard shortcuts' }).querySelectorAll('dd')].map((dd) => dd.textContent);
+    expect(listed()).toContain('Save or unsave');
+    expect(listed()).not.toContain('Hide');
+    expect(listed()).not.toContain('Mark read or unread');
+    fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
+    await waitFor(() => expect(listed()).toContain('Mark read or unread'));
+  });
+
   it('opened on the Library, leaves the next new tab’s first screen alone until the digest is shown', async () => {
     await store();
     window.history.replaceState(null, '', '#library');
