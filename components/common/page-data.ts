@@ -14,6 +14,7 @@ export { liveQuery } from 'dexie';
 export { hidePapers, markAllRead, markRead, markUnread, unhidePapers, unreadCounts } from '../../lib/db/feed';
 export { notInterestedPapers } from '../../lib/db/ranking';
 export { libraryItems, putLibraryItems } from '../../lib/db/library';
+export { toldChangesCount } from '../../lib/db/saved-check';
 export { listSubscriptions } from '../../lib/db/subscriptions';
 export { getSyncState } from '../../lib/sync/state';
 

@@ -78,6 +78,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const cardsRead = feedWanted && feedQuery.fresh;
   const header = useHeaderData(subscriptions, initial, cardsRead);
   const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;
+  const changedSaves = useLiveQuery((data) => (cardsRead ? data.toldChangesCount() : Promise.resolve(undefined)), [cardsRead]).value;
   const seenAt = useSeenAt(cardsRead);
 
   // The first screen is painted with a few cards; the rest of the first page follows.
@@ -161,6 +162,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
         // subscription at all) and nothing to sync.
         sync={firstRun ? undefined : sync}
         now={now}
+        changedSaves={changedSaves}
         // The library keeps its cards (tags and notes); first run has no papers to show densely.
         density={view === 'digest' && !firstRun ? { density, onDensity: chooseDensity } : undefined}
       >

@@ -17,28 +17,54 @@ interface HeaderProps {
   now: number;
   /** The density switch, where the page offers one. */
   density?: { density: Density; onDensity: (density: Density) => void };
+  /** Saved papers changed since saved that the reader has not marked seen (see ChangedCount). */
+  changedSaves?: number;
   /** The filter chips, under the top row (the digest only). */
   children?: ComponentChildren;
 }
 
-function ViewTab({ view, current, onView, label }: { view: View; current: View; onView: (view: View) => void; label: string }) {
+interface ViewTabProps {
+  view: View;
+  current: View;
+  onView: (view: View) => void;
+  label: string;
+  /** Drawn over the tab's corner, and said after its label. */
+  count?: { shown: string; said: string };
+}
+
+function ViewTab({ view, current, onView, label, count }: ViewTabProps) {
   return (
     <a
       href={view === 'library' ? '#library' : '#'}
       class={view === current ? 'views__tab views__tab--on' : 'views__tab'}
       aria-current={view === current ? 'page' : undefined}
+      aria-label={count ? `${label}, ${count.said}` : undefined}
+      title={count?.said}
       onClick={(event) => {
         event.preventDefault();
         onView(view);
       }}
     >
       {label}
+      {count && (
+        <span class="views__count" aria-hidden="true">
+          {count.shown}
+        </span>
+      )}
     </a>
   );
 }
 
+/**
+ * On the Library tab, the saved papers arXiv changed that the reader was told of and has not
+ * marked seen: once the notification is gone, this is what leads to them. Over the tab's corner,
+ * so its arrival moves nothing in the bar.
+ */
+const changedCount = (count: number | undefined) =>
+  count ? { shown: count > 99 ? '99+' : String(count), said: `${count} saved ${count === 1 ? 'paper' : 'papers'} changed since saved` } : undefined;
+
 /** Brand, Digest/Library, search, density, sync status and Sync now, options; sticky at the top. */
-export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, children }: HeaderProps) {
+export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, changedSaves, children }: HeaderProps) {
   const services = useServices();
   const problem = sync !== undefined && syncStatusText(sync, now).problem;
   return (
@@ -51,7 +77,7 @@ export function Header({ view, onView, query, onQuery, searchRef, sync, now, den
         </h1>
         <nav class="views" aria-label="Views">
           <ViewTab view="digest" current={view} onView={onView} label="Digest" />
-          <ViewTab view="library" current={view} onView={onView} label="Library" />
+          <ViewTab view="library" current={view} onView={onView} label="Library" count={changedCount(changedSaves)} />
         </nav>
         <div class="search" role="search">
           <svg class="icon search__icon" viewBox="0 0 16 16" aria-hidden="true">

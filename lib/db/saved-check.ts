@@ -122,6 +122,11 @@ export async function untoldChanges(): Promise<SavedChange[]> {
   });
 }
 
+/** Saved papers whose change the reader was told of and has not marked seen (the Library tab's count). */
+export async function toldChangesCount(): Promise<number> {
+  return db.library.filter((item) => item.told !== undefined).count();
+}
+
 /** Remembers that the reader was told of these changes. */
 export async function markTold(changes: readonly SavedChange[]): Promise<void> {
   if (changes.length === 0) return;

@@ -14,7 +14,7 @@ import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { savePaper, setTags } from '../../../../lib/db/library';
-import { recordCheckAnswer } from '../../../../lib/db/saved-check';
+import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
@@ -148,6 +148,23 @@ describe('the new tab', () => {
     expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).toBeNull();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY)).not.toBeNull());
+  });
+
+  it('counts on the Library tab the saved papers whose change the reader was told of and has not marked seen', async () => {
+    await store();
+    const [changed, other] = testingPapers.slice(0, 2);
+    await savePaper(changed!.id, NOW - HOUR, changed);
+    await savePaper(other!.id, NOW - HOUR, other);
+    const v2 = { ...changed!, version: changed!.version + 1, updated: '2026-11-22T17:00:00Z', comment: 'camera-ready' };
+    await recordCheckAnswer([changed!.id, other!.id], [v2, other!], NOW - 60_000);
+    await markTold(await untoldChanges()); // the check told the reader (a notification)
+    renderDigest();
+    const views = await screen.findByRole('navigation', { name: 'Views' });
+    const library = await within(views).findByRole('link', { name: 'Library, 1 saved paper changed since saved' });
+    fireEvent.click(library);
+    const seen = await waitFor(() => within(cardOf(changed!.id)).getByRole('button', { name: 'Mark as seen' }));
+    fireEvent.click(seen);
+    await waitFor(() => expect(within(views).getByRole('link', { name: 'Library' })).toBeTruthy());
   });
 
   it('opened at #library/changed (the saved-changes notification), shows only the saved papers arXiv changed, and keeps the filter in the address', async () => {
