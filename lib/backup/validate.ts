@@ -28,6 +28,17 @@ function headerProblem(value: unknown): ImportProblem | undefined {
 }
 
 /**
+ * What a file that is no JSON probably is, in the reader's words: a library exported as BibTeX
+ * or RIS was chosen for the backup it sits beside.
+ */
+function notJson(text: string): string {
+  const start = text.trimStart().slice(0, 200);
+  if (/^@[a-z]+\s*\{/i.test(start)) return 'a BibTeX file, not a Paper Radar backup: choose the .json file Export backup wrote';
+  if (/^TY {2}- /.test(start)) return 'a RIS file, not a Paper Radar backup: choose the .json file Export backup wrote';
+  return 'not valid JSON, so not a Paper Radar backup';
+}
+
+/**
  * Reads a backup file's text. Everything is checked before anything is used: the result is
  * either the whole backup, or every problem found (path and what is wrong), never a part.
  */
@@ -37,7 +48,7 @@ export function parseBackup(text: string): BackupReading {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return failed([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    return failed([{ path: '', message: `${notJson(text)} (${(error as Error).message})` }]);
   }
   const header = headerProblem(value);
   if (header) return failed([header]);

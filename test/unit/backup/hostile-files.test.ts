@@ -8,6 +8,9 @@ import { describeProblem, parseBackup, readBackupFile, type BackupReading } from
 import { seedProfile, snapshot, T0 } from './seed';
 import { getPaper } from '../../../lib/db/papers';
 import { countStoredPapers } from '../../helpers/stored-papers';
+import { toBibtexFile } from '../../../lib/cite/bibtex';
+import { toRisFile } from '../../../lib/cite/ris';
+import { attentionPaper } from '../../helpers/fixtures';
 
 type Json = Record<string, unknown>;
 
@@ -44,6 +47,8 @@ function messages(reading: BackupReading): string[] {
 const hostile: [name: string, text: () => string, expected: RegExp][] = [
   ['invalid JSON (cut off)', () => backupJsonOfValid().slice(0, 500), /^Not valid JSON/],
   ['an empty file', () => '', /^Not valid JSON/],
+  ['the library exported as BibTeX', () => toBibtexFile([attentionPaper]), /^A BibTeX file, not a Paper Radar backup: choose the \.json file Export backup wrote/],
+  ['the library exported as RIS', () => toRisFile([attentionPaper]), /^A RIS file, not a Paper Radar backup/],
   ['a list instead of an object', () => '[1, 2, 3]', /^This is not a Paper Radar backup/],
   ['another program\'s file', () => variant((b) => (b.format = 'zotero-export')), /^format: expected "paper-radar-backup"/],
   ['a newer format version', () => variant((b) => (b.version = 2)), /^version: this backup was written by a newer Paper Radar/],
