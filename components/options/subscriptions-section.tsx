@@ -75,11 +75,12 @@ export function SubscriptionsSection() {
   }, [subscriptions, editing]);
 
   /**
-   * What a first sync of a subscription found: "0 new papers" read as nothing found when every
-   * paper it matched was stored already (saved, or found by another subscription).
+   * What a new subscription's first sync found: "0 new papers" read as nothing found when every
+   * paper it matched was stored already (saved, or found by another subscription). Its papers
+   * are all the ones the sync matched: said of an edited or resumed one, older papers would count.
    */
   const found = async (subscription: Subscription, added: number) => {
-    const matched = (await paperCounts([subscription.id])).bySubscription[subscription.id] ?? added;
+    const matched = (await paperCounts([subscription.id]).catch(() => undefined))?.bySubscription[subscription.id] ?? added;
     const already = matched - added;
     const papers = formatCount(matched, 'paper', 'papers');
     if (already <= 0) return `“${subscription.label}”: ${formatCount(added, 'new paper', 'new papers')} from arXiv.`;
@@ -87,10 +88,11 @@ export function SubscriptionsSection() {
   };
 
   /** The background fetches a new or changed subscription's papers at once. */
-  const requestSync = (subscription: Subscription) => {
+  const requestSync = (subscription: Subscription, isNew = false) => {
     send('syncNow', { subscriptionIds: [subscription.id] }).then(
       (summary) => {
-        if (summary.state === 'ok') void found(subscription, summary.added).then(setNotice);
+        if (summary.state === 'ok' && isNew) void found(subscription, summary.added).then(setNotice);
+        else if (summary.state === 'ok') setNotice(`“${subscription.label}”: ${formatCount(summary.added, 'new paper', 'new papers')} from arXiv.`);
         else setNotice(`“${subscription.label}” is saved; arXiv could not be asked yet: ${summary.message ?? summary.state}. Paper Radar will try again.`);
       },
       (error: unknown) => setNotice(`“${subscription.label}” is saved; its papers come with the next sync (${(error as Error).message}).`),
@@ -108,7 +110,7 @@ export function SubscriptionsSection() {
     const label = draft.label.trim();
     const subscription = await addSubscription({ ...draftQuery(draft), ...(label ? { label } : {}) }, now());
     setNotice(`Added “${subscription.label}”. Asking arXiv for its papers…`);
-    requestSync(subscription);
+    requestSync(subscription, true);
   };
 
   const actions: RowActions = {

@@ -29,11 +29,15 @@ export function displayTerm(term: string): string {
  */
 export function asWritten(term: string, text: string): string {
   if (term.includes(':')) return displayTerm(term);
-  const at = text.toLowerCase().indexOf(term);
-  if (at < 0 || (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!))) return term;
-  let end = at + term.length;
-  while (end < text.length && end - at < term.length + 3 && /\p{L}/u.test(text[end]!)) end++;
-  return text.slice(at, end);
+  const lower = text.toLowerCase();
+  // The first occurrence that starts a word: "AI" in "trained an AI model", not the "ai" of "trained".
+  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!)) continue;
+    let end = at + term.length;
+    while (end < text.length && end - at < term.length + 3 && /\p{L}/u.test(text[end]!)) end++;
+    return text.slice(at, end);
+  }
+  return term;
 }
 
 function cosine(a: SparseVector, b: SparseVector): number {
@@ -87,14 +91,23 @@ function writes(lower: string, phrase: string): boolean {
 const wordsOf = (term: string) => (term.includes(':') ? [term] : term.split(' '));
 
 /**
- * A word of three letters or fewer that the paper writes in lower case: mostly a piece of a
- * hyphenated word ("art" of "state-of-the-art", "pre" of "pre-trained"), meaningless alone. An
- * acronym ("AI", "GAN") is written in capitals and stays.
+ * A word of three letters or fewer that the paper writes, as a whole word, only in lower case
+ * beside a hyphen: a piece of a hyphenated word ("art" of "state-of-the-art", "pre" of
+ * "pre-trained"), meaningless alone. An acronym ("AI", "GAN") or a word standing alone ("bugs")
+ * stays. Linear: one scan of the text per occurrence found.
  */
 function isFragment(term: string, text: string): boolean {
   if (term.length > 3 || !isWord(term)) return false;
-  const written = asWritten(term, text);
-  return written === written.toLowerCase();
+  const lower = text.toLowerCase();
+  let piece = false;
+  for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+    const end = at + term.length;
+    const after = lower[end] === 's' && !isLetterOrDigit(lower[end + 1]) ? end + 1 : end;
+    if (isLetterOrDigit(lower[at - 1]) || isLetterOrDigit(lower[after])) continue; // inside another word
+    if (text.slice(at, end) !== term || (lower[at - 1] !== '-' && lower[after] !== '-')) return false;
+    piece = true;
+  }
+  return piece;
 }
 
 /**

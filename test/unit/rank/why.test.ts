@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { whyLine, type LikedPaper } from '../../../lib/rank/why';
 
 // A hand-made vocabulary and model: each term's weight is what it adds to the paper's score.
-const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suite', 'model', 'test', 'suite', 'art', 'gan', 'deep learning', 'testing deep', 'fuzzing'];
+const TERMS = ['artificial', 'intelligence', 'ai', 'graph neural', 'graph', 'au:vaswani a', 'cat:cs.lg', 'test suite', 'model', 'test', 'suite', 'art', 'gan', 'deep learning', 'testing deep', 'fuzzing', 'bug'];
 const model = (weights: Record<string, number>) => ({ weights: Float32Array.from(TERMS.map((t) => weights[t] ?? 0)), bias: 0 });
 /** A paper's vector: every term it has, at 1. */
 const vector = (...terms: string[]) => {
@@ -49,5 +49,8 @@ describe('the why line of a For-you card', () => {
     const line = whyLine('new', vector('deep learning', 'testing deep', 'art', 'gan', 'fuzzing'), model({ 'deep learning': 5, 'testing deep': 4, art: 3, gan: 2, fuzzing: 1 }), TERMS, [], text);
     // Not "Deep Learning, Testing Deep, art": "Testing Deep" is half of one phrase, "art" a piece of "state-of-the-art".
     expect(line).toBe('Close to your saves: Deep Learning, GAN, fuzzing');
+    // Whole words count, wherever they first appear as letters: "ai" of "trained", "art" of "started".
+    const words = whyLine('new', vector('ai', 'art', 'bug'), model({ ai: 3, art: 2, bug: 1 }), TERMS, [], 'We trained an AI model and started a state-of-the-art hunt for bugs');
+    expect(words).toBe('Close to your saves: AI, bugs');
   });
 });

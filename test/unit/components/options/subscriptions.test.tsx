@@ -326,6 +326,7 @@ describe('the list', () => {
 
   it('edits a subscription in place and syncs it when its query changed', async () => {
     await seed('testing');
+    await ingest(testingPages[0]!, 's1', 0); // what it found before the edit
     const { send } = renderWithServices(<SubscriptionsSection />);
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.click(screen.getByRole('button', { name: 'Edit testing' }));
@@ -342,5 +343,7 @@ describe('the list', () => {
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit fuzz testing'));
     expect(await db.subscriptions.get('s1')).toMatchObject({ value: 'fuzz testing', label: 'fuzz testing' });
     expect(send).toHaveBeenCalledWith('syncNow', { subscriptionIds: ['s1'] });
+    // What it found before is not counted as found now, nor as "already stored".
+    await waitFor(() => expect(screen.getByText('“fuzz testing”: 0 new papers from arXiv.')).toBeTruthy());
   });
 });
