@@ -24,7 +24,8 @@ export function changeOf(entry: LibraryEntry): SavedPaperChange | null {
 export function filterLibrary(entries: readonly LibraryEntry[], query: string, tag: string | undefined): LibraryEntry[] {
   const prefixes = queryPrefixes(query);
   return entries.filter((entry) => {
-    if (tag !== undefined && !entry.item.tags.includes(tag)) return false;
+    // "Thesis" and "thesis" are one tag (lib/db/library.ts), also on saves tagged before that was so.
+    if (tag !== undefined && !entry.item.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return false;
     if (prefixes.length === 0) return true;
     const text = entryText(entry);
     return prefixes.every((prefix) => hasWordPrefix(text, prefix));

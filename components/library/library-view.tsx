@@ -216,7 +216,8 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
   const [filtersShown, setFiltersShown] = useState(filters);
   // A tag no save has (its last paper untagged or removed, or an address's tag): its chip is
   // gone, and so is the filter, or nothing would be left on the page to clear it.
-  const tagGone = tag !== undefined && library?.complete === true && !library.tags.includes(tag);
+  const sameTag = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
+  const tagGone = tag !== undefined && library?.complete === true && !library.tags.some((t) => sameTag(tag, t));
   useEffect(() => {
     if (tagGone) setTag(undefined);
   }, [tagGone]);
@@ -287,7 +288,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
             All tags
           </button>
           {library.tags.map((t) => (
-            <button key={t} type="button" class={tag === t ? 'chip chip--on' : 'chip'} aria-pressed={tag === t} onClick={() => setTag(tag === t ? undefined : t)}>
+            <button key={t} type="button" class={sameTag(tag, t) ? 'chip chip--on' : 'chip'} aria-pressed={sameTag(tag, t)} onClick={() => setTag(sameTag(tag, t) ? undefined : t)}>
               {t}
             </button>
           ))}

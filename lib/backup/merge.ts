@@ -72,16 +72,21 @@ function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, 
   return isNewer(item.paper, stored) ? withMetadata(stored, item.paper) : undefined;
 }
 
+/** A note's paragraphs, as compared: trimmed, blank lines between them. */
+const paragraphs = (note: string) => note.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+
 /**
- * The two notes on one paper, the one here first, then the file's (written on another computer):
- * one of them alone when the other says nothing more. Only where both together would be over the
- * limit a note can have (LIMITS.note, far beyond what anyone writes) is the file's left out.
+ * The two notes on one paper, the one here first, then the paragraphs of the file's (written on
+ * another computer) that it does not have: two browsers importing each other's backups end up
+ * with each paragraph once. Only where both together would be over the limit a note can have
+ * (LIMITS.note, far beyond what anyone writes) is the file's left out.
  */
 function mergedNote(here: string, file: string): string {
-  const [a, b] = [here.trim(), file.trim()];
-  if (b === '' || a.includes(b)) return here;
-  if (a === '' || b.includes(a)) return file;
-  const both = `${here.trimEnd()}\n\n${file.trimStart()}`;
+  if (here.trim() === '') return file;
+  const known = new Set(paragraphs(here));
+  const added = paragraphs(file).filter((p) => !known.has(p));
+  if (added.length === 0) return here;
+  const both = [here.trimEnd(), ...added].join('\n\n');
   return noteProblem(both) === null ? both : here;
 }
 
@@ -121,7 +126,9 @@ export function planImport(backup: ImportedBackup, local: LocalData, options: { 
   // A tag the library has in another case is the library's ("Thesis" in the file, "thesis" here).
   const spelled = new Map([...local.tags].map((tag) => [tag.toLowerCase(), tag]));
   for (const fileItem of backup.library) {
-    const item = { ...fileItem, tags: [...new Set(fileItem.tags.map((tag) => spelled.get(tag.toLowerCase()) ?? tag))] };
+    // The first spelling met stands for a new tag too ("ML" and "ml" in one file are one tag).
+    for (const tag of fileItem.tags) if (!spelled.has(tag.toLowerCase())) spelled.set(tag.toLowerCase(), tag);
+    const item = { ...fileItem, tags: [...new Set(fileItem.tags.map((tag) => spelled.get(tag.toLowerCase())!))] };
     const stored = local.papers.get(item.id);
     const paper = paperToWrite(item, stored, options.now);
     if (paper) plan.putPapers.push(paper);

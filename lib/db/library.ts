@@ -234,9 +234,15 @@ export async function setNote(id: string, note: string): Promise<void> {
   await db.library.update(id, { note });
 }
 
-/** Every tag in use, in the reader's alphabetical order (the index's puts every capital first). */
+/**
+ * Every tag in use, each once whatever its case (saves tagged before tags were compared so can
+ * have both "Thesis" and "thesis"), in the reader's alphabetical order (the index's puts every
+ * capital first).
+ */
 export async function allTags(): Promise<string[]> {
-  return ((await db.library.orderBy('tags').uniqueKeys()) as string[]).sort((a, b) => a.localeCompare(b));
+  const tags = ((await db.library.orderBy('tags').uniqueKeys()) as string[]).sort((a, b) => a.localeCompare(b));
+  const seen = new Set<string>();
+  return tags.filter((tag) => !seen.has(tagKey(tag)) && Boolean(seen.add(tagKey(tag))));
 }
 
 /** The library items with these ids (undefined where an id is not saved). */

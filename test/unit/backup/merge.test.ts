@@ -84,19 +84,30 @@ describe('merging a backup into what is stored', () => {
     // The same file again adds neither note a second time.
     expect(await applyImport(file, { now: T0 })).toMatchObject({ papersMerged: 0, papersUnchanged: 2 });
     expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note');
-    // A note the file carries on from the one here (written after a backup of it) replaces it.
+    // A note the file carries on from the one here (written after a backup of it) adds what is new.
     const later = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'my note\n\ntheir note\n\nand section 3' }] });
     await applyImport(later, { now: T0 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note\n\nand section 3');
+    // The other browser's merge of the same two notes, in its order: nothing new, nothing doubled.
+    const theirs = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'their note\n\nmy note' }] });
+    expect(await applyImport(theirs, { now: T0 })).toMatchObject({ papersMerged: 0 });
     expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note\n\nand section 3');
   });
 
   it('takes a tag the library has in another case as the library writes it', async () => {
     await savePaper(attentionPaper.id, T0, attentionPaper);
     await setTags(attentionPaper.id, ['thesis']);
-    const file = backup({ library: [{ id: higgsPaper.id, savedAt: T0, paper: higgsPaper, tags: ['Thesis', 'THESIS', 'physics'], note: '' }] });
-    expect(await previewImport(file, { now: T0 })).toMatchObject({ newTags: ['physics'] });
+    const file = backup({
+      library: [
+        { id: higgsPaper.id, savedAt: T0, paper: higgsPaper, tags: ['Thesis', 'THESIS', 'physics'], note: '' },
+        { id: '2601.00042', savedAt: T0, tags: ['Physics', 'ML'], note: '' },
+      ],
+    });
+    // A new tag is one tag too, spelled as first met in the file.
+    expect(await previewImport(file, { now: T0 })).toMatchObject({ newTags: ['ML', 'physics'] });
     await applyImport(file, { now: T0 });
     expect((await db.library.get(higgsPaper.id))!.tags).toEqual(['thesis', 'physics']);
+    expect((await db.library.get('2601.00042'))!.tags).toEqual(['physics', 'ML']);
   });
 
   it('imports the same file twice without adding anything the second time', async () => {

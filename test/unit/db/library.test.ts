@@ -93,5 +93,8 @@ describe('tags', () => {
     // One paper's tags hold each once, the first spelling.
     await setTags(a, ['Draft', 'draft', ' DRAFT ']);
     expect((await db.library.get(a))!.tags).toEqual(['Draft']);
+    // Saves tagged before tags were compared so: both spellings stored, one tag listed.
+    await putLibraryItems([{ ...(await db.library.get(b))!, tags: ['Draft'] }, { ...(await db.library.get(a))!, tags: ['draft'] }]);
+    expect((await allTags()).filter((t) => t.toLowerCase() === 'draft')).toHaveLength(1);
   });
 });
