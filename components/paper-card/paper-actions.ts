@@ -41,8 +41,11 @@ export function usePaperActions(): PaperActions {
     await services.send('unsavePaper', { id });
     if (!item) return;
     const undo = async () => {
-      await services.send('savePaper', { id, ...again });
-      await data.putLibraryItems([item]);
+      const { pending } = await services.send('savePaper', { id, ...again });
+      // A save that waited for arXiv whose details came meanwhile (a sync stored the paper) stays
+      // complete, as the save just made it: only what the reader made of it comes back.
+      const [now] = item.pending && !pending ? await data.libraryItems([id]) : [];
+      await data.putLibraryItems([now ? { ...now, savedAt: item.savedAt, tags: item.tags, note: item.note } : item]);
       refocus();
     };
     const kept = [item.tags.length > 0 && (item.tags.length === 1 ? 'its tag' : `its ${item.tags.length} tags`), item.note !== '' && 'its note'].filter(Boolean);

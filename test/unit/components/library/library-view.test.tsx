@@ -80,6 +80,17 @@ describe('the library', () => {
     expect(await db.library.get('2611.99999')).toEqual(before);
     expect(sent.filter((m) => m.type === 'savePaper').map((m) => m.data)).toEqual([{ id: '2611.99999', shown }]);
     await waitFor(() => expect(document.activeElement).toBe(card()));
+
+    // Removed again, and arXiv's details come meanwhile (a sync stores the paper; derived here
+    // from a fixture): Undo brings back a complete save, with the reader's tag, not a pending one.
+    fireEvent.click(within(card()).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(cardIds()).not.toContain('2611.99999'));
+    const arrived = { ...attentionPaper, id: '2611.99999', version: 2, absUrl: 'https://arxiv.org/abs/2611.99999v2', pdfUrl: 'https://arxiv.org/pdf/2611.99999v2' };
+    await ingest([arrived], 'attention', NOW);
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect(await db.library.get('2611.99999')).toMatchObject({ tags: ['to read'], savedAt: before!.savedAt }));
+    const restored = (await db.library.get('2611.99999'))!;
+    expect([restored.pending, restored.lookup, restored.baseline?.version]).toEqual([undefined, undefined, 2]);
   });
 
   it('shows a save from an arXiv page with the title and authors the page showed, and says so', async () => {
