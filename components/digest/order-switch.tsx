@@ -16,7 +16,8 @@ const NEEDED = 3;
 function hint({ saved, pending }: RankingState): string {
   const more = NEEDED - saved;
   if (more <= 0) return 'Ordering the feed for you…';
-  if (pending >= more) return `Waiting for arXiv’s details of ${pending === 1 ? 'the paper' : `${pending} papers`} you saved, to order the feed for you`;
+  // A save arXiv's API never returns would keep this for ever: saving another still helps.
+  if (pending >= more) return `Waiting for arXiv’s details of ${pending === 1 ? 'the paper' : `${pending} papers`} you saved (or save ${more} more) to order the feed for you`;
   const saves = more - pending;
   return `Save ${saves} more ${saves === 1 ? 'paper' : 'papers'} to get the feed ordered for you`;
 }

@@ -31,8 +31,8 @@ export function PaperCheckNote({ check, now }: { check: SavedCheckMark | undefin
 /**
  * When the saved papers were last checked against arXiv, or why the check stopped and when it
  * carries on. `unchecked`: saves the last check did not ask about though they are older than it
- * (brought in from a backup or another browser since, with their dates): "checked 2 min ago" is
- * not said of them.
+ * (brought in from a backup or another browser since, with their dates, or still waiting for
+ * arXiv's details then): "checked 2 min ago" is not said of them.
  */
 export function LibraryCheckStatus({ state, now, unchecked = 0 }: { state: SavedCheckState | undefined; now: number; unchecked?: number }) {
   if (!state) return null;
@@ -54,7 +54,7 @@ export function LibraryCheckStatus({ state, now, unchecked = 0 }: { state: Saved
   return (
     <p class="library__check-status" data-testid="check-status">
       Saved papers checked against arXiv {timeAgo(state.finishedAt, now)}
-      {unchecked > 0 ? `, except ${unchecked === 1 ? 'one' : unchecked.toLocaleString('en')} brought in since (from a backup or another browser): ${unchecked === 1 ? 'it is' : 'they are'} checked after the next arXiv announcement.` : '.'}
+      {unchecked > 0 ? `, except ${unchecked === 1 ? 'one' : unchecked.toLocaleString('en')} not asked about yet (from a backup, another browser, or waiting for arXiv then): ${unchecked === 1 ? 'it is' : 'they are'} checked after the next arXiv announcement.` : '.'}
     </p>
   );
 }

@@ -26,7 +26,9 @@ function fromFirstHit(preview: string, prefixes: readonly string[]): string {
   const at = firstHit(preview, prefixes);
   if (at < CLAMPED_CHARS) return preview;
   const sentence = preview.lastIndexOf('. ', at);
-  const start = sentence >= 0 && at - sentence <= 2 * BEFORE_HIT ? sentence + 2 : preview.lastIndexOf(' ', at - BEFORE_HIT) + 1;
+  let start = sentence >= 0 && at - sentence <= 2 * BEFORE_HIT ? sentence + 2 : preview.lastIndexOf(' ', at - BEFORE_HIT) + 1;
+  // Not inside a formula: cut after an odd number of `$`, the rest would pair them wrongly.
+  if ((preview.slice(0, start).match(/\$/g)?.length ?? 0) % 2 === 1) start = preview.lastIndexOf('$', start - 1);
   return `…${preview.slice(start)}`;
 }
 

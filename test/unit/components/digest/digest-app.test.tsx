@@ -555,7 +555,7 @@ describe('the new tab', () => {
     await savePaper('2612.00001', NOW);
     await waitFor(() => expect(hint.textContent).toBe('Save 1 more paper to get the feed ordered for you'));
     await savePaper('2612.00002', NOW);
-    await waitFor(() => expect(hint.textContent).toBe('Waiting for arXiv’s details of 2 papers you saved, to order the feed for you'));
+    await waitFor(() => expect(hint.textContent).toBe('Waiting for arXiv’s details of 2 papers you saved (or save 2 more) to order the feed for you'));
   });
 
   it('says in plain words why the first papers have not come, with a way to retry', async () => {

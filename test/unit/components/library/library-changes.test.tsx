@@ -71,7 +71,7 @@ describe('saved papers arXiv changed since they were saved', () => {
     await waitFor(() => expect(cardIds()).toHaveLength(5));
     await waitFor(() =>
       expect(screen.getByTestId('check-status').textContent).toBe(
-        'Saved papers checked against arXiv 1 min ago, except 2 brought in since (from a backup or another browser): they are checked after the next arXiv announcement.',
+        'Saved papers checked against arXiv 1 min ago, except 2 not asked about yet (from a backup, another browser, or waiting for arXiv then): they are checked after the next arXiv announcement.',
       ),
     );
   });
