@@ -1,33 +1,24 @@
 import './library.css';
-import { Component, type ComponentChildren } from 'preact';
+import { Component } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { editTags, setNote, type LibraryEntry } from '../../lib/db/library';
-import type { LibraryItem } from '../../lib/db/schema';
+import type { LibraryEntry } from '../../lib/db/library';
 import { markChangesSeen, unmarkChangesSeen, type SavedCheckState } from '../../lib/db/saved-check';
 import type { SavedPaperChange } from '../../lib/watch/changes';
 import { isWithdrawn } from '../../lib/watch/withdrawn';
 import { downloadText } from '../../lib/download';
-import { timeAgo } from '../../lib/ui/relative-time';
-import { latestAbsUrl } from '../../lib/ui/arxiv-links';
 import { samePlainValue } from '../common/same-value';
-import { useServices } from '../common/services';
 import { ShowMore } from '../digest/card-list';
 import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour, focusOnReturn } from '../paper-card/card-focus';
 import { useToast } from '../common/toast';
-import { usePaperActions } from '../paper-card/paper-actions';
+import { messageOf } from '../common/error-message';
 import { PaperCard } from '../paper-card/paper-card';
 import { entryOf } from '../../lib/arxiv/entry';
 import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
 import { changeOf, filterLibrary } from './library-filter';
-import { NoteEditor } from './note-editor';
-import { TagEditor } from './tag-editor';
+import { EntryNotes, PendingEntry, TAG_LIST_ID } from './library-entry-parts';
 import { useLibrary } from './use-library';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Authors named on a card saved from a page; the rest are counted. */
-const SHOWN_AUTHORS = 10;
 /**
  * Cards drawn at first, and added by each "Show more": a library of 2,000 papers drawn whole
  * would hold the page for seconds (each card has its tag and note editors) before the first
@@ -43,9 +34,6 @@ export const LIBRARY_PAGE = 30;
 const DRAWN_AT_ONCE = 1;
 /** Entries on a first screen; those below are laid out only once scrolled near (a layout of 30 held the page 100 ms). */
 const ON_FIRST_SCREEN = 4;
-/** The page's one list of the library's tags, offered by every tag field (a list in each entry repeated one id, and every field offered the first entry's). */
-const TAG_LIST_ID = 'library-tags';
-
 interface LibraryViewProps {
   query: string;
   now: number;
@@ -55,77 +43,6 @@ interface LibraryViewProps {
   /** Only the papers with this tag, kept by the page (in its address). */
   tag: string | undefined;
   onTag: (tag: string | undefined) => void;
-}
-
-/**
- * A save whose details arXiv has not given yet: fetching, or why the last lookup brought none
- * (it is asked again later). It can be tagged, noted and removed (with Undo) like any save.
- */
-function PendingEntry({ entry }: { entry: LibraryEntry }) {
-  const services = useServices();
-  const actions = usePaperActions();
-  const card = useRef<HTMLElement>(null);
-  const [removing, setRemoving] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const { item } = entry;
-  const { id, lookup, fromPage } = item;
-  const url = latestAbsUrl(id);
-  const now = services.now();
-  const titleId = `pending-${id.replace(/[^\w-]/g, '-')}-title`;
-  // Until arXiv answers, the card shows what the arXiv page showed, and says so.
-  const title = fromPage ? fromPage.title : `arXiv:${id}`;
-  const source = fromPage ? `As the arXiv page showed it (arXiv:${id}${fromPage.version ? `v${fromPage.version}` : ''}). ` : '';
-  const remove = () => {
-    setRemoving(true);
-    setFailure(undefined);
-    focusNeighbour(card.current);
-    actions.unsavePending(item).catch((error: unknown) => {
-      setRemoving(false);
-      setFailure(`Could not remove it: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  };
-  return (
-    <div class="library-entry">
-      <article ref={card} class="card card--pending" data-testid="paper-card" data-arxiv-id={id} tabIndex={-1} aria-labelledby={titleId}>
-        <p class="card__meta">
-          {source}
-          {lookup ? `No details from arXiv yet: ${lookup.problem} Asked ${timeAgo(lookup.at, now)}; Paper Radar will ask again later.` : 'Its details are being fetched from arXiv.'}
-        </p>
-        <h3 class={fromPage ? 'card__title' : 'card__title card__title--id'} id={titleId}>
-          {url ? <a href={url}>{title}</a> : title}
-        </h3>
-        {fromPage && fromPage.authors.length > 0 && (
-          <p class="card__authors">
-            {fromPage.authors.slice(0, SHOWN_AUTHORS).join(', ')}
-            {fromPage.authors.length > SHOWN_AUTHORS ? ` and ${fromPage.authors.length - SHOWN_AUTHORS} more` : ''}
-          </p>
-        )}
-        <div class="card__actions">
-          <button type="button" class="action" aria-describedby={titleId} disabled={removing} onClick={remove}>
-            Remove
-          </button>
-          {failure && (
-            <span class="card__problem" role="alert">
-              {failure}
-            </span>
-          )}
-        </div>
-      </article>
-      <EntryNotes item={item} title={title} now={now} />
-    </div>
-  );
-}
-
-/** Under a saved paper's card: when it was saved, its tags and its note. */
-function EntryNotes({ item, title, now, children }: { item: LibraryItem; title: string; now: number; children?: ComponentChildren }) {
-  return (
-    <div class="library-entry__notes">
-      <span class="library-entry__saved">Saved {timeAgo(item.savedAt, now)}</span>
-      {children}
-      <TagEditor tags={item.tags} listId={TAG_LIST_ID} onEdit={(edit) => editTags(item.id, edit)} />
-      <NoteEditor note={item.note} label={`Note on “${title}”`} onSave={(note) => setNote(item.id, note)} />
-    </div>
-  );
 }
 
 interface EntryProps {

@@ -8,6 +8,7 @@ import { subscriptionCount } from '../../lib/db/subscriptions';
 import { formatCount } from './format';
 import { ImportReview } from './import-review';
 import { useServices } from './services';
+import { messageOf } from '../common/error-message';
 
 type ImportState =
   | { step: 'idle' }
@@ -18,8 +19,6 @@ type ImportState =
 
 /** The first check of arXiv for the subscriptions an import added: asked for, then its outcome. */
 type FirstSync = { state: 'checking'; count: number } | { state: 'done'; message: string } | { state: 'failed'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function firstSyncText(sync: FirstSync): string {
   if (sync.state !== 'checking') return sync.message;

@@ -5,6 +5,7 @@ import { PAPERS_PER_SUBSCRIPTION_RANGE, type Settings } from '../../lib/settings
 import { formatCount } from './format';
 import { useServices } from './services';
 import { UndoToast, type Toast } from './undo-toast';
+import { messageOf } from '../common/error-message';
 
 interface KeptFieldProps {
   kept: number;
@@ -18,8 +19,6 @@ interface Pending {
   /** The user said yes; the papers are being removed. */
   removing?: boolean;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Papers kept per subscription". A number out of range is said, not silently changed; a lower

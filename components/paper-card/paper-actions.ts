@@ -5,6 +5,7 @@ import type { Input } from '../../lib/messaging/protocol';
 import { useServices, type OpenTarget } from '../common/services';
 import { useToast } from '../common/toast';
 import { focusOnReturn } from './card-focus';
+import { messageOf } from '../common/error-message';
 
 export interface PaperActions {
   /** Saves or unsaves through the background, which tells open arXiv tabs. */
@@ -20,8 +21,6 @@ export interface PaperActions {
   notInterested(paper: StoredPaper): Promise<void>;
   copyBibtex(paper: StoredPaper): Promise<void>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function usePaperActions(): PaperActions {
   const services = useServices();

@@ -39,10 +39,10 @@ function SubscriptionCounts({ header }: { header: HeaderData }) {
       {header.subscriptions
         .filter((s) => !header.counts || (counts.bySubscription[s.id] ?? 0) > 0)
         .map((s) => (
-        <li key={s.id}>
-          <CountChip label={s.label} count={counts.bySubscription[s.id] ?? 0} onOpen={() => services.openDigest(s.id)} />
-        </li>
-      ))}
+          <li key={s.id}>
+            <CountChip label={s.label} count={counts.bySubscription[s.id] ?? 0} onOpen={() => services.openDigest(s.id)} />
+          </li>
+        ))}
     </ul>
   );
 }
