@@ -61,7 +61,7 @@ function ViewTab({ view, current, onView, label, count }: ViewTabProps) {
  * so its arrival moves nothing in the bar.
  */
 const changedCount = (count: number | undefined) =>
-  count ? { shown: count > 99 ? '99+' : String(count), said: `${count} saved ${count === 1 ? 'paper' : 'papers'} changed since saved` } : undefined;
+  count ? { shown: count > 99 ? '99+' : String(count), said: `${count} saved ${count === 1 ? 'paper' : 'papers'} changed on arXiv` } : undefined;
 
 /** Brand, Digest/Library, search, density, sync status and Sync now, options; sticky at the top. */
 export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, changedSaves, children }: HeaderProps) {

@@ -160,7 +160,7 @@ describe('the new tab', () => {
     await markTold(await untoldChanges()); // the check told the reader (a notification)
     renderDigest();
     const views = await screen.findByRole('navigation', { name: 'Views' });
-    const library = await within(views).findByRole('link', { name: 'Library, 1 saved paper changed since saved' });
+    const library = await within(views).findByRole('link', { name: 'Library, 1 saved paper changed on arXiv' });
     fireEvent.click(library);
     const seen = await waitFor(() => within(cardOf(changed!.id)).getByRole('button', { name: 'Mark as seen' }));
     fireEvent.click(seen);
