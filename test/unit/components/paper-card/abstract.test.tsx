@@ -19,7 +19,8 @@ describe('a search result’s abstract', () => {
 
   it('starts at the hit when the three lines would not show it, and never inside a formula', () => {
     const shown = abstractFor('maritime', text).textContent!;
-    expect(shown.startsWith('…$a + b')).toBe(true);
+    // The formula whole, as TeX or as math (once another test has loaded the renderer): spaces and `$` aside, the same letters.
+    expect(shown.replace(/[\s$]/g, '').startsWith('…a+b+c')).toBe(true);
     expect(shown).toContain('maritime');
   });
 
