@@ -53,7 +53,7 @@ describe('the check of saved papers in the background', () => {
     expect(lookups()).toHaveLength(1);
     // After the feed's request: the feed never waits for the check.
     expect(calls.findIndex((c) => c.url.includes('id_list'))).toBe(calls.length - 1);
-    expect(notification(SAVED_CHANGES_NOTIFICATION)?.message).toBe('1 saved paper has a new version\nAttention Is All You Need (revised) — v8 since you saved v7');
+    expect(notification(SAVED_CHANGES_NOTIFICATION)?.message).toBe('1 saved paper has a new version\nAttention Is All You Need (revised) — v8 since you saved v7, saved as “Attention Is All You Need”');
     expect(notification(NEW_PAPERS_NOTIFICATION)?.message).toBe('40 new papers · software testing 40');
     await sync();
     expect(lookups()).toHaveLength(1);

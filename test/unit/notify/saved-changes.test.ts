@@ -21,12 +21,19 @@ describe('savedChangesMessage', () => {
     );
   });
 
+  it('names a revised paper also by the title it was saved under, when that changed', () => {
+    const renamed = revised(attentionPaper, { title: 'Attention Is All You Need, Revisited' });
+    expect(savedChangesMessage([changed(attentionPaper, renamed)])).toBe(
+      `1 saved paper has a new version\nAttention Is All You Need, Revisited — v${attentionPaper.version + 1} since you saved v${attentionPaper.version}, saved as “Attention Is All You Need”`,
+    );
+  });
+
   it('counts each kind, names withdrawals first, and cuts long titles and long lists', () => {
     const withdrawn = revised(attentionPaper, { comment: 'Withdrawn by the authors: the BLEU scores were computed wrongly' });
     const many = testingPapers.slice(0, 4).map((p) => changed(p, revised(p)));
     const message = savedChangesMessage([changed(preprint, higgsPaper), ...many, changed(attentionPaper, withdrawn)]);
     const lines = message.split('\n');
-    expect(lines[0]).toBe('4 saved papers have new versions · 1 saved paper was published · 1 saved paper was withdrawn');
+    expect(lines[0]).toBe('6 saved papers changed: 1 withdrawn, 4 new versions, 1 published');
     expect(lines[1]).toBe('Attention Is All You Need — withdrawn');
     expect(lines[2]).toMatch(/ — v\d+ since you saved v\d+$/);
     expect(lines.at(-1)).toBe('and 3 more in your library');
