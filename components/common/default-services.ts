@@ -64,6 +64,7 @@ export function defaultServices(options: { keyResult?: Services['keyResult']; ca
       const hash = hashOf(subscriptionId ? { view: 'digest', filter: subscriptionId } : { view: 'digest' });
       void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hash}`) });
     },
+    openChangedSaves: () => void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hashOf({ view: 'library', changed: true })}`) }),
     keyResult: options.keyResult ?? (() => null),
     search: () => (search ??= createSearch()),
     cardExtras: options.cardExtras,

@@ -80,6 +80,8 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const unread = unreadQuery.value;
   const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);
   const seenAt = useSeenAt(unreadQuery.fresh);
+  // Saved papers arXiv changed, told of and not marked seen: the way to them once the notification is gone.
+  const changedSaves = useLiveQuery((data) => (unreadQuery.fresh ? data.toldChangesCount() : Promise.resolve(0)), [unreadQuery.fresh]).value;
   useEffect(() => {
     if (unreadQuery.fresh) setLimit((n) => Math.max(n, PAGE));
   }, [unreadQuery.fresh]);
@@ -114,6 +116,11 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
         <button type="button" class="link-button" onClick={() => services.openDigest()}>
           Open the digest
         </button>
+        {changedSaves ? (
+          <button type="button" class="link-button" onClick={services.openChangedSaves}>
+            {changedSaves} saved {changedSaves === 1 ? 'paper' : 'papers'} changed
+          </button>
+        ) : null}
         <button type="button" class="link-button" onClick={services.openOptions}>
           Options
         </button>

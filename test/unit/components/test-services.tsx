@@ -27,6 +27,7 @@ export function testServices(handlers: Handlers = {}, overrides: Partial<Service
     open: vi.fn(),
     openOptions: vi.fn(),
     openDigest: vi.fn(),
+    openChangedSaves: vi.fn(),
     keyResult: () => null,
     search: (() => {
       let client: ReturnType<typeof createLocalSearch> | undefined;

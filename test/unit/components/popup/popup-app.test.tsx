@@ -9,6 +9,8 @@ import { addSubscription } from '../../../../lib/db/subscriptions';
 import { testingPages } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
+import { savePaper } from '../../../../lib/db/library';
+import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
 
 beforeEach(async () => {
   await db.delete();
@@ -44,6 +46,18 @@ describe('the popup', () => {
     expect(await screen.findByRole('button', { name: 'testing 9 unread: open in the digest' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'testing 9 unread: open in the digest' }));
     expect(services.services.openDigest).toHaveBeenCalledWith('testing');
+  });
+
+  it('leads to the saved papers arXiv changed that the reader was told of and has not marked seen', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await ingest(testingPages[0]!, 'testing', NOW);
+    const paper = testingPages[0]![0]!;
+    await savePaper(paper.id, NOW - 1000, paper);
+    await recordCheckAnswer([paper.id], [{ ...paper, version: paper.version + 1, updated: '2026-11-22T17:00:00Z' }], NOW);
+    await markTold(await untoldChanges());
+    const services = renderPopup();
+    fireEvent.click(await screen.findByRole('button', { name: '1 saved paper changed' }));
+    expect(services.services.openChangedSaves).toHaveBeenCalled();
   });
 
   it('leaves out the chip of a subscription with nothing unread: the popup lists only unread papers', async () => {
