@@ -125,7 +125,9 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
   // shared the page's tasks: 50–117 ms ones around the first cards), at once for a search, and
   // at once in a tab in the background, whose timers (which draw the cards) run once a second.
   const [firstPageDrawn, setFirstPageDrawn] = useState(false);
-  const library = useLibrary(LIBRARY_PAGE, filtered || firstPageDrawn || document.visibilityState === 'hidden');
+  // "Changed since saved" (where the saved-changes notification leads) shows the changes the
+  // reader was told of at once, and the rest once every save is read.
+  const library = useLibrary(LIBRARY_PAGE, filtered || firstPageDrawn || document.visibilityState === 'hidden', changedOnly);
   // Until the whole library is read, what a search or a filter finds is not known.
   const complete = library?.complete === true;
   // A new search or filter starts again from its first cards.

@@ -189,9 +189,17 @@ export async function libraryEntries(): Promise<LibraryEntry[]> {
 /**
  * The `count` most recent saves with their papers, and how many saves there are: what the
  * Library's first screen shows while the rest is read (2,000 saved papers took 0.7–1.2 s to read).
+ * With `told`, also every save whose change the reader was told of (the saved-changes
+ * notification opens the Library at them): found among 2,000 saves only once all were read,
+ * 2.2–2.6 s after the page opened.
  */
-export async function libraryHead(count: number): Promise<{ entries: LibraryEntry[]; total: number }> {
-  const [items, total] = await Promise.all([db.library.orderBy('savedAt').reverse().limit(count).toArray(), db.library.count()]);
+export async function libraryHead(count: number, told = false): Promise<{ entries: LibraryEntry[]; total: number }> {
+  const [recent, total, changed] = await Promise.all([
+    db.library.orderBy('savedAt').reverse().limit(count).toArray(),
+    db.library.count(),
+    told ? db.library.filter((item) => item.told !== undefined).toArray() : [],
+  ]);
+  const items = [...new Map([...recent, ...changed].map((item) => [item.id, item])).values()].sort((a, b) => b.savedAt - a.savedAt);
   return { entries: entriesOf(items, await papersById(items.map((item) => item.id))), total };
 }
 

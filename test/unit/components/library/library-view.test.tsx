@@ -7,6 +7,7 @@ import { ingest } from '../../../../lib/db/ingest';
 import { allLibraryItems, notePendingLookup, papersById, savePaper, setNote, setTags, unsavePaper } from '../../../../lib/db/library';
 import { attentionPaper, higgsPaper } from '../../../helpers/fixtures';
 import { derivedPapers } from '../../../helpers/derived-world';
+import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
 import { NOW, testServices, WithServices } from '../test-services';
 
 // The read of every save (after the first page), held back by a test until it opens the gate (open in every other test).
@@ -408,6 +409,29 @@ describe('the library', () => {
     const revised = { ...attentionPaper, version: attentionPaper.version + 1, updated: '2026-11-20T00:00:00Z', title: 'Attention Is All You Need, revised' };
     await ingest([revised], 'attention', NOW + 2);
     await waitFor(() => expect(screen.getByRole('heading', { name: /Attention Is All You Need, revised/ })).toBeTruthy());
+  });
+
+  it('opened at "Changed since saved" (the notification), shows the changes the reader was told of before the rest of a large library is read', async () => {
+    const papers = derivedPapers(73);
+    await db.transaction('rw', [db.papers, db.library, db.meta], async () => {
+      for (const [i, paper] of papers.entries()) await savePaper(paper.id, NOW + (papers.length - i) * 1000, paper);
+    });
+    // The oldest of the derived saves, far below the first page, has a new version the reader was told of.
+    const old = papers.at(-1)!;
+    await recordCheckAnswer([old.id], [{ ...old, version: old.version + 1, updated: '2026-11-22T17:00:00Z' }], NOW);
+    await markTold(await untoldChanges());
+    let openGate = () => undefined as void;
+    wholeRead.gate = new Promise<void>((resolve) => (openGate = resolve));
+    render(
+      <WithServices services={testServices().services}>
+        <LibraryPage query="" now={NOW} changed />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toEqual([old.id]));
+    expect(document.querySelector('.feed-bar__count')!.textContent).toBe('Looking through 75 saved papers…');
+    openGate();
+    await waitFor(() => expect(document.querySelector('.feed-bar__count')!.textContent).toBe('1 of 75 saved papers'));
+    expect(cardIds()).toEqual([old.id]);
   });
 
   it('shows the newest saves while the rest of a large library is read, and answers a search only once it is', async () => {
