@@ -50,9 +50,9 @@ const WEEK = 7 * 86_400_000;
 
 export interface RankerOptions {
   now: () => number;
-  /** Lets the worker answer messages between batches (by default a sleep of BREATHE_MS). */
+  /** Lets the worker answer messages between batches (by default a `sleep` of BREATHE_MS). */
   pause?: () => Promise<void>;
-  /** Waits `ms` (the worker's clock: a test passes its own). */
+  /** Waits `ms` on the worker's clock (a test passes its own). */
   sleep?: (ms: number) => Promise<void>;
   /** Resolves when the worker has nothing more urgent to do (a sync in progress goes first). */
   whenIdle?: () => Promise<void>;
@@ -69,8 +69,6 @@ const BREATHE_MS = 10;
 
 /** The first `count` papers of `newest` and every labelled one: what the vocabulary is learned from, what gets features. */
 const newestAndLabelled = (newest: string[], count: number, labelled: string[]) => [...new Set([...newest.slice(0, count), ...labelled])];
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Ranks the feed for the reader: learns from saves and "not interested" marks, in the background. */
 export class Ranker {
@@ -96,7 +94,7 @@ export class Ranker {
   private asks: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: RankerOptions) {
-    const sleep = options.sleep ?? realSleep;
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const pause = options.pause ?? (() => sleep(BREATHE_MS));
     const whenIdle = options.whenIdle ?? (async () => undefined);
     this.pause = async () => {
