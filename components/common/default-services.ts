@@ -3,6 +3,7 @@ import { sendMessage } from '../../lib/messaging';
 import type { PaperSearchResult, PaperSource } from '../../lib/search/paper-search';
 import { createWorkerSearch, type SearchClient } from '../../lib/search/search-client';
 import { hashOf } from '../../lib/ui/route';
+import { savedChangesUrl } from '../../lib/notify/saved-changes';
 import type { CardExtras } from '../paper-card/card-extras';
 import type { OpenTarget, Services } from './services';
 
@@ -64,7 +65,7 @@ export function defaultServices(options: { keyResult?: Services['keyResult']; ca
       const hash = hashOf(subscriptionId ? { view: 'digest', filter: subscriptionId } : { view: 'digest' });
       void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hash}`) });
     },
-    openChangedSaves: () => void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hashOf({ view: 'library', changed: true })}`) }),
+    openChangedSaves: () => void browser.tabs.create({ url: savedChangesUrl() }),
     keyResult: options.keyResult ?? (() => null),
     search: () => (search ??= createSearch()),
     cardExtras: options.cardExtras,

@@ -17,7 +17,7 @@ interface HeaderProps {
   now: number;
   /** The density switch, where the page offers one. */
   density?: { density: Density; onDensity: (density: Density) => void };
-  /** Saved papers changed since saved that the reader has not marked seen (see ChangedCount). */
+  /** Saved papers changed since saved that the reader has not marked seen (see changedCount). */
   changedSaves?: number;
   /** The filter chips, under the top row (the digest only). */
   children?: ComponentChildren;
