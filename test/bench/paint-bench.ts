@@ -85,17 +85,17 @@ interface PaintSamples {
 }
 
 /**
- * Opens the extension page and its static copy in turn, `runs` times each after two warm-up
- * rounds. With `cold`, the page's first-screen cache is removed before each open: the first
+ * Opens the extension page and its static copy in turn, `runs` times each after `warmups`
+ * untimed rounds. With `cold`, the page's first-screen cache is removed before each open: the first
  * open after papers were stored; otherwise the cache is the one the page left the time before,
  * as on every new tab after the first.
  */
-async function alternate(h: BenchBrowser, target: PageUnderTest, staticUrl: string, runs: number, cold: boolean): Promise<PaintSamples> {
+async function alternate(h: BenchBrowser, target: PageUnderTest, staticUrl: string, { runs, warmups }: { runs: number; warmups: number }, cold: boolean): Promise<PaintSamples> {
   const origin = await originPage(h);
   const appUrl = `chrome-extension://${h.extensionId}/${target.path}`;
   const samples: PaintSamples = { app: [], baseline: [], ratios: [], heapBytes: [], scripts: [] };
   try {
-    for (let round = -2; round < runs; round++) {
+    for (let round = -warmups; round < runs; round++) {
       let app = 0;
       let baseline = 0;
       for (const which of round % 2 === 0 ? ['static', 'app'] : ['app', 'static']) {
@@ -164,8 +164,9 @@ function paintResults(target: PageUnderTest, kind: string, s: PaintSamples, stor
 export async function paintBench(h: BenchBrowser, sizes: BenchSizes, target: PageUnderTest): Promise<{ results: BenchResult[]; scripts: string[][] }> {
   const store = sizes.storedPapers.toLocaleString('en');
   const staticUrl = await prime(h, target);
-  const warm = await alternate(h, target, staticUrl, sizes.paintRuns, false);
-  const cold = await alternate(h, target, staticUrl, sizes.paintRuns, true);
+  const rounds = { runs: sizes.paintRuns, warmups: sizes.paintWarmups };
+  const warm = await alternate(h, target, staticUrl, rounds, false);
+  const cold = await alternate(h, target, staticUrl, rounds, true);
   const results = [
     ...paintResults(target, 'cached first screen', warm, store),
     ...paintResults(target, 'no first-screen cache', cold, store),

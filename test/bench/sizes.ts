@@ -19,8 +19,9 @@ export interface BenchSizes {
   rankBuildRuns: number;
   rankRuns: number;
   syncedPapers: number;
-  /** Opens of each page (the extension's and the static one, alternating). */
+  /** Opens of each page (the extension's and the static one, alternating), after `paintWarmups` untimed ones. */
   paintRuns: number;
+  paintWarmups: number;
   /** Keystrokes timed in the search box. */
   searchKeystrokes: number;
   /** Saved papers in the Library measured, and how often it is opened. */
@@ -29,6 +30,8 @@ export interface BenchSizes {
   /** The scale run (scale.run.ts): subscriptions, and papers stored in each. */
   scaleSubscriptions: number;
   scalePerSubscription: number;
+  /** Of those, how many take part in the syncs (each waits out arXiv's 3 s spacing). */
+  scaleSyncing: number;
 }
 
 export const FULL: BenchSizes = {
@@ -48,11 +51,13 @@ export const FULL: BenchSizes = {
   rankRuns: 10,
   syncedPapers: 2000,
   paintRuns: 15,
+  paintWarmups: 2,
   searchKeystrokes: 60,
   libraryPapers: 2000,
   libraryRuns: 5,
   scaleSubscriptions: 50,
   scalePerSubscription: 2000,
+  scaleSyncing: 3,
 };
 
 export const SMOKE: BenchSizes = {
@@ -71,13 +76,15 @@ export const SMOKE: BenchSizes = {
   rankBuildRuns: 1,
   rankRuns: 2,
   syncedPapers: 50,
-  paintRuns: 2,
+  paintRuns: 1,
+  paintWarmups: 0,
   searchKeystrokes: 4,
   libraryPapers: 100,
   libraryRuns: 1,
   scaleSubscriptions: 6,
   // Not the default 200: the run sets it in the options, and an unchanged value is not saved.
   scalePerSubscription: 240,
+  scaleSyncing: 1,
 };
 
 export function benchSizes(env: NodeJS.ProcessEnv = process.env): BenchSizes {
