@@ -79,7 +79,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const header = useHeaderData(subscriptions, initial, cardsRead);
   const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;
   const changedSaves = useLiveQuery((data) => (cardsRead ? data.toldChangesCount() : Promise.resolve(undefined)), [cardsRead]).value;
-  const seenAt = useSeenAt(cardsRead);
+  const seenAt = useSeenAt(cardsRead, 'when looked at');
 
   // The first screen is painted with a few cards; the rest of the first page follows.
   useEffect(() => {

@@ -79,7 +79,7 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   );
   const unread = unreadQuery.value;
   const header = useHeaderData(useSubscriptions(initial), initial, unreadQuery.fresh);
-  const seenAt = useSeenAt(unreadQuery.fresh);
+  const seenAt = useSeenAt(unreadQuery.fresh, 'when opened');
   // Saved papers arXiv changed, told of and not marked seen: the way to them once the notification is gone.
   const changedSaves = useLiveQuery((data) => (unreadQuery.fresh ? data.toldChangesCount() : Promise.resolve(0)), [unreadQuery.fresh]).value;
   useEffect(() => {

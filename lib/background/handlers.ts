@@ -72,6 +72,10 @@ export function createHandlers(app: BackgroundApp): Handlers {
       return { previousSeenAt };
     },
 
+    async lastSeen() {
+      return { seenAt: (await getMeta<number>(SEEN_AT_KEY)) ?? 0 };
+    },
+
     async previewQuery(query) {
       const errors = lintQuery(query).filter((p) => p.severity === 'error');
       if (errors.length > 0) throw new MessageError(errors.map((e) => e.message).join(' '));

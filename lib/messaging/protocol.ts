@@ -49,8 +49,10 @@ export interface Protocol {
   getSavedIds: { input: { ids: string[] }; output: { saved: string[]; pending: string[] } };
   /** What Paper Radar knows of a paper (for its abstract page). */
   getPaperContext: { input: { id: string }; output: PaperContext };
-  /** The user opened the popup or the new tab: new papers have been seen. */
+  /** The reader opened the popup, or looked at a new tab: new papers have been seen (the badge clears). */
   markSeen: { input: Record<string, never>; output: { previousSeenAt: number } };
+  /** When the reader last looked (what a new tab marks new papers from before they have looked). */
+  lastSeen: { input: Record<string, never>; output: { seenAt: number } };
   /** A page changed what travels to the reader's other browsers (library, subscriptions): sync it soon. */
   userDataChanged: { input: Record<string, never>; output: { ok: true } };
   /** The 5 newest matches of a query being edited, under the shared rate limit. */

@@ -30,6 +30,7 @@ export const MESSAGE_SCHEMAS = {
   getSavedIds: record({ ids: list(paperId(), LIMITS.idsPerMessage) }),
   getPaperContext: record({ id: paperId() }),
   markSeen: record({}),
+  lastSeen: record({}),
   userDataChanged: record({}),
   previewQuery: QueryFields,
   getFigure: record({ id: paperId(), version: integer(1, LIMITS.version) }),

@@ -114,14 +114,17 @@ describe('BackgroundApp', () => {
     expect(await notifiedWithSaves()).toMatch(/^\d+ new papers · software testing \d+$/);
   });
 
-  it('clears the badge when the user opens the digest and counts only later arrivals', async () => {
+  it('clears the badge when the reader has looked, not when a page only asks when they last did', async () => {
     await addSubscription(keyword('testing'), 0);
     const { app, clock, handlers } = setup();
     await clock.run(app.sync('manual'));
     expect(await badge()).toBe('40');
+    expect(await handlers.lastSeen({}, {})).toEqual({ seenAt: 0 });
+    expect(await badge()).toBe('40');
     const { previousSeenAt } = await handlers.markSeen({}, {});
     expect(previousSeenAt).toBe(0);
     expect(await badge()).toBe('');
+    expect((await handlers.lastSeen({}, {})).seenAt).toBeGreaterThan(0);
   });
 
   it('shows 99+ above 99', async () => {

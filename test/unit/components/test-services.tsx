@@ -20,6 +20,7 @@ export function testServices(handlers: Handlers = {}, overrides: Partial<Service
       const handler = handlers[type] as ((data: unknown) => Promise<unknown>) | undefined;
       if (handler) return handler(data);
       if (type === 'markSeen') return { previousSeenAt: 0 };
+      if (type === 'lastSeen') return { seenAt: 0 };
       throw new Error(`no handler for ${type}`);
     }) as Services['send'],
     now: () => NOW,

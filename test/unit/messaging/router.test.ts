@@ -17,6 +17,7 @@ function router(now?: () => number) {
     getSavedIds: vi.fn(async ({ ids }: { ids: string[] }) => ({ saved: ids.slice(0, 1), pending: [] })),
     getPaperContext: vi.fn(async () => ({ saved: false, pending: false, subscriptions: [] })),
     markSeen: vi.fn(async () => ({ previousSeenAt: 0 })),
+    lastSeen: vi.fn(async () => ({ seenAt: 0 })),
     userDataChanged: vi.fn(async () => ({ ok: true as const })),
     previewQuery: vi.fn(async () => ({ totalResults: 0, papers: [], url: '' })),
     getFigure: vi.fn(async () => ({ url: null })),

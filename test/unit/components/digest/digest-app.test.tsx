@@ -45,7 +45,7 @@ async function openDigest() {
   await waitFor(() => expect(cardIds()).toHaveLength(30));
 }
 
-function renderDigest(services = testServices({ markSeen: async () => ({ previousSeenAt: NOW - 1.5 * HOUR }) })) {
+function renderDigest(services = testServices({ lastSeen: async () => ({ seenAt: NOW - 1.5 * HOUR }) })) {
   render(
     <WithServices services={services.services}>
       <DigestApp initial={null} />
@@ -228,21 +228,36 @@ describe('the new tab', () => {
     await waitFor(() => expect(window.location.hash).toBe('#library'));
   });
 
-  it('opened on the Library, reads no paper of the feed and marks none seen until the digest is shown', async () => {
+  it('opened on the Library, reads no paper of the feed and asks nothing of what was seen until the digest is shown', async () => {
     await store();
     const loadFeed = vi.spyOn(pageData, 'loadFeed');
-    const markSeen = vi.fn(async () => ({ previousSeenAt: NOW - 1.5 * HOUR }));
+    const lastSeen = vi.fn(async () => ({ seenAt: NOW - 1.5 * HOUR }));
     window.history.replaceState(null, '', '#library');
-    renderDigest(testServices({ markSeen }));
+    const { sent } = renderDigest(testServices({ lastSeen }));
     await screen.findByText('Your library is empty');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(loadFeed).not.toHaveBeenCalled();
-    expect(markSeen).not.toHaveBeenCalled();
+    expect(lastSeen).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('link', { name: 'Digest' }));
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     expect(loadFeed).toHaveBeenCalled();
-    expect(markSeen).toHaveBeenCalledTimes(1);
+    expect(lastSeen).toHaveBeenCalledTimes(1);
+    expect(sent.filter((m) => m.type === 'markSeen')).toHaveLength(0);
     loadFeed.mockRestore();
+  });
+
+  it('marks nothing seen on a new tab nobody touched; a key pressed on it marks it seen, and its "New" flags stay', async () => {
+    await store();
+    const { sent } = renderDigest();
+    await waitFor(() => expect(document.querySelectorAll('.card__flag--new')).toHaveLength(10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sent.filter((m) => m.type === 'markSeen')).toHaveLength(0);
+    fireEvent.keyDown(document.body, { key: 'j' });
+    await waitFor(() => expect(sent.filter((m) => m.type === 'markSeen')).toHaveLength(1));
+    fireEvent.wheel(document.body);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent.filter((m) => m.type === 'markSeen')).toHaveLength(1);
+    expect(document.querySelectorAll('.card__flag--new')).toHaveLength(10);
   });
 
   it('keeps a paper hidden just before going to the Library hidden on the next new tab’s first screen', async () => {
@@ -291,7 +306,7 @@ describe('the new tab', () => {
 
   it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, z undoes, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {
     await store();
-    const services = testServices({ savePaper: async () => ({ pending: false }), markSeen: async () => ({ previousSeenAt: 0 }) });
+    const services = testServices({ savePaper: async () => ({ pending: false }), lastSeen: async () => ({ seenAt: 0 }) });
     services.services.storage.setItem(DENSITY_KEY, density);
     renderDigest(services);
     await waitFor(() => expect(cardIds()).toHaveLength(30));
@@ -349,7 +364,7 @@ describe('the new tab', () => {
 
   it('switches to the compact view in the header, and the next page opens in it', async () => {
     await store();
-    const services = testServices({ markSeen: async () => ({ previousSeenAt: 0 }) });
+    const services = testServices({ lastSeen: async () => ({ seenAt: 0 }) });
     const first = render(
       <WithServices services={services.services}>
         <DigestApp initial={null} />
@@ -458,7 +473,7 @@ describe('the new tab', () => {
         return () => (updates.delete(listener), stop());
       },
     };
-    renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
+    renderDigest(testServices({ lastSeen: async () => ({ seenAt: 0 }) }, { search: () => client }));
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     await searchFor(abstractWord());
     const told = () => within(document.querySelector('.search-results')!).getByRole('status').textContent;
@@ -485,7 +500,7 @@ describe('the new tab', () => {
         return { ...result, cards: { papers, saved: [] } };
       },
     };
-    renderDigest(testServices({ markSeen: async () => ({ previousSeenAt: 0 }) }, { search: () => client }));
+    renderDigest(testServices({ lastSeen: async () => ({ seenAt: 0 }) }, { search: () => client }));
     await waitFor(() => expect(cardIds()).toHaveLength(30));
     const paper = searchedPaper;
     const word = abstractWord(paper);
