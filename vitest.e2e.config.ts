@@ -2,39 +2,33 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The order files start in (the rest follow, alphabetically). The fault matrices mostly wait,
- * on arXiv's 3 s spacing and on retry delays (two minutes each, a fifth of it work): started
- * together first, they wait beside one file that works, and the working files have the two
- * cores to themselves after them. Longest first (the matrices among the rest) took 385–435 s
- * here; matrices first, 360 s. Fewer workers fought less over the cores (4: 621 core-seconds
- * against 772) but left them idle while the matrices waited (391–418 s).
+ * The files that take longest, longest first: on a fresh clone Vitest has no timings and would
+ * start them in alphabetical order, leaving the longest for last. Firefox's two installs take
+ * the longest; the fault matrices mostly wait out arXiv's 3 s spacing and retry delays, so
+ * they share the cores well with the rest.
  */
-const ORDER = [
+const LONGEST_FIRST = [
+  'firefox',
+  'saved-versions',
+  'hostile-servers',
+  'for-you',
   'reliability-fault-hangs',
   'reliability-faults-first-sync',
   'reliability-faults-metadata',
   'faults',
   'reliability-faults-preview',
-  'firefox',
-  'digest',
-  'figures',
-  'saved-versions',
   'faults-timeouts',
-  'for-you',
-  'browser-sync',
   'reliability-concurrency',
-  'hostile-servers',
   'reliability-canary',
-  'accessibility',
 ];
 
 const rank = (spec: TestSpecification) => {
   const name = /([^/]+)\.e2e\.ts$/.exec(spec.moduleId)?.[1] ?? '';
-  const at = ORDER.indexOf(name);
-  return at === -1 ? ORDER.length : at;
+  const at = LONGEST_FIRST.indexOf(name);
+  return at === -1 ? LONGEST_FIRST.length : at;
 };
 
-class InOrder extends BaseSequencer {
+class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     return [...files].sort((a, b) => rank(a) - rank(b));
   }
@@ -53,7 +47,7 @@ export default defineConfig({
     expect: { poll: { timeout: 5_000 } },
     fileParallelism: true,
     maxWorkers: 6,
-    sequence: { sequencer: InOrder },
+    sequence: { sequencer: LongestFirst },
     reporters: ['default'],
   },
 });
