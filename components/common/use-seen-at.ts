@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from './services';
 
 /**
- * How long a new tab stays in view before its papers count as seen without a touch. Most new
- * tabs are opened to type an address and are gone within seconds; a reader who looks at the
- * cards for this long, or touches the page, has seen them.
+ * How long a new tab stays in view, at a stretch, before its papers count as seen without a
+ * touch. Most new tabs are opened to type an address and are gone within seconds; a reader who
+ * looks at the cards for this long, or touches the page, has seen them. (Typing in the address
+ * bar leaves the page in view: ten seconds of it count too.)
  */
 export const LOOK_MS = 10_000;
 
@@ -13,7 +14,8 @@ const READING = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
 /**
  * Calls `onLook` once the reader touches the page (a click, a key, the wheel) or has had it in
- * view for LOOK_MS; returns what stops watching. Any event counts: the page is the extension's
+ * view for LOOK_MS at a stretch (counted afresh each time it comes back into view); returns what
+ * stops watching. Any event counts: the page is the extension's
  * own, where no other script can send one.
  */
 function whenLooked(onLook: () => void): () => void {
@@ -39,8 +41,9 @@ function whenLooked(onLook: () => void): () => void {
 
 /**
  * When the reader last looked before this page: papers added after it are marked new.
- * Undefined until the background answers. Asked once `ready` (the first cards are read): the
- * cards should not queue behind it. The popup is opened to be read, so opening it marks
+ * Undefined until the background answers. Asked once `ready` (the first cards are read), so that
+ * the page's first database reads are the cards' and nothing looks before there is something
+ * to see (on the Library, not before the digest is shown). The popup is opened to be read, so opening it marks
  * everything seen (the badge clears) at once; a new tab only once the reader has looked
  * (`whenLooked`), so that one opened to go elsewhere leaves the badge and the "New" flags alone.
  */

@@ -73,8 +73,8 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
     firstScreen,
   );
   const feed = feedQuery.value;
-  // Everything else (counts, the ranking's state, marking the feed seen) waits until the first
-  // cards have been read from the database; on the Library, until the digest is shown.
+  // Everything else (counts, the ranking's state, when the reader last looked) waits until the
+  // first cards have been read from the database; on the Library, until the digest is shown.
   const cardsRead = feedWanted && feedQuery.fresh;
   const header = useHeaderData(subscriptions, initial, cardsRead);
   const ranking = useLiveQuery((data) => (cardsRead ? data.rankingState() : Promise.resolve(undefined)), [cardsRead]).value;

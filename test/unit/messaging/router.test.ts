@@ -40,6 +40,7 @@ describe('message router', () => {
     expect(await route({ type: 'savePaper', data: { id: '1706.03762' } }, arxivTab)).toMatchObject({ ok: true });
     expect(await route({ type: 'syncNow', data: {} }, arxivTab)).toMatchObject({ ok: false, error: expect.stringContaining('not accepted') });
     expect(await route({ type: 'markSeen', data: {} }, arxivTab)).toMatchObject({ ok: false });
+    expect(await route({ type: 'lastSeen', data: {} }, arxivTab)).toMatchObject({ ok: false });
     expect(handlers.syncNow).not.toHaveBeenCalled();
   });
 

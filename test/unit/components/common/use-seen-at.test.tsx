@@ -16,7 +16,7 @@ function open(seen: 'when opened' | 'when looked at') {
     </WithServices>,
   );
   const marks = () => services.sent.filter((m) => m.type === 'markSeen').length;
-  return { view, marks };
+  return { view, marks, sent: services.sent };
 }
 
 /** Time passes on the fake clock, and what it set off is drawn. */
@@ -66,8 +66,24 @@ describe('when a new tab counts as seen', () => {
     expect(marks()).toBe(1);
   });
 
-  it('at once when the reader clicks, scrolls with the wheel or presses a key on it', async () => {
-    for (const touch of [() => window.dispatchEvent(new Event('pointerdown')), () => window.dispatchEvent(new Event('wheel')), () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }))]) {
+  it('not while it opens out of view (behind another tab), only once it has been in view for the look time', async () => {
+    visibility = 'hidden';
+    const { marks } = open('when looked at');
+    await pass(3 * LOOK_MS);
+    expect(marks()).toBe(0);
+    setVisibility('visible');
+    await pass(LOOK_MS);
+    expect(marks()).toBe(1);
+  });
+
+  it('at once when the reader clicks, scrolls with the wheel, touches or presses a key on it', async () => {
+    const touches = [
+      () => window.dispatchEvent(new Event('pointerdown')),
+      () => window.dispatchEvent(new Event('wheel')),
+      () => window.dispatchEvent(new Event('touchstart')),
+      () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true })),
+    ];
+    for (const touch of touches) {
       const { view, marks } = open('when looked at');
       await pass(100);
       touch();
@@ -86,10 +102,11 @@ describe('when a new tab counts as seen', () => {
     expect(marks()).toBe(0);
   });
 
-  it('the popup at once: it is opened to be read', async () => {
-    const { view, marks } = open('when opened');
+  it('the popup at once: it is opened to be read, and its flags come from that mark', async () => {
+    const { view, marks, sent } = open('when opened');
     await pass(0);
     expect(marks()).toBe(1);
+    expect(sent.filter((m) => m.type === 'lastSeen')).toHaveLength(0);
     expect(view.container.textContent).toBe('last seen 7');
   });
 });
