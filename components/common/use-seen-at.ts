@@ -15,8 +15,8 @@ const READING = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 /**
  * Calls `onLook` once the reader touches the page (a click, a key, the wheel) or has had it in
  * view for LOOK_MS at a stretch (counted afresh each time it comes back into view); returns what
- * stops watching. Any event counts: the page is the extension's
- * own, where no other script can send one.
+ * stops watching. Any event counts: the page is the extension's own, where no other script can
+ * send one.
  */
 function whenLooked(onLook: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,9 +43,10 @@ function whenLooked(onLook: () => void): () => void {
  * When the reader last looked before this page: papers added after it are marked new.
  * Undefined until the background answers. Asked once `ready` (the first cards are read), so that
  * the page's first database reads are the cards' and nothing looks before there is something
- * to see (on the Library, not before the digest is shown). The popup is opened to be read, so opening it marks
- * everything seen (the badge clears) at once; a new tab only once the reader has looked
- * (`whenLooked`), so that one opened to go elsewhere leaves the badge and the "New" flags alone.
+ * to see (on the Library, not before the digest is shown). The popup is opened to be read, so
+ * opening it marks everything seen (the badge clears) at once; a new tab only once the reader
+ * has looked (`whenLooked`), so that one opened to go elsewhere leaves the badge and the "New"
+ * flags alone.
  */
 export function useSeenAt(ready: boolean, seen: 'when opened' | 'when looked at'): number | undefined {
   const services = useServices();
