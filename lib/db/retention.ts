@@ -3,8 +3,6 @@ import { deletePapers, putPapers } from './papers';
 import type { StoredPaper } from './schema';
 import { isQuotaError } from './storage-errors';
 
-export const DEFAULT_PAPERS_PER_SUBSCRIPTION = 200;
-
 /**
  * Papers published this many days back or later stay in the feed whatever number is kept: a
  * lower "papers kept" value, or a busy day, never takes away what arrived this week.

@@ -30,7 +30,7 @@ async function measureInChromium(wanted: (part: string) => boolean, sizes: Retur
     // Nothing of the extension runs but its worker while ingest is timed (the tab it opened on install is closed).
     for (const page of h.context.pages()) await page.close();
     if (wanted('ingest')) results.push(...(await ingestBench(await h.worker(), sizes)), ...(await clickBench(await h.worker(), sizes)));
-    if (wanted('upgrade')) results.push(...(await upgradeBench(await h.worker(), sizes)));
+    if (wanted('upgrade')) results.push(...(await upgradeBench(() => h.worker(), h.userDataDir, sizes)));
     if (wanted('rank') || wanted('paint')) results.push(...(await rankBench(await h.worker(), sizes)).filter(() => wanted('rank')));
     if (wanted('sync')) results.push(...(await syncBench(await h.worker(), sizes)));
     if (wanted('paint')) {

@@ -7,6 +7,7 @@ import { feedXml } from '../helpers/fake-arxiv-feed';
 import { realEntries } from './api-page';
 import type { StoreShape, bench as InBrowser } from './in-browser/bench-entry';
 import type { BenchSizes } from './sizes';
+import { settle } from './settle';
 import { median, percentile, round, type BenchResult } from './stats';
 
 declare const paperRadarBench: { bench: typeof InBrowser };
@@ -134,21 +135,43 @@ export async function clickBench(worker: Worker, sizes: BenchSizes): Promise<Ben
   ];
 }
 
-/** The upgrade from schema 3 (papers on shelves) of a store of the same size, in the worker. */
-export async function upgradeBench(worker: Worker, sizes: BenchSizes): Promise<BenchResult[]> {
-  const samples: number[] = [];
-  for (let run = 0; run < sizes.upgradeRuns; run++) {
-    const timing = await worker.evaluate(() => paperRadarBench.bench.timeUpgradeFromShelves());
-    if (timing.papers !== timing.before) throw new Error(`the upgrade kept ${timing.papers} of ${timing.before} papers`);
-    samples.push(timing.ms);
-  }
+/**
+ * The upgrade from schema 3 (papers on shelves) of a store of the same size, in the worker. A
+ * user's schema-3 database was written long before the upgrade; the benchmark writes it just
+ * before, and the browser then compacts those writes (and the last run's deleted database) for
+ * tens of seconds, on the same two cores as the upgrade. So the upgrade is timed twice: once
+ * on a database as the user has it (after the browser has settled), which the budget is
+ * about, and once right after the writes.
+ */
+export async function upgradeBench(worker: () => Promise<Worker>, userDataDir: string, sizes: BenchSizes): Promise<BenchResult[]> {
+  const settled: number[] = [];
+  const waits: number[] = [];
+  const hurried: number[] = [];
+  const upgradeOnce = async (wait: boolean) => {
+    const before = await (await worker()).evaluate(() => paperRadarBench.bench.writeShelvesDatabase());
+    if (wait) waits.push(await settle(userDataDir));
+    const timing = await (await worker()).evaluate(() => paperRadarBench.bench.timeUpgrade());
+    if (timing.papers !== before) throw new Error(`the upgrade kept ${timing.papers} of ${before} papers`);
+    (wait ? settled : hurried).push(timing.ms);
+  };
+  for (let run = 0; run < sizes.upgradeRuns; run++) await upgradeOnce(true);
+  await upgradeOnce(false);
+  const name = `upgrade a store of ${store(sizes)} papers from schema 3 (shelves) to one record per paper`;
+  const how = 'a schema-3 database written with the raw API from the store’s papers, then opened by today’s code in the service worker; every paper counted after';
   return [
     {
-      ...result(`upgrade a store of ${store(sizes)} papers from schema 3 (shelves) to one record per paper`, samples, null, 'a schema-3 database written with the raw API from the store’s papers, then opened by today’s code in the service worker; every paper counted after'),
-      median: round(median(samples) / 1000, 2),
+      ...result(name, settled, null, `${how}; timed once the browser had settled: ${settled.map((ms, i) => `${(ms / 1000).toFixed(1)} s (${waits[i]} s after the writes)`).join(', ')}`),
+      median: round(median(settled) / 1000, 2),
       unit: 's',
       budget: '< 20 s',
-      pass: median(samples) < 20_000,
+      pass: median(settled) < 20_000,
+    },
+    {
+      ...result(`${name}, opened right after its writes`, hurried, null, 'the same, timed while the browser still compacts the writes'),
+      median: round(median(hurried) / 1000, 2),
+      unit: 's',
+      budget: 'report',
+      pass: null,
     },
   ];
 }
