@@ -76,17 +76,39 @@ function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, 
 const paragraphs = (note: string) => note.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
 
 /**
+ * Paragraphs of the file's note compared with each paragraph here by their beginnings (see
+ * mergedNote); past this many, only whole paragraphs are compared, so a note of thousands of
+ * paragraphs costs no more than reading it.
+ */
+const CARRIED_ON_CHECKS = 50;
+
+/**
  * The two notes on one paper, the one here first, then the paragraphs of the file's (written on
  * another computer) that it does not have: two browsers importing each other's backups end up
- * with each paragraph once. Only where both together would be over the limit a note can have
- * (LIMITS.note, far beyond what anyone writes) is the file's left out.
+ * with each paragraph once. A paragraph written on after the backup was made, here or in the
+ * file, is one paragraph, the longer one: "Sec 3 matters." here and "Sec 3 matters. Also ch. 4."
+ * in the file make "Sec 3 matters. Also ch. 4.", whichever way round. Only where both together
+ * would be over the limit a note can have (LIMITS.note, far beyond what anyone writes) is the
+ * file's left out.
  */
 function mergedNote(here: string, file: string): string {
   if (here.trim() === '') return file;
-  const known = new Set(paragraphs(here));
-  const added = paragraphs(file).filter((p) => !known.has(p));
-  if (added.length === 0) return here;
-  const both = [here.trimEnd(), ...added].join('\n\n');
+  const mine = paragraphs(here);
+  const known = new Set(mine);
+  let replaced = false;
+  let checks = 0;
+  const added = paragraphs(file).filter((p) => {
+    if (known.has(p)) return false;
+    if (checks++ >= CARRIED_ON_CHECKS) return true;
+    if (mine.some((q) => q.startsWith(p))) return false; // written on here since
+    const older = mine.findIndex((q) => p.startsWith(q)); // written on in the file
+    if (older < 0) return true;
+    mine[older] = p;
+    replaced = true;
+    return false;
+  });
+  if (added.length === 0 && !replaced) return here;
+  const both = [replaced ? mine.join('\n\n') : here.trimEnd(), ...added].join('\n\n');
   return noteProblem(both) === null ? both : here;
 }
 

@@ -94,6 +94,21 @@ describe('merging a backup into what is stored', () => {
     expect((await db.library.get(attentionPaper.id))!.note).toBe('my note\n\ntheir note\n\nand section 3');
   });
 
+  it('keeps a note written on after the backup once, whether it was written on here or in the file', async () => {
+    await savePaper(attentionPaper.id, T0, attentionPaper);
+    await setNote(attentionPaper.id, 'Sec 3.2 matters for related work.');
+    const exported = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'Sec 3.2 matters for related work.' }] });
+    // Written on here after the backup was made: the backup brings nothing new.
+    await setNote(attentionPaper.id, 'Sec 3.2 matters for related work. Also ch. 4.\n\nRead with the Higgs paper.');
+    expect(await applyImport(exported, { now: T0 })).toMatchObject({ papersMerged: 0, papersUnchanged: 1 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('Sec 3.2 matters for related work. Also ch. 4.\n\nRead with the Higgs paper.');
+    // Written on in the file (another browser's backup): its longer paragraph replaces the one here, the rest is kept.
+    await setNote(attentionPaper.id, 'Sec 3.2 matters for related work.\n\nMine only.');
+    const theirs = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'Sec 3.2 matters for related work. Also ch. 4.\n\nTheirs only.' }] });
+    await applyImport(theirs, { now: T0 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe('Sec 3.2 matters for related work. Also ch. 4.\n\nMine only.\n\nTheirs only.');
+  });
+
   it('takes a tag the library has in another case as the library writes it', async () => {
     await savePaper(attentionPaper.id, T0, attentionPaper);
     await setTags(attentionPaper.id, ['thesis']);
