@@ -75,7 +75,8 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
           Hide
         </button>
       )}
-      {mode === 'feed' && !hidden && (
+      {/* A saved paper is one the reader wants: "Not interested" would say the opposite. */}
+      {mode === 'feed' && !hidden && !saved && (
         <button
           type="button"
           class="action action--quiet"

@@ -23,6 +23,11 @@ export function createHandlers(app: BackgroundApp): Handlers {
 
     async savePaper({ id, entry, shown }) {
       const result = await savePaper(id, app.now(), entry, shown);
+      // Saved after all: no longer a paper the reader said they did not want (ranking would learn it both ways).
+      if ((await getPaper(id))?.notInterestedAt !== undefined) {
+        await takeBackNotInterested([id]);
+        app.browserSync.schedule();
+      }
       await broadcastSavedChanged([id]);
       if (result.pending) void app.metadata.request();
       else void app.ranker.request();

@@ -198,6 +198,21 @@ describe('BackgroundApp', () => {
     expect(await db.library.get('1207.7214')).toMatchObject({ pending: 1, lookup: { at: clock.now(), problem: expect.stringMatching(/did not include/) } });
   });
 
+  it('takes "Not interested" back from a paper the reader saves after all', async () => {
+    const { handlers, app } = setup();
+    await addSubscription(keyword('testing'), MONDAY_EVENING);
+    await handlers.syncNow({}, {});
+    const [paper] = await db.papers.limit(1).toArray();
+    await handlers.setNotInterested({ ids: [paper!.id], value: true }, {});
+    expect(await getPaper(paper!.id)).toMatchObject({ notInterestedAt: MONDAY_EVENING, hiddenAt: MONDAY_EVENING });
+    const schedule = vi.spyOn(app.browserSync, 'schedule');
+    await handlers.savePaper({ id: paper!.id }, {});
+    const saved = await getPaper(paper!.id);
+    expect(saved?.notInterestedAt).toBeUndefined();
+    expect(saved?.hiddenAt).toBeUndefined();
+    expect(schedule).toHaveBeenCalled(); // the reader's other browsers take it back too
+  });
+
   it('asks for each id alone when arXiv rejects a batch, so one id it refuses holds back no other save', async () => {
     // arXiv answers the batch, and the refused id alone, with an error feed (a real one, for another
     // mistake: its words are what the library shows); the good id alone gets its metadata.

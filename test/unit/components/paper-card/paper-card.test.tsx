@@ -150,6 +150,17 @@ describe('PaperCard', () => {
     expect(within(card).queryByRole('button', { name: 'Hide' })).toBeNull();
   });
 
+  it('offers "Not interested" in the feed on a paper the reader has not saved, and not on one they saved', async () => {
+    await ingest([attentionPaper], 'attention', NOW);
+    const view = renderCard(await stored(attentionPaper.id), { mode: 'feed' });
+    expect(within(view.card).getByRole('button', { name: 'Not interested' })).toBeTruthy();
+    view.unmount();
+    const { card } = renderCard(await stored(attentionPaper.id), { mode: 'feed', saved: true });
+    expect(within(card).getByRole('button', { name: 'Saved' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Hide' })).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Not interested' })).toBeNull();
+  });
+
   it('marks a paper read when its abstract page is opened', async () => {
     await ingest([attentionPaper], 'attention', NOW);
     const { card, services } = renderCard(await stored(attentionPaper.id));
