@@ -17,7 +17,11 @@ function hint({ saved, pending }: RankingState): string {
   const more = NEEDED - saved;
   if (more <= 0) return 'Ordering the feed for you…';
   // A save arXiv's API never returns would keep this for ever: saving another still helps.
-  if (pending >= more) return `Waiting for arXiv’s details of ${pending === 1 ? 'the paper' : `${pending} papers`} you saved (or save ${more} more) to order the feed for you`;
+  if (pending >= more) {
+    // Any `more` of them will do: "the details of 1 of the 3 papers", not "of 3 papers".
+    const which = pending === 1 ? 'the paper' : more === pending ? `the ${pending} papers` : `${more} of the ${pending} papers`;
+    return `The feed is ordered for you once arXiv sends the details of ${which} you saved, or once you save ${more} more`;
+  }
   const saves = more - pending;
   return `Save ${saves} more ${saves === 1 ? 'paper' : 'papers'} to get the feed ordered for you`;
 }
@@ -30,7 +34,8 @@ export function OrderSwitch({ order, ranking, onOrder }: { order: FeedOrder; ran
   if (!ranking) return null;
   if (!ranking.ready) {
     return (
-      <p class="order-hint" data-testid="feed-order-hint" title="Paper Radar learns on this computer which papers are like the ones you save, and can put them first">
+      // The whole hint in its title too: in a narrow window it is cut after two lines.
+      <p class="order-hint" data-testid="feed-order-hint" title={`${hint(ranking)}. Paper Radar learns on this computer which papers are like the ones you save, and can put them first.`}>
         {hint(ranking)}
       </p>
     );

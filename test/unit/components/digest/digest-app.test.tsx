@@ -569,7 +569,10 @@ describe('the new tab', () => {
     await savePaper('2612.00001', NOW);
     await waitFor(() => expect(hint.textContent).toBe('Save 1 more paper to get the feed ordered for you'));
     await savePaper('2612.00002', NOW);
-    await waitFor(() => expect(hint.textContent).toBe('Waiting for arXiv’s details of 2 papers you saved (or save 2 more) to order the feed for you'));
+    await waitFor(() => expect(hint.textContent).toBe('The feed is ordered for you once arXiv sends the details of the 2 papers you saved, or once you save 2 more'));
+    // Two known and two waiting: either of the two will do.
+    await savePaper(testingPapers[1]!.id, NOW);
+    await waitFor(() => expect(hint.textContent).toBe('The feed is ordered for you once arXiv sends the details of 1 of the 2 papers you saved, or once you save 1 more'));
   });
 
   it('says in plain words why the first papers have not come, with a way to retry', async () => {
