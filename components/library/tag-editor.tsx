@@ -55,7 +55,8 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
   const remove = (tag: string) => store((stored) => stored.filter((t) => t !== tag));
   const add = (text = draft) => {
     if (draftProblem(text, tags)) return;
-    if (freshTags(text, tags).length > 0) store((stored) => [...stored, ...freshTags(text, stored)], () => setDraft((now) => (now === '' ? text : now)));
+    // Checked against the tags stored when the edit runs: one just taken back into the field (Backspace) may still be drawn.
+    if (freshTags(text, []).length > 0) store((stored) => [...stored, ...freshTags(text, stored)], () => setDraft((now) => (now === '' ? text : now)));
     setDraft('');
   };
   const shown = problem ?? failure;
@@ -100,8 +101,12 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
             event.preventDefault();
             add();
           } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-            // The last tag stored, which may be one just added and not drawn yet.
-            store((stored) => stored.slice(0, -1));
+            // The last tag comes back into the field to be edited, not gone at one key: Enter, or
+            // leaving the field, puts it back.
+            event.preventDefault();
+            const last = tags[tags.length - 1]!;
+            setDraft(last);
+            remove(last);
           }
         }}
         onBlur={() => add()}

@@ -143,6 +143,21 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
   });
 
+  it('takes the last tag back into the field on Backspace in the empty field, and puts it back when the field is left', async () => {
+    await setTags(attentionPaper.id, ['thesis', 'to-read']);
+    renderLibrary();
+    const entry = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === attentionPaper.id)!.parentElement!;
+    await within(await waitFor(entry)).findByText('to-read');
+    const field = within(entry()).getByRole<HTMLInputElement>('combobox', { name: 'Add a tag' });
+    fireEvent.keyDown(field, { key: 'Backspace' });
+    await waitFor(() => expect(field.value).toBe('to-read'));
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['thesis']));
+    // Pressed by mistake: leaving the field keeps the tag.
+    fireEvent.blur(field);
+    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['thesis', 'to-read']));
+    expect(field.value).toBe('');
+  });
+
   it('keeps every tag of a quick run of them, each added before the one before is drawn', async () => {
     renderLibrary();
     await waitFor(() => expect(cardIds()).toHaveLength(2));
