@@ -28,11 +28,11 @@ export function ImportReview(props: ImportReviewProps) {
       <ul>
         <li>
           {formatCount(s.subscriptionsAdded, 'subscription', 'subscriptions')}
-          {s.subscriptionsKnown > 0 && ` (${formatCount(s.subscriptionsKnown, 'is', 'are')} already here and left as they are)`}
+          {s.subscriptionsKnown > 0 && ` (${s.subscriptionsKnown === 1 ? '1 is already here and left as it is' : `${formatCount(s.subscriptionsKnown, 'is', 'are')} already here and left as they are`})`}
         </li>
         <li>
           {formatCount(s.papersAdded, 'paper', 'papers')} to your library
-          {s.papersMerged > 0 && `; ${formatCount(s.papersMerged, 'paper you already saved gets', 'papers you already saved get')} its tags and notes`}
+          {s.papersMerged > 0 && `; ${formatCount(s.papersMerged, 'paper you already saved gets', 'papers you already saved get')} the file’s tags and notes beside ${s.papersMerged === 1 ? 'its' : 'their'} own`}
           {s.papersUnchanged > 0 && `; ${formatCount(s.papersUnchanged, 'is', 'are')} already here as in the file`}
         </li>
         {s.newTags.length > 0 && <li>new tags: {s.newTags.join(', ')}</li>}

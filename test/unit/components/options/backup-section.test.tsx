@@ -67,6 +67,14 @@ describe('backup section', () => {
     const ids = (await db.subscriptions.toCollection().primaryKeys()).sort();
     const sync = send.mock.calls.find(([type]) => type === 'syncNow');
     expect((sync?.[1] as { subscriptionIds: string[] }).subscriptionIds.sort()).toEqual(ids);
+
+    // The same file again, one of its notes written on elsewhere (derived here): the review says what joins what.
+    const again = JSON.parse(text) as { library: { note: string }[] };
+    again.library[0]!.note = 'Written on another computer.';
+    choose(JSON.stringify(again), 'again.json');
+    const second = await screen.findByRole('group', { name: 'Import this backup?' });
+    expect(second.textContent).toContain('0 subscriptions (4 are already here and left as they are)');
+    expect(second.textContent).toContain('1 paper you already saved gets the file’s tags and notes beside its own; 4 are already here as in the file');
   });
 
   it('lists exactly what is wrong with a broken file and changes nothing', async () => {
