@@ -56,6 +56,21 @@ describe('a save removed and saved again', () => {
     expect(await db.library.get(paper!.id)).toMatchObject({ tags: [], note: '' });
   });
 
+  it('goes back to its place when saved again within the hour (a slip on an arXiv page, which has no Undo), with or without words', async () => {
+    await saveWithWords(T0);
+    await savePaper(other!.id, T0 + 1000, other);
+    await unsavePaper(paper!.id, T0 + DAY);
+    await unsavePaper(other!.id, T0 + DAY);
+    await savePaper(paper!.id, T0 + DAY + 59 * 60_000, paper);
+    await savePaper(other!.id, T0 + DAY + 59 * 60_000);
+    expect(await db.library.get(paper!.id)).toMatchObject({ savedAt: T0, tags: ['to read', 'group'], note: 'Section 4 is the point.' });
+    expect(await db.library.get(other!.id)).toMatchObject({ savedAt: T0 + 1000, tags: [], note: '' });
+    // Later, it is a new save, on top.
+    await unsavePaper(other!.id, T0 + 2 * DAY);
+    await savePaper(other!.id, T0 + 2 * DAY + 60 * 60_000);
+    expect(await db.library.get(other!.id)).toMatchObject({ savedAt: T0 + 2 * DAY + 60 * 60_000 });
+  });
+
   it('starts afresh after 30 days, and keeps nothing of a save it was not asked about', async () => {
     await saveWithWords(T0);
     await unsavePaper(paper!.id, T0);
