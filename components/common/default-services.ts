@@ -65,6 +65,7 @@ export function defaultServices(options: { keyResult?: Services['keyResult']; ca
       const hash = hashOf(subscriptionId ? { view: 'digest', filter: subscriptionId } : { view: 'digest' });
       void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hash}`) });
     },
+    openLibrary: () => void browser.tabs.create({ url: browser.runtime.getURL(`/newtab.html${hashOf({ view: 'library' })}`) }),
     openChangedSaves: () => void browser.tabs.create({ url: savedChangesUrl() }),
     keyResult: options.keyResult ?? (() => null),
     search: () => (search ??= createSearch()),

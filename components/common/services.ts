@@ -22,6 +22,8 @@ export interface Services {
   openOptions: () => void;
   /** The digest page, optionally filtered to one subscription. */
   openDigest: (subscriptionId?: string) => void;
+  /** The Library, in a new tab. */
+  openLibrary: () => void;
   /** The Library, at the saved papers changed since saved (what the saved-changes notification opens). */
   openChangedSaves: () => void;
   /** The claim of an abstract's main finding and the sentence it came from; null when it states none. */

@@ -116,6 +116,9 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
         <button type="button" class="link-button" onClick={() => services.openDigest()}>
           Open the digest
         </button>
+        <button type="button" class="link-button" onClick={services.openLibrary}>
+          Library
+        </button>
         {changedSaves ? (
           <button type="button" class="link-button" onClick={services.openChangedSaves}>
             {changedSaves} saved {changedSaves === 1 ? 'paper' : 'papers'} changed

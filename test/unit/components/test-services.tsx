@@ -28,6 +28,7 @@ export function testServices(handlers: Handlers = {}, overrides: Partial<Service
     open: vi.fn(),
     openOptions: vi.fn(),
     openDigest: vi.fn(),
+    openLibrary: vi.fn(),
     openChangedSaves: vi.fn(),
     keyResult: () => null,
     search: (() => {

@@ -46,6 +46,9 @@ describe('the popup', () => {
     expect(await screen.findByRole('button', { name: 'testing 9 unread: open in the digest' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'testing 9 unread: open in the digest' }));
     expect(services.services.openDigest).toHaveBeenCalledWith('testing');
+    // The reading list is a click away too.
+    fireEvent.click(screen.getByRole('button', { name: 'Library' }));
+    expect(services.services.openLibrary).toHaveBeenCalledOnce();
   });
 
   it('leads to the saved papers arXiv changed that the reader was told of and has not marked seen', async () => {
