@@ -40,10 +40,17 @@ function draftProblem(draft: string, tags: readonly string[]): string | null {
 /** A paper's tags: each removable, new ones added with Enter or a comma. */
 export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
   const [draft, setDraft] = useState('');
+  /**
+   * A tag Backspace took back into the field to be edited: not drawn, but stored until the field
+   * is done with (Enter, a comma, leaving it), so closing the tab, or the card leaving a list
+   * filtered by that tag, loses nothing.
+   */
+  const [taken, setTaken] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const problemId = useId();
   const field = useRef<HTMLInputElement>(null);
-  const problem = draftProblem(draft, tags);
+  const shownTags = taken === null ? tags : tags.filter((tag) => tag !== taken);
+  const problem = draftProblem(draft, shownTags);
   /** Stores an edit; if it fails, says why and calls `undo` (an added tag goes back to the field). */
   const store = (edit: (stored: string[]) => string[], undo?: () => void) => {
     setFailure(null);
@@ -53,17 +60,27 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
     });
   };
   const remove = (tag: string) => store((stored) => stored.filter((t) => t !== tag));
+  /** Stores the draft's tags; a tag taken back into the field is replaced by what the field holds now (nothing: it goes). */
   const add = (text = draft) => {
-    if (draftProblem(text, tags)) return;
-    // Checked against the tags stored when the edit runs: one just taken back into the field (Backspace) may still be drawn.
-    if (freshTags(text, []).length > 0) store((stored) => [...stored, ...freshTags(text, stored)], () => setDraft((now) => (now === '' ? text : now)));
+    if (draftProblem(text, shownTags)) return;
+    const was = taken;
+    setTaken(null);
     setDraft('');
+    if (was !== null && text.trim() === was) return;
+    if (was === null && freshTags(text, tags).length === 0) return;
+    store(
+      (stored) => {
+        const kept = stored.filter((tag) => tag !== was);
+        return [...kept, ...freshTags(text, kept)];
+      },
+      () => setDraft((now) => (now === '' ? text : now)),
+    );
   };
   const shown = problem ?? failure;
   return (
     <div class="tags">
       <ul class="tags__list" aria-label="Tags">
-        {tags.map((tag) => (
+        {shownTags.map((tag) => (
           <li key={tag} class="tag">
             <span class="tag__text">{tag}</span>
             <button
@@ -88,7 +105,7 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
         aria-label="Add a tag"
         aria-invalid={problem !== null}
         aria-describedby={shown ? problemId : undefined}
-        placeholder={tags.length === 0 ? 'Add a tag' : '+ tag'}
+        placeholder={shownTags.length === 0 ? 'Add a tag' : '+ tag'}
         list={listId}
         value={draft}
         onInput={(event) => {
@@ -100,13 +117,14 @@ export function TagEditor({ tags, listId, onEdit }: TagEditorProps) {
           if (event.key === 'Enter') {
             event.preventDefault();
             add();
-          } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
-            // The last tag comes back into the field to be edited, not gone at one key: Enter, or
-            // leaving the field, puts it back.
+          } else if (event.key === 'Backspace' && draft === '' && shownTags.length > 0) {
+            // The last tag comes back into the field to be edited (see `taken`), not gone at one
+            // key. One taken before and emptied since goes now.
             event.preventDefault();
-            const last = tags[tags.length - 1]!;
+            if (taken !== null) remove(taken);
+            const last = shownTags[shownTags.length - 1]!;
+            setTaken(last);
             setDraft(last);
-            remove(last);
           }
         }}
         onBlur={() => add()}

@@ -72,43 +72,66 @@ function paperToWrite(item: BackupLibraryItem, stored: StoredPaper | undefined, 
   return isNewer(item.paper, stored) ? withMetadata(stored, item.paper) : undefined;
 }
 
+/** Where a note's paragraphs are (blank lines between them), each without the spaces around it. */
+function paragraphSpans(note: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/.test(note[from]!)) from++;
+    while (to > from && /\s/.test(note[to - 1]!)) to--;
+    if (to > from) spans.push({ start: from, end: to });
+  };
+  let from = 0;
+  for (const blank of note.matchAll(/\n\s*\n/g)) {
+    push(from, blank.index);
+    from = blank.index + blank[0].length;
+  }
+  push(from, note.length);
+  return spans;
+}
+
 /** A note's paragraphs, as compared: trimmed, blank lines between them. */
-const paragraphs = (note: string) => note.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+const paragraphs = (note: string) => paragraphSpans(note).map(({ start, end }) => note.slice(start, end));
 
 /**
- * Paragraphs of the file's note compared with each paragraph here by their beginnings (see
- * mergedNote); past this many, only whole paragraphs are compared, so a note of thousands of
- * paragraphs costs no more than reading it.
+ * Paragraphs of the file's note compared by their beginnings with the note here (see
+ * mergedNote): at most this many, and only as many as keep the characters compared under
+ * CARRIED_ON_BUDGET (each check reads the note here at most twice), so that long notes of many
+ * paragraphs (a hostile file) cost no more than reading them; past that, only whole paragraphs
+ * are compared.
  */
 const CARRIED_ON_CHECKS = 50;
+const CARRIED_ON_BUDGET = 200_000;
 
 /**
  * The two notes on one paper, the one here first, then the paragraphs of the file's (written on
  * another computer) that it does not have: two browsers importing each other's backups end up
  * with each paragraph once. A paragraph written on after the backup was made, here or in the
  * file, is one paragraph, the longer one: "Sec 3 matters." here and "Sec 3 matters. Also ch. 4."
- * in the file make "Sec 3 matters. Also ch. 4.", whichever way round. Only where both together
- * would be over the limit a note can have (LIMITS.note, far beyond what anyone writes) is the
- * file's left out.
+ * in the file make "Sec 3 matters. Also ch. 4.", whichever way round; the rest of the note here
+ * is kept as written. Only where both together would be over the limit a note can have
+ * (LIMITS.note, far beyond what anyone writes) is the file's left out.
  */
 function mergedNote(here: string, file: string): string {
   if (here.trim() === '') return file;
-  const mine = paragraphs(here);
+  const spans = paragraphSpans(here);
+  const mine = spans.map(({ start, end }) => here.slice(start, end));
   const known = new Set(mine);
-  let replaced = false;
-  let checks = 0;
+  const longer = new Map<number, string>(); // a paragraph here, by index, and the file's that carries it on
+  let checks = Math.min(CARRIED_ON_CHECKS, Math.floor(CARRIED_ON_BUDGET / here.length));
   const added = paragraphs(file).filter((p) => {
     if (known.has(p)) return false;
-    if (checks++ >= CARRIED_ON_CHECKS) return true;
+    if (checks-- <= 0) return true;
     if (mine.some((q) => q.startsWith(p))) return false; // written on here since
-    const older = mine.findIndex((q) => p.startsWith(q)); // written on in the file
+    const older = mine.findIndex((q, i) => !longer.has(i) && p.startsWith(q)); // written on in the file
     if (older < 0) return true;
-    mine[older] = p;
-    replaced = true;
+    longer.set(older, p);
     return false;
   });
-  if (added.length === 0 && !replaced) return here;
-  const both = [replaced ? mine.join('\n\n') : here.trimEnd(), ...added].join('\n\n');
+  if (added.length === 0 && longer.size === 0) return here;
+  let kept = here.trimEnd();
+  // From the last paragraph back, so the earlier ones' places still hold.
+  for (const [i, p] of [...longer].sort((a, b) => b[0] - a[0])) kept = kept.slice(0, spans[i]!.start) + p + kept.slice(spans[i]!.end);
+  const both = [kept, ...added].join('\n\n');
   return noteProblem(both) === null ? both : here;
 }
 

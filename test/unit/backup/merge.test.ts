@@ -107,6 +107,11 @@ describe('merging a backup into what is stored', () => {
     const theirs = backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'Sec 3.2 matters for related work. Also ch. 4.\n\nTheirs only.' }] });
     await applyImport(theirs, { now: T0 });
     expect((await db.library.get(attentionPaper.id))!.note).toBe('Sec 3.2 matters for related work. Also ch. 4.\n\nMine only.\n\nTheirs only.');
+    // The rest of the note here stays as written: indented lines, blank lines between paragraphs.
+    const written = '    def attention(q, k):\n        return q @ k\n\n\n\nSec 3.2 matters.\n\n  - a list item';
+    await setNote(attentionPaper.id, written);
+    await applyImport(backup({ library: [{ id: attentionPaper.id, savedAt: T0, paper: attentionPaper, tags: [], note: 'Sec 3.2 matters. Also ch. 4.' }] }), { now: T0 });
+    expect((await db.library.get(attentionPaper.id))!.note).toBe(written.replace('Sec 3.2 matters.', 'Sec 3.2 matters. Also ch. 4.'));
   });
 
   it('takes a tag the library has in another case as the library writes it', async () => {

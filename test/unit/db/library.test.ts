@@ -60,15 +60,19 @@ describe('a save removed and saved again', () => {
     await saveWithWords(T0);
     await savePaper(other!.id, T0 + 1000, other);
     await unsavePaper(paper!.id, T0 + DAY);
-    await unsavePaper(other!.id, T0 + DAY);
     await savePaper(paper!.id, T0 + DAY + 59 * 60_000, paper);
-    await savePaper(other!.id, T0 + DAY + 59 * 60_000);
     expect(await db.library.get(paper!.id)).toMatchObject({ savedAt: T0, tags: ['to read', 'group'], note: 'Section 4 is the point.' });
+    await unsavePaper(other!.id, T0 + DAY);
+    await savePaper(other!.id, T0 + DAY + 59 * 60_000);
     expect(await db.library.get(other!.id)).toMatchObject({ savedAt: T0 + 1000, tags: [], note: '' });
-    // Later, it is a new save, on top.
+    // Later, or after another removal, it is a new save, on top.
     await unsavePaper(other!.id, T0 + 2 * DAY);
     await savePaper(other!.id, T0 + 2 * DAY + 60 * 60_000);
     expect(await db.library.get(other!.id)).toMatchObject({ savedAt: T0 + 2 * DAY + 60 * 60_000 });
+    await unsavePaper(other!.id, T0 + 3 * DAY);
+    await unsavePaper(paper!.id, T0 + 3 * DAY);
+    await savePaper(other!.id, T0 + 3 * DAY + 1000);
+    expect(await db.library.get(other!.id)).toMatchObject({ savedAt: T0 + 3 * DAY + 1000 });
   });
 
   it('starts afresh after 30 days, and keeps nothing of a save it was not asked about', async () => {

@@ -143,19 +143,37 @@ describe('the library', () => {
     await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual([]));
   });
 
-  it('takes the last tag back into the field on Backspace in the empty field, and puts it back when the field is left', async () => {
+  it('takes the last tag back into the field on Backspace in the empty field, to be edited, and removes it only once the field is left without it', async () => {
     await setTags(attentionPaper.id, ['thesis', 'to-read']);
     renderLibrary();
     const entry = () => screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === attentionPaper.id)!.parentElement!;
     await within(await waitFor(entry)).findByText('to-read');
     const field = within(entry()).getByRole<HTMLInputElement>('combobox', { name: 'Add a tag' });
+    const drawn = () => within(entry()).getAllByRole('listitem').map((li) => li.querySelector('.tag__text')?.textContent);
+    const stored = async () => (await db.library.get(attentionPaper.id))!.tags;
     fireEvent.keyDown(field, { key: 'Backspace' });
     await waitFor(() => expect(field.value).toBe('to-read'));
-    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['thesis']));
-    // Pressed by mistake: leaving the field keeps the tag.
+    expect(drawn()).toEqual(['thesis']);
+    // Still stored while it is in the field: a tab closed now loses nothing.
+    expect(await stored()).toEqual(['thesis', 'to-read']);
+    // Pressed by mistake: leaving the field puts it back.
     fireEvent.blur(field);
-    await waitFor(async () => expect((await db.library.get(attentionPaper.id))!.tags).toEqual(['thesis', 'to-read']));
+    await waitFor(() => expect(drawn()).toEqual(['thesis', 'to-read']));
     expect(field.value).toBe('');
+    expect(await stored()).toEqual(['thesis', 'to-read']);
+    // Edited: the new text replaces it.
+    fireEvent.keyDown(field, { key: 'Backspace' });
+    await waitFor(() => expect(field.value).toBe('to-read'));
+    fireEvent.input(field, { target: { value: 'reading' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await waitFor(async () => expect(await stored()).toEqual(['thesis', 'reading']));
+    // Emptied and left: it goes.
+    fireEvent.keyDown(field, { key: 'Backspace' });
+    await waitFor(() => expect(field.value).toBe('reading'));
+    fireEvent.input(field, { target: { value: '' } });
+    fireEvent.blur(field);
+    await waitFor(async () => expect(await stored()).toEqual(['thesis']));
+    await waitFor(() => expect(drawn()).toEqual(['thesis']));
   });
 
   it('keeps every tag of a quick run of them, each added before the one before is drawn', async () => {
