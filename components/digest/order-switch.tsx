@@ -35,7 +35,7 @@ export function OrderSwitch({ order, ranking, onOrder }: { order: FeedOrder; ran
   if (!ranking.ready) {
     return (
       // The whole hint in its title too: in a narrow window it is cut after two lines.
-      <p class="order-hint" data-testid="feed-order-hint" title={`${hint(ranking)}. Paper Radar learns on this computer which papers are like the ones you save, and can put them first.`}>
+      <p class="order-hint" data-testid="feed-order-hint" title={`${hint(ranking)}${hint(ranking).endsWith('…') ? '' : '.'} Paper Radar learns on this computer which papers are like the ones you save, and can put them first.`}>
         {hint(ranking)}
       </p>
     );

@@ -32,7 +32,7 @@ export function ImportReview(props: ImportReviewProps) {
         </li>
         <li>
           {formatCount(s.papersAdded, 'paper', 'papers')} to your library
-          {s.papersMerged > 0 && `; ${formatCount(s.papersMerged, 'paper you already saved gets', 'papers you already saved get')} the file’s tags and notes beside ${s.papersMerged === 1 ? 'its' : 'their'} own`}
+          {s.papersMerged > 0 && `; ${formatCount(s.papersMerged, 'paper you already saved takes', 'papers you already saved take')} what the file adds (tags and notes joined to ${s.papersMerged === 1 ? 'its' : 'their'} own, newer details from arXiv)`}
           {s.papersUnchanged > 0 && `; ${formatCount(s.papersUnchanged, 'is', 'are')} already here as in the file`}
         </li>
         {s.newTags.length > 0 && <li>new tags: {s.newTags.join(', ')}</li>}

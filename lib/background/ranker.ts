@@ -70,6 +70,17 @@ const BREATHE_MS = 10;
 /** The first `count` papers of `newest` and every labelled one: what the vocabulary is learned from, what gets features. */
 const newestAndLabelled = (newest: string[], count: number, labelled: string[]) => [...new Set([...newest.slice(0, count), ...labelled])];
 
+/**
+ * What the reader said: the papers they saved, and those they marked "not interested" and have
+ * not saved since (a save says otherwise; a mark made before saving took it back, or brought by
+ * another browser's sync, would teach the paper both ways).
+ */
+async function readerLabels(): Promise<{ liked: string[]; disliked: string[] }> {
+  const [liked, marked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
+  const saved = new Set(liked);
+  return { liked, disliked: marked.filter((id) => !saved.has(id)) };
+}
+
 /** Ranks the feed for the reader: learns from saves and "not interested" marks, in the background. */
 export class Ranker {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -140,7 +151,7 @@ export class Ranker {
    * "not interested" the worker was not awake for), or papers that arrived since. Cheap otherwise.
    */
   async refreshIfStale(): Promise<void> {
-    const [liked, disliked, model, ranking, newest] = await Promise.all([savedPaperIds(), notInterestedIds(), getRankModel(), getRankingHead(), newestArrival()]);
+    const [{ liked, disliked }, model, ranking, newest] = await Promise.all([readerLabels(), getRankModel(), getRankingHead(), newestArrival()]);
     const wanted = liked.length >= MIN_SAVED_FOR_RANKING;
     const stale = !ranking || !model || model.labels !== `${liked.join(',')}|${disliked.join(',')}` || (newest?.addedAt ?? 0) > ranking.builtAt;
     if (wanted ? stale : ranking !== undefined) await this.run();
@@ -168,7 +179,7 @@ export class Ranker {
     await this.pause();
     // The ranking is of the store as it was now: papers stored from here on make it stale.
     const startedAt = this.options.now();
-    const [liked, disliked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
+    const { liked, disliked } = await readerLabels();
     if (liked.length < MIN_SAVED_FOR_RANKING) {
       await clearRanking();
       return;

@@ -6,7 +6,13 @@ const TICKS_PER_SECOND = 100;
 /** CPU time (s) used so far by every process of the Chromium whose profile is `userDataDir` (Linux's /proc). */
 function cpuSeconds(userDataDir: string): number {
   let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0; // no /proc: not Linux
+  }
+  for (const pid of pids) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${userDataDir}`)) continue;
       // After the command's name in parentheses: utime and stime are fields 14 and 15.
@@ -20,14 +26,15 @@ function cpuSeconds(userDataDir: string): number {
 }
 
 /**
- * Waits until the browser has done the work that writes leave behind (IndexedDB's compaction of
- * what was written and deleted runs in the browser for tens of seconds after the writes): until
- * its processes use less than `idleShare` of a core for `quietSeconds` in a row, at most
- * `maxSeconds`. Returns the seconds waited. Where /proc cannot tell, returns at once.
+ * Waits until the browser has done the work that writes leave behind (IndexedDB compacts what was
+ * written and deleted in the browser's own process after the writes: 3-5 s after the benchmark's,
+ * some 40 s after several databases of 50,000 rows were deleted one after the other): until its
+ * processes use less than `idleShare` of a core for `quietSeconds` in a row. Returns the seconds
+ * waited; throws if they never do within `maxSeconds`, or where /proc cannot tell (not Linux).
  */
 export async function settle(userDataDir: string, { idleShare = 0.1, quietSeconds = 3, maxSeconds = 120 } = {}, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<number> {
   let before = cpuSeconds(userDataDir);
-  if (before === 0) return 0;
+  if (before === 0) throw new Error('cannot tell how busy the browser is (no /proc, or no process of its profile)');
   let quiet = 0;
   for (let waited = 1; waited <= maxSeconds; waited++) {
     await sleep(1000);
@@ -36,5 +43,5 @@ export async function settle(userDataDir: string, { idleShare = 0.1, quietSecond
     before = now;
     if (quiet >= quietSeconds) return waited;
   }
-  return maxSeconds;
+  throw new Error(`the browser was still busy ${maxSeconds} s after the writes`);
 }

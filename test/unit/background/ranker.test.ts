@@ -142,6 +142,16 @@ describe('the ranker in the background', () => {
     expect(await bestNewTitles(T0 + 2 * 86_400_000)).toEqual([]);
   });
 
+  it('learns a saved paper as wanted, also when it carries a "not interested" mark (one from before it was saved, or from another browser)', async () => {
+    const saved = testing.slice(0, MIN_SAVED_FOR_RANKING);
+    for (const paper of saved) await savePaper(paper.id, T0);
+    await markNotInterested([saved[0]!.id, language[0]!.id], T0);
+    await ranker().run();
+    const [liked, disliked] = (await getRankModel())!.labels.split('|');
+    expect(liked!.split(',').sort()).toEqual(saved.map((p) => p.id).sort());
+    expect(disliked!.split(',')).toEqual([language[0]!.id]);
+  });
+
   it('does nothing when nothing changed, and forgets the order when too few papers stay saved', async () => {
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
     await ranker().run();

@@ -74,7 +74,7 @@ describe('backup section', () => {
     choose(JSON.stringify(again), 'again.json');
     const second = await screen.findByRole('group', { name: 'Import this backup?' });
     expect(second.textContent).toContain('0 subscriptions (4 are already here and left as they are)');
-    expect(second.textContent).toContain('1 paper you already saved gets the file’s tags and notes beside its own; 4 are already here as in the file');
+    expect(second.textContent).toContain('1 paper you already saved takes what the file adds (tags and notes joined to its own, newer details from arXiv); 4 are already here as in the file');
   });
 
   it('lists exactly what is wrong with a broken file and changes nothing', async () => {
