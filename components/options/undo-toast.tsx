@@ -1,4 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { hasCommandModifier, isTypingTarget } from '../common/keys';
+import { TOAST_ACTION_KEY } from '../common/toast';
 
 export interface Toast {
   /** Changes for each toast, so a new one restarts the timer. */
@@ -7,31 +9,72 @@ export interface Toast {
   onUndo?: () => void;
 }
 
-/** A message at the bottom of the page that goes away by itself; with Undo while it lasts. */
+/**
+ * A message at the bottom of the page that goes away by itself; with Undo while it lasts. As on
+ * the new tab (components/common/toast.tsx), it stays while the pointer or the focus is on it,
+ * and Undo runs with the z key too: after a row is deleted, the button comes after every other
+ * row in the tab order.
+ */
 export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null; durationMs: number; onClose: () => void }) {
+  const [held, setHeld] = useState(false);
+  /** Where the focus was before it came to the toast: where Dismiss puts it back. */
+  const cameFrom = useRef<HTMLElement | null>(null);
+  useEffect(() => setHeld(false), [toast?.key]);
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || held) return;
     const timer = setTimeout(onClose, durationMs);
     return () => clearTimeout(timer);
-  }, [toast?.key, durationMs]);
+  }, [toast?.key, durationMs, held]);
+  const undo = () => {
+    toast?.onUndo?.();
+    onClose();
+  };
+  const latestUndo = useRef(undo);
+  latestUndo.current = undo;
+  const withUndo = toast?.onUndo !== undefined;
+  useEffect(() => {
+    if (!withUndo) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      latestUndo.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [withUndo, toast?.key]);
   return (
     <div class="toast-region" role="status" aria-live="polite">
       {toast && (
-        <div class="toast" key={toast.key}>
+        <div
+          class="toast"
+          key={toast.key}
+          onPointerEnter={() => setHeld(true)}
+          onPointerLeave={() => setHeld(false)}
+          onFocusIn={(event) => {
+            setHeld(true);
+            const from = event.relatedTarget as HTMLElement | null;
+            if (from && !event.currentTarget.contains(from)) cameFrom.current = from;
+          }}
+          onFocusOut={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
+          }}
+        >
           <span>{toast.message}</span>
           {toast.onUndo && (
-            <button
-              type="button"
-              class="toast-undo"
-              onClick={() => {
-                toast.onUndo?.();
-                onClose();
-              }}
-            >
+            <button type="button" class="toast-undo" title={`Undo (${TOAST_ACTION_KEY})`} onClick={undo}>
               Undo
             </button>
           )}
-          <button type="button" class="toast-close" aria-label="Dismiss" onClick={onClose}>
+          <button
+            type="button"
+            class="toast-close"
+            aria-label="Dismiss"
+            onClick={() => {
+              const back = cameFrom.current;
+              onClose();
+              if (back?.isConnected) back.focus();
+            }}
+          >
             ×
           </button>
         </div>
