@@ -34,6 +34,9 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const toasts = useRef(0);
+  const field = useRef<HTMLInputElement>(null);
+  /** The question's buttons go once it is answered: the focus goes back to the number, not to the page. */
+  const backToField = () => setTimeout(() => field.current?.focus(), 0);
 
   const fail = (error: unknown) => setProblem(`The number could not be changed: ${messageOf(error)}`);
 
@@ -65,6 +68,7 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
       await onChange({ papersPerSubscription: pending.value });
       setPending(null);
       setTyped(null);
+      backToField();
       setToast({
         key: ++toasts.current,
         message: `Removed ${formatCount(removed, 'paper', 'papers')}: each subscription keeps its newest ${pending.value}.`,
@@ -75,19 +79,23 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
       });
     } catch (error) {
       setPending(null);
+      backToField();
       fail(error);
     }
   };
 
   const cancel = () => {
+    if (pending?.removing) return;
     setPending(null);
     setTyped(null);
+    backToField();
   };
 
   return (
     <div class="field">
       <label for={ids.field}>Papers kept per subscription</label>
       <input
+        ref={field}
         id={ids.field}
         type="number"
         inputMode="numeric"
@@ -103,7 +111,10 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
           setProblem(null);
         }}
         onBlur={() => void commit()}
-        onKeyDown={(e) => e.key === 'Enter' && void commit()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void commit();
+          else if (e.key === 'Escape' && pending) cancel();
+        }}
       />
       <span class="hint block">
         From {min} to {max}. Older papers leave the feed; saved papers and papers from the last {RECENT_DAYS} days are always kept.
@@ -114,15 +125,17 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
         </p>
       )}
       {pending && (
-        <div class="confirm" role="group" aria-label="Keep fewer papers?">
-          <p>
+        <div class="confirm" role="group" aria-label="Keep fewer papers?" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+          {/* Said when it appears: the focus stays in the number, and the question waits for an answer. */}
+          <p role="alert">
             Keeping {pending.value} papers per subscription removes {formatCount(pending.removes, 'paper', 'papers')} from your feed now. Saved
             papers, papers from the last {RECENT_DAYS} days and those another subscription keeps stay.
           </p>
-          <button type="button" class="button-danger" disabled={pending.removing} aria-busy={pending.removing} onClick={() => void confirm()}>
+          {/* aria-disabled, not disabled: a disabled button drops the focus to the page. */}
+          <button type="button" class="button-danger" aria-disabled={pending.removing} aria-busy={pending.removing} onClick={() => void confirm()}>
             {pending.removing ? 'Removing…' : `Remove ${formatCount(pending.removes, 'paper', 'papers')}`}
           </button>{' '}
-          <button type="button" class="button-secondary" disabled={pending.removing} onClick={cancel}>
+          <button type="button" class="button-secondary" aria-disabled={pending.removing} onClick={cancel}>
             Keep {kept}
           </button>
         </div>

@@ -85,14 +85,30 @@ describe('settings', () => {
     expect(question.textContent).toContain('Keeping 10 papers per subscription removes 90 papers from your feed now.');
     expect(await allStoredPapers()).toEqual(before);
     expect((await getSettings()).papersPerSubscription).toBe(200);
-    fireEvent.click(within(question).getByRole('button', { name: 'Keep 200' }));
+    // Said when it appears (the focus stays in the number field).
+    expect(within(question).getByRole('alert').textContent).toContain('removes 90 papers');
+    const keep = within(question).getByRole('button', { name: 'Keep 200' });
+    keep.focus();
+    fireEvent.click(keep);
+    expect(screen.queryByRole('group', { name: 'Keep fewer papers?' })).toBeNull();
+    expect(field.value).toBe('200');
+    // Its buttons gone, the focus is back in the number field, not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    // Escape says no as well.
+    fireEvent.input(field, { target: { value: '10' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    await screen.findByRole('group', { name: 'Keep fewer papers?' });
+    fireEvent.keyDown(field, { key: 'Escape' });
     expect(screen.queryByRole('group', { name: 'Keep fewer papers?' })).toBeNull();
     expect(field.value).toBe('200');
 
     fireEvent.input(field, { target: { value: '10' } });
     fireEvent.keyDown(field, { key: 'Enter' });
-    fireEvent.click(within(await screen.findByRole('group', { name: 'Keep fewer papers?' })).getByRole('button', { name: 'Remove 90 papers' }));
+    const remove = within(await screen.findByRole('group', { name: 'Keep fewer papers?' })).getByRole('button', { name: 'Remove 90 papers' });
+    remove.focus();
+    fireEvent.click(remove);
     await screen.findByText('Removed 90 papers: each subscription keeps its newest 10.');
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(await countStoredPapers()).toBe(11);
     expect((await getSettings()).papersPerSubscription).toBe(10);
 
