@@ -24,7 +24,9 @@ export function QueryCheck({ check, id, onFix }: { check: DraftCheck; id: string
         </p>
       )}
       {errors.length > 0 && (
-        <ul class="problems problems-error" role="alert">
+        // Not an alert: they change with each key typed. The input names them (aria-describedby),
+        // and the form says them when the reader tries to add.
+        <ul class="problems problems-error">
           {errors.map((problem) => (
             <li key={problem.code} data-code={problem.code}>
               <strong>Can’t add this yet:</strong> {problem.message} <FixButton problem={problem} onFix={onFix} />

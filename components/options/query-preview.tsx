@@ -57,7 +57,8 @@ export function QueryPreview({ query, searchQuery, mode }: QueryPreviewProps) {
 
   return (
     <div class="preview">
-      <button type="button" class="button-secondary" onClick={onClick} disabled={searchQuery === null || shown.status === 'waiting'}>
+      {/* Not disabled while arXiv is asked: a disabled button drops the focus to the page. */}
+      <button type="button" class="button-secondary" onClick={onClick} disabled={searchQuery === null} aria-disabled={shown.status === 'waiting'}>
         {shown.status === 'waiting' ? 'Asking arXiv…' : 'Preview'}
       </button>
       <PreviewBody state={shown} mode={mode} />

@@ -37,11 +37,18 @@ function replaceSearch(value: string, id: string): string {
 export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }: SubscriptionFormProps) {
   const [draft, setDraft] = useState(initial);
   const [failure, setFailure] = useState<string | null>(null);
+  /** What keeps the draft from being added, said when the reader tries to (Enter, Add). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId(), title: useId() };
+  const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId(), title: useId(), failure: useId() };
   const check = useMemo(() => checkDraft(draft), [draft]);
-  const change = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+  // A failure or a refusal was about the draft as it was: a change makes it stale.
+  const change = (changes: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...changes }));
+    setFailure(null);
+    setRefusal(null);
+  };
 
   const search = draft.kind === 'category' ? categorySearch(draft.value) : '';
   const combobox = useCategoryCombobox(ids.list, search, (id) => change({ value: replaceSearch(draft.value, id) }));
@@ -53,7 +60,12 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (check.blocked || busy) return;
+    if (busy) return;
+    if (check.blocked) {
+      const errors = check.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+      setRefusal(`Can’t ${mode === 'add' ? 'add' : 'save'} this yet: ${errors.join(' ') || 'type a subscription first.'}`);
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
@@ -83,7 +95,18 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
   const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
 
   return (
-    <form class={`subscription-form subscription-form-${mode}`} onSubmit={submit} noValidate aria-labelledby={editing !== undefined ? ids.title : undefined}>
+    <form
+      class={`subscription-form subscription-form-${mode}`}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={editing !== undefined ? ids.title : undefined}
+      onKeyDown={(event) => {
+        // Escape leaves an edit as Cancel does (the category suggestions take it first when open).
+        if (event.key !== 'Escape' || event.defaultPrevented || !onCancel) return;
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       {editing !== undefined && (
         <p id={ids.title} class="subscription-form__title">
           Editing “{editing}”
@@ -109,8 +132,8 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
             spellcheck={false}
             placeholder={KIND_EXAMPLES[draft.kind]}
             value={draft.value}
-            aria-describedby={`${ids.help} ${ids.check}`}
-            aria-invalid={check.blocked && draft.value.trim() !== '' && !naming}
+            aria-describedby={`${ids.help} ${ids.check}${failure ? ` ${ids.failure}` : ''}`}
+            aria-invalid={(check.blocked && draft.value.trim() !== '' && !naming) || failure !== null}
             onInput={(event) => change({ value: event.currentTarget.value })}
             {...(draft.kind === 'category' ? combobox.inputProps : {})}
             onKeyDown={onKeyDown}
@@ -118,7 +141,8 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
           />
           {draft.kind === 'category' && <CategorySuggestions id={ids.list} combobox={combobox} />}
         </div>
-        <button type="submit" class="button-primary" disabled={check.blocked || busy} {...testId('subscription-add')}>
+        {/* aria-disabled, not disabled: Tab still reaches it, and pressing it says what is missing. */}
+        <button type="submit" class="button-primary" aria-disabled={check.blocked || busy} {...testId('subscription-add')}>
           {mode === 'add' ? 'Add' : 'Save'}
         </button>
         {onCancel && (
@@ -154,7 +178,16 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
           </span>
         </label>
       )}
-      {failure && <p class="problems-error" role="alert">{failure}</p>}
+      {failure && (
+        <p id={ids.failure} class="problems-error" role="alert">
+          {failure}
+        </p>
+      )}
+      {refusal && (
+        <p class="visually-hidden" role="alert">
+          {refusal}
+        </p>
+      )}
       <SubscriptionLimits draft={draft} change={change} />
       <QueryPreview query={draftQuery(draft)} searchQuery={check.searchQuery} mode={mode} />
     </form>

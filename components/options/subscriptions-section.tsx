@@ -52,6 +52,9 @@ export function SubscriptionsSection() {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
+  /** What a screen reader is told of a change it cannot see: a row moved, paused or resumed. */
+  const [said, setSaid] = useState('');
+  const section = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const toastCount = useRef(0);
   /**
@@ -131,7 +134,10 @@ export function SubscriptionsSection() {
     toggle(subscription) {
       const enabled = !subscription.enabled;
       updateSubscription(subscription.id, { enabled }).then(
-        () => enabled && requestSync(subscription),
+        () => {
+          setSaid(enabled ? `Resumed “${subscription.label}”.` : `Paused “${subscription.label}”: not checked until turned on.`);
+          if (enabled) requestSync(subscription);
+        },
         (error: unknown) => setNotice(`“${subscription.label}” could not be ${enabled ? 'resumed' : 'paused'}: ${(error as Error).message}`),
       );
     },
@@ -139,7 +145,11 @@ export function SubscriptionsSection() {
       const order = moved(subscriptions.map((s) => s.id), id, by);
       if (!order) return;
       focusAfter.current = control === 'row' ? { id } : { id, control };
-      reorderSubscriptions(order).catch((error: unknown) => setNotice(`The subscriptions could not be reordered: ${(error as Error).message}`));
+      const label = subscriptions.find((s) => s.id === id)?.label ?? '';
+      reorderSubscriptions(order).then(
+        () => setSaid(`Moved “${label}” to ${order.indexOf(id) + 1} of ${order.length}.`),
+        (error: unknown) => setNotice(`The subscriptions could not be reordered: ${(error as Error).message}`),
+      );
     },
     async remove(subscription) {
       const ids = subscriptions.map((s) => s.id);
@@ -149,6 +159,8 @@ export function SubscriptionsSection() {
       focusAfter.current = neighbour === undefined ? null : { id: neighbour };
       const removed = await deleteSubscription(subscription.id);
       if (!removed) return;
+      // The last one gone: the focus goes to the form, to add another, not to the page.
+      if (neighbour === undefined) section.current?.querySelector<HTMLInputElement>('.subscription-form-add [data-control="query"]')?.focus();
       if (editing === removed.id) setEditing(null);
       setToast({
         key: ++toastCount.current,
@@ -166,7 +178,7 @@ export function SubscriptionsSection() {
   };
 
   return (
-    <section id="subscriptions" class="panel" aria-labelledby="subscriptions-title">
+    <section id="subscriptions" class="panel" aria-labelledby="subscriptions-title" ref={section}>
       <h2 id="subscriptions-title">Subscriptions</h2>
       <p class="lead">What Paper Radar watches on arXiv. New papers arrive after arXiv’s daily announcement and show up on every new tab.</p>
       {/* What happened to the last one added must not read as said of the next one being typed. */}
@@ -197,6 +209,9 @@ export function SubscriptionsSection() {
         </ol>
       )}
       {subscriptions.length > 1 && <p class="hint">The order here is the order of the chips above your papers. Move a subscription with ↑ and ↓, or Alt+↑ and Alt+↓.</p>}
+      <p class="visually-hidden" role="status">
+        {said}
+      </p>
       <UndoToast toast={toast} durationMs={undoMs} onClose={() => setToast(null)} />
     </section>
   );

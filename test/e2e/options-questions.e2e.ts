@@ -33,7 +33,7 @@ describe('a category subscription', () => {
     // Typed into the field, the word is looked up: the suggestions are the advice, not an error.
     await expect.poll(() => form.getByRole('option', { name: /^cs\.DC Distributed, Parallel, and Cluster Computing/ }).count()).toBe(1);
     expect(await form.locator('.problems-error').count()).toBe(0);
-    expect(await options.getByTestId('subscription-add').isDisabled()).toBe(true);
+    expect(await options.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     // Enter with no suggestion chosen adds nothing, closes the list and says what is wrong.
     await input.press('Enter');
     await expect.poll(() => form.locator('.problems-error').innerText()).toContain('Did you mean "cs.DC" (Distributed, Parallel, and Cluster Computing)?');

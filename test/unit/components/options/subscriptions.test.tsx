@@ -21,6 +21,8 @@ afterEach(cleanup);
 const input = () => screen.getByTestId('subscription-input') as HTMLInputElement;
 const type = (text: string) => fireEvent.input(input(), { target: { value: text } });
 const rows = () => screen.queryAllByTestId('subscription-row');
+/** What the add form says is wrong while typing (named by the input, not announced at each key). */
+const problems = () => document.querySelector('.subscription-form-add .query-check .problems-error')?.textContent ?? null;
 const rowNames = () => rows().map((row) => row.getAttribute('aria-label'));
 
 async function seed(...values: string[]) {
@@ -63,14 +65,17 @@ describe('adding a subscription', () => {
   it('says while typing that a subscription is longer than a backup holds, and does not add it', async () => {
     const { send } = renderWithServices(<SubscriptionsSection />);
     type(`a${' graph'.repeat(400)}`);
-    expect(screen.getByRole('alert').textContent).toBe('Can’t add this yet: What a subscription watches can be at most 2,000 characters long; this has 2,401. ');
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(problems()).toBe('Can’t add this yet: What a subscription watches can be at most 2,000 characters long; this has 2,401. ');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     fireEvent.keyDown(input(), { key: 'Enter' });
+    // Said when the reader tries to add.
+    expect(screen.getByRole('alert').textContent).toBe('Can’t add this yet: What a subscription watches can be at most 2,000 characters long; this has 2,401.');
     type('graph');
     fireEvent.click(screen.getByText('Limit to categories, leave out words, name'));
     fireEvent.input(screen.getByLabelText('Name on chips and notifications'), { target: { value: 'n'.repeat(2001) } });
-    expect(screen.getByRole('alert').textContent).toContain('A name can be at most 2,000 characters long; this one has 2,001.');
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(problems()).toContain('A name can be at most 2,000 characters long; this one has 2,001.');
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await listSubscriptions()).toEqual([]);
     expect(send).not.toHaveBeenCalled();
@@ -90,7 +95,7 @@ describe('adding a subscription', () => {
     type('large-scale');
     const warning = screen.getByText(/reads a hyphen as "NOT"/);
     expect(warning.textContent).toContain('Write "large scale" instead of "large-scale"');
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('false');
     // One click takes the advice.
     fireEvent.click(screen.getByRole('button', { name: 'Use “large scale”' }));
     expect(input().value).toBe('large scale');
@@ -102,19 +107,26 @@ describe('adding a subscription', () => {
   it('takes the plain spelling of an accented word in one click, which unblocks adding', () => {
     renderWithServices(<SubscriptionsSection />);
     type('Schrödinger bridge');
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Use “Schrodinger bridge”' }));
     expect(input().value).toBe('Schrodinger bridge');
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(false);
+    expect(problems()).toBeNull();
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('false');
   });
 
   it('does not add a query arXiv would refuse, and says why', async () => {
     renderWithServices(<SubscriptionsSection />);
     fireEvent.click(screen.getByLabelText('arXiv query'));
     type('ti:"dark matter');
-    expect(screen.getByRole('alert').textContent).toMatch(/A double quote \(".*\) is missing its partner/);
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(problems()).toMatch(/A double quote \(".*\) is missing its partner/);
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
+    // The Add button stays in the tab order: pressed, it says what is missing.
+    fireEvent.click(screen.getByTestId('subscription-add'));
+    expect(screen.getByRole('alert').textContent).toMatch(/^Can’t add this yet: A double quote \(".*\) is missing its partner/);
+    // Typing on makes it stale.
+    type('ti:"dark matter"');
+    expect(screen.queryByRole('alert')).toBeNull();
+    type('ti:"dark matter');
     fireEvent.keyDown(input(), { key: 'Enter' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await db.subscriptions.count()).toBe(0);
@@ -126,8 +138,14 @@ describe('adding a subscription', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     type('Dark Matter');
     fireEvent.keyDown(input(), { key: 'Enter' });
-    await waitFor(() => expect(screen.getByText('You already watch this: “dark matter”.')).toBeTruthy());
+    const said = await screen.findByText('You already watch this: “dark matter”.');
     expect(await db.subscriptions.count()).toBe(1);
+    // Said of the field, and gone once the field changes.
+    expect(input().getAttribute('aria-invalid')).toBe('true');
+    expect(input().getAttribute('aria-describedby')).toContain(said.id);
+    type('Dark Matter halos');
+    expect(screen.queryByText('You already watch this: “dark matter”.')).toBeNull();
+    expect(input().getAttribute('aria-invalid')).toBe('false');
   });
 
   it('picks a category from the taxonomy by name', async () => {
@@ -148,12 +166,12 @@ describe('adding a subscription', () => {
     type('machine learning');
     expect(screen.getByRole('option', { name: 'cs.LG Machine Learning Computer Science' })).toBeTruthy();
     expect(screen.getByRole('option', { name: 'stat.ML Machine Learning Statistics' })).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(problems()).toBeNull();
     expect(screen.queryByRole('checkbox', { name: /anyway/ })).toBeNull();
     // Enter with no suggestion chosen: nothing is added; the list closes and the problem shows.
     fireEvent.keyDown(input(), { key: 'Enter' });
     expect(screen.queryByRole('listbox')).toBeNull();
-    expect(screen.getByRole('alert').textContent).toContain('Did you mean "cs.LG" (Machine Learning)?');
+    expect(problems()).toContain('Did you mean "cs.LG" (Machine Learning)?');
     fireEvent.click(screen.getByRole('button', { name: 'Use “cs.LG”' }));
     expect(input().value).toBe('cs.LG');
   });
@@ -162,21 +180,21 @@ describe('adding a subscription', () => {
     const { send } = renderWithServices(<SubscriptionsSection />);
     fireEvent.click(screen.getByLabelText('Category'));
     type('distributed');
-    expect(screen.getByRole('alert').textContent).toContain('Can’t add this yet: "distributed" is not one of arXiv’s categories: a subscription to it would find nothing. Did you mean "cs.DC"');
+    expect(problems()).toContain('Can’t add this yet: "distributed" is not one of arXiv’s categories: a subscription to it would find nothing. Did you mean "cs.DC"');
     expect(screen.queryByText('Sent to arXiv as')).toBeNull();
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Use “cs.DC”' }));
     expect(input().value).toBe('cs.DC');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(problems()).toBeNull();
 
     type('cs.XYZ');
-    expect(screen.getByRole('alert').textContent).toContain('"cs.XYZ" is not one of arXiv’s categories');
-    expect((screen.getByTestId('subscription-add') as HTMLButtonElement).disabled).toBe(true);
+    expect(problems()).toContain('"cs.XYZ" is not one of arXiv’s categories');
+    expect(screen.getByTestId('subscription-add').getAttribute('aria-disabled')).toBe('true');
     fireEvent.keyDown(input(), { key: 'Enter' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await listSubscriptions()).toEqual([]);
     fireEvent.click(screen.getByRole('checkbox', { name: /Add it anyway: arXiv has a category “cs.XYZ”/ }));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(problems()).toBeNull();
     expect(screen.getByText('cat:cs.XYZ')).toBeTruthy();
     fireEvent.click(screen.getByTestId('subscription-add'));
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -268,9 +286,12 @@ describe('the list', () => {
     await savePaper(testingPages[0]![0]!.id, 0);
     const { send } = renderWithServices(<SubscriptionsSection />);
     await waitFor(() => expect(rows()).toHaveLength(1));
+    screen.getByRole('button', { name: 'Delete testing' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Delete testing' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(await countStoredPapers()).toBe(1); // the saved one stays
+    // The last one gone, the focus is in the form, to add another.
+    expect(document.activeElement).toBe(input());
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect((await db.subscriptions.get('s1'))?.value).toBe('testing');
@@ -312,6 +333,8 @@ describe('the list', () => {
     // The control used keeps the focus, so the next Alt+↓ moves the same subscription again.
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit alpha'));
     expect((await listSubscriptions()).map((s) => s.value)).toEqual(['gamma', 'alpha', 'beta']);
+    // Said to a screen reader, which does not see the rows move.
+    await waitFor(() => expect(screen.getByText('Moved “alpha” to 2 of 3.')).toBeTruthy());
     expect((screen.getByRole('button', { name: 'Move gamma up' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -319,9 +342,27 @@ describe('the list', () => {
     await seed('testing');
     renderWithServices(<SubscriptionsSection />);
     await waitFor(() => expect(rows()).toHaveLength(1));
-    fireEvent.click(within(rows()[0]!).getByRole('checkbox'));
+    // Named for what it does, checked or not.
+    const watch = within(rows()[0]!).getByRole('checkbox', { name: 'Watch testing' }) as HTMLInputElement;
+    expect(watch.checked).toBe(true);
+    fireEvent.click(watch);
     await waitFor(() => expect(screen.getByText('Paused')).toBeTruthy());
     expect((await db.subscriptions.get('s1'))?.enabled).toBe(false);
+    expect(screen.getByText('Paused “testing”: not checked until turned on.')).toBeTruthy();
+    expect((within(rows()[0]!).getByRole('checkbox', { name: 'Watch testing' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('leaves an edit with Escape, as with Cancel, the focus back on the row’s Edit', async () => {
+    await seed('testing');
+    renderWithServices(<SubscriptionsSection />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit testing' }));
+    const field = within(rows()[0]!).getByRole('textbox', { name: 'Subscription' }) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'fuzz testing' } });
+    fireEvent.keyDown(field, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Editing “testing”' })).toBeNull());
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit testing'));
+    expect((await db.subscriptions.get('s1'))?.value).toBe('testing');
   });
 
   it('edits a subscription in place and syncs it when its query changed', async () => {
