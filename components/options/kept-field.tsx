@@ -35,8 +35,14 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
   const [toast, setToast] = useState<Toast | null>(null);
   const toasts = useRef(0);
   const field = useRef<HTMLInputElement>(null);
-  /** The question's buttons go once it is answered: the focus goes back to the number, not to the page. */
-  const backToField = () => setTimeout(() => field.current?.focus(), 0);
+  /**
+   * The question's buttons go once it is answered: the focus goes back to the number, not to the
+   * page (unless the reader has gone on meanwhile). Undo is the next stop after it.
+   */
+  const backToField = () =>
+    setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) field.current?.focus();
+    }, 0);
 
   const fail = (error: unknown) => setProblem(`The number could not be changed: ${messageOf(error)}`);
 
@@ -126,7 +132,7 @@ export function KeptField({ kept, onChange }: KeptFieldProps) {
       )}
       {pending && (
         <div class="confirm" role="group" aria-label="Keep fewer papers?" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
-          {/* Said when it appears: the focus stays in the number, and the question waits for an answer. */}
+          {/* Said when it appears: the focus may be in the number (Enter) or gone on (Tab saves it too). */}
           <p role="alert">
             Keeping {pending.value} papers per subscription removes {formatCount(pending.removes, 'paper', 'papers')} from your feed now. Saved
             papers, papers from the last {RECENT_DAYS} days and those another subscription keeps stay.

@@ -37,8 +37,8 @@ function replaceSearch(value: string, id: string): string {
 export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }: SubscriptionFormProps) {
   const [draft, setDraft] = useState(initial);
   const [failure, setFailure] = useState<string | null>(null);
-  /** What keeps the draft from being added, said when the reader tries to (Enter, Add). */
-  const [refusal, setRefusal] = useState<string | null>(null);
+  /** What keeps the draft from being added, said when the reader tries to (Enter, Add); `key` says it again each time. */
+  const [refusal, setRefusal] = useState<{ text: string; key: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const ids = { input: useId(), help: useId(), check: useId(), list: useId(), kinds: useId(), title: useId(), failure: useId() };
@@ -58,14 +58,15 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
   const unknown = useMemo(() => (naming ? [] : unknownCategories(draftQuery(draft))), [draft, naming]);
   const shownCheck = naming ? { ...check, problems: check.problems.filter((problem) => problem.code !== 'unknown-category') } : check;
 
+  const refuse = () => {
+    const errors = check.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    setRefusal((before) => ({ text: `Can’t ${mode === 'add' ? 'add' : 'save'} this yet: ${errors.join(' ') || 'type a subscription first.'}`, key: (before?.key ?? 0) + 1 }));
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    if (check.blocked) {
-      const errors = check.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-      setRefusal(`Can’t ${mode === 'add' ? 'add' : 'save'} this yet: ${errors.join(' ') || 'type a subscription first.'}`);
-      return;
-    }
+    if (check.blocked) return refuse();
     setBusy(true);
     setFailure(null);
     try {
@@ -88,8 +89,10 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
     if (event.defaultPrevented || event.key !== 'Enter' || event.isComposing) return;
     event.preventDefault();
     // Enter on a name no suggestion was chosen for: the list closes, and what is wrong shows.
-    if (naming && check.blocked) combobox.dismiss();
-    else (event.currentTarget as HTMLInputElement).form?.requestSubmit();
+    if (naming && check.blocked) {
+      combobox.dismiss();
+      refuse();
+    } else (event.currentTarget as HTMLInputElement).form?.requestSubmit();
   };
 
   const testId = (id: string) => (mode === 'add' ? { 'data-testid': id } : {});
@@ -102,7 +105,7 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
       aria-labelledby={editing !== undefined ? ids.title : undefined}
       onKeyDown={(event) => {
         // Escape leaves an edit as Cancel does (the category suggestions take it first when open).
-        if (event.key !== 'Escape' || event.defaultPrevented || !onCancel) return;
+        if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing || !onCancel) return;
         event.preventDefault();
         onCancel();
       }}
@@ -184,8 +187,8 @@ export function SubscriptionForm({ initial, mode, editing, onSubmit, onCancel }:
         </p>
       )}
       {refusal && (
-        <p class="visually-hidden" role="alert">
-          {refusal}
+        <p class="visually-hidden" role="alert" key={refusal.key}>
+          {refusal.text}
         </p>
       )}
       <SubscriptionLimits draft={draft} change={change} />

@@ -73,10 +73,9 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
           </div>
           <div class="subscription-controls">
             <label class="switch" title={s.enabled ? 'Checked on every sync' : 'Not checked until turned on'}>
-              {/* Named for what it does, whatever its state: a screen reader says checked or not. */}
+              {/* Named for what it does, whatever its state (checked or not, and "Paused" beside the name), its visible word in its name. */}
               <input type="checkbox" data-control="toggle" aria-label={`Watch ${name}`} checked={s.enabled} onChange={() => actions.toggle(s)} />
-              <span aria-hidden="true">{s.enabled ? 'On' : 'Off'}</span>
-              <span class="visually-hidden"> – {name}</span>
+              <span>Watch</span>
             </label>
             <button type="button" class="icon-button" data-control="up" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={first} onClick={() => actions.move(s.id, -1, 'up')}>
               ↑

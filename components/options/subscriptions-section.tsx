@@ -54,6 +54,8 @@ export function SubscriptionsSection() {
   const [toast, setToast] = useState<Toast | null>(null);
   /** What a screen reader is told of a change it cannot see: a row moved, paused or resumed. */
   const [said, setSaid] = useState('');
+  // The same words twice in a row change nothing a screen reader would hear: the second time ends in a no-break space.
+  const say = (text: string) => setSaid((before) => (before === text ? `${text}\u00a0` : text));
   const section = useRef<HTMLElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const toastCount = useRef(0);
@@ -135,7 +137,7 @@ export function SubscriptionsSection() {
       const enabled = !subscription.enabled;
       updateSubscription(subscription.id, { enabled }).then(
         () => {
-          setSaid(enabled ? `Resumed “${subscription.label}”.` : `Paused “${subscription.label}”: not checked until turned on.`);
+          say(enabled ? `Resumed “${subscription.label}”.` : `Paused “${subscription.label}”: not checked until turned on.`);
           if (enabled) requestSync(subscription);
         },
         (error: unknown) => setNotice(`“${subscription.label}” could not be ${enabled ? 'resumed' : 'paused'}: ${(error as Error).message}`),
@@ -147,7 +149,7 @@ export function SubscriptionsSection() {
       focusAfter.current = control === 'row' ? { id } : { id, control };
       const label = subscriptions.find((s) => s.id === id)?.label ?? '';
       reorderSubscriptions(order).then(
-        () => setSaid(`Moved “${label}” to ${order.indexOf(id) + 1} of ${order.length}.`),
+        () => say(`Moved “${label}” to ${order.indexOf(id) + 1} of ${order.length}.`),
         (error: unknown) => setNotice(`The subscriptions could not be reordered: ${(error as Error).message}`),
       );
     },
@@ -159,8 +161,9 @@ export function SubscriptionsSection() {
       focusAfter.current = neighbour === undefined ? null : { id: neighbour };
       const removed = await deleteSubscription(subscription.id);
       if (!removed) return;
-      // The last one gone: the focus goes to the form, to add another, not to the page.
-      if (neighbour === undefined) section.current?.querySelector<HTMLInputElement>('.subscription-form-add [data-control="query"]')?.focus();
+      // The last one gone: the focus goes to the section's heading, not to the page (nor to the
+      // form's field, where z, the Undo key, would be typed).
+      if (neighbour === undefined) section.current?.querySelector<HTMLElement>('h2')?.focus();
       if (editing === removed.id) setEditing(null);
       setToast({
         key: ++toastCount.current,
@@ -179,7 +182,9 @@ export function SubscriptionsSection() {
 
   return (
     <section id="subscriptions" class="panel" aria-labelledby="subscriptions-title" ref={section}>
-      <h2 id="subscriptions-title">Subscriptions</h2>
+      <h2 id="subscriptions-title" tabIndex={-1}>
+        Subscriptions
+      </h2>
       <p class="lead">What Paper Radar watches on arXiv. New papers arrive after arXiv’s daily announcement and show up on every new tab.</p>
       {/* What happened to the last one added must not read as said of the next one being typed. */}
       <div onInput={() => setNotice(null)} onChange={() => setNotice(null)}>

@@ -9,17 +9,25 @@ export interface Toast {
   onUndo?: () => void;
 }
 
+/** Which of the page's messages was shown last: only that one's Undo answers z (they sit on top of each other). */
+let newest = 0;
+
 /**
  * A message at the bottom of the page that goes away by itself; with Undo while it lasts. As on
  * the new tab (components/common/toast.tsx), it stays while the pointer or the focus is on it,
- * and Undo runs with the z key too: after a row is deleted, the button comes after every other
- * row in the tab order.
+ * and Undo runs with the z key too, outside text fields: after a row is deleted, the button
+ * comes after every other row in the tab order.
  */
 export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null; durationMs: number; onClose: () => void }) {
   const [held, setHeld] = useState(false);
   /** Where the focus was before it came to the toast: where Dismiss puts it back. */
   const cameFrom = useRef<HTMLElement | null>(null);
-  useEffect(() => setHeld(false), [toast?.key]);
+  const shown = useRef(0);
+  useEffect(() => {
+    setHeld(false);
+    cameFrom.current = null;
+    if (toast) shown.current = ++newest;
+  }, [toast?.key]);
   useEffect(() => {
     if (!toast || held) return;
     const timer = setTimeout(onClose, durationMs);
@@ -35,7 +43,7 @@ export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null;
   useEffect(() => {
     if (!withUndo) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
+      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target) || shown.current !== newest) return;
       event.preventDefault();
       latestUndo.current();
     };
@@ -56,7 +64,9 @@ export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null;
             if (from && !event.currentTarget.contains(from)) cameFrom.current = from;
           }}
           onFocusOut={(event) => {
-            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHeld(false);
+            if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+            setHeld(false);
+            cameFrom.current = null;
           }}
         >
           <span>{toast.message}</span>
@@ -69,8 +79,9 @@ export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null;
             type="button"
             class="toast-close"
             aria-label="Dismiss"
-            onClick={() => {
-              const back = cameFrom.current;
+            onClick={(event) => {
+              // Only when the focus is here (a keyboard's Dismiss; a click does not focus a button everywhere).
+              const back = event.currentTarget.contains(document.activeElement) ? cameFrom.current : null;
               onClose();
               if (back?.isConnected) back.focus();
             }}

@@ -172,6 +172,8 @@ describe('adding a subscription', () => {
     fireEvent.keyDown(input(), { key: 'Enter' });
     expect(screen.queryByRole('listbox')).toBeNull();
     expect(problems()).toContain('Did you mean "cs.LG" (Machine Learning)?');
+    // Said as well, since the list is named by the field, not announced.
+    expect(screen.getByRole('alert').textContent).toBe('Can’t add this yet: "machine", "learning" are not arXiv categories: a subscription to them would find nothing. Did you mean "cs.LG" (Machine Learning)?');
     fireEvent.click(screen.getByRole('button', { name: 'Use “cs.LG”' }));
     expect(input().value).toBe('cs.LG');
   });
@@ -290,8 +292,8 @@ describe('the list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete testing' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(await countStoredPapers()).toBe(1); // the saved one stays
-    // The last one gone, the focus is in the form, to add another.
-    expect(document.activeElement).toBe(input());
+    // The last one gone, the focus is on the section's heading (not on the page, nor in a field, where z would be typed).
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Subscriptions' }));
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect((await db.subscriptions.get('s1'))?.value).toBe('testing');
@@ -359,6 +361,16 @@ describe('the list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit testing' }));
     const field = within(rows()[0]!).getByRole('textbox', { name: 'Subscription' }) as HTMLInputElement;
     fireEvent.input(field, { target: { value: 'fuzz testing' } });
+    fireEvent.keyDown(field, { key: 'Escape', isComposing: true }); // closing an input method's word, not the edit
+    expect(screen.getByRole('form', { name: 'Editing “testing”' })).toBeTruthy();
+    // The category suggestions take Escape first: the edit stays.
+    fireEvent.click(within(field.form!).getByLabelText('Category'));
+    fireEvent.focus(field);
+    fireEvent.input(field, { target: { value: 'distributed' } });
+    expect(within(field.form!).getByRole('listbox')).toBeTruthy();
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(within(field.form!).queryByRole('listbox')).toBeNull();
+    expect(screen.getByRole('form', { name: 'Editing “testing”' })).toBeTruthy();
     fireEvent.keyDown(field, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Editing “testing”' })).toBeNull());
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit testing'));

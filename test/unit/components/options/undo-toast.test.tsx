@@ -59,6 +59,20 @@ describe('the options page’s Undo message', () => {
     expect(onUndo).toHaveBeenCalledTimes(1);
   });
 
+  it('undoes with z only what the message on top says, when two were shown', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    render(
+      <>
+        <UndoToast toast={{ key: 1, message: 'Deleted “hep-ph”.', onUndo: first }} durationMs={8000} onClose={() => undefined} />
+        <UndoToast toast={{ key: 1, message: 'Removed 30 papers.', onUndo: second }} durationMs={8000} onClose={() => undefined} />
+      </>,
+    );
+    fireEvent.keyDown(document.body, { key: 'z' });
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+  });
+
   it('gives the focus back to where it came from when dismissed', () => {
     renderPage();
     const field = screen.getByRole('textbox', { name: 'Add a subscription' });
