@@ -33,8 +33,11 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
     setToast({ ...message, key: Date.now() + Math.random() });
   }, []);
   const act = () => {
-    toast?.action?.run();
-    setToast(null);
+    if (!toast?.action) return setToast(null);
+    toast.action.run();
+    // Said, as the card's return is not (z brings it back from anywhere on the page).
+    setHeld(false);
+    setToast(toast.action.label === 'Undo' ? { text: 'Undone.', key: Date.now() + Math.random() } : null);
   };
   const latestAct = useRef(act);
   latestAct.current = act;

@@ -58,6 +58,9 @@ describe('the message at the bottom of the page', () => {
     fireEvent.keyDown(document.body, { key: 'z' });
     expect(onUndo).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Paper hidden.')).toBeNull();
+    // Said in the message's place (a polite status), with nothing left to undo.
+    expect(screen.getByRole('status').textContent).toBe('Undone.');
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     fireEvent.keyDown(document.body, { key: 'z' });
     expect(onUndo).toHaveBeenCalledTimes(1);
   });
