@@ -121,9 +121,11 @@ describe('upgrading a database of a released schema', () => {
   });
 
   it.each(VERSIONS)('v%i: a store larger than one upgrade slice comes through whole', async (version) => {
-    // Derived from the v1 fixture: its papers under 12,000 ids, unread in one subscription.
+    // Derived from the v1 fixture: its papers under 5,050 ids, unread in one subscription.
     const template = papersOf(FIXTURES[1]!).find((p) => p.subs.length > 0)!;
-    const many = Array.from({ length: 12_000 }, (_, i): StoredPaper => {
+    // One upgrade slice (5,000 papers; 100 shelves of 50) and a little more: the upgrade goes on past a slice's end.
+    const big = 5_050;
+    const many = Array.from({ length: big }, (_, i): StoredPaper => {
       const id = `2611.${String(i).padStart(5, '0')}`;
       const urls = { absUrl: `https://arxiv.org/abs/${id}v${template.version}`, pdfUrl: `https://arxiv.org/pdf/${id}v${template.version}` };
       return { ...template, id, ...urls, subs: ['big'], unreadIn: ['big'], unread: 1, addedAt: i, published: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString().replace('.000Z', 'Z') };
@@ -134,13 +136,13 @@ describe('upgrading a database of a released schema', () => {
     old.version(version).stores(RELEASED_SCHEMAS[version]!);
     if (version === 1) await old.table('papers').bulkAdd(many);
     // Schema 3 kept them 50 to a shelf, in the order they arrived.
-    else await old.table('shelves').bulkAdd(Array.from({ length: 240 }, (_, k) => ({ key: k + 1, papers: many.slice(k * 50, k * 50 + 50), ids: many.slice(k * 50, k * 50 + 50).map((p) => p.id) })));
+    else await old.table('shelves').bulkAdd(Array.from({ length: big / 50 }, (_, k) => ({ key: k + 1, papers: many.slice(k * 50, k * 50 + 50), ids: many.slice(k * 50, k * 50 + 50).map((p) => p.id) })));
     old.close();
     await db.open();
     expect(await allStoredPapers()).toEqual(many);
-    expect(await paperCounts(['big'])).toEqual({ papers: 12_000, bySubscription: { big: 12_000 } });
-    expect(await unreadCounts(['big'])).toEqual({ all: 12_000, bySubscription: { big: 12_000 } });
-    expect((await feedPage({ limit: 3 })).map((p) => p.id)).toEqual(['2611.11999', '2611.11998', '2611.11997']);
+    expect(await paperCounts(['big'])).toEqual({ papers: big, bySubscription: { big } });
+    expect(await unreadCounts(['big'])).toEqual({ all: big, bySubscription: { big } });
+    expect((await feedPage({ limit: 3 })).map((p) => p.id)).toEqual(['2611.05049', '2611.05048', '2611.05047']);
   }, 60_000);
 
   it.each(VERSIONS)('v%i: the feed, unread counts, library, tags, subscriptions and sync status read as before', async (version) => {
