@@ -60,11 +60,25 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [withAction, toast?.key]);
 
+  // What has the focus is kept clear of the message: a card that moved up into the place of one
+  // hidden near the window's bottom (`x`) had its buttons under it. The page scrolls by the overlap,
+  // unless that would take the card's top under the sticky bar.
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const focused = document.activeElement;
+    const shown = region.current?.querySelector('.toast');
+    if (!toast || !shown || !(focused instanceof HTMLElement) || focused === document.body) return;
+    const box = focused.getBoundingClientRect();
+    const overlap = box.bottom - shown.getBoundingClientRect().top + 8;
+    const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+    if (overlap > 0 && box.top - overlap >= bar) window.scrollBy({ top: overlap });
+  }, [toast?.key]);
+
   const value = useMemo(() => show, [show]);
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div class="toast-region" role="status" aria-live="polite">
+      <div class="toast-region" role="status" aria-live="polite" ref={region}>
         {toast && (
           <div
             class="toast"

@@ -50,6 +50,27 @@ describe('the message at the bottom of the page', () => {
     expect(screen.queryByText('Paper hidden.')).toBeNull();
   });
 
+  it('scrolls what has the focus clear of it (a card moved up into the place of one hidden near the bottom)', () => {
+    const rects: Record<string, Partial<DOMRect>> = { Hide: { top: 700, bottom: 880 }, toast: { top: 836, bottom: 880 } };
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return (rects[this.classList.contains('toast') ? 'toast' : (this.textContent ?? '')] ?? { top: 0, bottom: 0 }) as DOMRect;
+    });
+    const scrollBy = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
+    render(
+      <ToastProvider>
+        <Page onUndo={() => undefined} />
+      </ToastProvider>,
+    );
+    screen.getByRole('button', { name: 'Hide' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(scrollBy).toHaveBeenCalledWith({ top: 880 - 836 + 8 });
+    // Clear of it already: no scroll.
+    scrollBy.mockClear();
+    rects.Hide = { top: 300, bottom: 500 };
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    expect(scrollBy).not.toHaveBeenCalled();
+  });
+
   it('runs its Undo with z from anywhere but a text field, once', () => {
     const onUndo = renderPage();
     fireEvent.keyDown(screen.getByRole('textbox', { name: 'Search' }), { key: 'z' });
