@@ -4,8 +4,8 @@ import { hasCommandModifier, isTypingTarget } from './keys';
 
 export interface ToastMessage {
   text: string;
-  /** One follow-up, usually Undo. */
-  action?: { label: string; run: () => void };
+  /** One follow-up, usually Undo; a promise says when it has happened. */
+  action?: { label: string; run: () => void | Promise<unknown> };
 }
 
 type ShowToast = (message: ToastMessage) => void;
@@ -33,11 +33,17 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
     setToast({ ...message, key: Date.now() + Math.random() });
   }, []);
   const act = () => {
-    if (!toast?.action) return setToast(null);
-    toast.action.run();
-    // Said, as the card's return is not (z brings it back from anywhere on the page).
+    const action = toast?.action;
+    setToast(null);
     setHeld(false);
-    setToast(toast.action.label === 'Undo' ? { text: 'Undone.', key: Date.now() + Math.random() } : null);
+    if (action?.label !== 'Undo') return void action?.run();
+    // Said once it has happened, as the card's return is not (z brings it back from anywhere on the
+    // page); not if another message came meanwhile (an Undo that failed says so).
+    const undone = { text: 'Undone.', key: Date.now() + Math.random() };
+    Promise.resolve(action.run()).then(
+      () => setToast((now) => now ?? undone),
+      () => undefined,
+    );
   };
   const latestAct = useRef(act);
   latestAct.current = act;
@@ -61,17 +67,21 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   }, [withAction, toast?.key]);
 
   // What has the focus is kept clear of the message: a card that moved up into the place of one
-  // hidden near the window's bottom (`x`) had its buttons under it. The page scrolls by the overlap,
-  // unless that would take the card's top under the sticky bar.
+  // hidden near the window's bottom (`x`) had its buttons under it. Only what the message covers
+  // (it starts above the message's top and ends below it, beside it neither) moves, by the
+  // overlap, and not if that would take its top under the sticky bar. (The popup's list scrolls in
+  // a box of its own, which this does not reach.)
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const focused = document.activeElement;
     const shown = region.current?.querySelector('.toast');
     if (!toast || !shown || !(focused instanceof HTMLElement) || focused === document.body) return;
     const box = focused.getBoundingClientRect();
-    const overlap = box.bottom - shown.getBoundingClientRect().top + 8;
+    const message = shown.getBoundingClientRect();
+    const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;
+    const overlap = box.bottom - message.top + 8;
     const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-    if (overlap > 0 && box.top - overlap >= bar) window.scrollBy({ top: overlap });
+    if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
   }, [toast?.key]);
 
   const value = useMemo(() => show, [show]);

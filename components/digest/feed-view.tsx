@@ -46,7 +46,7 @@ function FeedBar({ unread, filter, children }: { unread: number | undefined; fil
       // The button goes with the last unread paper: the focus it had goes to the papers, not the page.
       if (focused) document.getElementById('main')?.focus({ preventScroll: true });
       if (ids.length > 0) {
-        toast({ text: `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`, action: { label: 'Undo', run: () => void data.markUnread(ids, now) } });
+        toast({ text: `Marked ${ids.length} ${ids.length === 1 ? 'paper' : 'papers'} as read.`, action: { label: 'Undo', run: () => data.markUnread(ids, now) } });
       }
     } finally {
       marking.current = false;

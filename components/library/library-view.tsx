@@ -93,7 +93,7 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
     markChangesSeen(paper.id).then(
       (before) => {
         if (!before) return;
-        const undo = () => void unmarkChangesSeen(paper.id, before).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+        const undo = () => unmarkChangesSeen(paper.id, before).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
         toast({ text: 'Marked as seen.', action: { label: 'Undo', run: undo } });
       },
       (error: unknown) => toast({ text: `Could not mark it seen: ${messageOf(error)}` }),

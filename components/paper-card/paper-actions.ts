@@ -50,7 +50,7 @@ export function usePaperActions(): PaperActions {
     const kept = [item.tags.length > 0 && (item.tags.length === 1 ? 'its tag' : `its ${item.tags.length} tags`), item.note !== '' && 'its note'].filter(Boolean);
     toast({
       text: `Removed from your library${kept.length > 0 ? `, with ${kept.join(' and ')}` : ''}.`,
-      action: { label: 'Undo', run: () => void undo().catch((error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` })) },
+      action: { label: 'Undo', run: () => undo().catch((error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` })) },
     });
   };
   return {
@@ -81,7 +81,7 @@ export function usePaperActions(): PaperActions {
     async hide(paper) {
       const refocus = focusOnReturn(paper.id);
       await (await loadData()).hidePapers([paper.id], services.now());
-      const undo = () => void unhide(paper).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+      const undo = () => unhide(paper).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
       toast({ text: 'Paper hidden.', action: { label: 'Undo', run: undo } });
     },
     unhide,
@@ -90,7 +90,7 @@ export function usePaperActions(): PaperActions {
       const refocus = focusOnReturn(paper.id);
       try {
         await mark(true);
-        const undo = () => void mark(false).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
+        const undo = () => mark(false).then(refocus, (error: unknown) => toast({ text: `Could not undo: ${messageOf(error)}` }));
         toast({ text: 'Marked not interested: fewer papers like it.', action: { label: 'Undo', run: undo } });
       } catch (error) {
         toast({ text: `Could not mark the paper: ${messageOf(error)}` });

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '../../../helpers/dom-testing';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '../../../helpers/dom-testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider, useToast } from '../../../../components/common/toast';
 
@@ -50,28 +50,66 @@ describe('the message at the bottom of the page', () => {
     expect(screen.queryByText('Paper hidden.')).toBeNull();
   });
 
-  it('scrolls what has the focus clear of it (a card moved up into the place of one hidden near the bottom)', () => {
-    const rects: Record<string, Partial<DOMRect>> = { Hide: { top: 700, bottom: 880 }, toast: { top: 836, bottom: 880 } };
+  it('scrolls what has the focus clear of it (a card moved up into the place of one hidden near the bottom), and nothing it does not cover', () => {
+    const card = { left: 200, right: 1000 };
+    const rects: Record<string, Partial<DOMRect>> = { Hide: { ...card, top: 700, bottom: 880 }, toast: { left: 420, right: 780, top: 836, bottom: 880 }, topbar: { top: 0, bottom: 100 } };
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      return (rects[this.classList.contains('toast') ? 'toast' : (this.textContent ?? '')] ?? { top: 0, bottom: 0 }) as DOMRect;
+      const name = this.classList.contains('toast') ? 'toast' : this.classList.contains('topbar') ? 'topbar' : (this.textContent ?? '');
+      return (rects[name] ?? { top: 0, bottom: 0, left: 0, right: 0 }) as DOMRect;
     });
     const scrollBy = vi.spyOn(window, 'scrollBy').mockImplementation(() => undefined);
     render(
       <ToastProvider>
+        <header class="topbar" />
         <Page onUndo={() => undefined} />
       </ToastProvider>,
     );
-    screen.getByRole('button', { name: 'Hide' }).focus();
-    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    const hide = screen.getByRole('button', { name: 'Hide' });
+    hide.focus();
+    fireEvent.click(hide);
     expect(scrollBy).toHaveBeenCalledWith({ top: 880 - 836 + 8 });
-    // Clear of it already: no scroll.
-    scrollBy.mockClear();
-    rects.Hide = { top: 300, bottom: 500 };
-    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
-    expect(scrollBy).not.toHaveBeenCalled();
+    const notScrolledFor = (rect: Partial<DOMRect>) => {
+      scrollBy.mockClear();
+      rects.Hide = rect;
+      fireEvent.click(hide);
+      expect(scrollBy, JSON.stringify(rect)).not.toHaveBeenCalled();
+    };
+    notScrolledFor({ ...card, top: 300, bottom: 500 }); // clear of it already
+    notScrolledFor({ ...card, top: 2000, bottom: 2180 }); // scrolled away from: far below the window
+    notScrolledFor({ left: 820, right: 1000, top: 700, bottom: 880 }); // beside it
+    notScrolledFor({ ...card, top: 120, bottom: 880 }); // its top would go under the bar
   });
 
-  it('runs its Undo with z from anywhere but a text field, once', () => {
+  it('says an Undo that failed, not "Undone."', async () => {
+    function Failing() {
+      const toast = useToast();
+      const undo = () => Promise.reject(new Error('the background did not answer')).catch((error: Error) => toast({ text: `Could not undo: ${error.message}` }));
+      return (
+        <button type="button" onClick={() => toast({ text: 'Paper hidden.', action: { label: 'Undo', run: undo } })}>
+          Hide
+        </button>
+      );
+    }
+    render(
+      <ToastProvider>
+        <Failing />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Hide' }));
+    // Every text the status region held, as a screen reader would hear it.
+    const heard: string[] = [];
+    const region = screen.getByRole('status');
+    const watch = new MutationObserver(() => heard.push(region.textContent ?? ''));
+    watch.observe(region, { childList: true, subtree: true, characterData: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Could not undo: the background did not answer');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    watch.disconnect();
+    expect(heard.filter((text) => text.includes('Undone.'))).toEqual([]);
+    expect(screen.queryByText('Undone.')).toBeNull();
+  });
+
+  it('runs its Undo with z from anywhere but a text field, once', async () => {
     const onUndo = renderPage();
     fireEvent.keyDown(screen.getByRole('textbox', { name: 'Search' }), { key: 'z' });
     fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
@@ -79,8 +117,8 @@ describe('the message at the bottom of the page', () => {
     fireEvent.keyDown(document.body, { key: 'z' });
     expect(onUndo).toHaveBeenCalledTimes(1);
     expect(screen.queryByText('Paper hidden.')).toBeNull();
-    // Said in the message's place (a polite status), with nothing left to undo.
-    expect(screen.getByRole('status').textContent).toBe('Undone.');
+    // Said in the message's place (a polite status) once it has happened, with nothing left to undo.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Undone.'));
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     fireEvent.keyDown(document.body, { key: 'z' });
     expect(onUndo).toHaveBeenCalledTimes(1);
