@@ -6,45 +6,7 @@ import type { ShownPaper } from '../messaging/protocol';
 import type { LibraryItem, StoredPaper } from './schema';
 import { baselineOf } from '../watch/baseline';
 import { LimitError, noteProblem, tagsProblem } from '../schema/user-text';
-
-/**
- * What the reader wrote on saves they removed lately (tags, note, and the version saved), one
- * `meta` row each (`removed:<id>`), kept so that saving the paper again brings it back: one press
- * of a Save button (on a card, or on an arXiv page, which has no Undo) would otherwise lose a
- * note for good.
- */
-const REMOVED_PREFIX = 'removed:';
-const REMOVED_KEPT_MS = 30 * 24 * 60 * 60_000;
-const REMOVED_KEPT = 200;
-type RemovedSave = Pick<LibraryItem, 'tags' | 'note' | 'baseline'> & { at: number };
-
-/**
- * The last save removed, and when it had been made: saved again within REMOVED_BY_MISTAKE_MS, the
- * removal was a slip (an arXiv page's Save button has no Undo), and the paper goes back to its
- * place in the Library. Later it is a new save, on top. One row, whatever is removed.
- */
-const LAST_REMOVAL_KEY = 'lastRemoval';
-const REMOVED_BY_MISTAKE_MS = 60 * 60_000;
-type LastRemoval = { id: string; savedAt: number; at: number };
-
-/** Keeps what the reader wrote on a save being removed, and forgets the oldest and expired ones. */
-async function keepRemoved(item: LibraryItem, now: number): Promise<void> {
-  const rows = db.meta.where(':id').startsWith(REMOVED_PREFIX);
-  const kept = (await rows.toArray()).sort((a, b) => (b.value as RemovedSave).at - (a.value as RemovedSave).at);
-  const forgotten = kept.filter((row, i) => i >= REMOVED_KEPT - 1 || now - (row.value as RemovedSave).at >= REMOVED_KEPT_MS);
-  await db.meta.bulkDelete(forgotten.map((row) => row.key));
-  const value: RemovedSave = { tags: item.tags, note: item.note, at: now, ...(item.baseline ? { baseline: item.baseline } : {}) };
-  await db.meta.put({ key: REMOVED_PREFIX + item.id, value });
-}
-
-/** What the reader wrote on this paper when they removed it lately, forgotten as it is read. */
-async function takeRemoved(id: string, now: number): Promise<RemovedSave | undefined> {
-  const row = await db.meta.get(REMOVED_PREFIX + id);
-  if (!row) return undefined;
-  await db.meta.delete(row.key);
-  const removed = row.value as RemovedSave;
-  return now - removed.at < REMOVED_KEPT_MS ? removed : undefined;
-}
+import { recallRemoval, rememberRemoval } from './removed-saves';
 
 export interface SaveResult {
   /** True when the paper's metadata is not stored yet and must be fetched from arXiv. */
@@ -71,15 +33,14 @@ export async function savePaper(id: string, now: number, entry?: ArxivEntry, sho
     const item: LibraryItem = { id, savedAt: now, tags: [], note: '' };
     // What "changed since saved" compares with: the paper as the reader saw it when saving.
     if (known) item.baseline = baselineOf(known);
-    // Saved again after a removal: what the reader wrote on it comes back, and the version saved first.
-    const before = await takeRemoved(id, now);
-    if (before) {
-      item.tags = before.tags;
-      item.note = before.note;
-      if (before.baseline) item.baseline = before.baseline;
+    // Saved again after a removal: what the reader wrote on it comes back, the version saved first, and soon after, its place.
+    const { words, savedAt } = await recallRemoval(id, now);
+    if (words) {
+      item.tags = words.tags;
+      item.note = words.note;
+      if (words.baseline) item.baseline = words.baseline;
     }
-    const last = (await db.meta.get(LAST_REMOVAL_KEY))?.value as LastRemoval | undefined;
-    if (last?.id === id && now - last.at < REMOVED_BY_MISTAKE_MS) item.savedAt = last.savedAt;
+    if (savedAt !== undefined) item.savedAt = savedAt;
     if (pending) item.pending = 1;
     if (pending && shown) item.fromPage = shown;
     await db.library.put(item);
@@ -104,13 +65,12 @@ export async function notePendingLookup(ids: string[], problem: string, now: num
 
 /**
  * Removes a paper from the library; a paper in no subscription goes with it. Its tags and note
- * are kept a while (see REMOVED_PREFIX): saved again, it gets them back (and its place, soon after: LAST_REMOVAL_KEY).
+ * are kept a while (see removed-saves.ts): saved again, it gets them back (and its place, soon after).
  */
 export async function unsavePaper(id: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', [db.library, db.papers, db.meta], async () => {
     const item = await db.library.get(id);
-    if (item && (item.tags.length > 0 || item.note !== '')) await keepRemoved(item, now);
-    if (item) await db.meta.put({ key: LAST_REMOVAL_KEY, value: { id, savedAt: item.savedAt, at: now } satisfies LastRemoval });
+    if (item) await rememberRemoval(item, now);
     await db.library.delete(id);
     const paper = await getPaper(id);
     if (paper && paper.subs.length === 0) await deletePapers([id]);
