@@ -1,6 +1,5 @@
 import { allPaperIds, feedArrivals, newestArrival } from '../db/feed';
 import { onPapersWritten } from '../db/written';
-import { savedPaperIds } from '../db/library';
 import { getPapers, paperCounts } from '../db/papers';
 import {
   clearRanking,
@@ -9,13 +8,13 @@ import {
   getRankModel,
   getRankingHead,
   nextFeatureKey,
-  notInterestedIds,
   putFeatureChunks,
   putRankResult,
   type RankModel,
   type Ranking,
 } from '../db/ranking';
 import type { FeatureChunk, StoredPaper } from '../db/schema';
+import { readerLabels } from './reader-labels';
 import { trainInterest } from '../rank/model';
 import { forYouOrder } from '../rank/order';
 import { seeded, type LinearModel } from '../rank/svm';
@@ -69,17 +68,6 @@ const BREATHE_MS = 10;
 
 /** The first `count` papers of `newest` and every labelled one: what the vocabulary is learned from, what gets features. */
 const newestAndLabelled = (newest: string[], count: number, labelled: string[]) => [...new Set([...newest.slice(0, count), ...labelled])];
-
-/**
- * What the reader said: the papers they saved, and those they marked "not interested" and have
- * not saved since (a save says otherwise; a mark made before saving took it back, or brought by
- * another browser's sync, would teach the paper both ways).
- */
-async function readerLabels(): Promise<{ liked: string[]; disliked: string[] }> {
-  const [liked, marked] = await Promise.all([savedPaperIds(), notInterestedIds()]);
-  const saved = new Set(liked);
-  return { liked, disliked: marked.filter((id) => !saved.has(id)) };
-}
 
 /** Ranks the feed for the reader: learns from saves and "not interested" marks, in the background. */
 export class Ranker {
