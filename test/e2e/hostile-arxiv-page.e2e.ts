@@ -199,7 +199,7 @@ describe('a hostile arxiv.org page', () => {
     expect((await seen()).filter((m) => m.type === 'savePaper' || m.type === 'unsavePaper')).toEqual([]);
   });
 
-  it('pays for its floods itself: bounded messages, and an extension page still answers at once (median round trip under 50 ms, nine in ten under half a second)', async () => {
+  it('pays for its floods itself: bounded messages, and an extension page still answers (median round trip under 200 ms, nine in ten under two seconds; with the flood let through, 12 s)', async () => {
     const before = (await seen()).length;
     const library = await libraryOf();
     await startPinging(options);
@@ -235,12 +235,13 @@ describe('a hostile arxiv.org page', () => {
         `flood median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms over ${during.length}`,
     );
     // Asked every 20 ms, the median stays within a few ms of the quiet one (3.6–4.9 ms; quiet
-    // 2.4–3.8 ms) and nine in ten under 12 ms, while the machine's odd stall, beside five other
-    // browsers on two cores, reaches some 150 ms (asked one after another, one CI run's p90 was
-    // 265 ms: hence half a second). With the flood let through (forged pageshow events acted on,
-    // no budget per tab), the median was 12 s and the page's own flood stalled.
-    expect(median).toBeLessThan(50);
-    expect(p90).toBeLessThan(500);
+    // 2.4–3.8 ms) and nine in ten under 12 ms on a quiet machine. Beside five other browsers on
+    // two cores the machine stalls: in four CI runs the median was 8–23 ms and the p90 36, 90,
+    // 218 and 526 ms (quiet median 8.4 ms in that last one). The bounds leave room for that; what
+    // the test is for stays far past them: with the flood let through (forged pageshow events
+    // acted on, no budget per tab), the median was 12 s and the page's own flood stalled.
+    expect(median).toBeLessThan(200);
+    expect(p90).toBeLessThan(2_000);
     expect(probe.phase).toBe('done');
     expect(probe.forgedPageShows).toBeGreaterThanOrEqual(1_000);
     expect(probe.planted).toBeGreaterThanOrEqual(5_000);
