@@ -8,6 +8,7 @@ import type { Density } from '../../lib/ui/density';
 import type { CardMode } from '../paper-card/card-actions';
 import { PaperCard } from '../paper-card/paper-card';
 import { PaperRow } from '../paper-card/paper-row';
+import { HeldPlace, type Hold } from '../paper-card/held-places';
 
 /** Subscription labels by id, for the "matched" line of each card. */
 export function labelsById(subscriptions: readonly Subscription[]): Map<string, string> {
@@ -26,27 +27,33 @@ export interface CardListProps {
   density?: Density;
   /** Why each paper is there, in the For-you order. */
   why?: Readonly<Record<string, string>>;
+  /** Papers that left at a click, drawn as the places they held (`useHeldPlaces`). */
+  held?: ReadonlyMap<string, Hold>;
 }
 
 /** `offset`: how many cards stand before these on the page (under earlier day headings). */
-function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortable', offset = 0, why }: CardListProps & { offset?: number }) {
+function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortable', offset = 0, why, held }: CardListProps & { offset?: number }) {
   const savedIds = new Set(saved);
   const Paper = density === 'compact' ? PaperRow : PaperCard;
   return (
     <>
-      {papers.map((paper, index) => (
-        <Paper
-          later={offset + index >= FIRST_SCREEN_CARDS}
-          key={paper.id}
-          paper={paper}
-          saved={savedIds.has(paper.id)}
-          isNew={seenAt !== undefined && paper.addedAt > seenAt && paper.subs.length > 0}
-          matched={paper.subs.flatMap((id) => labels.get(id) ?? [])}
-          now={now}
-          mode={mode}
-          why={why?.[paper.id]}
-        />
-      ))}
+      {papers.map((paper, index) => {
+        const hold = held?.get(paper.id);
+        if (hold) return <HeldPlace key={paper.id} hold={hold} />;
+        return (
+          <Paper
+            later={offset + index >= FIRST_SCREEN_CARDS}
+            key={paper.id}
+            paper={paper}
+            saved={savedIds.has(paper.id)}
+            isNew={seenAt !== undefined && paper.addedAt > seenAt && paper.subs.length > 0}
+            matched={paper.subs.flatMap((id) => labels.get(id) ?? [])}
+            now={now}
+            mode={mode}
+            why={why?.[paper.id]}
+          />
+        );
+      })}
     </>
   );
 }

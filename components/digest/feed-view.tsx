@@ -10,6 +10,10 @@ import { useToast } from '../common/toast';
 import { DayGroupedCards, labelsById, PlainCards, RankedCards, ShowMore } from './card-list';
 import { CaughtUp, NoPapersYet } from './empty-states';
 import { OrderSwitch, type RankingState } from './order-switch';
+import { useHeldPlaces } from '../paper-card/held-places';
+import type { StoredPaper } from '../../lib/db/schema';
+
+const idOf = (paper: StoredPaper) => paper.id;
 
 interface FeedViewProps {
   header: HeaderData;
@@ -67,13 +71,14 @@ function FeedBar({ unread, filter, children }: { unread: number | undefined; fil
 
 /** The papers of one subscription or of all: under day headings, newest first, or For you (what arrived lately, best first). */
 export function FeedView({ header, feed, filter, sync, seenAt, now, density, onMore, order, ranking, onOrder }: FeedViewProps) {
+  const { items: papers, held } = useHeldPlaces(feed?.papers ?? [], idOf);
   // Until the first answer nothing is drawn: an empty state that flashes by is worse than none.
   if (!feed) return null;
   const labels = labelsById(header.subscriptions);
   const label = filter === undefined ? undefined : labels.get(filter);
   const counts = header.counts;
   const unread = counts === undefined ? undefined : filter === undefined ? counts.all : (counts.bySubscription[filter] ?? 0);
-  if (feed.papers.length === 0) {
+  if (papers.length === 0) {
     return <NoPapersYet sync={sync} now={now} subject={label === undefined ? 'your subscriptions' : `“${label}”`} />;
   }
   return (
@@ -88,12 +93,12 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, density, onM
           <h2 id="compact-heading" class="visually-hidden">
             {feed.ranked ? 'Papers, the ones most like those you saved first' : 'Papers, newest first'}
           </h2>
-          <PlainCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" density="compact" why={feed.ranked?.why} />
+          <PlainCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" density="compact" why={feed.ranked?.why} />
         </section>
       ) : feed.ranked ? (
-        <RankedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" why={feed.ranked.why} freshness={feed.ranked.freshness} />
+        <RankedCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" why={feed.ranked.why} freshness={feed.ranked.freshness} />
       ) : (
-        <DayGroupedCards papers={feed.papers} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
+        <DayGroupedCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
       )}
       {feed.more && <ShowMore onMore={onMore} />}
     </>

@@ -13,6 +13,7 @@ import { focusNeighbour, focusOnReturn } from '../paper-card/card-focus';
 import { useToast } from '../common/toast';
 import { messageOf } from '../common/error-message';
 import { PaperCard } from '../paper-card/paper-card';
+import { HeldPlace, useHeldPlaces } from '../paper-card/held-places';
 import { entryOf } from '../../lib/arxiv/entry';
 import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
 import { changeOf, filterLibrary } from './library-filter';
@@ -34,6 +35,8 @@ export const LIBRARY_PAGE = 30;
 const DRAWN_AT_ONCE = 1;
 /** Entries on a first screen; those below are laid out only once scrolled near (a layout of 30 held the page 100 ms). */
 const ON_FIRST_SCREEN = 4;
+const entryId = (entry: LibraryEntry) => entry.item.id;
+
 interface LibraryViewProps {
   query: string;
   now: number;
@@ -101,7 +104,7 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
   };
   const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={onSeen} />;
   return (
-    <div ref={box} class={later ? 'library-entry library-entry--later' : 'library-entry'}>
+    <div ref={box} class={later ? 'library-entry library-entry--later' : 'library-entry'} data-place>
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
       <EntryNotes item={item} title={paper.title} now={now}>
         <PaperCheckNote check={item.check} now={now} />
@@ -148,6 +151,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
   // Worked out once per change of the library, not on every keystroke of its search.
   const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
   const shown = library ? filterLibrary(library.entries, query, tag).filter((entry) => !changedOnly || changes.get(entry.item.id)) : [];
+  const { items: shownHere, held } = useHeldPlaces(shown, entryId);
   useEffect(() => {
     if (library && drawn >= Math.min(limit, shown.length)) setFirstPageDrawn(true);
   }, [library, drawn, limit, shown.length]);
@@ -213,9 +217,11 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
           ))}
         </div>
       )}
-      {shown.slice(0, Math.min(drawn, limit)).map((entry, index) => (
-        <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} leavesWhenSeen={changedOnly} />
-      ))}
+      {shownHere.slice(0, Math.min(drawn, limit)).map((entry, index) => {
+        const hold = held.get(entry.item.id);
+        if (hold) return <HeldPlace key={entry.item.id} hold={hold} />;
+        return <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} leavesWhenSeen={changedOnly} />;
+      })}
       {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}
       {shown.length > limit && drawn >= limit && (
         <ShowMore onMore={() => setLimit((shownNow) => shownNow + LIBRARY_PAGE)} label={`Show more (${shown.length - limit} not shown yet)`} />

@@ -1,6 +1,7 @@
 import type { StoredPaper } from '../../lib/db/schema';
 import type { ArxivLinks } from '../../lib/ui/arxiv-links';
 import type { CodeLink } from '../../lib/text/code-links';
+import { byPointer, type Leaving } from './held-places';
 import type { PaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
 import { SaveToggle } from './save-toggle';
@@ -15,8 +16,11 @@ interface CardActionsProps {
   mode: CardMode;
   titleId: string;
   actions: PaperActions;
-  /** Moves focus off the card before it disappears (hiding; removing it from the Library). */
-  onLeave: () => void;
+  /**
+   * Moves focus off the card before it disappears (hiding; removing it from the Library); with
+   * what happens to it when that was a click, whose place is then held (held-places.tsx).
+   */
+  onLeave: (leaving?: Leaving) => void;
   /** False where Save stands elsewhere on the card (a compact row's first line). */
   withSave?: boolean;
 }
@@ -38,8 +42,8 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
         <SaveToggle
           saved={saved}
           describedBy={titleId}
-          onChange={(save) => {
-            if (!save && mode === 'library') onLeave();
+          onChange={(save, pointer) => {
+            if (!save && mode === 'library') onLeave(pointer ? 'remove' : undefined);
             return actions.setSaved(paper, save);
           }}
         />
@@ -67,8 +71,8 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
           data-action="hide"
           aria-describedby={titleId}
           title="Hide this paper (x)"
-          onClick={() => {
-            onLeave();
+          onClick={(event) => {
+            onLeave(byPointer(event) ? 'hide' : undefined);
             void actions.hide(paper);
           }}
         >
@@ -83,8 +87,8 @@ export function CardActions({ paper, links, code, saved, mode, titleId, actions,
           data-action="not-interested"
           aria-describedby={titleId}
           title="Hide it, and show fewer papers like it (n)"
-          onClick={() => {
-            onLeave();
+          onClick={(event) => {
+            onLeave(byPointer(event) ? 'not-interested' : undefined);
             void actions.notInterested(paper);
           }}
         >

@@ -1,5 +1,7 @@
 // Where the focus goes as cards leave a list and come back.
+import type { StoredPaper } from '../../lib/db/schema';
 import type { CardMode } from './card-actions';
+import { holdPlace, type Leaving } from './held-places';
 
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
 
@@ -23,9 +25,18 @@ export function focusNeighbour(card: HTMLElement | null): void {
  * A card hidden in the feed, or removed from the Library, leaves the list; hidden in search
  * results it stays, marked, and keeps the focus.
  */
-export function onHidden(card: HTMLElement | null, mode: CardMode): void {
+function onHidden(card: HTMLElement | null, mode: CardMode): void {
   if (mode === 'feed' || mode === 'library') focusNeighbour(card);
   else if (card?.contains(document.activeElement)) card.focus({ preventScroll: true });
+}
+
+/**
+ * A card leaves its list, or is hidden in search results (where it stays): the focus moves as
+ * `onHidden` says, and a card that leaves at a click keeps its place while the pointer is on it.
+ */
+export function leave(card: HTMLElement | null, paper: StoredPaper, mode: CardMode, leaving?: Leaving): void {
+  if (leaving && mode !== 'search' && card) holdPlace(paper.id, card, leaving);
+  onHidden(card, mode);
 }
 
 /** How long an Undo's card is waited for, to give it the focus back. */

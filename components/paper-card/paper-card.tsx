@@ -12,7 +12,7 @@ import { CardComment, CardMeta, Why } from './card-meta';
 import { CardActions, type CardMode } from './card-actions';
 import { CardFigure } from './card-figure';
 import { LeadLine } from './lead-line';
-import { onHidden } from './card-focus';
+import { leave } from './card-focus';
 import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
 import { useCardExtras } from './use-card-extras';
@@ -86,7 +86,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', la
         mode={mode}
         titleId={titleId}
         actions={actions}
-        onLeave={() => onHidden(card.current, mode)}
+        onLeave={(leaving) => leave(card.current, paper, mode, leaving)}
       />
     </article>
   );

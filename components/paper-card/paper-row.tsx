@@ -11,7 +11,7 @@ import { CardActions } from './card-actions';
 import { CardComment, CardMeta, Why } from './card-meta';
 import { MACHINE_NOTE } from './lead-line';
 import { usePaperActions } from './paper-actions';
-import { onHidden } from './card-focus';
+import { leave } from './card-focus';
 import { domIdOf, type PaperCardProps } from './paper-card';
 import { PaperLink } from './paper-link';
 import { SaveToggle } from './save-toggle';
@@ -103,7 +103,7 @@ export function PaperRow({ paper, saved, isNew, matched, now, mode = 'feed', why
           titleId={titleId}
           actions={actions}
           withSave={false}
-          onLeave={() => onHidden(row.current, mode)}
+          onLeave={(leaving) => leave(row.current, paper, mode, leaving)}
         />
       </div>
     </article>

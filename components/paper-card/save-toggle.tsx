@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { byPointer } from './held-places';
 
 interface SaveToggleProps {
   saved: boolean;
-  onChange: (save: boolean) => Promise<void>;
+  /** `byPointer`: pressed with a mouse, pen or finger rather than a key (see held-places.tsx). */
+  onChange: (save: boolean, byPointer: boolean) => Promise<void>;
   /** The paper's title element, so the button is announced with it. */
   describedBy?: string;
 }
@@ -17,10 +19,10 @@ export function SaveToggle({ saved, onChange, describedBy }: SaveToggleProps) {
   const [intended, setIntended] = useState<boolean | null>(null);
   useEffect(() => setIntended(null), [saved]);
   const pressed = intended ?? saved;
-  const toggle = () => {
+  const toggle = (event: MouseEvent) => {
     const next = !pressed;
     setIntended(next);
-    onChange(next).catch(() => setIntended(null));
+    onChange(next, byPointer(event)).catch(() => setIntended(null));
   };
   return (
     <button

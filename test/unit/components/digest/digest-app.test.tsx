@@ -15,6 +15,7 @@ import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { savePaper, setTags } from '../../../../lib/db/library';
 import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
+import { markNotInterested, takeBackNotInterested } from '../../../../lib/db/ranking';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
@@ -301,6 +302,43 @@ describe('the new tab', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cardIds()).not.toContain(id);
     expect(cardIds()).toHaveLength(29);
+  });
+
+  /** The cards and the places held for cards gone, in the page's order: what lies under the pointer after a click. */
+  const cardsAndPlaces = () => [...document.querySelectorAll<HTMLElement>('[data-testid="paper-card"], .held-place')].map((e) => e.dataset.arxivId ?? `held: ${e.textContent}`);
+  /** A click made with the mouse (a click from a key has no `detail`). */
+  const clickWithMouse = (element: HTMLElement) => fireEvent.click(element, { detail: 1 });
+
+  it('keeps the place of a card hidden with a click while the pointer stays on it: the next card does not slide under the pointer', async () => {
+    await store();
+    // What the background does with "Not interested" (lib/background/handlers.ts), here in the page.
+    const setNotInterested = async ({ ids, value }: { ids: string[]; value: boolean }) => {
+      await (value ? markNotInterested(ids, NOW) : takeBackNotInterested(ids));
+      return { ok: true as const };
+    };
+    renderDigest(testServices({ lastSeen: async () => ({ seenAt: NOW }), setNotInterested }));
+    await waitFor(() => expect(cardIds()).toHaveLength(30));
+    const [first, second, third] = cardIds() as string[];
+    clickWithMouse(within(cardOf(first!)).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(cardIds()).not.toContain(first));
+    expect(cardsAndPlaces().slice(0, 3)).toEqual(['held: Hidden.', second, third]);
+    // Moving on the place keeps it; moving off it, the cards close up.
+    fireEvent.pointerMove(document.querySelector('.held-place')!);
+    fireEvent.pointerMove(document.querySelector('.held-place')!);
+    expect(cardsAndPlaces()[0]).toBe('held: Hidden.');
+    fireEvent.pointerMove(cardOf(third!));
+    await waitFor(() => expect(cardsAndPlaces().slice(0, 2)).toEqual([second, third]));
+
+    // "Not interested" the same; its Undo brings the card back into its place.
+    clickWithMouse(within(cardOf(second!)).getByRole('button', { name: 'Not interested' }));
+    await waitFor(() => expect(cardsAndPlaces().slice(0, 2)).toEqual(['held: Not interested: fewer papers like it.', third]));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(cardsAndPlaces().slice(0, 2)).toEqual([second, third]));
+
+    // Pressed from the keyboard, nothing is held: the focus moved on, and so do the cards.
+    fireEvent.click(within(cardOf(second!)).getByRole('button', { name: 'Hide' }));
+    await waitFor(() => expect(cardsAndPlaces()[0]).toBe(third));
+    expect(document.querySelector('.held-place')).toBeNull();
   });
 
   it.each(['comfortable', 'compact'] as const)('works from the keyboard in the %s view: j/k move, s saves, x hides, z undoes, o opens, e expands, m marks, / searches, ? lists shortcuts', async (density) => {

@@ -306,6 +306,25 @@ describe('the library', () => {
     expect(document.activeElement).toBe(elsewhere);
   });
 
+  it('keeps the place of a paper removed with a click while the pointer stays on it: the next save does not slide under the pointer', async () => {
+    const { services } = testServices({ unsavePaper: async ({ id }) => (await unsavePaper(id), { ok: true }) });
+    render(
+      <WithServices services={services}>
+        <LibraryPage query="" now={NOW} />
+      </WithServices>,
+    );
+    await waitFor(() => expect(cardIds()).toEqual([higgsPaper.id, attentionPaper.id]));
+    const entries = () => [...document.querySelectorAll<HTMLElement>('[data-testid="paper-card"], .held-place')].map((e) => e.dataset.arxivId ?? `held: ${e.textContent}`);
+    const higgs = screen.getAllByTestId('paper-card').find((c) => c.dataset.arxivId === higgsPaper.id)!;
+    // A click with the mouse (`detail`: a click from a key has none).
+    fireEvent.click(within(higgs).getByRole('button', { name: 'Saved' }), { detail: 1 });
+    await waitFor(() => expect(entries()).toEqual(['held: Removed from your library.', attentionPaper.id]));
+    // In the list where its entry was, with the entry's tags and note, not inside the next one.
+    expect(document.querySelector('.held-place')!.nextElementSibling?.querySelector('[data-testid="paper-card"]')?.getAttribute('data-arxiv-id')).toBe(attentionPaper.id);
+    fireEvent.pointerMove(screen.getByTestId('paper-card'));
+    await waitFor(() => expect(entries()).toEqual([attentionPaper.id]));
+  });
+
   it('drops a tag filter once no save has the tag, so the page never ends up with nothing to clear it', async () => {
     await setTags(attentionPaper.id, ['only']);
     renderLibrary();
