@@ -20,6 +20,26 @@ const WITH_ACTION_MS = 10_000;
 export const TOAST_ACTION_KEY = 'z';
 
 /**
+ * While `active`, the z key runs `run` (a message's Undo) from anywhere on the page but a text
+ * field, unless `answers` says this message is not the one to answer it. `run` may change on
+ * every drawing: the latest is called.
+ */
+export function useActionKey(active: boolean, run: () => void, answers: () => boolean = () => true): void {
+  const latest = useRef({ run, answers });
+  latest.current = { run, answers };
+  useEffect(() => {
+    if (!active) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target) || !latest.current.answers()) return;
+      event.preventDefault();
+      latest.current.run();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [active]);
+}
+
+/**
  * One short message at a time at the bottom of the page, announced politely to screen
  * readers. It floats over the page, so it never moves the cards. It stays while the pointer or
  * the focus is on it, and its follow-up (Undo) runs with the z key too: from a card, the button
@@ -45,26 +65,12 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
       () => undefined,
     );
   };
-  const latestAct = useRef(act);
-  latestAct.current = act;
-
   useEffect(() => {
     if (!toast || held) return;
     const timer = setTimeout(() => setToast(null), toast.action ? WITH_ACTION_MS : VISIBLE_MS);
     return () => clearTimeout(timer);
   }, [toast, held]);
-
-  const withAction = toast?.action !== undefined;
-  useEffect(() => {
-    if (!withAction) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target)) return;
-      event.preventDefault();
-      latestAct.current();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [withAction, toast?.key]);
+  useActionKey(toast?.action !== undefined, act);
 
   // What has the focus is kept clear of the message: a card that moved up into the place of one
   // hidden near the window's bottom (`x`) had its buttons under it. Only what the message covers

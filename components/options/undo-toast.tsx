@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hasCommandModifier, isTypingTarget } from '../common/keys';
-import { TOAST_ACTION_KEY } from '../common/toast';
+import { TOAST_ACTION_KEY, useActionKey } from '../common/toast';
 
 export interface Toast {
   /** Changes for each toast, so a new one restarts the timer. */
@@ -37,19 +36,7 @@ export function UndoToast({ toast, durationMs, onClose }: { toast: Toast | null;
     toast?.onUndo?.();
     onClose();
   };
-  const latestUndo = useRef(undo);
-  latestUndo.current = undo;
-  const withUndo = toast?.onUndo !== undefined;
-  useEffect(() => {
-    if (!withUndo) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== TOAST_ACTION_KEY || event.defaultPrevented || hasCommandModifier(event) || isTypingTarget(event.target) || shown.current !== newest) return;
-      event.preventDefault();
-      latestUndo.current();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [withUndo, toast?.key]);
+  useActionKey(toast?.onUndo !== undefined, undo, () => shown.current === newest);
   return (
     <div class="toast-region" role="status" aria-live="polite">
       {toast && (
