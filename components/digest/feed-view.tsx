@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
+import type { StoredPaper } from '../../lib/db/schema';
 import type { FeedOrder } from '../../lib/schema/limits';
 import type { SyncState } from '../../lib/sync/state';
 import type { Density } from '../../lib/ui/density';
@@ -7,13 +8,13 @@ import { loadData } from '../common/load-data';
 import type { FeedData, HeaderData } from '../common/page-data';
 import { useServices } from '../common/services';
 import { useToast } from '../common/toast';
+import { useHeldPlaces } from '../paper-card/held-places';
 import { DayGroupedCards, labelsById, PlainCards, RankedCards, ShowMore } from './card-list';
 import { CaughtUp, NoPapersYet } from './empty-states';
 import { OrderSwitch, type RankingState } from './order-switch';
-import { useHeldPlaces } from '../paper-card/held-places';
-import type { StoredPaper } from '../../lib/db/schema';
 
 const idOf = (paper: StoredPaper) => paper.id;
+const pick = (values: Readonly<Record<string, number>>, keys: Iterable<string>) => Object.fromEntries([...keys].flatMap((key) => (key in values ? [[key, values[key]!]] : [])));
 
 interface FeedViewProps {
   header: HeaderData;
@@ -71,7 +72,10 @@ function FeedBar({ unread, filter, children }: { unread: number | undefined; fil
 
 /** The papers of one subscription or of all: under day headings, newest first, or For you (what arrived lately, best first). */
 export function FeedView({ header, feed, filter, sync, seenAt, now, density, onMore, order, ranking, onOrder }: FeedViewProps) {
-  const { items: papers, held } = useHeldPlaces(feed?.papers ?? [], idOf);
+  const { items: papers, held } = useHeldPlaces(feed?.papers ?? [], idOf, `${filter ?? ''}\u0000${order}`);
+  // A held paper keeps its group in the For-you order (the order read since has it no longer).
+  const freshness = useRef<Readonly<Record<string, number>>>({});
+  if (feed?.ranked) freshness.current = held.size === 0 ? feed.ranked.freshness : { ...pick(freshness.current, held.keys()), ...feed.ranked.freshness };
   // Until the first answer nothing is drawn: an empty state that flashes by is worse than none.
   if (!feed) return null;
   const labels = labelsById(header.subscriptions);
@@ -86,7 +90,8 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, density, onM
       <FeedBar unread={unread} filter={filter}>
         <OrderSwitch order={order} ranking={ranking} onOrder={onOrder} />
       </FeedBar>
-      {unread === 0 && <CaughtUp now={now} />}
+      {/* Not while a place is held: appearing above it, it would move it from under the pointer. */}
+      {unread === 0 && held.size === 0 && <CaughtUp now={now} />}
       {density === 'compact' ? (
         // One row a paper, its date on it: day headings would take a row's room each.
         <section aria-labelledby="compact-heading">
@@ -96,7 +101,7 @@ export function FeedView({ header, feed, filter, sync, seenAt, now, density, onM
           <PlainCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" density="compact" why={feed.ranked?.why} />
         </section>
       ) : feed.ranked ? (
-        <RankedCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" why={feed.ranked.why} freshness={feed.ranked.freshness} />
+        <RankedCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" why={feed.ranked.why} freshness={freshness.current} />
       ) : (
         <DayGroupedCards papers={papers} held={held} saved={feed.saved} labels={labels} seenAt={seenAt} now={now} mode="feed" />
       )}

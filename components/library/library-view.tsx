@@ -151,7 +151,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
   // Worked out once per change of the library, not on every keystroke of its search.
   const changes = useMemo(() => new Map((library?.entries ?? []).map((entry) => [entry.item.id, changeOf(entry)])), [library]);
   const shown = library ? filterLibrary(library.entries, query, tag).filter((entry) => !changedOnly || changes.get(entry.item.id)) : [];
-  const { items: shownHere, held } = useHeldPlaces(shown, entryId);
+  const { items: shownHere, held } = useHeldPlaces(shown, entryId, filters);
   useEffect(() => {
     if (library && drawn >= Math.min(limit, shown.length)) setFirstPageDrawn(true);
   }, [library, drawn, limit, shown.length]);
@@ -217,7 +217,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
           ))}
         </div>
       )}
-      {shownHere.slice(0, Math.min(drawn, limit)).map((entry, index) => {
+      {shownHere.slice(0, Math.min(drawn, limit) + held.size).map((entry, index) => {
         const hold = held.get(entry.item.id);
         if (hold) return <HeldPlace key={entry.item.id} hold={hold} />;
         return <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} leavesWhenSeen={changedOnly} />;

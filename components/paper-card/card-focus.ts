@@ -1,7 +1,7 @@
 // Where the focus goes as cards leave a list and come back.
 import type { StoredPaper } from '../../lib/db/schema';
 import type { CardMode } from './card-actions';
-import { holdPlace, type Leaving } from './held-places';
+import { dropPlace, holdPlace, type Leaving } from './held-places';
 
 const cards = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]'));
 
@@ -36,6 +36,7 @@ function onHidden(card: HTMLElement | null, mode: CardMode): void {
  */
 export function leave(card: HTMLElement | null, paper: StoredPaper, mode: CardMode, leaving?: Leaving): void {
   if (leaving && mode !== 'search' && card) holdPlace(paper.id, card, leaving);
+  else dropPlace(paper.id);
   onHidden(card, mode);
 }
 

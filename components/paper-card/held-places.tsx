@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { withHeld } from '../../lib/ui/held-places';
 
 /**
  * A card that leaves its list at a click (Hide, Not interested, a removal from the Library) keeps
  * its place, as tall as it was, until the pointer moves off it: the card below does not slide up
  * under the pointer, where the next click would hide or remove it too. As Chrome's tab strip
- * keeps a closed tab's width while the pointer stays on it. A key (x, n, s) holds nothing: the
- * focus goes on to the next card, and the list closes up at once.
+ * keeps a closed tab's width while the pointer stays on it. A key (x, n, s) or a tap holds
+ * nothing: the focus goes on to the next card, and the list closes up at once.
  */
 export type Leaving = 'hide' | 'not-interested' | 'remove';
 
@@ -20,81 +21,67 @@ export interface Hold {
   height: number;
   margin: string;
   text: string;
-  /** What the card stood in while it was still there. */
+  /** What the card stood in: while it is on the page, the card has not left yet. */
   place: HTMLElement;
-  /** Set once its card has left: from then on only the pointer (or the card's return) ends it. */
-  left?: true;
 }
 
-/** A click made with a mouse, pen or finger: one from a key (Enter, Space, or a shortcut's `click()`) counts none. */
-export const byPointer = (event: MouseEvent): boolean => event.detail > 0;
+/**
+ * A click made with a mouse or a pen. A click from a key (Enter, Space, a shortcut's `click()`)
+ * has no `detail`; a tap leaves no pointer over the page to slide anything under.
+ */
+export const byPointer = (event: MouseEvent): boolean => event.detail > 0 && (event as Partial<PointerEvent>).pointerType !== 'touch';
 
 const holds = new Map<string, Hold>();
 const listeners = new Set<() => void>();
 
 /**
- * The pointer moved off a held place (or off a card about to leave, or that stayed because its
- * action failed): every place held is given up, and the lists close up.
+ * The pointer moved, or was pressed, off a held place (or off a card about to leave, or one that
+ * stayed because its action failed): every place held is given up, and the lists close up.
  */
-function onPointerMove(event: PointerEvent): void {
+function onPointer(event: PointerEvent): void {
   const target = event.target instanceof Element ? event.target : null;
   if (target?.closest('.held-place')) return;
-  if ([...holds.values()].some((hold) => !hold.left && target && hold.place.contains(target))) return;
+  if ([...holds.values()].some((hold) => hold.place.isConnected && target && hold.place.contains(target))) return;
   holds.clear();
-  document.removeEventListener('pointermove', onPointerMove);
+  document.removeEventListener('pointermove', onPointer);
+  document.removeEventListener('pointerdown', onPointer);
   listeners.forEach((listener) => listener());
 }
 
-/**
- * Holds the place of the paper `id` (its list's element for it: `from`, or the element around it
- * marked `data-place`) for when it leaves, at a click.
- */
-export function holdPlace(id: string, from: HTMLElement, leaving: Leaving): void {
-  const place = from.closest<HTMLElement>('[data-place]') ?? from;
+/** Holds the place of the paper `id`, whose card is `card`, for when it leaves. */
+export function holdPlace(id: string, card: HTMLElement, leaving: Leaving): void {
+  // The element its list marks as the card's place, when it is more than the card (the Library's entry: the card with its tags and note).
+  const place = card.closest<HTMLElement>('[data-place]') ?? card;
   const { marginTop, marginBottom } = getComputedStyle(place);
   holds.set(id, { height: place.getBoundingClientRect().height, margin: `${marginTop} 0 ${marginBottom}`, text: SAID[leaving], place });
-  document.addEventListener('pointermove', onPointerMove);
+  document.addEventListener('pointermove', onPointer);
+  document.addEventListener('pointerdown', onPointer);
+}
+
+/** The paper leaves otherwise (a key): a place held for it by an earlier click is not drawn. */
+export function dropPlace(id: string): void {
+  holds.delete(id);
 }
 
 /**
- * `items` with the ones that left while their place was held put back where they were; `held`
- * says which they are, to be drawn as held places.
+ * `items` with the ones that left while their places were held put back where they were, and
+ * those places, to be drawn as `HeldPlace`s. A new `list` (another filter, order or search)
+ * puts nothing back: the places were the old list's.
  */
-export function useHeldPlaces<T>(items: readonly T[], idOf: (item: T) => string): { items: readonly T[]; held: ReadonlyMap<string, Hold> } {
+export function useHeldPlaces<T>(items: readonly T[], idOf: (item: T) => string, list: string): { items: readonly T[]; held: ReadonlyMap<string, Hold> } {
   const [, setDrawn] = useState(0);
   useEffect(() => {
     const redraw = () => setDrawn((n) => n + 1);
     listeners.add(redraw);
     return () => void listeners.delete(redraw);
   }, []);
-  const previous = useRef<readonly T[]>(items);
-  if (holds.size === 0) return { items: (previous.current = items), held: new Map() };
-
-  const ids = items.map(idOf);
-  const present = new Set(ids);
-  const result = [...items];
-  const held = new Map<string, Hold>();
-  previous.current.forEach((item, i) => {
-    const id = idOf(item);
-    const hold = holds.get(id);
-    if (present.has(id) || !hold) return;
-    // After the nearest one before it that is still in the list (or first).
-    let at = 0;
-    for (let j = i - 1; j >= 0; j--) {
-      const before = result.findIndex((shown) => idOf(shown) === idOf(previous.current[j]!));
-      if (before !== -1) {
-        at = before + 1;
-        break;
-      }
-    }
-    result.splice(at, 0, item);
-    hold.left = true;
-    held.set(id, hold);
-  });
-  // A card that came back (Undo) is drawn again.
-  for (const [id, hold] of holds) if (hold.left && present.has(id)) holds.delete(id);
-  previous.current = result;
-  return { items: result, held };
+  const drawn = useRef({ list, items });
+  const previous = drawn.current.list === list ? drawn.current.items : items;
+  const shown = holds.size === 0 ? items : withHeld(previous, items, (id) => holds.has(id), idOf);
+  drawn.current = { list, items: shown };
+  const present = new Set(items.map(idOf));
+  const held = new Map(shown.flatMap((item) => (present.has(idOf(item)) ? [] : [[idOf(item), holds.get(idOf(item))!] as const])));
+  return { items: shown, held };
 }
 
 /** Where a card was, as tall as it was, saying what became of it (the message at the bottom says it to a screen reader, with Undo). */

@@ -1,0 +1,91 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FeedView } from '../../../../components/digest/feed-view';
+import type { FeedData } from '../../../../components/common/page-data';
+import { db } from '../../../../lib/db/db';
+import { newStoredPaper } from '../../../../lib/db/ingest';
+import type { StoredPaper } from '../../../../lib/db/schema';
+import type { FeedOrder } from '../../../../lib/schema/limits';
+import { testingPapers } from '../../../helpers/fixtures';
+import { NOW, testServices, WithServices } from '../test-services';
+
+// The feed as the page draws it, given what was read (a read of the database would give the same
+// papers less the one hidden): where a card that left at a click keeps its place, and where not.
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+afterEach(cleanup);
+
+const papers: StoredPaper[] = testingPapers.slice(0, 4).map((entry) => newStoredPaper(entry, ['testing'], NOW));
+const [a, b, c, d] = papers.map((p) => p.id) as [string, string, string, string];
+const services = testServices();
+
+/** The For-you order: a and b arrived today, c and d earlier. */
+const ranked = (shown: StoredPaper[]): FeedData => ({
+  papers: shown,
+  saved: [],
+  more: false,
+  ranked: { why: {}, freshness: Object.fromEntries(shown.map((p) => [p.id, p.id === a || p.id === b ? 0 : 2])) },
+});
+
+function draw(feed: FeedData, { order = 'forYou', filter, unread = feed.papers.length }: { order?: FeedOrder; filter?: string; unread?: number } = {}) {
+  return (
+    <WithServices services={services.services}>
+      <FeedView
+        header={{ subscriptions: [], counts: { all: unread, bySubscription: {} } }}
+        feed={feed}
+        filter={filter}
+        sync={{ state: 'ok' }}
+        seenAt={undefined}
+        now={NOW}
+        density="comfortable"
+        onMore={() => undefined}
+        order={order}
+        ranking={undefined}
+        onOrder={() => undefined}
+      />
+    </WithServices>
+  );
+}
+
+/** Headings, cards and held places, in the page's order. */
+const page = () =>
+  [...document.querySelectorAll<HTMLElement>('h2, [data-testid="paper-card"], .held-place')].map((e) =>
+    e.tagName === 'H2' ? `## ${e.textContent}` : (e.dataset.arxivId ?? 'held'),
+  );
+const hideWithMouse = (id: string) =>
+  fireEvent.click(within(screen.getAllByTestId('paper-card').find((card) => card.dataset.arxivId === id)!).getByRole('button', { name: 'Hide' }), { detail: 1 });
+
+describe('a card hidden with a click', () => {
+  it('keeps its place in its group of the For-you order, though the order read since has no group for it', () => {
+    const { rerender } = render(draw(ranked(papers)));
+    hideWithMouse(a);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a))));
+    expect(page()).toEqual(['## Arrived today', 'held', b, '## Earlier', c, d]);
+    fireEvent.pointerMove(screen.getAllByTestId('paper-card')[1]!);
+    expect(page()).toEqual(['## Arrived today', b, '## Earlier', c, d]);
+  });
+
+  it('keeps no place in another list (a filter or an order chosen before the pointer moved)', () => {
+    const { rerender } = render(draw(ranked(papers)));
+    hideWithMouse(a);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a))));
+    expect(page()).toContain('held');
+    rerender(draw(ranked([papers[2]!, papers[3]!]), { filter: 'other' }));
+    expect(page()).toEqual(['## Earlier', c, d]);
+    rerender(draw({ papers: papers.filter((p) => p.id !== a), saved: [], more: false }, { order: 'newest' }));
+    expect(page()).not.toContain('held');
+  });
+
+  it('says "all caught up" once the place is given up, not above it while it is held', async () => {
+    const { rerender } = render(draw(ranked(papers), { unread: 1 }));
+    hideWithMouse(a);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a)), { unread: 0 }));
+    expect(page()).toContain('held');
+    expect(screen.queryByText(/all caught up/)).toBeNull();
+    fireEvent.pointerMove(screen.getAllByTestId('paper-card')[0]!);
+    await waitFor(() => expect(screen.getByText(/all caught up/)).toBeTruthy());
+  });
+});
