@@ -12,7 +12,7 @@ import { ChangeMark } from '../paper-card/change-mark';
 import { focusNeighbour, focusOnReturn } from '../paper-card/card-focus';
 import { useToast } from '../common/toast';
 import { messageOf } from '../common/error-message';
-import { PaperCard } from '../paper-card/paper-card';
+import { PaperCard, useLaterAtFirst } from '../paper-card/paper-card';
 import { HeldPlace, useHeldPlaces } from '../paper-card/held-places';
 import { entryOf } from '../../lib/arxiv/entry';
 import { LibraryCheckStatus, PaperCheckNote } from './check-notes';
@@ -84,6 +84,7 @@ class DrawnEntry extends Component<EntryProps> {
 function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps) {
   const { item, paper } = entry;
   const box = useRef<HTMLDivElement>(null);
+  const drawnLater = useLaterAtFirst(later);
   const toast = useToast();
   if (!paper) return <PendingEntry entry={entry} />;
   const onSeen = () => {
@@ -104,7 +105,7 @@ function Entry({ entry, change, labels, now, later, leavesWhenSeen }: EntryProps
   };
   const mark = <ChangeMark id={paper.id} change={change} withdrawn={isWithdrawn(paper)} now={now} onSeen={onSeen} />;
   return (
-    <div ref={box} class={later ? 'library-entry library-entry--later' : 'library-entry'} data-place>
+    <div ref={box} class={drawnLater ? 'library-entry library-entry--later' : 'library-entry'} data-place>
       <PaperCard paper={paper} saved isNew={false} matched={paper.subs.flatMap((id) => labels.get(id) ?? [])} now={now} mode="library" mark={mark} />
       <EntryNotes item={item} title={paper.title} now={now}>
         <PaperCheckNote check={item.check} now={now} />

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredPaper } from '../../lib/db/schema';
 import { findCodeLinks } from '../../lib/text/code-links';
 import { arxivLinks } from '../../lib/ui/arxiv-links';
@@ -17,6 +17,18 @@ import { usePaperActions } from './paper-actions';
 import { PaperLink } from './paper-link';
 import { useCardExtras } from './use-card-extras';
 
+/**
+ * Whether a card, or a Library entry, was past the first screen when first drawn: it keeps that
+ * (its `content-visibility: auto`) for as long as it is drawn. A card that moved up into the
+ * first screen and lost it (cards above it hidden, a new For-you order) was left blank by
+ * Chromium, its box 29 px of padding, until something else laid it out again: after 10 of 14
+ * "Not interested" in the For-you order (which reorders the cards), against none of 14 with the
+ * class kept.
+ */
+export function useLaterAtFirst(later: boolean): boolean {
+  return useState(later)[0];
+}
+
 /** The prefix of the ids of a card's elements: the paper's id, made safe for an id. */
 export const domIdOf = (paper: StoredPaper) => `paper-${paper.id.replace(/[^\w-]/g, '-')}`;
 
@@ -29,7 +41,10 @@ export interface PaperCardProps {
   matched: string[];
   now: number;
   mode?: CardMode;
-  /** Past the first screen: drawn only when scrolled near. */
+  /**
+   * Past the first screen: drawn only when scrolled near. Read when the card is first drawn and
+   * kept (see `useLaterAtFirst`).
+   */
   later?: boolean;
   /** In the For-you order: why it is there, in a few words. */
   why?: string;
@@ -47,6 +62,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', la
   const services = useServices();
   const actions = usePaperActions();
   const card = useRef<HTMLElement>(null);
+  const drawnLater = useLaterAtFirst(later);
   const links = arxivLinks(paper.id, paper.version);
   const keyResult = useMemo(() => services.keyResult(paper.summary), [services, paper.summary]);
   const code = useMemo(() => findCodeLinks([paper.comment ?? '', paper.summary])[0], [paper.comment, paper.summary]);
@@ -54,7 +70,7 @@ export function PaperCard({ paper, saved, isNew, matched, now, mode = 'feed', la
   if (!links) return null; // not an arXiv id: nothing on this card could link anywhere safe
   const domId = domIdOf(paper);
   const titleId = `${domId}-title`;
-  const classes = ['card', paper.unread === 1 && 'card--unread', paper.hiddenAt !== undefined && 'card--hidden', later && 'card--later'].filter(Boolean).join(' ');
+  const classes = ['card', paper.unread === 1 && 'card--unread', paper.hiddenAt !== undefined && 'card--hidden', drawnLater && 'card--later'].filter(Boolean).join(' ');
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (card.current) onCardKey(event, card.current, (target) => void actions.open(paper, links.abs, target));

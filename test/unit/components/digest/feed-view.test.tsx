@@ -89,3 +89,22 @@ describe('a card hidden with a click', () => {
     await waitFor(() => expect(screen.getByText(/all caught up/)).toBeTruthy());
   });
 });
+
+describe('cards past the first screen', () => {
+  it('keep, as long as they are drawn, whether they were past it when first drawn (Chromium left a card blank that lost it)', async () => {
+    const { FIRST_SCREEN_CARDS } = await import('../../../../lib/ui/first-screen');
+    const many = testingPapers.slice(0, FIRST_SCREEN_CARDS + 2).map((entry) => newStoredPaper(entry, ['testing'], NOW));
+    const newest = { papers: many, saved: [], more: false };
+    const later = () => screen.getAllByTestId('paper-card').flatMap((card) => (card.classList.contains('card--later') ? [card.dataset.arxivId] : []));
+    const { rerender } = render(draw(newest, { order: 'newest' }));
+    const drawnLater = many.slice(FIRST_SCREEN_CARDS).map((p) => p.id);
+    expect(later()).toEqual(drawnLater);
+    // The first two leave: the two drawn later move up into the first screen, and stay as drawn.
+    rerender(draw({ ...newest, papers: many.slice(2) }, { order: 'newest' }));
+    expect(later()).toEqual(drawnLater);
+    // Two new ones above them: the cards drawn on the first screen that move down past it stay as drawn too.
+    const arrived = testingPapers.slice(FIRST_SCREEN_CARDS + 2, FIRST_SCREEN_CARDS + 4).map((entry) => newStoredPaper(entry, ['testing'], NOW));
+    rerender(draw({ ...newest, papers: [...arrived, ...many.slice(2)] }, { order: 'newest' }));
+    expect(later()).toEqual(drawnLater);
+  });
+});
