@@ -81,7 +81,8 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   useEffect(() => {
     const focused = document.activeElement;
     const shown = region.current?.querySelector('.toast');
-    if (!toast || !shown || !(focused instanceof HTMLElement) || focused === document.body) return;
+    // Only a focus the keyboard moved: a click's (a card hidden with the mouse) is not looked at, and scrolling would move the page under the pointer.
+    if (!toast || !shown || !(focused instanceof HTMLElement) || focused === document.body || !focused.matches(':focus-visible')) return;
     const box = focused.getBoundingClientRect();
     const message = shown.getBoundingClientRect();
     const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;

@@ -3,10 +3,12 @@ import { withHeld } from '../../lib/ui/held-places';
 
 /**
  * A card that leaves its list at a click (Hide, Not interested, a removal from the Library) keeps
- * its place, as tall as it was, until the pointer moves off it: the card below does not slide up
- * under the pointer, where the next click would hide or remove it too. As Chrome's tab strip
- * keeps a closed tab's width while the pointer stays on it. A key (x, n, s) or a tap holds
- * nothing: the focus goes on to the next card, and the list closes up at once.
+ * its place, as tall as it was, while the pointer stays over the column of cards: neither the
+ * second click nor the way down to the next card meets a card that slid up under the pointer.
+ * The places are given up when the pointer leaves the column (to the side, the header, out of
+ * the window), as Chrome's tab strip keeps a closed tab's width until the pointer leaves the
+ * strip. A key (x, n, s) or a tap holds nothing: the focus goes on to the next card, and the list
+ * closes up at once.
  */
 export type Leaving = 'hide' | 'not-interested' | 'remove';
 
@@ -34,17 +36,32 @@ export const byPointer = (event: MouseEvent): boolean => event.detail > 0 && (ev
 const holds = new Map<string, Hold>();
 const listeners = new Set<() => void>();
 
+/** Whether `x` lies within the column of `element`. */
+const inColumn = (element: Element, x: number) => {
+  const box = element.getBoundingClientRect();
+  return x >= box.left && x <= box.right;
+};
+
 /**
- * The pointer moved, or was pressed, off a held place (or off a card about to leave, or one that
- * stayed because its action failed): every place held is given up, and the lists close up.
+ * The pointer moved, or was pressed: below the page's header, over the column of the cards (a
+ * held place's, or a card's about to leave or that stayed because its action failed), or over
+ * the message at the bottom (its Undo), every place is kept; anywhere else, every one is given
+ * up and the lists close up.
  */
 function onPointer(event: PointerEvent): void {
   const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest('.held-place')) return;
-  if ([...holds.values()].some((hold) => hold.place.isConnected && target && hold.place.contains(target))) return;
+  if (target?.closest('.toast')) return;
+  if (target?.closest('.topbar')) return release();
+  const columns = [...document.querySelectorAll('.held-place'), ...[...holds.values()].flatMap((hold) => (hold.place.isConnected ? [hold.place] : []))];
+  if (columns.some((column) => inColumn(column, event.clientX))) return;
+  release();
+}
+
+function release(): void {
   holds.clear();
   document.removeEventListener('pointermove', onPointer);
   document.removeEventListener('pointerdown', onPointer);
+  document.documentElement.removeEventListener('pointerleave', release);
   listeners.forEach((listener) => listener());
 }
 
@@ -56,6 +73,8 @@ export function holdPlace(id: string, card: HTMLElement, leaving: Leaving): void
   holds.set(id, { height: place.getBoundingClientRect().height, margin: `${marginTop} 0 ${marginBottom}`, text: SAID[leaving], place });
   document.addEventListener('pointermove', onPointer);
   document.addEventListener('pointerdown', onPointer);
+  // Out of the window.
+  document.documentElement.addEventListener('pointerleave', release);
 }
 
 /** The paper leaves otherwise (a key): a place held for it by an earlier click is not drawn. */

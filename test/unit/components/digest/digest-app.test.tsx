@@ -306,6 +306,9 @@ describe('the new tab', () => {
 
   /** The cards and the places held for cards gone, in the page's order: what lies under the pointer after a click. */
   const cardsAndPlaces = () => [...document.querySelectorAll<HTMLElement>('[data-testid="paper-card"], .held-place')].map((e) => e.dataset.arxivId ?? `held: ${e.textContent}`);
+  // happy-dom lays nothing out: every box is at x = 0, so 0 is in the column of the cards and 5,000 beside it.
+  const alongTheCards = { clientX: 0 };
+  const besideTheCards = { clientX: 5_000 };
   /** A click made with the mouse (a click from a key has no `detail`). */
   const clickWithMouse = (element: HTMLElement) => fireEvent.click(element, { detail: 1 });
 
@@ -322,11 +325,11 @@ describe('the new tab', () => {
     clickWithMouse(within(cardOf(first!)).getByRole('button', { name: 'Hide' }));
     await waitFor(() => expect(cardIds()).not.toContain(first));
     expect(cardsAndPlaces().slice(0, 3)).toEqual(['held: Hidden.', second, third]);
-    // Moving on the place keeps it; moving off it, the cards close up.
-    fireEvent.pointerMove(document.querySelector('.held-place')!);
-    fireEvent.pointerMove(document.querySelector('.held-place')!);
+    // Moving on the place, and down the column to the next cards, keeps it; moving beside the column, the cards close up.
+    fireEvent.pointerMove(document.querySelector('.held-place')!, alongTheCards);
+    fireEvent.pointerMove(cardOf(third!), alongTheCards);
     expect(cardsAndPlaces()[0]).toBe('held: Hidden.');
-    fireEvent.pointerMove(cardOf(third!));
+    fireEvent.pointerMove(document.body, besideTheCards);
     await waitFor(() => expect(cardsAndPlaces().slice(0, 2)).toEqual([second, third]));
 
     // "Not interested" the same; its Undo brings the card back into its place.
