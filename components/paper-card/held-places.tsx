@@ -96,7 +96,11 @@ export function useHeldPlaces<T>(items: readonly T[], idOf: (item: T) => string,
   }, []);
   const drawn = useRef({ list, items });
   const previous = drawn.current.list === list ? drawn.current.items : items;
-  const shown = holds.size === 0 ? items : withHeld(previous, items, (id) => holds.has(id), idOf);
+  if (holds.size === 0) {
+    drawn.current = { list, items };
+    return { items, held: new Map() };
+  }
+  const shown = withHeld(previous, items, (id) => holds.has(id), idOf);
   drawn.current = { list, items: shown };
   const present = new Set(items.map(idOf));
   const held = new Map(shown.flatMap((item) => (present.has(idOf(item)) ? [] : [[idOf(item), holds.get(idOf(item))!] as const])));
