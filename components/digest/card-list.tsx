@@ -39,7 +39,7 @@ function Cards({ papers, saved, labels, seenAt, now, mode, density = 'comfortabl
     <>
       {papers.map((paper, index) => {
         const hold = held?.get(paper.id);
-        if (hold) return <HeldPlace key={paper.id} hold={hold} />;
+        if (hold) return <HeldPlace key={paper.id} id={paper.id} hold={hold} />;
         return (
           <Paper
             later={offset + index >= FIRST_SCREEN_CARDS}

@@ -220,7 +220,7 @@ export function LibraryView({ query, now, changedOnly, onChangedOnly: setChanged
       )}
       {shownHere.slice(0, Math.min(drawn, limit) + held.size).map((entry, index) => {
         const hold = held.get(entry.item.id);
-        if (hold) return <HeldPlace key={entry.item.id} hold={hold} />;
+        if (hold) return <HeldPlace key={entry.item.id} id={entry.item.id} hold={hold} />;
         return <DrawnEntry key={entry.item.id} entry={entry} change={changes.get(entry.item.id) ?? null} labels={library.labels} now={now} later={index >= ON_FIRST_SCREEN} leavesWhenSeen={changedOnly} />;
       })}
       {/* Offered once the page is drawn: near the end, it draws the next page by itself as the reader scrolls. */}

@@ -7,7 +7,7 @@ import { withHeld } from '../../lib/ui/held-places';
  * second click nor the way down to the next card meets a card that slid up under the pointer.
  * The places are given up when the pointer leaves the column (to the side, the header, out of
  * the window), as Chrome's tab strip keeps a closed tab's width until the pointer leaves the
- * strip. A key (x, n, s) or a tap holds nothing: the focus goes on to the next card, and the list
+ * strip, and when they are scrolled out of the window or the tab is left. A key (x, n, s) or a tap holds nothing: the focus goes on to the next card, and the list
  * closes up at once.
  */
 export type Leaving = 'hide' | 'not-interested' | 'remove';
@@ -57,11 +57,33 @@ function onPointer(event: PointerEvent): void {
   release();
 }
 
+/**
+ * The page scrolled (the wheel, keys, j/k): places now wholly out of the window are given up.
+ * Chromium's scroll anchoring keeps the cards in view where they are as the places above close.
+ */
+function onScroll(): void {
+  const top = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+  let gone = false;
+  for (const place of document.querySelectorAll<HTMLElement>('.held-place')) {
+    const box = place.getBoundingClientRect();
+    if (box.bottom > top && box.top < window.innerHeight) continue;
+    gone = holds.delete(place.dataset.held ?? '') || gone;
+  }
+  if (holds.size === 0) release();
+  else if (gone) listeners.forEach((listener) => listener());
+}
+
+function onHidden(): void {
+  if (document.visibilityState === 'hidden') release();
+}
+
 function release(): void {
   holds.clear();
   document.removeEventListener('pointermove', onPointer);
   document.removeEventListener('pointerdown', onPointer);
   document.documentElement.removeEventListener('pointerleave', release);
+  window.removeEventListener('scroll', onScroll);
+  document.removeEventListener('visibilitychange', onHidden);
   listeners.forEach((listener) => listener());
 }
 
@@ -73,8 +95,10 @@ export function holdPlace(id: string, card: HTMLElement, leaving: Leaving): void
   holds.set(id, { height: place.getBoundingClientRect().height, margin: `${marginTop} 0 ${marginBottom}`, text: SAID[leaving], place });
   document.addEventListener('pointermove', onPointer);
   document.addEventListener('pointerdown', onPointer);
-  // Out of the window.
+  // Out of the window, or the tab left.
   document.documentElement.addEventListener('pointerleave', release);
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('scroll', onScroll, { passive: true });
 }
 
 /** The paper leaves otherwise (a key): a place held for it by an earlier click is not drawn. */
@@ -100,17 +124,19 @@ export function useHeldPlaces<T>(items: readonly T[], idOf: (item: T) => string,
     drawn.current = { list, items };
     return { items, held: new Map() };
   }
+  const present = new Set(items.map(idOf));
+  // A card that came back (Undo) is drawn anew: the place held for it is no longer its.
+  for (const [id, hold] of holds) if (present.has(id) && !hold.place.isConnected) holds.delete(id);
   const shown = withHeld(previous, items, (id) => holds.has(id), idOf);
   drawn.current = { list, items: shown };
-  const present = new Set(items.map(idOf));
   const held = new Map(shown.flatMap((item) => (present.has(idOf(item)) ? [] : [[idOf(item), holds.get(idOf(item))!] as const])));
   return { items: shown, held };
 }
 
 /** Where a card was, as tall as it was, saying what became of it (the message at the bottom says it to a screen reader, with Undo). */
-export function HeldPlace({ hold }: { hold: Hold }) {
+export function HeldPlace({ id, hold }: { id: string; hold: Hold }) {
   return (
-    <div class="held-place" style={{ height: `${hold.height}px`, margin: hold.margin }} aria-hidden="true">
+    <div class="held-place" data-held={id} style={{ height: `${hold.height}px`, margin: hold.margin }} aria-hidden="true">
       {hold.text}
     </div>
   );

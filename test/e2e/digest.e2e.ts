@@ -209,6 +209,15 @@ describe('new tab digest', () => {
     expect((await cards.nth(1).boundingBox())!.y).toBe(card.y);
     await digest.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => cardIds(digest)).toEqual(before);
+
+    // Hidden again, and the reader reads on with the wheel: the place scrolled out of the window goes.
+    const again = (await hide.boundingBox())!;
+    await digest.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
+    await expect.poll(() => place.count()).toBe(1);
+    await digest.mouse.wheel(0, 1_500);
+    await expect.poll(() => place.count()).toBe(0);
+    await digest.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => cardIds(digest)).toEqual(before);
   });
 });
 

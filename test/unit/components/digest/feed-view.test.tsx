@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedView } from '../../../../components/digest/feed-view';
 import type { FeedData } from '../../../../components/common/page-data';
 import { db } from '../../../../lib/db/db';
@@ -83,6 +83,30 @@ describe('a card hidden with a click', () => {
     expect(page()).toEqual(['## Earlier', c, d]);
     rerender(draw({ papers: papers.filter((p) => p.id !== a), saved: [], more: false }, { order: 'newest' }));
     expect(page()).not.toContain('held');
+  });
+
+  it('holds no place for a card that came back (Undo) and leaves again otherwise (a sync, another tab)', () => {
+    const { rerender } = render(draw(ranked(papers)));
+    hideWithMouse(a);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a))));
+    expect(page()).toContain('held');
+    rerender(draw(ranked(papers)));
+    expect(page()).toEqual(['## Arrived today', a, b, '## Earlier', c, d]);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a))));
+    expect(page()).toEqual(['## Arrived today', b, '## Earlier', c, d]);
+  });
+
+  it('gives up a place scrolled out of the window (the reader reads on), and keeps one in it', () => {
+    const { rerender } = render(draw(ranked(papers)));
+    hideWithMouse(a);
+    rerender(draw(ranked(papers.filter((p) => p.id !== a))));
+    const box = { top: 300, bottom: 600 };
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(() => ({ ...box, left: 0, right: 0 }) as DOMRect);
+    fireEvent.scroll(window);
+    expect(page()).toContain('held');
+    Object.assign(box, { top: -400, bottom: -100 });
+    fireEvent.scroll(window);
+    expect(page()).toEqual(['## Arrived today', b, '## Earlier', c, d]);
   });
 
   it('says "all caught up" once the place is given up, not above it while it is held', async () => {
