@@ -53,6 +53,7 @@ interface EntryProps {
   change: SavedPaperChange | null;
   labels: Map<string, string>;
   now: number;
+  /** Past the first screen: read when the entry is first drawn (`useLaterAtFirst`), so a change alone draws nothing again. */
   later: boolean;
   /** Marked seen, the entry leaves the list ("Changed since saved" is on). */
   leavesWhenSeen: boolean;
@@ -71,7 +72,6 @@ class DrawnEntry extends Component<EntryProps> {
       !samePlainValue(next.change, props.change) ||
       !samePlainValue(next.labels, props.labels) ||
       next.now !== props.now ||
-      next.later !== props.later ||
       next.leavesWhenSeen !== props.leavesWhenSeen
     );
   }

@@ -32,7 +32,7 @@ function onHidden(card: HTMLElement | null, mode: CardMode): void {
 
 /**
  * A card leaves its list, or is hidden in search results (where it stays): the focus moves as
- * `onHidden` says, and a card that leaves at a click keeps its place while the pointer is on it.
+ * `onHidden` says, and a card that leaves at a click keeps its place (held-places.tsx).
  */
 export function leave(card: HTMLElement | null, paper: StoredPaper, mode: CardMode, leaving?: Leaving): void {
   if (leaving && mode !== 'search' && card) holdPlace(paper.id, card, leaving);

@@ -7,8 +7,8 @@ import { withHeld } from '../../lib/ui/held-places';
  * second click nor the way down to the next card meets a card that slid up under the pointer.
  * The places are given up when the pointer leaves the column (to the side, the header, out of
  * the window), as Chrome's tab strip keeps a closed tab's width until the pointer leaves the
- * strip, and when they are scrolled out of the window or the tab is left. A key (x, n, s) or a tap holds nothing: the focus goes on to the next card, and the list
- * closes up at once.
+ * strip, and when they are scrolled out of the window or the tab is left. A key (x, n, s) or a
+ * tap holds nothing: the focus goes on to the next card, and the list closes up at once.
  */
 export type Leaving = 'hide' | 'not-interested' | 'remove';
 
