@@ -5,9 +5,10 @@
  */
 import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
 import { pendingSaves, savedAmong, savedPaperIds } from '../../lib/db/library';
-import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking } from '../../lib/db/ranking';
+import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking, type RankingHead } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';
 import type { FeedOrder } from '../../lib/schema/limits';
+import { FIRST_SCREEN_CARDS } from '../../lib/ui/first-screen';
 import type { Subscription } from '../../lib/subscription';
 
 export { liveQuery } from 'dexie';
@@ -35,52 +36,84 @@ export interface FeedData {
   more: boolean;
   /** In the For-you order: why each paper is there, and how lately it arrived (lib/rank/order.ts). */
   ranked?: { why: Record<string, string>; freshness: Record<string, number> };
+  /** The For-you order the papers were read in: what a page passes back to keep it (see `loadFeed`). */
+  order?: RankingHead;
+  /** Read in an order kept while a newer one was stored: the first cards of the newer one, for the next page's first frame. */
+  next?: FeedData;
 }
 
 async function withSaved(papers: StoredPaper[], more: boolean): Promise<FeedData> {
   return { papers, saved: await savedAmong(papers.map((p) => p.id)), more };
 }
 
-async function ranked(ranking: Ranking, page: RankedPage, limit: number): Promise<FeedData> {
+async function ranked(order: RankingHead, page: RankedPage, limit: number): Promise<FeedData> {
   const papers = page.papers.slice(0, limit);
   const why: Record<string, string> = {};
   const freshness: Record<string, number> = {};
   papers.forEach((paper, i) => {
     const place = page.places[i]!;
-    if (ranking.why[place]) why[paper.id] = ranking.why[place]!;
-    freshness[paper.id] = ranking.freshness[place] ?? 2;
+    if (order.why[place]) why[paper.id] = order.why[place]!;
+    freshness[paper.id] = order.freshness[place] ?? 2;
   });
-  return { ...(await withSaved(papers, page.papers.length > limit)), ranked: { why, freshness } };
+  return { ...(await withSaved(papers, page.papers.length > limit)), ranked: { why, freshness }, order };
 }
 
 /**
  * The first `limit` papers of the feed (one subscription's, or all), and which are saved: in
  * the For-you order when that is asked for and the feed has been ranked, else newest first.
+ * `kept` is an order read before (`FeedData.order`) that the page keeps while the reader is on it:
+ * each save and each "Not interested" trains ranking again, and a page that followed every new
+ * order would move the cards under the reader. Papers hidden, read or removed since still leave.
  */
-export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
+export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
   const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
-  const forYou = order === 'forYou' ? await forYouFeed(limit, mine) : undefined;
+  const forYou = order === 'forYou' ? await forYouFeed(limit, mine, kept) : undefined;
   if (forYou) return forYou;
   const page = await feedPage({ subscriptionId, limit: limit + 1 });
   return withSaved(page.slice(0, limit), page.length > limit);
 }
 
 /**
- * The first `limit` papers of the For-you order that are in the feed (and `match`), from the
- * order's head, or from the whole order when too many of the head's were hidden or read; undefined
- * when the feed has not been ranked.
+ * The first `limit` papers of the For-you order (the kept one, else the stored one) that are in
+ * the feed (and `match`); undefined when the feed is not ranked (any more: the reader removed
+ * saves, and the order with them).
  */
-async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
-  const head = await getRankingHead();
-  if (!head) return undefined;
+async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean, kept?: RankingHead): Promise<FeedData | undefined> {
+  const stored = await getRankingHead();
+  if (!stored) return undefined;
+  if (!kept || kept.builtAt === stored.builtAt) return inOrder(stored, limit, match);
+  return { ...(await inOrder(kept, limit, match)), next: await inOrder(stored, FIRST_SCREEN_CARDS, match) };
+}
+
+/**
+ * The first `limit` papers of an order from its head, or from the whole order when too many of
+ * the head's were hidden or read. Past the head of an older order come the stored order's
+ * papers: none of them has been drawn.
+ */
+async function inOrder(head: RankingHead, limit: number, match?: (paper: StoredPaper) => boolean): Promise<FeedData> {
   const whole = head.ids.length >= head.total;
   // A page that reaches past the head ("Show more") reads the whole order at once.
   if (whole || limit < head.ids.length) {
     const page = await forYouPage(head, limit + 1, match);
     if (page.papers.length > limit || whole) return ranked(head, page, limit);
   }
-  const ranking = await getRanking();
-  return ranking && ranked(ranking, await forYouPage(ranking, limit + 1, match), limit);
+  const stored = await getRanking();
+  const order = !stored ? { ...head, total: head.ids.length } : stored.builtAt === head.builtAt ? { ...stored, total: stored.ids.length } : followedBy(head, stored);
+  return ranked(order, await forYouPage(order, limit + 1, match), limit);
+}
+
+/** An order's head, then the papers of another order it does not have, in that order's order. */
+function followedBy(head: RankingHead, rest: Ranking): RankingHead {
+  const order: RankingHead = { ids: [...head.ids], freshness: [...head.freshness], why: [...head.why], builtAt: head.builtAt, total: 0 };
+  const had = new Set(head.ids);
+  rest.ids.forEach((id, i) => {
+    if (had.has(id)) return;
+    order.ids.push(id);
+    order.freshness.push(rest.freshness[i]!);
+    if (rest.why[i]) order.why[order.ids.length - 1] = rest.why[i]!;
+  });
+  order.total = order.ids.length;
+  return order;
 }
 
 /** Whether the feed can be shown For you, how many saved papers it learns from, and how many more wait for arXiv's details. */
@@ -95,9 +128,9 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
   return withSaved(papers, false);
 }
 
-/** The unread papers of the feed, for the popup: the best first when the reader chose "For you", else the newest. */
-export async function loadUnread(limit: number, order: FeedOrder = 'newest'): Promise<FeedData> {
-  const forYou = order === 'forYou' ? await forYouFeed(limit, (p) => p.unread === 1) : undefined;
+/** The unread papers of the feed, for the popup: the best first when the reader chose "For you" (`kept` as in `loadFeed`), else the newest. */
+export async function loadUnread(limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
+  const forYou = order === 'forYou' ? await forYouFeed(limit, (p) => p.unread === 1, kept) : undefined;
   if (forYou) return forYou;
   const page = await unreadPage(limit + 1);
   return withSaved(page.slice(0, limit), page.length > limit);

@@ -7,6 +7,7 @@ import { lazyComponent } from '../common/lazy';
 import { loadCategoryNames } from '../paper-card/category-names';
 import { useServices } from '../common/services';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
+import { useLiveFeed } from '../common/use-kept-order';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -67,9 +68,10 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   const feedWanted = digestShown.current;
   // Until then the page keeps the stored first screen's cards, to show at once when the reader goes there.
   const firstScreen = initialFeed(initial, filter, order);
-  const feedQuery = useLiveQuery(
-    (data) => (feedWanted ? data.loadFeed(filter, limit, order) : Promise.resolve(firstScreen)),
-    [filter, limit, order, feedWanted],
+  const feedQuery = useLiveFeed(
+    (data, kept) => (feedWanted ? data.loadFeed(filter, limit, order, kept) : Promise.resolve(firstScreen)),
+    [feedWanted, limit],
+    `${order}\u0000${filter ?? ''}`,
     firstScreen,
   );
   const feed = feedQuery.value;

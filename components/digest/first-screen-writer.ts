@@ -13,13 +13,17 @@ const idle = (work: () => void): (() => void) => {
   return () => clearTimeout(timer);
 };
 
-/** Keeps what the page shows now for the next page's first frame, written when the page is idle. */
+/**
+ * Keeps what the page shows now for the next page's first frame, written when the page is idle;
+ * where the page keeps an older For-you order (use-kept-order.ts), the newest order's first cards.
+ */
 export function useFirstScreenWriter(
   services: Services,
   key: string,
   parts: { filter: string | undefined; header?: HeaderData; sync?: SyncState; feed?: FeedData },
 ): void {
-  const { filter, header, sync, feed } = parts;
+  const { filter, header, sync } = parts;
+  const feed = parts.feed?.next ?? parts.feed;
   useEffect(() => {
     if (!header?.counts || !sync || !feed) return;
     const counts = header.counts;

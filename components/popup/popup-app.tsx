@@ -6,6 +6,7 @@ import { readFeedOrder } from '../../lib/ui/feed-order';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
+import { useLiveFeed } from '../common/use-kept-order';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
@@ -72,9 +73,10 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
   // The order the new tab was last shown in: For you, the best unread first, or the newest.
   const [order] = useState(() => readFeedOrder(services.storage));
-  const unreadQuery = useLiveQuery(
-    (data) => data.loadUnread(limit, order),
+  const unreadQuery = useLiveFeed(
+    (data, kept) => data.loadUnread(limit, order, kept),
     [limit],
+    order,
     initial ? { papers: initial.papers, saved: initial.saved, more: initial.more, ...(initial.ranked ? { ranked: initial.ranked } : {}) } : undefined,
   );
   const unread = unreadQuery.value;

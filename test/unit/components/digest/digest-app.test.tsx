@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../he
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../../../components/digest/digest-app';
 import { db } from '../../../../lib/db/db';
-import { getPapers, markRead } from '../../../../lib/db/feed';
+import { getPapers, hidePapers, markRead } from '../../../../lib/db/feed';
 import { ingest } from '../../../../lib/db/ingest';
 import { createLocalSearch } from '../../../../lib/search/local-search';
 import { storedPapers } from '../../../../lib/search/paper-source';
@@ -15,11 +15,13 @@ import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { savePaper, setTags } from '../../../../lib/db/library';
 import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
-import { markNotInterested, takeBackNotInterested } from '../../../../lib/db/ranking';
+import { markNotInterested, putRankResult, type RankModel, takeBackNotInterested } from '../../../../lib/db/ranking';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
 import * as pageData from '../../../../components/common/page-data';
+import { updateSettings } from '../../../../lib/settings';
+import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../../../lib/ui/first-screen';
 
 const HOUR = 3_600_000;
 
@@ -302,6 +304,48 @@ describe('the new tab', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cardIds()).not.toContain(id);
     expect(cardIds()).toHaveLength(29);
+  });
+
+  it('keeps the For-you order it drew while the reader is on it; hidden, it takes the newest, which the next new tab opens with', async () => {
+    await store();
+    const model: RankModel = { vocabularyId: 1, terms: [], idf: new Float32Array(), weights: new Float32Array(), bias: 0, documents: 0, labels: '', trainedAt: 0 };
+    /** An order of the stored papers as a training would store it (every paper arrived earlier, each with a why line). */
+    const rank = (ids: string[], builtAt: number) => putRankResult(model, { ids, freshness: ids.map(() => 2), why: ids.map((id) => `like ${id}`), builtAt });
+    const firstOrder = newestFirst().reverse();
+    await rank(firstOrder, NOW);
+    const services = testServices({ lastSeen: async () => ({ seenAt: NOW }) });
+    await updateSettings({ feedOrder: 'forYou' });
+    renderDigest(services);
+    await waitFor(() => expect(cardIds()).toEqual(firstOrder));
+    const nextTab = () => (JSON.parse(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY) ?? '{"papers":[]}') as FirstScreen).papers.map((p) => p.id);
+    await waitFor(() => expect(nextTab()).toEqual(firstOrder.slice(0, FIRST_SCREEN_CARDS)));
+    // "Not interested" in the second card, and the order trained on it (derived: the newest first).
+    const [, dismissed] = firstOrder;
+    await markNotInterested([dismissed!], NOW);
+    const secondOrder = newestFirst().filter((id) => id !== dismissed);
+    await rank(secondOrder, NOW + 1);
+    const kept = firstOrder.filter((id) => id !== dismissed);
+    await waitFor(() => expect(nextTab()).toEqual(secondOrder.slice(0, FIRST_SCREEN_CARDS)));
+    expect(cardIds()).toEqual(kept);
+    // Read and hidden papers still leave; the others stay where they were.
+    await hidePapers([kept[0]!], NOW);
+    await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
+    // Another tab is shown: the page takes the newest order, and keeps it once it is shown again.
+    let visibility: DocumentVisibilityState = 'hidden';
+    const visibilityState = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(cardIds()).toEqual(secondOrder.filter((id) => id !== kept[0])));
+    visibility = 'visible';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await rank(firstOrder.filter((id) => id !== dismissed), NOW + 2);
+    await waitFor(() => expect(nextTab()).toEqual(kept.slice(1, FIRST_SCREEN_CARDS + 1)));
+    expect(cardIds()).toEqual(secondOrder.filter((id) => id !== kept[0]));
+    // Choosing the order again draws the list anew, in the newest order.
+    fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
+    await waitFor(() => expect(screen.queryAllByTestId('why')).toHaveLength(0));
+    fireEvent.click(screen.getByRole('button', { name: 'For you' }));
+    await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
+    visibilityState.mockRestore();
   });
 
   /** The cards and the places held for cards gone, in the page's order: what lies under the pointer after a click. */
