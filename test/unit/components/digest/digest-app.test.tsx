@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../../../components/digest/digest-app';
 import { db } from '../../../../lib/db/db';
 import { getPapers, hidePapers, markRead } from '../../../../lib/db/feed';
@@ -315,6 +315,7 @@ describe('the new tab', () => {
     await rank(firstOrder, NOW);
     const services = testServices({ lastSeen: async () => ({ seenAt: NOW }) });
     await updateSettings({ feedOrder: 'forYou' });
+    onTestFinished(() => updateSettings({ feedOrder: 'newest' }).then(() => undefined));
     renderDigest(services);
     await waitFor(() => expect(cardIds()).toEqual(firstOrder));
     const nextTab = () => (JSON.parse(services.services.storage.getItem(DIGEST_FIRST_SCREEN_KEY) ?? '{"papers":[]}') as FirstScreen).papers.map((p) => p.id);
@@ -332,7 +333,7 @@ describe('the new tab', () => {
     await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
     // Another tab is shown: the page takes the newest order, and keeps it once it is shown again.
     let visibility: DocumentVisibilityState = 'hidden';
-    const visibilityState = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
     document.dispatchEvent(new Event('visibilitychange'));
     await waitFor(() => expect(cardIds()).toEqual(secondOrder.filter((id) => id !== kept[0])));
     visibility = 'visible';
@@ -345,7 +346,6 @@ describe('the new tab', () => {
     await waitFor(() => expect(screen.queryAllByTestId('why')).toHaveLength(0));
     fireEvent.click(screen.getByRole('button', { name: 'For you' }));
     await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
-    visibilityState.mockRestore();
   });
 
   /** The cards and the places held for cards gone, in the page's order: what lies under the pointer after a click. */
