@@ -66,23 +66,26 @@ async function ranked(order: RankingHead, page: RankedPage, limit: number): Prom
  * order would move the cards under the reader. Papers hidden, read or removed since still leave.
  */
 export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
+  const newest = async (n: number) => {
+    const page = await feedPage({ subscriptionId, limit: n + 1 });
+    return withSaved(page.slice(0, n), page.length > n);
+  };
   const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
-  const forYou = order === 'forYou' ? await forYouFeed(limit, mine, kept) : undefined;
-  if (forYou) return forYou;
-  const page = await feedPage({ subscriptionId, limit: limit + 1 });
-  return withSaved(page.slice(0, limit), page.length > limit);
+  return (order === 'forYou' && (await forYouFeed(limit, newest, kept, mine))) || newest(limit);
 }
 
 /**
  * The first `limit` papers of the For-you order (the kept one, else the stored one) that are in
- * the feed (and `match`); undefined when the feed is not ranked (any more: the reader removed
- * saves, and the order with them).
+ * the feed (and `match`), with the stored order's first cards where they differ; undefined when
+ * the feed is not ranked (any more: the reader removed saves, and the order with them, but a
+ * page keeps the order it drew, and the next one opens newest first).
  */
-async function forYouFeed(limit: number, match?: (paper: StoredPaper) => boolean, kept?: RankingHead): Promise<FeedData | undefined> {
+async function forYouFeed(limit: number, newest: (limit: number) => Promise<FeedData>, kept?: RankingHead, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
   const stored = await getRankingHead();
-  if (!stored) return undefined;
-  if (!kept || kept.builtAt === stored.builtAt) return inOrder(stored, limit, match);
-  return { ...(await inOrder(kept, limit, match)), next: await inOrder(stored, FIRST_SCREEN_CARDS, match) };
+  if (kept && kept.builtAt !== stored?.builtAt) {
+    return { ...(await inOrder(kept, limit, match)), next: await (stored ? inOrder(stored, FIRST_SCREEN_CARDS, match) : newest(FIRST_SCREEN_CARDS)) };
+  }
+  return stored && inOrder(stored, limit, match);
 }
 
 /**
@@ -130,8 +133,9 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
 
 /** The unread papers of the feed, for the popup: the best first when the reader chose "For you" (`kept` as in `loadFeed`), else the newest. */
 export async function loadUnread(limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
-  const forYou = order === 'forYou' ? await forYouFeed(limit, (p) => p.unread === 1, kept) : undefined;
-  if (forYou) return forYou;
-  const page = await unreadPage(limit + 1);
-  return withSaved(page.slice(0, limit), page.length > limit);
+  const newest = async (n: number) => {
+    const page = await unreadPage(n + 1);
+    return withSaved(page.slice(0, n), page.length > n);
+  };
+  return (order === 'forYou' && (await forYouFeed(limit, newest, kept, (p) => p.unread === 1))) || newest(limit);
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFeed, loadUnread } from '../../../../components/common/page-data';
 import { db } from '../../../../lib/db/db';
-import { feedPage, hidePapers, markRead } from '../../../../lib/db/feed';
+import { feedPage, hidePapers, markRead, unreadPage } from '../../../../lib/db/feed';
 import { ingest } from '../../../../lib/db/ingest';
 import { clearRanking, getRankingHead, putRankResult, type RankingHead, type RankModel } from '../../../../lib/db/ranking';
 import { FIRST_SCREEN_CARDS } from '../../../../lib/ui/first-screen';
@@ -57,14 +57,20 @@ describe('a kept For-you order', () => {
     expect(ids((await loadFeed(undefined, 30, 'forYou', feed.order)).papers)).toEqual([...head.ids, ...rest.slice(0, 20)]);
   });
 
-  it('leaves the popup’s unread list as the reader saw it; once the feed is ranked no more, the pages show the newest first', async () => {
+  it('leaves the popup’s unread list as the reader saw it, also once the feed is ranked no more (the next page is newest first)', async () => {
     const kept = await rank(stored, T0);
     await rank([...stored].reverse(), T0 + 1);
     await markRead([stored[0]!], T0 + 2);
     expect(ids((await loadUnread(5, 'forYou', kept)).papers)).toEqual(stored.slice(1, 6));
+    // Removing saves took the order away: the page keeps the one it drew, the next one has none.
     await clearRanking();
-    const feed = await loadFeed(undefined, 5, 'forYou', kept);
-    expect(feed.ranked).toBeUndefined();
-    expect(ids(feed.papers)).toEqual(ids(await feedPage({ limit: 5 })));
+    const feed = await loadUnread(5, 'forYou', kept);
+    expect(ids(feed.papers)).toEqual(stored.slice(1, 6));
+    const unreadNewest = ids(await unreadPage(FIRST_SCREEN_CARDS));
+    expect(ids(feed.next!.papers)).toEqual(unreadNewest);
+    expect(feed.next!.ranked).toBeUndefined();
+    const fresh = await loadUnread(FIRST_SCREEN_CARDS, 'forYou');
+    expect(fresh.ranked).toBeUndefined();
+    expect(ids(fresh.papers)).toEqual(unreadNewest);
   });
 });

@@ -15,7 +15,7 @@ import { NOW, testServices, WithServices } from '../test-services';
 import { getPaper } from '../../../../lib/db/papers';
 import { savePaper, setTags } from '../../../../lib/db/library';
 import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
-import { markNotInterested, putRankResult, type RankModel, takeBackNotInterested } from '../../../../lib/db/ranking';
+import { clearRanking, markNotInterested, putRankResult, type RankModel, takeBackNotInterested } from '../../../../lib/db/ranking';
 import { storedIds } from '../../../helpers/stored-papers';
 import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
@@ -346,6 +346,15 @@ describe('the new tab', () => {
     await waitFor(() => expect(screen.queryAllByTestId('why')).toHaveLength(0));
     fireEvent.click(screen.getByRole('button', { name: 'For you' }));
     await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
+    // Saves removed took the order away: the page keeps the cards it drew and says what For you
+    // needs; hidden, it takes the newest first, as the next new tab does.
+    await clearRanking();
+    await screen.findByTestId('feed-order-hint');
+    expect(cardIds()).toEqual(kept.slice(1));
+    await waitFor(() => expect(nextTab()).toEqual(newestFirst().filter((id) => id !== dismissed && id !== kept[0]).slice(0, FIRST_SCREEN_CARDS)));
+    visibility = 'hidden';
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(cardIds()).toEqual(newestFirst().filter((id) => id !== dismissed && id !== kept[0])));
   });
 
   /** The cards and the places held for cards gone, in the page's order: what lies under the pointer after a click. */
