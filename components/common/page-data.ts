@@ -3,7 +3,7 @@
  * demand (see load-data.ts): Dexie is half of the pages' JavaScript, and a page painted from
  * its first-screen cache does not need it for its first frame.
  */
-import { feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
+import { arrivedAfter, feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
 import { pendingSaves, savedAmong, savedPaperIds } from '../../lib/db/library';
 import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking, type RankingHead } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';
@@ -66,26 +66,45 @@ async function ranked(order: RankingHead, page: RankedPage, limit: number): Prom
  * order would move the cards under the reader. Papers hidden, read or removed since still leave.
  */
 export async function loadFeed(subscriptionId: string | undefined, limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
-  const newest = async (n: number) => {
-    const page = await feedPage({ subscriptionId, limit: n + 1 });
-    return withSaved(page.slice(0, n), page.length > n);
-  };
   const mine = subscriptionId === undefined ? undefined : (p: StoredPaper) => p.subs.includes(subscriptionId);
-  return (order === 'forYou' && (await forYouFeed(limit, newest, kept, mine))) || newest(limit);
+  const forYou = order === 'forYou' ? await forYouFeed(limit, kept, mine) : undefined;
+  if (forYou) return forYou;
+  const page = await feedPage({ subscriptionId, limit: limit + 1 });
+  return withSaved(page.slice(0, limit), page.length > limit);
 }
 
 /**
- * The first `limit` papers of the For-you order (the kept one, else the stored one) that are in
- * the feed (and `match`), with the stored order's first cards where they differ; undefined when
- * the feed is not ranked (any more: the reader removed saves, and the order with them, but a
- * page keeps the order it drew, and the next one opens newest first).
+ * The first `limit` papers of the For-you order that are in the feed (and `match`): of the kept
+ * order, with the papers that arrived since first, and beside them the stored order's first
+ * cards; else of the stored order. Undefined when the feed is not ranked (any more: saves were
+ * removed, and the order with them; the page goes newest first and says what For you needs).
  */
-async function forYouFeed(limit: number, newest: (limit: number) => Promise<FeedData>, kept?: RankingHead, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
+async function forYouFeed(limit: number, kept?: RankingHead, match?: (paper: StoredPaper) => boolean): Promise<FeedData | undefined> {
   const stored = await getRankingHead();
-  if (kept && kept.builtAt !== stored?.builtAt) {
-    return { ...(await inOrder(kept, limit, match)), next: await (stored ? inOrder(stored, FIRST_SCREEN_CARDS, match) : newest(FIRST_SCREEN_CARDS)) };
-  }
-  return stored && inOrder(stored, limit, match);
+  if (!stored) return undefined;
+  if (!kept || kept.builtAt === stored.builtAt) return inOrder(stored, limit, match);
+  const order = withArrivals(kept, stored, await arrivedAfter(kept.builtAt));
+  return { ...(await inOrder(order, limit, match)), next: await inOrder(stored, FIRST_SCREEN_CARDS, match) };
+}
+
+/**
+ * A kept order with the papers that arrived after it was built first, in the stored order, as the
+ * newest first has them on top (those the stored order has not ranked yet wait for it: their why
+ * lines come with it). The same order when none did.
+ */
+function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[]): RankingHead {
+  if (arrived.length === 0) return kept;
+  const had = new Set(kept.ids);
+  const fresh = new Set(arrived.filter((id) => !had.has(id)));
+  const places = stored.ids.flatMap((id, i) => (fresh.has(id) ? [i] : []));
+  if (places.length === 0) return kept;
+  return {
+    ids: [...places.map((i) => stored.ids[i]!), ...kept.ids],
+    freshness: [...places.map((i) => stored.freshness[i]!), ...kept.freshness],
+    why: [...places.map((i) => stored.why[i] ?? ''), ...kept.why],
+    builtAt: kept.builtAt,
+    total: kept.total + places.length,
+  };
 }
 
 /**
@@ -100,9 +119,16 @@ async function inOrder(head: RankingHead, limit: number, match?: (paper: StoredP
     const page = await forYouPage(head, limit + 1, match);
     if (page.papers.length > limit || whole) return ranked(head, page, limit);
   }
-  const stored = await getRanking();
-  const order = !stored ? { ...head, total: head.ids.length } : stored.builtAt === head.builtAt ? { ...stored, total: stored.ids.length } : followedBy(head, stored);
+  const order = await wholeOrder(head);
   return ranked(order, await forYouPage(order, limit + 1, match), limit);
+}
+
+/** The whole order a head begins: the stored one, or after an older head the stored one's papers it does not have. */
+async function wholeOrder(head: RankingHead): Promise<RankingHead> {
+  const stored = await getRanking();
+  if (!stored) return { ...head, total: head.ids.length };
+  if (stored.builtAt === head.builtAt) return { ...stored, total: stored.ids.length };
+  return followedBy(head, stored);
 }
 
 /** An order's head, then the papers of another order it does not have, in that order's order. */
@@ -133,9 +159,8 @@ export async function loadPapers(ids: string[]): Promise<FeedData> {
 
 /** The unread papers of the feed, for the popup: the best first when the reader chose "For you" (`kept` as in `loadFeed`), else the newest. */
 export async function loadUnread(limit: number, order: FeedOrder = 'newest', kept?: RankingHead): Promise<FeedData> {
-  const newest = async (n: number) => {
-    const page = await unreadPage(n + 1);
-    return withSaved(page.slice(0, n), page.length > n);
-  };
-  return (order === 'forYou' && (await forYouFeed(limit, newest, kept, (p) => p.unread === 1))) || newest(limit);
+  const forYou = order === 'forYou' ? await forYouFeed(limit, kept, (p) => p.unread === 1) : undefined;
+  if (forYou) return forYou;
+  const page = await unreadPage(limit + 1);
+  return withSaved(page.slice(0, limit), page.length > limit);
 }

@@ -7,7 +7,7 @@ import { lazyComponent } from '../common/lazy';
 import { loadCategoryNames } from '../paper-card/category-names';
 import { useServices } from '../common/services';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
-import { useLiveFeed } from '../common/use-kept-order';
+import { useLiveFeed } from '../common/use-live-feed';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';

@@ -15,7 +15,7 @@ const idle = (work: () => void): (() => void) => {
 
 /**
  * Keeps what the page shows now for the next page's first frame, written when the page is idle;
- * where the page keeps an older For-you order (use-kept-order.ts), the newest order's first cards.
+ * where the page keeps an older For-you order (use-live-feed.ts), the newest order's first cards.
  */
 export function useFirstScreenWriter(
   services: Services,

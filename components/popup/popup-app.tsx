@@ -6,7 +6,7 @@ import { readFeedOrder } from '../../lib/ui/feed-order';
 import { useServices } from '../common/services';
 import { SyncButton, SyncStatus } from '../common/sync-controls';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
-import { useLiveFeed } from '../common/use-kept-order';
+import { useLiveFeed } from '../common/use-live-feed';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';

@@ -125,3 +125,8 @@ export async function feedArrivals(since: number): Promise<{ id: string; addedAt
     return ids.map((id) => ({ id, addedAt: arrived.get(id) ?? 0 }));
   });
 }
+
+/** The papers that arrived after `time` (from the index alone). */
+export async function arrivedAfter(time: number): Promise<string[]> {
+  return (await db.papers.where('addedAt').above(time).primaryKeys()) as string[];
+}

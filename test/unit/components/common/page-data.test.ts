@@ -7,7 +7,7 @@ import { clearRanking, getRankingHead, putRankResult, type RankingHead, type Ran
 import { FIRST_SCREEN_CARDS } from '../../../../lib/ui/first-screen';
 import { testingPages } from '../../../helpers/fixtures';
 
-// The For-you order a page keeps while the reader is on it (use-kept-order.ts), as the page reads it.
+// The For-you order a page keeps while the reader is on it (use-live-feed.ts), as the page reads it.
 
 const T0 = Date.UTC(2026, 10, 23, 1, 30);
 const model: RankModel = { vocabularyId: 1, terms: [], idf: new Float32Array(), weights: new Float32Array(), bias: 0, documents: 0, labels: '', trainedAt: 0 };
@@ -57,20 +57,30 @@ describe('a kept For-you order', () => {
     expect(ids((await loadFeed(undefined, 30, 'forYou', feed.order)).papers)).toEqual([...head.ids, ...rest.slice(0, 20)]);
   });
 
-  it('leaves the popup’s unread list as the reader saw it, also once the feed is ranked no more (the next page is newest first)', async () => {
+  it('puts the papers that arrived since first, once ranked, in the stored order, as the newest first has them on top', async () => {
+    const kept = await rank(stored, T0);
+    // A sync brings four papers (derived from real ones under new ids); the stored order is not redone yet.
+    const arrivals = testingPages[0]!.slice(0, 4).map((entry, i) => ({ ...entry, id: `2612.0000${i + 1}` }));
+    await ingest(arrivals, 'testing', T0 + 10);
+    expect(ids((await loadFeed(undefined, 5, 'forYou', kept)).papers)).toEqual(stored.slice(0, 5));
+    // Ranked: two of them first, the other two among the rest.
+    const [a, b, c, d] = ids(arrivals) as [string, string, string, string];
+    await rank([b, a, ...stored.slice(0, 3), d, ...stored.slice(3), c], T0 + 11);
+    const feed = await loadFeed(undefined, 8, 'forYou', kept);
+    expect(ids(feed.papers)).toEqual([b, a, d, c, ...stored.slice(0, 4)]);
+    expect(feed.ranked!.why[d]).toBe(`like ${d}`);
+    // Kept with them, the page reads the same again.
+    expect(ids((await loadFeed(undefined, 8, 'forYou', feed.order)).papers)).toEqual(ids(feed.papers));
+  });
+
+  it('leaves the popup’s unread list as the reader saw it; once the feed is ranked no more, the pages show the newest first', async () => {
     const kept = await rank(stored, T0);
     await rank([...stored].reverse(), T0 + 1);
     await markRead([stored[0]!], T0 + 2);
     expect(ids((await loadUnread(5, 'forYou', kept)).papers)).toEqual(stored.slice(1, 6));
-    // Removing saves took the order away: the page keeps the one it drew, the next one has none.
     await clearRanking();
     const feed = await loadUnread(5, 'forYou', kept);
-    expect(ids(feed.papers)).toEqual(stored.slice(1, 6));
-    const unreadNewest = ids(await unreadPage(FIRST_SCREEN_CARDS));
-    expect(ids(feed.next!.papers)).toEqual(unreadNewest);
-    expect(feed.next!.ranked).toBeUndefined();
-    const fresh = await loadUnread(FIRST_SCREEN_CARDS, 'forYou');
-    expect(fresh.ranked).toBeUndefined();
-    expect(ids(fresh.papers)).toEqual(unreadNewest);
+    expect(feed.ranked).toBeUndefined();
+    expect(ids(feed.papers)).toEqual(ids(await unreadPage(5)));
   });
 });

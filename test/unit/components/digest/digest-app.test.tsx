@@ -21,6 +21,7 @@ import { derivedPapers } from '../../../helpers/derived-world';
 import { DENSITY_KEY } from '../../../../lib/ui/density';
 import * as pageData from '../../../../components/common/page-data';
 import { updateSettings } from '../../../../lib/settings';
+import { KEEP_ORDER_AWAY_MS } from '../../../../components/common/use-live-feed';
 import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../../../lib/ui/first-screen';
 
 const HOUR = 3_600_000;
@@ -306,7 +307,7 @@ describe('the new tab', () => {
     expect(cardIds()).toHaveLength(29);
   });
 
-  it('keeps the For-you order it drew while the reader is on it; hidden, it takes the newest, which the next new tab opens with', async () => {
+  it('keeps the For-you order it drew while the reader is on it and when back soon; the next new tab, and the page after a long while away, take the newest', async () => {
     await store();
     const model: RankModel = { vocabularyId: 1, terms: [], idf: new Float32Array(), weights: new Float32Array(), bias: 0, documents: 0, labels: '', trainedAt: 0 };
     /** An order of the stored papers as a training would store it (every paper arrived earlier, each with a why line). */
@@ -331,29 +332,46 @@ describe('the new tab', () => {
     // Read and hidden papers still leave; the others stay where they were.
     await hidePapers([kept[0]!], NOW);
     await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
-    // Another tab is shown: the page takes the newest order, and keeps it once it is shown again.
+    // Another tab is shown for a while (a paper opened from the page): back, the list is as it was.
     let visibility: DocumentVisibilityState = 'hidden';
     vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
-    document.dispatchEvent(new Event('visibilitychange'));
+    const leave = (ms: number) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      visibility = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(ms);
+    };
+    const comeBack = () => {
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(KEEP_ORDER_AWAY_MS);
+      vi.useRealTimers();
+    };
+    leave(KEEP_ORDER_AWAY_MS - 60_000);
+    comeBack();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cardIds()).toEqual(kept.slice(1));
+    // Away longer: the page takes the newest order while hidden, follows any newer one until it is
+    // shown again, and keeps the one it has then.
+    leave(KEEP_ORDER_AWAY_MS);
+    vi.useRealTimers();
     await waitFor(() => expect(cardIds()).toEqual(secondOrder.filter((id) => id !== kept[0])));
+    const thirdOrder = [...secondOrder.slice(5), ...secondOrder.slice(0, 5)];
+    await rank(thirdOrder, NOW + 2);
+    await waitFor(() => expect(cardIds()).toEqual(thirdOrder.filter((id) => id !== kept[0])));
     visibility = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
-    await rank(firstOrder.filter((id) => id !== dismissed), NOW + 2);
+    await rank(kept, NOW + 3);
     await waitFor(() => expect(nextTab()).toEqual(kept.slice(1, FIRST_SCREEN_CARDS + 1)));
-    expect(cardIds()).toEqual(secondOrder.filter((id) => id !== kept[0]));
+    expect(cardIds()).toEqual(thirdOrder.filter((id) => id !== kept[0]));
     // Choosing the order again draws the list anew, in the newest order.
     fireEvent.click(screen.getByRole('button', { name: 'Newest' }));
     await waitFor(() => expect(screen.queryAllByTestId('why')).toHaveLength(0));
     fireEvent.click(screen.getByRole('button', { name: 'For you' }));
     await waitFor(() => expect(cardIds()).toEqual(kept.slice(1)));
-    // Saves removed took the order away: the page keeps the cards it drew and says what For you
-    // needs; hidden, it takes the newest first, as the next new tab does.
+    // Saves removed took the order away: the page goes newest first and says what For you needs.
     await clearRanking();
     await screen.findByTestId('feed-order-hint');
-    expect(cardIds()).toEqual(kept.slice(1));
-    await waitFor(() => expect(nextTab()).toEqual(newestFirst().filter((id) => id !== dismissed && id !== kept[0]).slice(0, FIRST_SCREEN_CARDS)));
-    visibility = 'hidden';
-    document.dispatchEvent(new Event('visibilitychange'));
     await waitFor(() => expect(cardIds()).toEqual(newestFirst().filter((id) => id !== dismissed && id !== kept[0])));
   });
 

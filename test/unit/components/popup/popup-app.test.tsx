@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../helpers/dom-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp } from '../../../../components/popup/popup-app';
+import { POPUP_FIRST_SCREEN_KEY, PopupApp } from '../../../../components/popup/popup-app';
+import { putRankResult, type RankModel } from '../../../../lib/db/ranking';
+import { FEED_ORDER_KEY } from '../../../../lib/ui/feed-order';
+import { FIRST_SCREEN_CARDS, type FirstScreen } from '../../../../lib/ui/first-screen';
 import { db } from '../../../../lib/db/db';
 import { markRead } from '../../../../lib/db/feed';
 import { updateSyncState } from '../../../../lib/sync/state';
@@ -88,6 +91,25 @@ describe('the popup', () => {
     await waitFor(() => expect(services.services.open).toHaveBeenCalledWith(expect.stringContaining(`/abs/${id}v`), 'new-tab'));
     expect((await getPaper(id))!.readAt).toBe(NOW);
     await waitFor(() => expect(cardIds()).not.toContain(id)); // read papers leave the unread list
+  });
+
+  it('keeps the best-first order it drew while open: ranking done again after a save moves no paper', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await ingest(testingPages[0]!, 'testing', NOW - 1);
+    const model: RankModel = { vocabularyId: 1, terms: [], idf: new Float32Array(), weights: new Float32Array(), bias: 0, documents: 0, labels: '', trainedAt: 0 };
+    const rank = (ids: string[], builtAt: number) => putRankResult(model, { ids, freshness: ids.map(() => 0), why: ids.map((id) => `like ${id}`), builtAt });
+    const drawn = testingPages[0]!.map((p) => p.id);
+    await rank(drawn, NOW);
+    const services = testServices({ savePaper: async () => ({ pending: false }) });
+    services.services.storage.setItem(FEED_ORDER_KEY, 'forYou');
+    renderPopup(services);
+    await waitFor(() => expect(cardIds()).toEqual(drawn));
+    // What the background stores once a save has trained ranking again (derived: the order turned round).
+    const newer = [...drawn].reverse();
+    await rank(newer, NOW + 1);
+    const nextPopup = () => (JSON.parse(services.services.storage.getItem(POPUP_FIRST_SCREEN_KEY) ?? '{"papers":[]}') as FirstScreen).papers.map((p) => p.id);
+    await waitFor(() => expect(nextPopup()).toEqual(newer.slice(0, FIRST_SCREEN_CARDS)));
+    expect(cardIds()).toEqual(drawn);
   });
 
   it('shows hostile text in a title as text', async () => {
