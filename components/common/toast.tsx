@@ -16,6 +16,8 @@ export const useToast = (): ShowToast => useContext(ToastContext);
 
 const VISIBLE_MS = 6000;
 const WITH_ACTION_MS = 10_000;
+/** How long after a message comes the page is measured if nothing on it changed (see ToastProvider). */
+const SETTLE_MS = 600;
 /** The key that runs a message's follow-up (Undo), from anywhere on the page. */
 export const TOAST_ACTION_KEY = 'z';
 
@@ -75,20 +77,35 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   // What has the focus is kept clear of the message: a card that moved up into the place of one
   // hidden near the window's bottom (`x`) had its buttons under it. Only what the message covers
   // (it starts above the message's top and ends below it, beside it neither) moves, by the
-  // overlap, and not if that would take its top under the sticky bar. (The popup's list scrolls in
-  // a box of its own, which this does not reach.)
+  // overlap, and not if that would take its top under the sticky bar. It is measured once the
+  // page has taken the change the message tells of: the hidden card goes a few frames after the
+  // message comes, and measured before, the next card (under the message until it moves up)
+  // scrolled the page some 290 px. So at the first change of the papers' list, or after
+  // SETTLE_MS without one. (The popup's list scrolls in a box of its own, which this does not reach.)
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const focused = document.activeElement;
-    const shown = region.current?.querySelector('.toast');
-    // Only a focus the keyboard moved: a click's (a card hidden with the mouse) is not looked at, and scrolling would move the page under the pointer.
-    if (!toast || !shown || !(focused instanceof HTMLElement) || focused === document.body || !focused.matches(':focus-visible')) return;
-    const box = focused.getBoundingClientRect();
-    const message = shown.getBoundingClientRect();
-    const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;
-    const overlap = box.bottom - message.top + 8;
-    const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-    if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
+    if (!toast) return;
+    const clear = () => {
+      stop();
+      const focused = document.activeElement;
+      const shown = region.current?.querySelector('.toast');
+      // Only a focus the keyboard moved: a click's (a card hidden with the mouse) is not looked at, and scrolling would move the page under the pointer.
+      if (!shown || !(focused instanceof HTMLElement) || focused === document.body || !focused.matches(':focus-visible')) return;
+      const box = focused.getBoundingClientRect();
+      const message = shown.getBoundingClientRect();
+      const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;
+      const overlap = box.bottom - message.top + 8;
+      const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
+    };
+    const list = new MutationObserver(clear);
+    list.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
+    const timer = setTimeout(clear, SETTLE_MS);
+    const stop = () => {
+      list.disconnect();
+      clearTimeout(timer);
+    };
+    return stop;
   }, [toast?.key]);
 
   const value = useMemo(() => show, [show]);

@@ -90,6 +90,47 @@ describe('the compact view of the new tab, at 1400 × 900', () => {
     await tab.evaluate(() => window.scrollTo(0, 0));
   });
 
+  it('moves the next card up into the place of one hidden with x in the window’s lower half, and scrolls only what the message would cover', async () => {
+    const focusedCard = () => tab.evaluate(() => {
+      const card = document.activeElement?.closest<HTMLElement>('[data-testid="paper-card"]');
+      return card ? { id: card.dataset.arxivId!, top: card.getBoundingClientRect().top } : null;
+    });
+    /** The focused card, and the card after it when both are in one list (one day's, or one group's). */
+    const focusedAndNext = () => tab.evaluate(() => {
+      const card = document.activeElement!.closest<HTMLElement>('[data-testid="paper-card"]')!;
+      const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="paper-card"]')];
+      const next = cards[cards.indexOf(card) + 1];
+      const sameList = next && next.closest('ol, ul') === card.closest('ol, ul');
+      return { top: card.getBoundingClientRect().top, scrollY: window.scrollY, next: sameList ? { id: next.dataset.arxivId!, top: next.getBoundingClientRect().top, height: next.getBoundingClientRect().height } : null };
+    });
+    // A card far enough down the page to be scrolled to 450 px, with a card after it in its list.
+    const fits = async () => {
+      const { top, scrollY, next } = await focusedAndNext();
+      return next !== null && top + scrollY >= 450;
+    };
+    await tab.keyboard.press('j');
+    for (let i = 0; i < 15 && !(await fits()); i++) await tab.keyboard.press('j');
+    // The focused card's top at 450 px: the next card starts low in the window, under where the message comes.
+    await tab.evaluate((by) => window.scrollBy(0, by), (await focusedCard())!.top - 450);
+    const before = await focusedAndNext();
+    expect(before.next, 'the next card follows the focused one in the same group').not.toBeNull();
+    expect(before.next!.top).toBeGreaterThan(700);
+    await tab.keyboard.press('x');
+    const toast = tab.locator('.toast');
+    await toast.waitFor();
+    await expect.poll(async () => (await focusedCard())?.id).toBe(before.next!.id);
+    await tab.waitForTimeout(1000); // past any measuring the message does
+    const toastTop = (await toast.boundingBox())!.y;
+    // What the message covers of the card in the hidden one's place, if anything, is all the page scrolled.
+    const covered = Math.max(0, before.top + before.next!.height - toastTop + 8);
+    const after = { scrolled: (await tab.evaluate(() => window.scrollY)) - before.scrollY, top: (await focusedCard())!.top };
+    console.log(`x at ${Math.round(before.top)} px: the next card from ${Math.round(before.next!.top)} to ${Math.round(after.top)} px, the page scrolled ${after.scrolled} px (the message covered ${Math.round(covered)} px of it there)`);
+    expect(after.scrolled).toBeCloseTo(covered, 0);
+    expect(after.top).toBeCloseTo(before.top - after.scrolled, 0);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await tab.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('shows at least ten papers once Compact is chosen, each with its claim where it has one', async () => {
     await densitySwitch(tab).getByRole('button', { name: 'Compact' }).click();
     await expect.poll(() => tab.locator('.row').count()).toBeGreaterThanOrEqual(30);

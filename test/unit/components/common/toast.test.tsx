@@ -50,7 +50,8 @@ describe('the message at the bottom of the page', () => {
     expect(screen.queryByText('Paper hidden.')).toBeNull();
   });
 
-  it('scrolls what has the focus clear of it (a card moved up into the place of one hidden near the bottom), and nothing it does not cover', () => {
+  it('scrolls what has the focus clear of it once the list has changed (a card moved up into the place of one hidden near the bottom), and nothing it does not cover', async () => {
+    vi.useFakeTimers();
     const card = { left: 200, right: 1000 };
     const rects: Record<string, Partial<DOMRect>> = { Hide: { ...card, top: 700, bottom: 880 }, toast: { left: 420, right: 780, top: 836, bottom: 880 }, topbar: { top: 0, bottom: 100 } };
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
@@ -61,23 +62,48 @@ describe('the message at the bottom of the page', () => {
     render(
       <ToastProvider>
         <header class="topbar" />
-        <Page onUndo={() => undefined} />
+        <main>
+          <Page onUndo={() => undefined} />
+          <ul />
+        </main>
       </ToastProvider>,
     );
     const hide = screen.getByRole('button', { name: 'Hide' });
+    const list = document.querySelector('ul')!;
+    /** The list of the page changes (a hidden card goes), and what has the focus is then where `rect` says. */
+    const listChanges = async (rect: Partial<DOMRect>) => {
+      rects.Hide = rect;
+      list.append(document.createElement('li'));
+      await act(async () => void (await vi.advanceTimersByTimeAsync(0)));
+    };
     hide.focus();
     fireEvent.click(hide);
+    // Before the hidden card goes, the next one (which has the focus) is still under the message: nothing is measured.
+    await act(async () => void (await vi.advanceTimersByTimeAsync(100)));
+    expect(scrollBy).not.toHaveBeenCalled();
+    // It moved up into the hidden one's place, clear of the message: nothing to scroll, then or later.
+    await listChanges({ ...card, top: 300, bottom: 500 });
+    await listChanges({ ...card, top: 700, bottom: 880 });
+    await act(async () => void (await vi.advanceTimersByTimeAsync(60_000)));
+    expect(scrollBy).not.toHaveBeenCalled();
+    // Moved up, and still under it: scrolled by the overlap, as soon as the list changed.
+    fireEvent.click(hide);
+    await listChanges({ ...card, top: 700, bottom: 880 });
     expect(scrollBy).toHaveBeenCalledWith({ top: 880 - 836 + 8 });
-    const notScrolledFor = (rect: Partial<DOMRect>) => {
+    // A message after which the list does not change: measured a moment later.
+    scrollBy.mockClear();
+    fireEvent.click(hide);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1000)));
+    expect(scrollBy).toHaveBeenCalledWith({ top: 880 - 836 + 8 });
+    const notScrolledFor = async (rect: Partial<DOMRect>) => {
       scrollBy.mockClear();
-      rects.Hide = rect;
       fireEvent.click(hide);
+      await listChanges(rect);
       expect(scrollBy, JSON.stringify(rect)).not.toHaveBeenCalled();
     };
-    notScrolledFor({ ...card, top: 300, bottom: 500 }); // clear of it already
-    notScrolledFor({ ...card, top: 2000, bottom: 2180 }); // scrolled away from: far below the window
-    notScrolledFor({ left: 820, right: 1000, top: 700, bottom: 880 }); // beside it
-    notScrolledFor({ ...card, top: 120, bottom: 880 }); // its top would go under the bar
+    await notScrolledFor({ ...card, top: 2000, bottom: 2180 }); // scrolled away from: far below the window
+    await notScrolledFor({ left: 820, right: 1000, top: 700, bottom: 880 }); // beside it
+    await notScrolledFor({ ...card, top: 120, bottom: 880 }); // its top would go under the bar
   });
 
   it('says an Undo that failed, not "Undone."', async () => {
