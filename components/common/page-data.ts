@@ -75,7 +75,7 @@ export async function loadFeed(subscriptionId: string | undefined, limit: number
 
 /**
  * The first `limit` papers of the For-you order that are in the feed (and `match`): of the kept
- * order, with the papers that arrived since first, and beside them the stored order's first
+ * order, with the papers that arrived since in it, and beside them the stored order's first
  * cards; else of the stored order. Undefined when the feed is not ranked (any more: saves were
  * removed, and the order with them; the page goes newest first and says what For you needs).
  */
@@ -88,23 +88,39 @@ async function forYouFeed(limit: number, kept?: RankingHead, match?: (paper: Sto
 }
 
 /**
- * A kept order with the papers that arrived after it was built first, in the stored order, as the
- * newest first has them on top (those the stored order has not ranked yet wait for it: their why
- * lines come with it). The same order when none did.
+ * A kept order with the papers that arrived after it was built, each where the stored order has
+ * it: right after the kept paper it follows there (first, if none), so that a paper ranked low
+ * does not go on top, and no kept paper changes places with another. (Those the stored order
+ * has not ranked yet wait for it: their why lines come with it.) The same order when none came.
  */
 function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[]): RankingHead {
   if (arrived.length === 0) return kept;
   const had = new Set(kept.ids);
   const fresh = new Set(arrived.filter((id) => !had.has(id)));
-  const places = stored.ids.flatMap((id, i) => (fresh.has(id) ? [i] : []));
-  if (places.length === 0) return kept;
-  return {
-    ids: [...places.map((i) => stored.ids[i]!), ...kept.ids],
-    freshness: [...places.map((i) => stored.freshness[i]!), ...kept.freshness],
-    why: [...places.map((i) => stored.why[i] ?? ''), ...kept.why],
-    builtAt: kept.builtAt,
-    total: kept.total + places.length,
+  // The stored order's places of the arrivals, by the kept paper they follow ('' for none).
+  const after = new Map<string, number[]>();
+  let anchor = '';
+  stored.ids.forEach((id, i) => {
+    if (fresh.has(id)) after.set(anchor, [...(after.get(anchor) ?? []), i]);
+    else if (had.has(id)) anchor = id;
+  });
+  if (after.size === 0) return kept;
+  const order: RankingHead = { ids: [], freshness: [], why: [], builtAt: kept.builtAt, total: kept.total };
+  const add = (from: RankingHead, i: number) => {
+    order.ids.push(from.ids[i]!);
+    order.freshness.push(from.freshness[i]!);
+    if (from.why[i]) order.why[order.ids.length - 1] = from.why[i]!;
   };
+  const arrivalsAfter = (id: string) => {
+    for (const i of after.get(id) ?? []) add(stored, i);
+    order.total += after.get(id)?.length ?? 0;
+  };
+  arrivalsAfter('');
+  kept.ids.forEach((id, i) => {
+    add(kept, i);
+    arrivalsAfter(id);
+  });
+  return order;
 }
 
 /**

@@ -11,11 +11,12 @@ export const KEEP_ORDER_AWAY_MS = 30 * 60_000;
  * The papers a page shows, kept current as `useLiveQuery` does, but in the For-you order the page
  * drew while the reader is on it. Each save and each "Not interested" trains ranking again, and a
  * page that followed each new order moved its cards under the reader a moment after the click (one
- * from 2nd to 4th; once the page jumped 886 px). Papers hidden, read or removed since still leave;
- * papers a sync brings come first, in the newest order (page-data.ts). The page reads the newest
- * order when the list is drawn anew (`list` changed: another order or filter) and once it has been
- * hidden (another tab, a minimised window) for KEEP_ORDER_AWAY_MS: a reader back from a paper
- * opened in a tab finds the list as it was, one back after a long while the newest order.
+ * from 2nd to 4th; once the page jumped 886 px). Papers hidden, read or removed since still
+ * leave; papers a sync brings come in where the newest order has them (page-data.ts). The page
+ * reads the newest order when the list is drawn anew (`list` changed: another order or filter)
+ * and once it has been hidden (another tab, a minimised window) for KEEP_ORDER_AWAY_MS: a reader
+ * back from a paper opened in a tab finds the list as it was, one back after a long while the
+ * newest order.
  */
 export function useLiveFeed(
   query: (data: PageData, kept: RankingHead | undefined) => Promise<FeedData | undefined>,

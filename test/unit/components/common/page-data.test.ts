@@ -57,17 +57,20 @@ describe('a kept For-you order', () => {
     expect(ids((await loadFeed(undefined, 30, 'forYou', feed.order)).papers)).toEqual([...head.ids, ...rest.slice(0, 20)]);
   });
 
-  it('puts the papers that arrived since first, once ranked, in the stored order, as the newest first has them on top', async () => {
+  it('takes in the papers that arrived since, once ranked, where the stored order has them, moving no kept paper past another', async () => {
     const kept = await rank(stored, T0);
     // A sync brings four papers (derived from real ones under new ids); the stored order is not redone yet.
     const arrivals = testingPages[0]!.slice(0, 4).map((entry, i) => ({ ...entry, id: `2612.0000${i + 1}` }));
     await ingest(arrivals, 'testing', T0 + 10);
     expect(ids((await loadFeed(undefined, 5, 'forYou', kept)).papers)).toEqual(stored.slice(0, 5));
-    // Ranked: two of them first, the other two among the rest.
+    // Ranked: two of them first, one after the third kept paper, one last; and the kept papers in
+    // another order (what the reader did since taught ranking), which the page does not take.
     const [a, b, c, d] = ids(arrivals) as [string, string, string, string];
-    await rank([b, a, ...stored.slice(0, 3), d, ...stored.slice(3), c], T0 + 11);
+    const [s0, s1, s2, s3, s4] = stored as [string, string, string, string, string];
+    await rank([b, a, s1, s0, s2, d, ...stored.slice(3), c], T0 + 11);
     const feed = await loadFeed(undefined, 8, 'forYou', kept);
-    expect(ids(feed.papers)).toEqual([b, a, d, c, ...stored.slice(0, 4)]);
+    expect(ids(feed.papers)).toEqual([b, a, s0, s1, s2, d, s3, s4]);
+    expect(ids((await loadFeed(undefined, 100, 'forYou', kept)).papers).at(-1)).toBe(c);
     expect(feed.ranked!.why[d]).toBe(`like ${d}`);
     // Kept with them, the page reads the same again.
     expect(ids((await loadFeed(undefined, 8, 'forYou', feed.order)).papers)).toEqual(ids(feed.papers));
