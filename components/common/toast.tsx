@@ -80,8 +80,9 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   // overlap, and not if that would take its top under the sticky bar. It is measured once the
   // page has taken the change the message tells of: the hidden card goes a few frames after the
   // message comes, and measured before, the next card (under the message until it moves up)
-  // scrolled the page some 290 px. So at the first change of the papers' list, or after
-  // SETTLE_MS without one. (The popup's list scrolls in a box of its own, which this does not reach.)
+  // scrolled the page some 290 px. So at the change of the papers' list that moves what has the
+  // focus (not one that only brings a figure), or after SETTLE_MS without one. (The popup's list
+  // scrolls in a box of its own, which this does not reach.)
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!toast) return;
@@ -98,7 +99,9 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
       const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
       if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
     };
-    const list = new MutationObserver(clear);
+    const focusTop = () => document.activeElement?.getBoundingClientRect().top;
+    const before = focusTop();
+    const list = new MutationObserver(() => focusTop() !== before && clear());
     list.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
     const timer = setTimeout(clear, SETTLE_MS);
     const stop = () => {

@@ -78,15 +78,18 @@ describe('the message at the bottom of the page', () => {
     };
     hide.focus();
     fireEvent.click(hide);
-    // Before the hidden card goes, the next one (which has the focus) is still under the message: nothing is measured.
+    // Before the hidden card goes, the next one (which has the focus) is still under the message:
+    // nothing is measured, also when something else of the list changes (a figure comes in).
     await act(async () => void (await vi.advanceTimersByTimeAsync(100)));
+    await listChanges({ ...card, top: 700, bottom: 880 });
     expect(scrollBy).not.toHaveBeenCalled();
     // It moved up into the hidden one's place, clear of the message: nothing to scroll, then or later.
     await listChanges({ ...card, top: 300, bottom: 500 });
     await listChanges({ ...card, top: 700, bottom: 880 });
     await act(async () => void (await vi.advanceTimersByTimeAsync(60_000)));
     expect(scrollBy).not.toHaveBeenCalled();
-    // Moved up, and still under it: scrolled by the overlap, as soon as the list changed.
+    // Moved up, and still under it: scrolled by the overlap, as soon as it moved.
+    rects.Hide = { ...card, top: 900, bottom: 1080 };
     fireEvent.click(hide);
     await listChanges({ ...card, top: 700, bottom: 880 });
     expect(scrollBy).toHaveBeenCalledWith({ top: 880 - 836 + 8 });
