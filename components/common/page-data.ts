@@ -88,38 +88,40 @@ async function forYouFeed(limit: number, kept?: RankingHead, match?: (paper: Sto
 }
 
 /**
- * A kept order with the papers that arrived after it was built, each where the stored order has
- * it: right after the kept paper it follows there (first, if none), so that a paper ranked low
- * does not go on top, and no kept paper changes places with another. (Those the stored order
- * has not ranked yet wait for it: their why lines come with it.) The same order when none came.
+ * A kept order with the papers that arrived after it was built, each at its rank in the stored
+ * order: after as many kept papers as stand before it there, so that a paper ranked 68th is drawn
+ * about 68th and no kept paper changes places with another. Each keeps a day group no newer than
+ * the kept paper after it, so that no group is split. (Arrivals the stored order has not ranked
+ * yet wait for it: their why lines come with it.) The same order when none came.
  */
 function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[]): RankingHead {
   if (arrived.length === 0) return kept;
   const had = new Set(kept.ids);
   const fresh = new Set(arrived.filter((id) => !had.has(id)));
-  // The stored order's places of the arrivals, by the kept paper they follow ('' for none).
-  const after = new Map<string, number[]>();
-  let anchor = '';
+  // The stored order's places of the arrivals, by how many kept papers stand before them there.
+  const at = new Map<number, number[]>();
+  let before = 0;
   stored.ids.forEach((id, i) => {
-    if (fresh.has(id)) after.set(anchor, [...(after.get(anchor) ?? []), i]);
-    else if (had.has(id)) anchor = id;
+    if (fresh.has(id)) at.set(before, [...(at.get(before) ?? []), i]);
+    else if (had.has(id)) before += 1;
   });
-  if (after.size === 0) return kept;
+  if (at.size === 0) return kept;
   const order: RankingHead = { ids: [], freshness: [], why: [], builtAt: kept.builtAt, total: kept.total };
-  const add = (from: RankingHead, i: number) => {
-    order.ids.push(from.ids[i]!);
-    order.freshness.push(from.freshness[i]!);
-    if (from.why[i]) order.why[order.ids.length - 1] = from.why[i]!;
+  const arrivals = (n: number) => {
+    for (const i of at.get(n) ?? []) {
+      order.ids.push(stored.ids[i]!);
+      order.freshness.push(Math.min(stored.freshness[i]!, kept.freshness[n] ?? Infinity));
+      if (stored.why[i]) order.why[order.ids.length - 1] = stored.why[i]!;
+      order.total += 1;
+    }
   };
-  const arrivalsAfter = (id: string) => {
-    for (const i of after.get(id) ?? []) add(stored, i);
-    order.total += after.get(id)?.length ?? 0;
-  };
-  arrivalsAfter('');
-  kept.ids.forEach((id, i) => {
-    add(kept, i);
-    arrivalsAfter(id);
+  kept.ids.forEach((id, n) => {
+    arrivals(n);
+    order.ids.push(id);
+    order.freshness.push(kept.freshness[n]!);
+    if (kept.why[n]) order.why[order.ids.length - 1] = kept.why[n]!;
   });
+  arrivals(kept.ids.length);
   return order;
 }
 

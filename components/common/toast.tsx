@@ -1,5 +1,5 @@
-import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createContext, type ComponentChildren, type RefObject } from 'preact';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hasCommandModifier, isTypingTarget } from './keys';
 
 export interface ToastMessage {
@@ -17,7 +17,7 @@ export const useToast = (): ShowToast => useContext(ToastContext);
 const VISIBLE_MS = 6000;
 const WITH_ACTION_MS = 10_000;
 /** How long after a message comes the page is measured if nothing on it changed (see ToastProvider). */
-const SETTLE_MS = 600;
+const SETTLE_MS = 1000;
 /** The key that runs a message's follow-up (Undo), from anywhere on the page. */
 export const TOAST_ACTION_KEY = 'z';
 
@@ -39,6 +39,49 @@ export function useActionKey(active: boolean, run: () => void, answers: () => bo
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [active]);
+}
+
+/**
+ * Keeps what has the focus clear of the message shown in `region`: a card that moved up into the
+ * place of one hidden near the window's bottom (`x`) had its buttons under it. Only what the
+ * message covers (it starts above the message's top and ends below it, beside it neither) moves,
+ * by the overlap, and not if that would take its top under the sticky bar; only a focus the
+ * keyboard moved (a click's is not looked at: scrolling would move the page under the pointer).
+ * It is measured once the page has taken the change the message tells of: the hidden card goes a
+ * few frames after the message comes, and measured before, the next card (under the message
+ * until it moves up) scrolled the page some 290 px. So at the change of the papers' list that
+ * moves what has the focus (not one that only brings a figure), or SETTLE_MS on without one (an
+ * "Undone." puts the card back where the focus was). The popup's list scrolls in a box of its
+ * own, which this does not reach.
+ */
+function useClearOfMessage(region: RefObject<HTMLDivElement | null>, key: number | undefined): void {
+  // Before the browser paints the message: no redraw of the list can have come in between.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (key === undefined || !(focused instanceof HTMLElement) || focused === document.body || !focused.matches(':focus-visible')) return;
+    const top = () => focused.getBoundingClientRect().top;
+    const before = top();
+    const stop = () => {
+      list.disconnect();
+      clearTimeout(timer);
+    };
+    const clear = () => {
+      stop();
+      const shown = region.current?.querySelector('.toast');
+      const now = document.activeElement;
+      if (!shown || !(now instanceof HTMLElement) || now === document.body || !now.matches(':focus-visible')) return;
+      const box = now.getBoundingClientRect();
+      const message = shown.getBoundingClientRect();
+      const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;
+      const overlap = box.bottom - message.top + 8;
+      const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
+      if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
+    };
+    const list = new MutationObserver(() => (document.activeElement !== focused || top() !== before) && clear());
+    list.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
+    const timer = setTimeout(clear, SETTLE_MS);
+    return stop;
+  }, [key]);
 }
 
 /**
@@ -74,42 +117,8 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
   }, [toast, held]);
   useActionKey(toast?.action !== undefined, act);
 
-  // What has the focus is kept clear of the message: a card that moved up into the place of one
-  // hidden near the window's bottom (`x`) had its buttons under it. Only what the message covers
-  // (it starts above the message's top and ends below it, beside it neither) moves, by the
-  // overlap, and not if that would take its top under the sticky bar. It is measured once the
-  // page has taken the change the message tells of: the hidden card goes a few frames after the
-  // message comes, and measured before, the next card (under the message until it moves up)
-  // scrolled the page some 290 px. So at the change of the papers' list that moves what has the
-  // focus (not one that only brings a figure), or after SETTLE_MS without one. (The popup's list
-  // scrolls in a box of its own, which this does not reach.)
   const region = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!toast) return;
-    const clear = () => {
-      stop();
-      const focused = document.activeElement;
-      const shown = region.current?.querySelector('.toast');
-      // Only a focus the keyboard moved: a click's (a card hidden with the mouse) is not looked at, and scrolling would move the page under the pointer.
-      if (!shown || !(focused instanceof HTMLElement) || focused === document.body || !focused.matches(':focus-visible')) return;
-      const box = focused.getBoundingClientRect();
-      const message = shown.getBoundingClientRect();
-      const covered = box.top < message.top && box.bottom > message.top && box.left < message.right && box.right > message.left;
-      const overlap = box.bottom - message.top + 8;
-      const bar = document.querySelector('.topbar')?.getBoundingClientRect().bottom ?? 0;
-      if (covered && box.top - overlap >= bar) window.scrollBy({ top: overlap });
-    };
-    const focusTop = () => document.activeElement?.getBoundingClientRect().top;
-    const before = focusTop();
-    const list = new MutationObserver(() => focusTop() !== before && clear());
-    list.observe(document.querySelector('main') ?? document.body, { childList: true, subtree: true });
-    const timer = setTimeout(clear, SETTLE_MS);
-    const stop = () => {
-      list.disconnect();
-      clearTimeout(timer);
-    };
-    return stop;
-  }, [toast?.key]);
+  useClearOfMessage(region, toast?.key);
 
   const value = useMemo(() => show, [show]);
   return (

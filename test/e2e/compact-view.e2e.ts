@@ -119,7 +119,7 @@ describe('the compact view of the new tab, at 1400 × 900', () => {
     const toast = tab.locator('.toast');
     await toast.waitFor();
     await expect.poll(async () => (await focusedCard())?.id).toBe(before.next!.id);
-    await tab.waitForTimeout(1000); // past any measuring the message does
+    await tab.waitForTimeout(1500); // past any measuring the message does (SETTLE_MS)
     const toastTop = (await toast.boundingBox())!.y;
     // What the message covers of the card in the hidden one's place, if anything, is all the page scrolled.
     const covered = Math.max(0, before.top + before.next!.height - toastTop + 8);

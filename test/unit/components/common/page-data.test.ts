@@ -71,6 +71,13 @@ describe('a kept For-you order', () => {
     const feed = await loadFeed(undefined, 8, 'forYou', kept);
     expect(ids(feed.papers)).toEqual([b, a, s0, s1, s2, d, s3, s4]);
     expect(ids((await loadFeed(undefined, 100, 'forYou', kept)).papers).at(-1)).toBe(c);
+    // A kept paper the reader taught ranking to sink takes no arrival up with it: ranked after
+    // every kept paper but the first, which sank to the end, an arrival comes after 39 of them.
+    const late = `2612.00009`;
+    await ingest([{ ...testingPages[0]![5]!, id: late }], 'testing', T0 + 12);
+    await rank([...stored.slice(1), late, s0, ...ids(arrivals)], T0 + 13);
+    const all = ids((await loadFeed(undefined, 100, 'forYou', kept)).papers);
+    expect(all.slice(38, 41)).toEqual([stored[38], late, stored[39]]);
     expect(feed.ranked!.why[d]).toBe(`like ${d}`);
     // Kept with them, the page reads the same again.
     expect(ids((await loadFeed(undefined, 8, 'forYou', feed.order)).papers)).toEqual(ids(feed.papers));
