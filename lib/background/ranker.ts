@@ -16,7 +16,7 @@ import {
 import type { FeatureChunk, StoredPaper } from '../db/schema';
 import { readerLabels } from './reader-labels';
 import { trainInterest } from '../rank/model';
-import { forYouOrder } from '../rank/order';
+import { forYouOrder, NEWS_LAG } from '../rank/order';
 import { seeded, type LinearModel } from '../rank/svm';
 import { paperTerms } from '../rank/terms';
 import { toRows, vectorsById } from '../rank/matrix';
@@ -46,6 +46,9 @@ const NEGATIVES = 2000;
 const EXPLAINED = 300;
 const DEBOUNCE_MS = 300;
 const WEEK = 7 * 86_400_000;
+
+/** A paper of the feed: when it arrived, and its date when that is recent (lib/db/feed.ts). */
+type Arrival = Awaited<ReturnType<typeof feedArrivals>>[number];
 
 export interface RankerOptions {
   now: () => number;
@@ -86,7 +89,7 @@ export class Ranker {
    * The feed's order and arrivals last read, while the worker is awake and no paper was written
    * since (a save writes none: 0.6 s of a re-rank with 50,000 papers).
    */
-  private arrivals: { writes: number; feed: { id: string; addedAt: number }[] } | undefined;
+  private arrivals: { writes: number; feed: Arrival[] } | undefined;
   private paperWrites = 0;
   private watching: (() => void) | undefined;
   /** Who asked for the ranking the timer will start. */
@@ -216,12 +219,13 @@ export class Ranker {
   }
 
   /** The feed's papers in order, from memory when no paper was written since they were read. */
-  private async feedArrivals(): Promise<{ id: string; addedAt: number }[]> {
+  private async feedArrivals(): Promise<Arrival[]> {
     this.watching ??= onPapersWritten(() => this.paperWrites++);
     const writes = this.paperWrites;
-    // Arrivals older than a week all count as "Earlier" (see freshnessOf). A write while they
-    // are read makes the next ranking read them again.
-    if (this.arrivals?.writes !== writes) this.arrivals = { writes, feed: await feedArrivals(this.options.now() - WEEK) };
+    // Arrivals, and dates, older than a week (and NEWS_LAG) all count as "Earlier" (see
+    // freshnessOf). A write while they are read makes the next ranking read them again.
+    const since = this.options.now() - WEEK;
+    if (this.arrivals?.writes !== writes) this.arrivals = { writes, feed: await feedArrivals(since, since - NEWS_LAG) };
     return this.arrivals.feed;
   }
 
@@ -272,7 +276,7 @@ export class Ranker {
     return trainInterest(vectors, dimensions, { liked, disliked, others: others.slice(0, NEGATIVES) }, { random });
   }
 
-  private async order(model: RankModel, vectors: Map<string, SparseVector>, feed: { id: string; addedAt: number }[], liked: string[], startedAt: number): Promise<Ranking> {
+  private async order(model: RankModel, vectors: Map<string, SparseVector>, feed: Arrival[], liked: string[], startedAt: number): Promise<Ranking> {
     const now = this.options.now();
     // Saved papers are in the library: the order is for finding the next ones.
     const saved = new Set(liked);

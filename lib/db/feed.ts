@@ -114,15 +114,18 @@ export { getPapers };
 
 /**
  * Every paper of the feed, newest first, with when it arrived if that was at or after `since`
- * (0 for the others), from the indexes alone (no paper is read). The ids are read in bulk,
- * forwards, and turned around: a cursor over 50,000 index entries took seconds.
+ * (0 for the others) and its date if that is at or after `datedSince`, from the indexes alone
+ * (no paper is read). The ids are read in bulk, forwards, and turned around: a cursor over
+ * 50,000 index entries took seconds.
  */
-export async function feedArrivals(since: number): Promise<{ id: string; addedAt: number }[]> {
+export async function feedArrivals(since: number, datedSince = since): Promise<{ id: string; addedAt: number; published?: number }[]> {
   return db.transaction('r', db.papers, async () => {
     const ids = ((await db.papers.where('lists').between(...listRange('feed')).primaryKeys()) as string[]).reverse();
     const arrived = new Map<string, number>();
     await db.papers.where('addedAt').aboveOrEqual(since).eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
-    return ids.map((id) => ({ id, addedAt: arrived.get(id) ?? 0 }));
+    const dated = new Map<string, number>();
+    await db.papers.where('published').aboveOrEqual(new Date(datedSince).toISOString()).eachKey((key, cursor) => dated.set(cursor.primaryKey as string, Date.parse(key as string)));
+    return ids.map((id) => ({ id, addedAt: arrived.get(id) ?? 0, ...(dated.has(id) ? { published: dated.get(id)! } : {}) }));
   });
 }
 

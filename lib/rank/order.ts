@@ -6,9 +6,20 @@ export const FRESHNESS = ['Arrived today', 'This week', 'Earlier'] as const;
 
 const DAY = 86_400_000;
 
-/** 0: arrived within a day of `now` (the last announcement), 1: within a week, 2: before. */
-export function freshnessOf(addedAt: number, now: number): number {
-  const age = now - addedAt;
+/**
+ * How long after its date (its first version's) a paper is still news: arXiv announces a paper up
+ * to some three days after it was submitted (over a weekend, or a holiday), and a sync may come
+ * later than the announcement.
+ */
+export const NEWS_LAG = 4 * DAY;
+
+/**
+ * 0: arrived within a day of `now` (the last announcement), 1: within a week, 2: before. A paper
+ * older than its arrival (a new subscription brings an author's papers of 2019) counts from its
+ * date, NEWS_LAG on: it arrived today, but it is not today's news.
+ */
+export function freshnessOf(addedAt: number, now: number, published = addedAt): number {
+  const age = now - Math.min(addedAt, published + NEWS_LAG);
   return age < DAY ? 0 : age < 7 * DAY ? 1 : 2;
 }
 
@@ -16,6 +27,8 @@ export interface Scored {
   id: string;
   score: number;
   addedAt: number;
+  /** Epoch ms of the paper's date; absent when it is older than a week and NEWS_LAG. */
+  published?: number;
 }
 
 /**
@@ -24,7 +37,7 @@ export interface Scored {
  */
 export function forYouOrder(papers: readonly Scored[], now: number): { ids: string[]; freshness: number[] } {
   const ranked = papers
-    .map((p) => ({ ...p, fresh: freshnessOf(p.addedAt, now) }))
+    .map((p) => ({ ...p, fresh: freshnessOf(p.addedAt, now, p.published ?? -Infinity) }))
     .sort((a, b) => a.fresh - b.fresh || b.score - a.score);
   return { ids: ranked.map((p) => p.id), freshness: ranked.map((p) => p.fresh) };
 }

@@ -107,6 +107,26 @@ describe('the ranker in the background', () => {
     expect((await featureChunks()).flatMap((c) => c.ids)).toHaveLength(feed.length + 5);
   });
 
+  it('puts under "Arrived today" only the news among what a sync brought: an old paper a new subscription found comes under "Earlier"', async () => {
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    await ranker().run();
+    // A sync brings two papers announced today and two of 2019 (derived ids and dates).
+    const news = derivedPapers(2, { yymm: '2608', first: 1, newestAt: T0 - 86_400_000 });
+    const old = derivedPapers(2, { yymm: '1905', first: 1, newestAt: Date.UTC(2019, 4, 20) });
+    await ingest([...news, ...old], 'everything', T0 + 1000);
+    await ranker(T0 + 2000).refreshIfStale();
+    const ranking = (await getRanking())!;
+    const freshness = new Map(ranking.ids.map((id, i) => [id, ranking.freshness[i]]));
+    expect(news.map((p) => freshness.get(p.id))).toEqual([0, 0]);
+    expect(old.map((p) => freshness.get(p.id))).toEqual([2, 2]);
+    // And one dated five days ago (a weekend's announcement, a late sync) is this week's.
+    const [lateNews] = derivedPapers(1, { yymm: '2608', first: 9, newestAt: T0 - 5 * 86_400_000 });
+    await ingest([lateNews!], 'everything', T0 + 3000);
+    await ranker(T0 + 4000).refreshIfStale();
+    const later = (await getRanking())!;
+    expect(later.freshness[later.ids.indexOf(lateNews!.id)]).toBe(1);
+  });
+
   it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed or hidden since is out, one taken back and papers arrived since are in', async () => {
     const awake = kept(new Ranker({ now: () => T0 + 2000, debounceMs: 0 }));
     for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
