@@ -133,6 +133,36 @@ describe('For you: the papers like the saved ones first', () => {
     await popup.close();
   }, 60_000);
 
+  it('takes in the papers a sync brings at their rank, moving none of the papers drawn', async () => {
+    // Three papers announced today, like the saved ones: testing papers under new ids and today's
+    // date (derived in the test).
+    const today = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const base = h.fake.world.get('testing')!;
+    const fresh = base.slice(5, 8).map((block, i) =>
+      block
+        .replace(/(abs|pdf)\/\d{4}\.\d{4,5}/g, `$1/2612.${String(40001 + i)}`)
+        .replace(/<published>[^<]+</, `<published>${today}<`)
+        .replace(/<updated>[^<]+</, `<updated>${today}<`),
+    );
+    const arrived = new Set(fresh.map(entryId));
+    h.fake.world.set('testing', [...fresh, ...base]);
+    const drawn = await cardIds(digest);
+    await digest.getByTestId('sync-now').click();
+    await expect.poll(async () => (await cardIds(digest)).filter((id) => arrived.has(id)).length, poll).toBe(3);
+    const page = await cardIds(digest);
+    const stored = await rankedIds(digest);
+    // The papers drawn before are drawn in the same order (as many as the page holds); each new
+    // one stands after as many of them as the stored order puts before it, with its why line.
+    const older = page.filter((id) => !arrived.has(id));
+    expect(older).toEqual(drawn.slice(0, older.length));
+    for (const id of arrived) {
+      const olderBefore = (order: string[]) => order.slice(0, order.indexOf(id)).filter((other) => !arrived.has(other)).length;
+      expect(olderBefore(page), id).toBe(olderBefore(stored));
+      expect(await card(digest, id).getByTestId('why').textContent()).not.toBe('');
+    }
+    console.log(`for you: a sync's papers drawn at ${[...arrived].map((id) => page.indexOf(id) + 1).join(', ')} of ${page.length}`);
+  }, 60_000);
+
   it('lists the dismissed papers in the options, where any can be taken back', async () => {
     await options.reload();
     const list = options.getByTestId('not-interested-list');
