@@ -1,13 +1,18 @@
+import { arrivedAfter } from '../db/feed';
 import { getPapers } from '../db/papers';
 import { getRankingHead } from '../db/ranking';
 import { shortTitle } from '../notify/summary';
 
-/** Titles of the best-ranked papers that arrived in the last day (none without a ranking). */
+const DAY = 86_400_000;
+
+/**
+ * Titles of the best-ranked papers that arrived in the last day (none without a ranking): today's
+ * news before older papers a new subscription brought, as the order has them (lib/rank/order.ts).
+ */
 export async function bestNewTitles(now: number, count = 2): Promise<string[]> {
-  // The order puts what arrived within a day first (lib/rank/order.ts), best first: its head holds them.
-  const ranking = await getRankingHead();
+  const [ranking, arrived] = await Promise.all([getRankingHead(), arrivedAfter(now - DAY)]);
   if (!ranking) return [];
-  const fresh = ranking.ids.filter((_, i) => ranking.freshness[i] === 0).slice(0, count);
-  const papers = await getPapers(fresh);
-  return papers.flatMap((p) => (p && now - p.addedAt < 86_400_000 ? [shortTitle(p.title)] : []));
+  const recent = new Set(arrived);
+  const papers = await getPapers(ranking.ids.filter((id) => recent.has(id)).slice(0, count));
+  return papers.flatMap((p) => (p ? [shortTitle(p.title)] : []));
 }
