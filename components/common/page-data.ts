@@ -34,7 +34,7 @@ export interface FeedData {
   saved: string[];
   /** More papers follow the ones loaded. */
   more: boolean;
-  /** In the For-you order: why each paper is there, and how lately it arrived (lib/rank/order.ts). */
+  /** In the For-you order: why each paper is there, and how new it is (today's news, the week's, older: lib/rank/order.ts). */
   ranked?: { why: Record<string, string>; freshness: Record<string, number> };
   /** The For-you order the papers were read in: what a page passes back to keep it (see `loadFeed`). */
   order?: RankingHead;
@@ -90,8 +90,8 @@ async function forYouFeed(limit: number, kept?: RankingHead, match?: (paper: Sto
 /**
  * A kept order with the papers that arrived after it was built, each at its rank in the stored
  * order: after as many kept papers as stand before it there, so that a paper ranked 68th is drawn
- * about 68th and no kept paper changes places with another. Each keeps a day group no newer than
- * the kept paper after it, so that no group is split. (Arrivals the stored order has not ranked
+ * about 68th and no kept paper changes places with another. One whose day group is older than
+ * the kept paper's after it takes that one's, so that no group is split. (Arrivals the stored order has not ranked
  * yet wait for it: their why lines come with it.) The same order when none came.
  */
 function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[]): RankingHead {

@@ -16,7 +16,7 @@ export const useToast = (): ShowToast => useContext(ToastContext);
 
 const VISIBLE_MS = 6000;
 const WITH_ACTION_MS = 10_000;
-/** How long after a message comes the page is measured if nothing on it changed (see ToastProvider). */
+/** How long after a message comes the page is measured if nothing on it moved (see useClearOfMessage). */
 const SETTLE_MS = 1000;
 /** The key that runs a message's follow-up (Undo), from anywhere on the page. */
 export const TOAST_ACTION_KEY = 'z';

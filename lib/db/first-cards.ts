@@ -12,7 +12,7 @@ export interface FirstCards {
   /** Ids of the papers above that are in the library. */
   saved: string[];
   more: boolean;
-  /** In the For-you order: why each paper is there, and how lately it arrived (see lib/db/ranking.ts). */
+  /** In the For-you order: why each paper is there, and how new it is (see lib/db/ranking.ts). */
   ranked?: { why: Record<string, string>; freshness: Record<string, number> };
 }
 

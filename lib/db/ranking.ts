@@ -21,7 +21,7 @@ export interface RankModel {
 /** The For-you order of the feed, best first, with the line that says why for the first ones. */
 export interface Ranking {
   ids: string[];
-  /** How lately each paper arrived (`freshness[i]` for `ids[i]`; see lib/rank/order.ts). */
+  /** How new each paper is: today's news, the week's, older (`freshness[i]` for `ids[i]`; see lib/rank/order.ts). */
   freshness: number[];
   /** Why each of the first papers is there (`why[i]` for `ids[i]`), in a few words. */
   why: string[];

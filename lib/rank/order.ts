@@ -1,6 +1,7 @@
 /**
- * The For-you order: what arrived lately first, then by how well it matches the reader. A paper
- * that matched well a month ago should not push today's papers off the first screen.
+ * The For-you order: today's news first, then the week's, then older papers, each by how well it
+ * matches the reader. A paper that matched well a month ago should not push today's papers off
+ * the first screen.
  */
 export const FRESHNESS = ['Arrived today', 'This week', 'Earlier'] as const;
 
