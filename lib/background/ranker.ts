@@ -1,4 +1,4 @@
-import { allPaperIds, feedArrivals, newestArrival } from '../db/feed';
+import { allPaperIds, feedArrivals, newestArrival, type Arrival } from '../db/feed';
 import { onPapersWritten } from '../db/written';
 import { getPapers, paperCounts } from '../db/papers';
 import {
@@ -46,9 +46,6 @@ const NEGATIVES = 2000;
 const EXPLAINED = 300;
 const DEBOUNCE_MS = 300;
 const WEEK = 7 * 86_400_000;
-
-/** A paper of the feed: when it arrived, and its date when that is recent (lib/db/feed.ts). */
-type Arrival = Awaited<ReturnType<typeof feedArrivals>>[number];
 
 export interface RankerOptions {
   now: () => number;
@@ -224,8 +221,7 @@ export class Ranker {
     const writes = this.paperWrites;
     // Arrivals, and dates, older than a week (and NEWS_LAG) all count as "Earlier" (see
     // freshnessOf). A write while they are read makes the next ranking read them again.
-    const since = this.options.now() - WEEK;
-    if (this.arrivals?.writes !== writes) this.arrivals = { writes, feed: await feedArrivals(since, since - NEWS_LAG) };
+    if (this.arrivals?.writes !== writes) this.arrivals = { writes, feed: await feedArrivals(this.options.now() - WEEK, NEWS_LAG) };
     return this.arrivals.feed;
   }
 

@@ -112,19 +112,22 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
 
 export { getPapers };
 
+/** A paper of the feed: when it arrived, and its date (epoch ms) where that is recent. */
+export type Arrival = { id: string; addedAt: number; published?: number };
+
 /**
  * Every paper of the feed, newest first, with when it arrived if that was at or after `since`
- * (0 for the others) and its date if that is at or after `datedSince`, from the indexes alone
- * (no paper is read). The ids are read in bulk, forwards, and turned around: a cursor over
+ * (0 for the others) and its date if that is no more than `lag` before `since`, from the indexes
+ * alone (no paper is read). The ids are read in bulk, forwards, and turned around: a cursor over
  * 50,000 index entries took seconds.
  */
-export async function feedArrivals(since: number, datedSince = since): Promise<{ id: string; addedAt: number; published?: number }[]> {
+export async function feedArrivals(since: number, lag = 0): Promise<Arrival[]> {
   return db.transaction('r', db.papers, async () => {
     const ids = ((await db.papers.where('lists').between(...listRange('feed')).primaryKeys()) as string[]).reverse();
     const arrived = new Map<string, number>();
     await db.papers.where('addedAt').aboveOrEqual(since).eachKey((key, cursor) => arrived.set(cursor.primaryKey as string, key as number));
     const dated = new Map<string, number>();
-    await db.papers.where('published').aboveOrEqual(new Date(datedSince).toISOString()).eachKey((key, cursor) => dated.set(cursor.primaryKey as string, Date.parse(key as string)));
+    await db.papers.where('published').aboveOrEqual(new Date(since - lag).toISOString()).eachKey((key, cursor) => dated.set(cursor.primaryKey as string, Date.parse(key as string)));
     return ids.map((id) => ({ id, addedAt: arrived.get(id) ?? 0, ...(dated.has(id) ? { published: dated.get(id)! } : {}) }));
   });
 }
