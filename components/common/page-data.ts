@@ -90,9 +90,9 @@ async function forYouFeed(limit: number, kept?: RankingHead, match?: (paper: Sto
 /**
  * A kept order with the papers that arrived after it was built, each at its rank in the stored
  * order: after as many kept papers as stand before it there, so that a paper ranked 68th is drawn
- * about 68th and no kept paper changes places with another. One whose day group is older than
- * the kept paper's after it takes that one's, so that no group is split. (Arrivals the stored order has not ranked
- * yet wait for it: their why lines come with it.) The same order when none came.
+ * about 68th and no kept paper changes places with another; each keeps its own day group (the
+ * cards are drawn by group). (Arrivals the stored order has not ranked yet wait for it: their why
+ * lines come with it.) The same order when none came.
  */
 function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[]): RankingHead {
   if (arrived.length === 0) return kept;
@@ -110,7 +110,7 @@ function withArrivals(kept: RankingHead, stored: RankingHead, arrived: string[])
   const arrivals = (n: number) => {
     for (const i of at.get(n) ?? []) {
       order.ids.push(stored.ids[i]!);
-      order.freshness.push(Math.min(stored.freshness[i]!, kept.freshness[n] ?? Infinity));
+      order.freshness.push(stored.freshness[i]!);
       if (stored.why[i]) order.why[order.ids.length - 1] = stored.why[i]!;
       order.total += 1;
     }

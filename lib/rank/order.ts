@@ -8,11 +8,12 @@ export const FRESHNESS = ['Arrived today', 'This week', 'Earlier'] as const;
 const DAY = 86_400_000;
 
 /**
- * How long after its date (its first version's) a paper is still news: arXiv announces a paper up
- * to some three days after it was submitted (over a weekend, or a holiday), and a sync may come
- * later than the announcement.
+ * How long after its date (its first version's) a paper is still news: arXiv announces a paper
+ * three days and more after it was submitted over a weekend (Friday to Sunday night), over four
+ * when a holiday skips a mailing, and a sync may come later than the announcement. A paper that
+ * is not news is weeks or years old: a generous lag costs nothing.
  */
-export const NEWS_LAG = 4 * DAY;
+export const NEWS_LAG = 6 * DAY;
 
 /**
  * 0: arrived within a day of `now` (the last announcement), 1: within a week, 2: before. A paper

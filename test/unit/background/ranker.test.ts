@@ -7,6 +7,7 @@ import { ingest } from '../../../lib/db/ingest';
 import { savePaper, unsavePaper } from '../../../lib/db/library';
 import { featureChunks, forYouPage, getRankModel, getRanking, markNotInterested, notInterestedPapers, takeBackNotInterested } from '../../../lib/db/ranking';
 import { derivedPapers } from '../../helpers/derived-world';
+import { RANKING_HEAD } from '../../../lib/db/layout';
 import { fixtureFeed } from '../rank/corpus';
 
 const T0 = Date.UTC(2026, 7, 13, 12);
@@ -119,12 +120,13 @@ describe('the ranker in the background', () => {
     const freshness = new Map(ranking.ids.map((id, i) => [id, ranking.freshness[i]]));
     expect(news.map((p) => freshness.get(p.id))).toEqual([0, 0]);
     expect(old.map((p) => freshness.get(p.id))).toEqual([2, 2]);
-    // And one dated five days ago (a weekend's announcement, a late sync) is this week's.
-    const [lateNews] = derivedPapers(1, { yymm: '2608', first: 9, newestAt: T0 - 5 * 86_400_000 });
-    await ingest([lateNews!], 'everything', T0 + 3000);
+    // One dated five days ago is today's news still (a holiday skipped a mailing); one dated
+    // eight days ago, this week's.
+    const [afterHoliday, lastWeek] = [5, 8].map((days) => derivedPapers(1, { yymm: '2608', first: 10 + days, newestAt: T0 - days * 86_400_000 })[0]!);
+    await ingest([afterHoliday!, lastWeek!], 'everything', T0 + 3000);
     await ranker(T0 + 4000).refreshIfStale();
     const later = (await getRanking())!;
-    expect(later.freshness[later.ids.indexOf(lateNews!.id)]).toBe(1);
+    expect([afterHoliday!, lastWeek!].map((p) => later.freshness[later.ids.indexOf(p.id)])).toEqual([0, 1]);
   });
 
   it('ranks, while the worker stays awake, what the feed holds now: a paper dismissed or hidden since is out, one taken back and papers arrived since are in', async () => {
@@ -160,6 +162,20 @@ describe('the ranker in the background', () => {
     // Each one an arrival's title (cut with an ellipsis when long), none of the papers stored before.
     for (const title of titles) expect(title).toMatch(/^Arrived \d: /);
     expect(await bestNewTitles(T0 + 2 * 86_400_000)).toEqual([]);
+  });
+
+  it('names older papers that a new subscription brought, though the week’s news put them past the order’s first papers', async () => {
+    await ingest(derivedPapers(320, { yymm: '2608', first: 1000, newestAt: T0 - 2 * 86_400_000 }), 'everything', T0 - 2 * 86_400_000);
+    for (const paper of testing.slice(0, 3)) await savePaper(paper.id, T0);
+    // Derived: papers of 2019 under titles of their own.
+    const old = derivedPapers(3, { yymm: '1905', first: 1, newestAt: Date.UTC(2019, 4, 20) }).map((paper, i) => ({ ...paper, title: `Of 2019 ${i}: ${paper.title}` }));
+    await ingest(old, 'everything', T0 + 1000);
+    await ranker(T0 + 2000).run();
+    const ranking = (await getRanking())!;
+    expect(Math.min(...old.map((p) => ranking.ids.indexOf(p.id)))).toBeGreaterThanOrEqual(RANKING_HEAD);
+    const titles = await bestNewTitles(T0 + 3000);
+    expect(titles).toHaveLength(2);
+    for (const title of titles) expect(title).toMatch(/^Of 2019 \d: /);
   });
 
   it('learns a saved paper as wanted, also when it carries a "not interested" mark (one from before it was saved, or from another browser)', async () => {
