@@ -5,7 +5,7 @@ import { applyImport, previewImport, type ImportSummary } from '../../lib/backup
 import { describeProblem, readBackupFile } from '../../lib/backup/validate';
 import { savedCount } from '../../lib/db/library';
 import { subscriptionCount } from '../../lib/db/subscriptions';
-import { formatCount } from './format';
+import { asSentence, formatCount } from './format';
 import { ImportReview } from './import-review';
 import { useServices } from './services';
 import { messageOf } from '../common/error-message';
@@ -77,9 +77,9 @@ export function BackupSection() {
     send('syncNow', { subscriptionIds: ids }).then(
       (summary) => {
         if (summary.state === 'ok') show({ state: 'done', message: `arXiv sent ${formatCount(summary.added, 'new paper', 'new papers')} for them.` });
-        else show({ state: 'failed', message: `Their papers could not be fetched yet: ${summary.message ?? summary.state}. Paper Radar will try again at its next check.` });
+        else show({ state: 'failed', message: `Their papers could not be fetched yet. ${asSentence(summary.message ?? summary.state)} Paper Radar will try again at its next check.` });
       },
-      (error: unknown) => show({ state: 'failed', message: `Their papers could not be fetched yet: ${messageOf(error)}. Paper Radar will try again at its next check.` }),
+      (error: unknown) => show({ state: 'failed', message: `Their papers could not be fetched yet. ${asSentence(messageOf(error))} Paper Radar will try again at its next check.` }),
     );
   };
 

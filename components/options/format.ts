@@ -5,6 +5,12 @@ export function formatCount(n: number, one: string, many: string): string {
   return `${numbers.format(n)} ${n === 1 ? one : many}`;
 }
 
+/** A message as a sentence of its own: "… (HTTP 429)." stays as it is, "busy" becomes "busy.". */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 /** `12 Jun 2017` from an ISO date, in UTC as arXiv dates its papers. */
 export function formatDay(iso: string): string {
   const date = new Date(iso);

@@ -13,7 +13,7 @@ import {
 } from '../../lib/db/subscriptions';
 import type { Subscription } from '../../lib/subscription';
 import { draftQuery, EMPTY_DRAFT, type Draft } from './draft';
-import { formatCount } from './format';
+import { asSentence, formatCount } from './format';
 import { useServices } from './services';
 import { SubscriptionForm } from './subscription-form';
 import { SubscriptionRow, type RowActions } from './subscription-row';
@@ -98,7 +98,7 @@ export function SubscriptionsSection() {
       (summary) => {
         if (summary.state === 'ok' && isNew) void found(subscription, summary.added).then(setNotice);
         else if (summary.state === 'ok') setNotice(`“${subscription.label}”: ${formatCount(summary.added, 'new paper', 'new papers')} from arXiv.`);
-        else setNotice(`“${subscription.label}” is saved; arXiv could not be asked yet: ${summary.message ?? summary.state}. Paper Radar will try again.`);
+        else setNotice(`“${subscription.label}” is saved; its papers could not be fetched yet. ${asSentence(summary.message ?? summary.state)} Paper Radar will try again.`);
       },
       (error: unknown) => setNotice(`“${subscription.label}” is saved; its papers come with the next sync (${(error as Error).message}).`),
     );

@@ -13,6 +13,7 @@ import { useSeenAt } from '../common/use-seen-at';
 import { useFirstScreenWriter } from '../digest/first-screen-writer';
 import { useShortcuts } from '../digest/use-shortcuts';
 import { CompactCard } from '../paper-card/compact-card';
+import type { SyncState } from '../../lib/sync/state';
 
 export const POPUP_FIRST_SCREEN_KEY = 'paper-radar:popup-first-screen';
 const PAGE = 20;
@@ -48,9 +49,16 @@ function SubscriptionCounts({ header }: { header: HeaderData }) {
   );
 }
 
-function UnreadList({ feed, seenAt, now, onMore }: { feed: FeedData; seenAt: number | undefined; now: number; onMore: () => void }) {
+/** No unread papers: caught up only once arXiv has been asked; before, the status above says why there are none yet. */
+function NothingUnread({ sync }: { sync: SyncState | undefined }) {
+  if (sync?.lastSuccessAt !== undefined) return <p class="popup__empty">No unread papers. You’re all caught up.</p>;
+  if (sync?.state === 'syncing') return <p class="popup__empty">Fetching the first papers… arXiv asks for a few seconds between requests.</p>;
+  return <p class="popup__empty">No papers yet.</p>;
+}
+
+function UnreadList({ feed, sync, seenAt, now, onMore }: { feed: FeedData; sync: SyncState | undefined; seenAt: number | undefined; now: number; onMore: () => void }) {
   const saved = new Set(feed.saved);
-  if (feed.papers.length === 0) return <p class="popup__empty">No unread papers. You’re all caught up.</p>;
+  if (feed.papers.length === 0) return <NothingUnread sync={sync} />;
   return (
     <>
       {feed.papers.map((paper) => (
@@ -111,7 +119,7 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
             </button>
           </div>
         ) : (
-          unread && <UnreadList feed={unread} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />
+          unread && <UnreadList feed={unread} sync={sync} seenAt={seenAt} now={now} onMore={() => setLimit((n) => n + PAGE)} />
         )}
       </main>
       <footer class="popup__footer">

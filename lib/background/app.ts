@@ -136,7 +136,8 @@ export class BackgroundApp {
       await browser.alarms.clear(ALARMS.retry);
     }
     if (report.totalAdded > 0) {
-      await setMeta(CAUGHT_KEY, lastAnnouncementAtOrBefore(new Date(this.now())).getTime());
+      // Papers of a new subscription alone do not say the others have today's announcement.
+      if (!report.partial) await setMeta(CAUGHT_KEY, lastAnnouncementAtOrBefore(new Date(this.now())).getTime());
       // The new papers take their places in the For-you order before anyone is told of them.
       await this.ranker.refreshIfStale().catch((error: unknown) => console.error('Paper Radar: ranking failed', error));
       const settings = await getSettings();

@@ -8,9 +8,26 @@ import { MessageError } from '../messaging/validate';
 import type { Handlers } from '../messaging/router';
 import { refreshBadge, SEEN_AT_KEY } from '../notify/badge';
 import type { BackgroundApp } from './app';
+import { failureText, type SyncReport } from '../sync/engine';
+import type { SyncSummary } from '../messaging/protocol';
 import { broadcastSavedChanged } from './broadcast';
 
 const PREVIEW_SIZE = 5;
+
+/**
+ * What a sync asked for some subscriptions found for them: the run that answered may have
+ * carried others too (one left unfinished when arXiv was down), whose papers and rejected
+ * queries are not theirs to report.
+ */
+function summaryFor(report: SyncReport, ids: readonly string[]): SyncSummary {
+  const asked = new Set(ids);
+  const added = report.added.reduce((sum, a) => sum + (asked.has(a.subscription.id) ? a.count : 0), 0);
+  // arXiv unavailable, or no room to store: the run stopped, whichever subscription it was on.
+  if (report.retryAt !== undefined || report.state === 'offline') return { added, state: report.state, message: report.message };
+  const rejected = report.failures.filter((f) => asked.has(f.subscription.id));
+  if (rejected.length > 0) return { added, state: 'error', message: rejected.map((f) => failureText(f.subscription.label, f.message)).join(' ') };
+  return { added, state: 'ok' };
+}
 
 /** What the background answers to each message of the protocol. */
 export function createHandlers(app: BackgroundApp): Handlers {
@@ -18,7 +35,7 @@ export function createHandlers(app: BackgroundApp): Handlers {
     async syncNow({ subscriptionIds }) {
       if (app.engine.busy && !subscriptionIds) return { added: 0, state: 'busy' };
       const report = await app.sync(subscriptionIds ? 'subscription-added' : 'manual', subscriptionIds);
-      return { added: report.totalAdded, state: report.state, message: report.message };
+      return subscriptionIds ? summaryFor(report, subscriptionIds) : { added: report.totalAdded, state: report.state, message: report.message };
     },
 
     async savePaper({ id, entry, shown }) {

@@ -14,9 +14,13 @@ export interface SyncReport {
   added: { subscription: Subscription; count: number }[];
   totalAdded: number;
   message?: string;
+  /** Subscriptions whose query arXiv rejected, with the reason. */
+  failures: { subscription: Subscription; message: string }[];
   /** Set when the run stopped early and should resume at this time. */
   retryAt?: number;
   resumed: boolean;
+  /** The run asked for some subscriptions only (see SyncRun.partial). */
+  partial: boolean;
 }
 
 export interface EngineOptions {
@@ -29,7 +33,30 @@ export interface EngineOptions {
 function describeFailures(run: SyncRun, subscriptions: Map<string, Subscription>): string | undefined {
   const entries = Object.entries(run.failures);
   if (entries.length === 0) return undefined;
-  return entries.map(([id, message]) => `“${subscriptions.get(id)?.label ?? 'A subscription'}”: ${message}`).join(' ');
+  return entries.map(([id, message]) => failureText(subscriptions.get(id)?.label ?? 'A subscription', message)).join(' ');
+}
+
+/** One rejected query, as the status and the options page say it. */
+export const failureText = (label: string, message: string): string => `“${label}”: ${message}`;
+
+/**
+ * What the reader or the schedule asks for goes into a run left unfinished (arXiv down, the
+ * worker stopped): such a run can be one for a single new subscription, and answering "Sync now"
+ * or the next new subscription with it alone would leave them unasked while saying all was done.
+ * A retry, a resume or coming back online carries on with the run as it is.
+ */
+const JOINS_A_RUN: ReadonlySet<SyncTrigger> = new Set(['manual', 'schedule', 'startup', 'subscription-added']);
+
+/** Adds to the end of `run` the subscriptions of `wanted` it has not asked about; once it covers every enabled one it is a check of the feed. */
+async function join(run: SyncRun, wanted: readonly string[], enabled: readonly string[]): Promise<void> {
+  const covered = new Set([...run.pending, ...Object.keys(run.added), ...Object.keys(run.failures)]);
+  const joining = wanted.filter((id) => !covered.has(id));
+  const whole = run.partial && enabled.every((id) => covered.has(id) || joining.includes(id));
+  if (joining.length === 0 && !whole) return;
+  run.pending.push(...joining);
+  run.total += joining.length;
+  if (whole) delete run.partial;
+  await saveRun(run);
 }
 
 /**
@@ -65,18 +92,21 @@ export class SyncEngine {
 
   private async startRun(trigger: SyncTrigger, only?: string[], roomMade?: SyncRun['storageFull']): Promise<{ run: SyncRun; resumed: boolean }> {
     const existing = await loadRun();
+    const enabled = (await enabledSubscriptions()).map((s) => s.id);
+    const wanted = only ? enabled.filter((id) => only.includes(id)) : enabled;
     if (existing) {
       if (roomMade && !existing.storageFull) existing.storageFull = roomMade;
+      if (JOINS_A_RUN.has(trigger)) await join(existing, wanted, enabled);
       return { run: existing, resumed: true };
     }
-    const subscriptions = (await enabledSubscriptions()).filter((s) => !only || only.includes(s.id));
     const run: SyncRun = {
       startedAt: this.options.now(),
       trigger,
-      pending: subscriptions.map((s) => s.id),
-      total: subscriptions.length,
+      pending: wanted,
+      total: wanted.length,
       added: {},
       failures: {},
+      ...(wanted.length < enabled.length ? { partial: true as const } : {}),
       ...(roomMade ? { storageFull: roomMade } : {}),
     };
     await saveRun(run);
@@ -114,14 +144,15 @@ export class SyncEngine {
     await updateSyncState({ state: 'error', message, retryAt, progress: undefined }).catch((error: unknown) => {
       if (!isQuotaError(error)) throw error;
     });
-    return { state: 'error', added: [], totalAdded: 0, message, retryAt, resumed: false };
+    return { state: 'error', added: [], totalAdded: 0, failures: [], message, retryAt, resumed: false, partial: false };
   }
 
   private async attempt(trigger: SyncTrigger, keep: number, only?: string[], roomMade?: SyncRun['storageFull']): Promise<SyncReport> {
     const { now, client } = this.options;
     const { run, resumed } = await this.startRun(trigger, only, roomMade);
     const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
-    await updateSyncState({ state: 'syncing', lastAttemptAt: now(), progress: { done: run.total - run.pending.length, total: run.total } });
+    // A run for some subscriptions only is no check of the feed: the schedule's checks go on as planned.
+    await updateSyncState({ state: 'syncing', ...(run.partial ? {} : { lastAttemptAt: now() }), progress: { done: run.total - run.pending.length, total: run.total } });
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
       if (subscription?.enabled) {
@@ -130,7 +161,7 @@ export class SyncEngine {
         if (outcome.kind === 'unavailable' || outcome.kind === 'storage-full') {
           const state = outcome.kind === 'unavailable' && outcome.reason === 'offline' ? 'offline' : 'error';
           await updateSyncState({ state, message: outcome.message, retryAt: outcome.retryAt, progress: undefined });
-          return { state, added: [], totalAdded: 0, message: outcome.message, retryAt: outcome.retryAt, resumed };
+          return { state, added: [], totalAdded: 0, failures: [], message: outcome.message, retryAt: outcome.retryAt, resumed, partial: run.partial === true };
         }
         if (outcome.kind === 'query-error') run.failures[subscription.id] = outcome.message;
       }
@@ -159,12 +190,16 @@ export class SyncEngine {
       await updateSyncState({
         state,
         message,
-        lastSuccessAt: this.options.now(),
-        lastAdded: totalAdded,
+        // "Updated …" says when the whole feed was last checked.
+        ...(run.partial ? {} : { lastSuccessAt: this.options.now(), lastAdded: totalAdded }),
         retryAt: undefined,
         progress: undefined,
       });
     });
-    return { state, added, totalAdded, message, resumed };
+    const failed = Object.entries(run.failures).flatMap(([id, reason]) => {
+      const subscription = subscriptions.get(id);
+      return subscription ? [{ subscription, message: reason }] : [];
+    });
+    return { state, added, totalAdded, failures: failed, message, resumed, partial: run.partial === true };
   }
 }

@@ -18,6 +18,11 @@ export interface SyncRun {
   added: Record<string, number>;
   /** Subscriptions whose query arXiv rejected, with the reason. */
   failures: Record<string, string>;
+  /**
+   * Asked for some subscriptions only (one just added or edited): it says nothing of the others,
+   * so it counts neither as a check of the feed nor as the announcement caught.
+   */
+  partial?: true;
   /** Storage ran full during this run: papers kept per subscription from then on, and before. */
   storageFull?: { kept: number; wanted: number };
 }

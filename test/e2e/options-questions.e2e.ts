@@ -112,7 +112,7 @@ describe('a backup’s subscriptions', () => {
     await expect.poll(() => options.locator('#backup').getByText('Imported 2 subscriptions and 0 papers.').count()).toBe(1);
     const failure = options.locator('#backup [data-first-sync="failed"]');
     await expect.poll(() => failure.count(), { timeout: 30_000 }).toBe(1);
-    expect(await failure.innerText()).toMatch(/^Their papers could not be fetched yet: “quantum error correction”: arXiv rejected the query/);
+    expect(await failure.innerText()).toMatch(/^Their papers could not be fetched yet\. “quantum error correction”: arXiv rejected the query/);
     expect(await failure.getAttribute('role')).toBe('alert');
   });
 });

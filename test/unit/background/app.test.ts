@@ -170,6 +170,23 @@ describe('BackgroundApp', () => {
     expect(calls.length).toBe(before);
   });
 
+  it('still checks every subscription that evening after a new one brought papers, and tells of the new one only its own', async () => {
+    // Both followed before Monday's announcement; "fuzzing" checked, "testing" arXiv rejects.
+    await addSubscription(keyword('broken'), 0);
+    const { app, clock, calls, handlers } = setup((url) => (url.includes('broken') ? { status: 400, body: errorFeedXml } : { body: pageFor(url, testing) }));
+    const added = await addSubscription(keyword('fuzzing'), MONDAY_EVENING);
+    const summary = await clock.run(handlers.syncNow({ subscriptionIds: [added.id] }, {}));
+    // The rejected query is another subscription's: this one found its papers.
+    expect(summary).toEqual({ added: 40, state: 'ok' });
+    expect(calls).toHaveLength(1);
+    // The check after the announcement is still due, and runs when its alarm comes.
+    const alarm = await fakeBrowser.alarms.get(ALARMS.sync);
+    expect(new Date(alarm!.scheduledTime).toISOString()).toBe('2026-11-24T04:30:00.000Z');
+    clock.advance(alarm!.scheduledTime - clock.now());
+    await clock.run(app.onAlarm(ALARMS.sync));
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('broken'), expect.stringContaining('fuzzing')]);
+  });
+
   it('syncs when the alarm fires after the clock was set back a day, though the last attempt lies in the future', async () => {
     await addSubscription(keyword('testing'), 0);
     const { app, clock, calls } = setup();

@@ -170,6 +170,80 @@ describe('SyncEngine', () => {
     expect(await loadRun()).toBeUndefined();
   });
 
+  it('asks about every subscription when "Sync now" finds a run for one new subscription left unfinished, and only then says the feed was checked', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10) }, {
+      keep: 10,
+      override: (url) => (down && url.includes('fuzzing') ? { status: 503, body: 'down' } : undefined),
+    });
+    let down = false;
+    await clock.run(engine.sync('manual'));
+    const checked = (await getSyncState()).lastSuccessAt!;
+    // A subscription added while arXiv is down: its run stops, and waits for its retry.
+    const fuzzing = await addSubscription(keyword('fuzzing'), 1);
+    down = true;
+    clock.advance(60 * 60_000);
+    expect(await clock.run(engine.sync('subscription-added', [fuzzing.id]))).toMatchObject({ state: 'error', partial: true });
+    expect(await getSyncState()).toMatchObject({ state: 'error', lastSuccessAt: checked });
+    down = false;
+    calls.length = 0;
+    const report = await clock.run(engine.sync('manual'));
+    const asked = calls.map((c) => new URL(c.url).searchParams.get('search_query'));
+    expect(asked).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('testing')]);
+    expect(report).toMatchObject({ state: 'ok', resumed: true, partial: false, totalAdded: 4 });
+    expect(await getSyncState()).toMatchObject({ state: 'ok', lastSuccessAt: clock.now() });
+  });
+
+  it('asks about a subscription added while a run waits for arXiv in that run, and counts only its papers for it', async () => {
+    await addSubscription(keyword('testing'), 0);
+    await addSubscription(keyword('fuzzing'), 1);
+    let down = true;
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10), proving: testing.slice(10, 13) }, {
+      keep: 10,
+      override: (url) => (down && url.includes('fuzzing') ? { status: 503, body: 'down' } : undefined),
+    });
+    expect(await clock.run(engine.sync('schedule'))).toMatchObject({ state: 'error' });
+    const proving = await addSubscription(keyword('proving'), 2);
+    down = false;
+    calls.length = 0;
+    const report = await clock.run(engine.sync('subscription-added', [proving.id]));
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('proving')]);
+    expect(report.added.map((a) => [a.subscription.label, a.count])).toEqual([
+      ['testing', 6],
+      ['fuzzing', 4],
+      ['proving', 3],
+    ]);
+    // It finished the scheduled run, so it was a check of the whole feed.
+    expect(report.partial).toBe(false);
+  });
+
+  it('takes a run for one new subscription for no check of the feed, unless it is the only one', async () => {
+    const first = await addSubscription(keyword('testing'), 0);
+    const { clock, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10) }, { keep: 10 });
+    expect(await clock.run(engine.sync('subscription-added', [first.id]))).toMatchObject({ state: 'ok', totalAdded: 6, partial: false });
+    const before = await getSyncState();
+    expect(before).toMatchObject({ lastSuccessAt: clock.now(), lastAttemptAt: clock.now() });
+    clock.advance(60 * 60_000);
+    const fuzzing = await addSubscription(keyword('fuzzing'), 1);
+    expect(await clock.run(engine.sync('subscription-added', [fuzzing.id]))).toMatchObject({ state: 'ok', totalAdded: 4, partial: true });
+    expect(await getSyncState()).toMatchObject({ state: 'ok', lastSuccessAt: before.lastSuccessAt, lastAttemptAt: before.lastAttemptAt, lastAdded: 6 });
+  });
+
+  it('carries on with the run as it is on a retry: a run for one subscription asks about that one', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const fuzzing = await addSubscription(keyword('fuzzing'), 1);
+    let down = true;
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10) }, {
+      keep: 10,
+      override: (url) => (down && url.includes('fuzzing') ? { status: 503, body: 'down' } : undefined),
+    });
+    await clock.run(engine.sync('subscription-added', [fuzzing.id]));
+    down = false;
+    calls.length = 0;
+    expect(await clock.run(engine.sync('retry'))).toMatchObject({ state: 'ok', totalAdded: 4, partial: true });
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing')]);
+  });
+
   it('reports offline without sending anything', async () => {
     await addSubscription(keyword('testing'), 0);
     const clock = new VirtualClock();

@@ -165,9 +165,9 @@ describe('the first sync of imported subscriptions', () => {
   });
 
   it('shows a sync that failed instead of swallowing it', async () => {
-    await importWith(backupOf(3), async () => ({ added: 0, state: 'error', message: 'arXiv is not answering (HTTP 503)' }));
+    await importWith(backupOf(3), async () => ({ added: 0, state: 'error', message: "arXiv's API is having trouble (HTTP 503)." }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('Their papers could not be fetched yet: arXiv is not answering (HTTP 503). Paper Radar will try again at its next check.');
+    expect(alert.textContent).toBe("Their papers could not be fetched yet. arXiv's API is having trouble (HTTP 503). Paper Radar will try again at its next check.");
   });
 
   it('shows a refused sync request instead of swallowing it', async () => {
@@ -175,6 +175,6 @@ describe('the first sync of imported subscriptions', () => {
       throw new Error('The message does not fit: subscriptionIds: a list of 1001 items; at most 1000 are allowed.');
     });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Their papers could not be fetched yet: The message does not fit');
+    expect(alert.textContent).toContain('Their papers could not be fetched yet. The message does not fit');
   });
 });

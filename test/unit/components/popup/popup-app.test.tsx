@@ -124,6 +124,19 @@ describe('the popup', () => {
     expect((window as { __popupPwned?: number }).__popupPwned).toBeUndefined();
   });
 
+  it('says "all caught up" only once arXiv has been asked: not while the first papers are fetched, nor after that failed', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await updateSyncState({ state: 'syncing', lastAttemptAt: NOW });
+    renderPopup();
+    expect(await screen.findByText(/^Fetching the first papers…/)).toBeTruthy();
+    await updateSyncState({ state: 'error', message: "arXiv's API is having trouble (HTTP 503).", retryAt: NOW + 15 * 60_000 });
+    expect(await screen.findByText('No papers yet.')).toBeTruthy();
+    expect(screen.queryByText(/caught up/)).toBeNull();
+    expect(screen.getByTestId('sync-status').textContent).toContain('HTTP 503');
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW, message: undefined, retryAt: undefined });
+    expect(await screen.findByText('No unread papers. You’re all caught up.')).toBeTruthy();
+  });
+
   it('sends a first-time user to the digest to add a subscription', async () => {
     await updateSyncState({ state: 'ok', lastSuccessAt: NOW - 60_000 }); // a sync over no subscription
     const services = renderPopup();
