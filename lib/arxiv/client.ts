@@ -62,6 +62,7 @@ class TimeoutError extends Error {}
 
 /** arXiv's address answered with a redirect: not followed (see `exchange`). */
 class RedirectError extends Error {}
+const HELD_MESSAGE = 'arXiv asked Paper Radar to wait a while before asking again.';
 const REDIRECT_MESSAGE = 'arXiv’s address sent Paper Radar to another address (a redirect), which it does not follow; nothing was read.';
 
 /** Reads `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
@@ -137,11 +138,16 @@ export class ArxivClient {
   /** Fetches one API page. `start` is the page's offset, to recognise arXiv's empty-page hiccup. */
   async fetchFeed(url: string, start = 0): Promise<FetchFeedResult> {
     const { maxAttempts, maxInlineWaitMs, now } = this.options;
+    const held = await this.gate.heldFor();
+    // Asked again before arXiv's Retry-After ran out ("Sync now", a retry): nothing is sent.
+    if (held > maxInlineWaitMs) return { kind: 'unavailable', reason: 'rate-limited', message: HELD_MESSAGE, retryAt: now() + held };
+    if (held > 0) await this.options.sleep(held);
     let last: Extract<Attempt, { done: false }> | undefined;
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const outcome = await this.gate.run(() => this.attempt(url, start));
       if (outcome.done) return outcome.result;
       last = outcome;
+      if (outcome.retryAfterMs) await this.gate.holdUntil(now() + outcome.retryAfterMs);
       if (outcome.reason === 'offline') break;
       const wait = Math.max(outcome.retryAfterMs ?? 0, this.backoff(attempt));
       if (attempt === maxAttempts - 1 || wait > maxInlineWaitMs) break;
@@ -161,6 +167,7 @@ export class ArxivClient {
    * spacing and timeout as the API. One attempt: these are optional extras.
    */
   async fetchText(url: string): Promise<FetchTextResult> {
+    if ((await this.gate.heldFor()) > 0) return { kind: 'failed', status: 0, message: HELD_MESSAGE };
     return this.gate.run(async () => {
       try {
         const { status, body } = await this.exchange(url, MAX_PAGE_BYTES, true);

@@ -2,7 +2,13 @@
 export interface RequestSpacingStore {
   getLastRequestAt(): Promise<number>;
   setLastRequestAt(time: number): Promise<void>;
+  /** Until when arXiv asked for no request (its Retry-After; epoch ms, 0 when it did not). */
+  getHeldUntil(): Promise<number>;
+  setHeldUntil(time: number): Promise<void>;
 }
+
+/** The longest wait arXiv's Retry-After is taken for: a clock set back must not silence Paper Radar for days. */
+export const MAX_HOLD_MS = 6 * 60 * 60_000;
 
 /**
  * Stored while a request is out: the exchange has not ended. A worker that dies mid-exchange
@@ -26,6 +32,17 @@ export class RequestGate {
     private readonly sleep: (ms: number) => Promise<void>,
     private readonly spacingMs: number,
   ) {}
+
+  /** arXiv answered with a Retry-After: no request, from any caller or worker, until then. */
+  async holdUntil(until: number): Promise<void> {
+    const now = this.now();
+    if (until > now) await this.store.setHeldUntil(Math.min(until, now + MAX_HOLD_MS));
+  }
+
+  /** How long arXiv's Retry-After still asks to wait, in ms (0 when it asked nothing). */
+  async heldFor(): Promise<number> {
+    return Math.min(MAX_HOLD_MS, Math.max(0, (await this.store.getHeldUntil()) - this.now()));
+  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
     const turn = this.queue.then(async () => {

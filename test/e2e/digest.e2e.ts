@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, badgeText, launch, readStore, readStoredPapers, sendMessage, subscribe, type Harness } from './harness';
+import { ARTIFACTS_DIR, badgeText, launch, letRetryAfterPass, readStore, readStoredPapers, sendMessage, subscribe, type Harness } from './harness';
 import { pressedOf, pressSaveControl } from './save-controls';
 
 interface StoredPaper {
@@ -116,6 +116,12 @@ describe('new tab digest', () => {
     await expect.poll(() => problem.isVisible()).toBe(true);
     expect(await problem.innerText()).toMatch(/HTTP 503/);
     expect(await narrow.getByTestId('sync-status').isVisible()).toBe(false);
+    // Retry before the 120 s arXiv asked for: nothing is sent, and the line says why and when.
+    const asked = h.fake.apiRequests().length;
+    await problem.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => problem.innerText()).toMatch(/^arXiv asked Paper Radar to wait a while before asking again\. Trying again at /);
+    expect(h.fake.apiRequests().length).toBe(asked);
+    await letRetryAfterPass(h);
     await problem.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(0);
     await narrow.close();

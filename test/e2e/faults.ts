@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Misbehaviour } from './fake-arxiv';
-import { badgeText, minimumGap, readStore, sendMessage, syncState, readStoredPapers, type Harness } from './harness';
+import { badgeText, letRetryAfterPass, minimumGap, readStore, sendMessage, syncState, readStoredPapers, type Harness } from './harness';
 
 export type FaultCase = [kind: Misbehaviour, times: number, expected: 'error' | 'ok', message: RegExp];
 
@@ -22,6 +22,14 @@ export async function checkFault(h: Harness, page: Page, papers: number, [kind, 
   }
   expect((await readStoredPapers(page)).length).toBe(papers);
   h.fake.clearMisbehaviour();
+  if (kind.endsWith('retry-after')) {
+    // Asked again before the time arXiv gave: nothing is sent, and the reader is told why.
+    const asked = h.fake.apiRequests().length;
+    await sendMessage(page, 'syncNow', {});
+    expect(await syncState(page)).toMatchObject({ state: 'error', message: 'arXiv asked Paper Radar to wait a while before asking again.' });
+    expect(h.fake.apiRequests().length).toBe(asked);
+    await letRetryAfterPass(h);
+  }
   await sendMessage(page, 'syncNow', {});
   expect(await syncState(page)).toMatchObject({ state: 'ok' });
   expect((await readStoredPapers(page)).length).toBe(papers);

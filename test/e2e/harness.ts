@@ -165,6 +165,7 @@ export async function subscribe(options: Page, keyword: string, expectedPapers: 
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
 };
 
 export async function badgeText(h: Harness): Promise<string> {
@@ -173,4 +174,13 @@ export async function badgeText(h: Harness): Promise<string> {
 
 export async function notificationIds(h: Harness): Promise<string[]> {
   return Object.keys(await (await h.worker()).evaluate(() => chrome.notifications.getAll()));
+}
+
+/**
+ * The wait arXiv asked for with a Retry-After (120 s from the fake) is over: the extension
+ * stores until when it holds its requests (lib/background/spacing-store.ts), and a test that
+ * goes on at once to the recovery moves that time to now instead of waiting it out.
+ */
+export async function letRetryAfterPass(h: Harness): Promise<void> {
+  await (await h.worker()).evaluate(() => chrome.storage.local.set({ 'arxiv.heldUntil': 0 }));
 }

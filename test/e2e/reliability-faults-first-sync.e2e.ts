@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, addWorld, countStore, gapSince, matrixLine, until } from './reliability-fault-cases';
-import { badgeText, launch, readStore, readStoredPapers, sendMessage, subscribe, syncState, type Harness } from './harness';
+import { badgeText, launch, letRetryAfterPass, readStore, readStoredPapers, sendMessage, subscribe, syncState, type Harness } from './harness';
 
 // Column "first sync of a subscription": arXiv misbehaves while a subscription just added in
 // the options page is fetched for the first time. (The hang family: reliability-fault-hangs.)
@@ -53,6 +53,7 @@ describe('when arXiv misbehaves during the first sync of a new subscription', ()
     expect(await readStore(options, 'library')).toEqual(savedBefore);
 
     h.fake.clearMisbehaviour();
+    await letRetryAfterPass(h);
     await sendMessage(options, 'syncNow', { subscriptionIds: [subscription.id] });
     expect(await syncState(options)).toMatchObject({ state: 'ok' });
     const papers = await readStoredPapers<Row>(options);

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, gapSince, matrixLine, savablePapers, stopWorker, until, watchWorker } from './reliability-fault-cases';
-import { launch, readStore, sendMessage, subscribe, readStoredPapers, type Harness } from './harness';
+import { launch, letRetryAfterPass, readStore, sendMessage, subscribe, readStoredPapers, type Harness } from './harness';
 import { pressedOf, pressSaveControl, titleOf } from './save-controls';
 
 // Column "metadata fetch for a paper saved from a page": arXiv misbehaves while the background
@@ -72,6 +72,7 @@ describe('when arXiv misbehaves while a paper saved from its page is looked up',
 
     // The worker idles out and wakes again (here: a message from a page): pending saves complete.
     h.fake.clearMisbehaviour();
+    await letRetryAfterPass(h);
     await stopWorker(worker.cdp, worker.versions);
     await sendMessage(options, 'getSavedIds', { ids: [] });
     await until(async () => (await readStore<Item>(options, 'library')).find((item) => item.id === id)?.pending === undefined, 'the save completed');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_ROWS, countStore, gapSince, matrixLine } from './reliability-fault-cases';
-import { badgeText, launch, readStore, subscribe, syncState, readStoredPapers, type Harness } from './harness';
+import { badgeText, launch, letRetryAfterPass, readStore, subscribe, syncState, readStoredPapers, type Harness } from './harness';
 
 // Column "options Preview": arXiv misbehaves while the user previews a query being typed in
 // the options page. (The hang family: reliability-fault-hangs.)
@@ -43,6 +43,7 @@ describe('when arXiv misbehaves during a preview in the options page', () => {
     expect(await badgeText(h)).not.toBe('!');
 
     h.fake.clearMisbehaviour();
+    await letRetryAfterPass(h);
     await preview.click();
     await expect.poll(() => form.locator('.preview-results li[data-arxiv-id]').count(), { timeout: 30_000 }).toBe(5);
     expect(await (await readStoredPapers(options)).length).toBe(papers.length);

@@ -49,10 +49,15 @@ export function response(status: number, headers: Record<string, string>, text: 
 
 export function memorySpacingStore(initial = 0) {
   let last = initial;
+  let held = 0;
   return {
     getLastRequestAt: async () => last,
     setLastRequestAt: async (time: number) => {
       last = time;
+    },
+    getHeldUntil: async () => held,
+    setHeldUntil: async (time: number) => {
+      held = time;
     },
   };
 }

@@ -87,6 +87,34 @@ describe('ArxivClient', () => {
     if (result.kind === 'unavailable') expect(result.retryAt).toBeGreaterThanOrEqual(clock.now() + 3_600_000);
   });
 
+  it('sends nothing, from any caller, before the time arXiv asked to wait has passed: "Sync now" is answered with when', async () => {
+    const spacing = memorySpacingStore();
+    const { run, calls, clock, client } = setup([{ status: 429, body: rateExceeded, headers: { 'Retry-After': '120' } }, ok], { spacing, maxAttempts: 1 });
+    const asked = clock.now();
+    expect(await run()).toMatchObject({ kind: 'unavailable', reason: 'rate-limited' });
+    clock.advance(10_000);
+    // The reader presses Retry 10 s later; a figure lookup comes too; a restarted worker asks after them.
+    const again = await run();
+    expect(again).toMatchObject({ kind: 'unavailable', reason: 'rate-limited', message: 'arXiv asked Paper Radar to wait a while before asking again.' });
+    if (again.kind === 'unavailable') expect(again.retryAt).toBe(calls[0]!.at + 120_000);
+    expect(await clock.run(client.fetchText('https://arxiv.org/html/1706.03762'))).toMatchObject({ kind: 'failed', status: 0 });
+    const restarted = new ArxivClient({ fetch: scriptedFetch(clock, [ok]).fetch, now: clock.now, sleep: clock.sleep, spacing });
+    expect(await clock.run(restarted.fetchFeed(URL))).toMatchObject({ kind: 'unavailable', reason: 'rate-limited' });
+    expect(calls).toHaveLength(1);
+    // Under a minute left: the call waits it out, then asks.
+    clock.advance(calls[0]!.at + 120_000 - 30_000 - clock.now());
+    expect((await run()).kind).toBe('ok');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - asked).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it('takes no wait arXiv asks for as longer than six hours (a clock set back must not silence it for days)', async () => {
+    const spacing = memorySpacingStore();
+    const { run, clock } = setup([{ status: 503, body: '', headers: { 'Retry-After': String(30 * 24 * 3600) } }], { spacing, maxAttempts: 1 });
+    await run();
+    expect(await spacing.getHeldUntil()).toBe(clock.now() + 6 * 3_600_000);
+  });
+
   it('retries 500 and reports an honest status when it keeps failing', async () => {
     const { run, calls } = setup([{ status: 500, body: 'Internal Server Error' }]);
     const result = await run();
