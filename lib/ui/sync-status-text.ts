@@ -34,6 +34,11 @@ function syncingText(state: SyncState): string {
   return `Checking arXiv… ${Math.min(progress.done, progress.total)} of ${progress.total} subscriptions done`;
 }
 
+/** While checks fail, how old the papers on screen are: " Last updated 2 days ago." (nothing before a first update). */
+function lastUpdated(state: SyncState, now: number): string {
+  return state.lastSuccessAt === undefined ? '' : ` Last updated ${timeAgo(state.lastSuccessAt, now)}.`;
+}
+
 /** The sync status in plain words, e.g. "Updated 2 h ago · next check after tonight's arXiv announcement". */
 export function syncStatusText(state: SyncState, now: number, options: CalendarOptions = {}): SyncStatusText {
   switch (state.state) {
@@ -42,13 +47,13 @@ export function syncStatusText(state: SyncState, now: number, options: CalendarO
     case 'offline':
       return {
         state: state.state,
-        text: "You’re offline. Paper Radar will check arXiv when you’re back online.",
+        text: `You’re offline. Paper Radar will check arXiv when you’re back online.${lastUpdated(state, now)}`,
         problem: true,
       };
     case 'error': {
       const what = state.message?.trim() || 'The last check of arXiv failed.';
       const when = state.retryAt !== undefined && state.retryAt > now ? ` Trying again at ${clockTime(state.retryAt, options)}.` : '';
-      return { state: state.state, text: `${what}${when}`, problem: true };
+      return { state: state.state, text: `${what}${when}${lastUpdated(state, now)}`, problem: true };
     }
     default: {
       if (state.lastSuccessAt === undefined) return { state: state.state, text: 'Not checked yet', problem: false };

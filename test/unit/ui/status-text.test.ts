@@ -34,6 +34,14 @@ describe('syncStatusText', () => {
     expect(american.text).toBe('Busy. Trying again at 3:30 PM.');
   });
 
+  it('says, while checks fail, how old the papers on screen are', () => {
+    const failed = syncStatusText({ state: 'error', message: 'arXiv is busy (HTTP 503).', retryAt: now + HOUR / 2, lastSuccessAt: now - 2 * 24 * HOUR }, now, newYork);
+    expect(failed.text).toBe('arXiv is busy (HTTP 503). Trying again at 15:30. Last updated 2 days ago.');
+    expect(syncStatusText({ state: 'offline', lastSuccessAt: now - 3 * HOUR }, now).text).toBe(
+      'You’re offline. Paper Radar will check arXiv when you’re back online. Last updated 3 h ago.',
+    );
+  });
+
   it('explains offline and first runs in plain words', () => {
     expect(syncStatusText({ state: 'offline' }, now).text).toMatch(/offline/);
     expect(syncStatusText({ state: 'idle' }, now).text).toBe('Not checked yet');
