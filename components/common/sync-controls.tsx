@@ -1,4 +1,4 @@
-import type { SyncState } from '../../lib/sync/state';
+import type { SyncState, SyncStateName } from '../../lib/sync/state';
 import { syncStatusText } from '../../lib/ui/sync-status-text';
 import { useServices } from './services';
 import { useToast } from './toast';
@@ -28,11 +28,14 @@ interface SyncStatusProps {
   brief?: boolean;
 }
 
+/** The bar's two words for what the line below it says whole. */
+const BRIEF: Partial<Record<SyncStateName, string>> = { offline: 'Offline', error: 'Check failed', syncing: 'Checking arXiv…' };
+
 /** "Updated 2 h ago · next check after tonight's arXiv announcement", or what went wrong, with Retry. */
 export function SyncStatus({ state, now, compact = false, testId = 'sync-status', brief = false }: SyncStatusProps) {
   const syncNow = useSyncNow();
   const status = syncStatusText(state, now);
-  const short = brief && status.problem;
+  const short = brief && (status.problem || status.trouble === true);
   return (
     <p
       class={`sync-status sync-status--${state.state}${compact ? ' sync-status--compact' : ''}`}
@@ -41,7 +44,7 @@ export function SyncStatus({ state, now, compact = false, testId = 'sync-status'
       title={status.text}
     >
       <span class="sync-status__dot" aria-hidden="true" />
-      <span class="sync-status__text">{short ? (state.state === 'offline' ? 'Offline' : 'Check failed') : status.text}</span>
+      <span class="sync-status__text">{short ? BRIEF[state.state] : status.text}</span>
       {status.problem && !short && (
         <button type="button" class="link-button sync-status__retry" onClick={() => syncNow()}>
           Retry

@@ -66,7 +66,9 @@ const changedCount = (count: number | undefined) =>
 /** Brand, Digest/Library, search, density, sync status and Sync now, options; sticky at the top. */
 export function Header({ view, onView, query, onQuery, searchRef, sync, now, density, changedSaves, children }: HeaderProps) {
   const services = useServices();
-  const problem = sync !== undefined && syncStatusText(sync, now).problem;
+  const status = sync === undefined ? undefined : syncStatusText(sync, now);
+  // A sync asking arXiv again after a failed attempt says why there too: a hung request is 30 s of a spinning icon.
+  const problem = status !== undefined && (status.problem || status.trouble === true);
   return (
     <header class="topbar">
       <div class="topbar__row">

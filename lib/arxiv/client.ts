@@ -135,8 +135,11 @@ export class ArxivClient {
     this.gate = new RequestGate(options.spacing, options.now, options.sleep, MIN_REQUEST_SPACING_MS);
   }
 
-  /** Fetches one API page. `start` is the page's offset, to recognise arXiv's empty-page hiccup. */
-  async fetchFeed(url: string, start = 0): Promise<FetchFeedResult> {
+  /**
+   * Fetches one API page. `start` is the page's offset, to recognise arXiv's empty-page hiccup;
+   * `onRetry` hears why an attempt failed when another follows (a hung request takes 30 s).
+   */
+  async fetchFeed(url: string, start = 0, onRetry?: (message: string) => Promise<void>): Promise<FetchFeedResult> {
     const { maxAttempts, maxInlineWaitMs, now } = this.options;
     const held = await this.gate.heldFor();
     // Asked again before arXiv's Retry-After ran out ("Sync now", a retry): nothing is sent.
@@ -151,6 +154,7 @@ export class ArxivClient {
       if (outcome.reason === 'offline') break;
       const wait = Math.max(outcome.retryAfterMs ?? 0, this.backoff(attempt));
       if (attempt === maxAttempts - 1 || wait > maxInlineWaitMs) break;
+      await onRetry?.(outcome.message);
       await this.options.sleep(wait);
     }
     const failure = last as Extract<Attempt, { done: false }>;

@@ -141,7 +141,7 @@ export class SyncEngine {
   private async storageFull(): Promise<SyncReport> {
     const retryAt = this.options.now() + STORAGE_FULL_RETRY_MS;
     const message = storageFullMessage;
-    await updateSyncState({ state: 'error', message, retryAt, progress: undefined }).catch((error: unknown) => {
+    await updateSyncState({ state: 'error', message, retryAt, progress: undefined, retrying: undefined }).catch((error: unknown) => {
       if (!isQuotaError(error)) throw error;
     });
     return { state: 'error', added: [], totalAdded: 0, failures: [], message, retryAt, resumed: false, partial: false };
@@ -160,7 +160,7 @@ export class SyncEngine {
         const outcome = await syncSubscription(subscription, run, client, run.storageFull?.kept ?? keep, now);
         if (outcome.kind === 'unavailable' || outcome.kind === 'storage-full') {
           const state = outcome.kind === 'unavailable' && outcome.reason === 'offline' ? 'offline' : 'error';
-          await updateSyncState({ state, message: outcome.message, retryAt: outcome.retryAt, progress: undefined });
+          await updateSyncState({ state, message: outcome.message, retryAt: outcome.retryAt, progress: undefined, retrying: undefined });
           return { state, added: [], totalAdded: 0, failures: [], message: outcome.message, retryAt: outcome.retryAt, resumed, partial: run.partial === true };
         }
         if (outcome.kind === 'query-error') run.failures[subscription.id] = outcome.message;
@@ -194,6 +194,7 @@ export class SyncEngine {
         ...(run.partial ? {} : { lastSuccessAt: this.options.now(), lastAdded: totalAdded }),
         retryAt: undefined,
         progress: undefined,
+        retrying: undefined,
       });
     });
     const failed = Object.entries(run.failures).flatMap(([id, reason]) => {

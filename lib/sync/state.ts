@@ -17,6 +17,8 @@ export interface SyncState {
   /** When the next scheduled check is. */
   nextCheckAt?: number;
   progress?: { done: number; total: number };
+  /** While syncing: why arXiv is being asked again (the last attempt's failure). */
+  retrying?: string;
 }
 
 export const SYNC_STATE_KEY = 'syncState';

@@ -9,6 +9,7 @@ import { isQuotaError } from '../db/storage-errors';
 import type { Subscription } from '../subscription';
 import { makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
 import { saveRun, type SyncRun } from './run';
+import { getSyncState, updateSyncState } from './state';
 
 export type SubscriptionOutcome =
   | { kind: 'ok'; added: number }
@@ -17,6 +18,11 @@ export type SubscriptionOutcome =
   | { kind: 'storage-full'; message: string; retryAt: number };
 
 const MAX_PAGE_SIZE = 100;
+
+/** The status's "asking again" goes once an answer came (the run's end clears it too). */
+async function clearRetrying(): Promise<void> {
+  if ((await getSyncState()).retrying !== undefined) await updateSyncState({ retrying: undefined });
+}
 
 function queryProblem(subscription: Subscription): string | null {
   const errors = lintQuery(subscription).filter((p) => p.severity === 'error');
@@ -95,7 +101,8 @@ export async function syncSubscription(
   let totalResults = (await getSyncStatus(subscription.id))?.totalResults ?? 0;
   while (!resume?.paged) {
     await updateSyncStatus(subscription.id, { lastAttemptAt: now() });
-    const result = await client.fetchFeed(buildQueryUrl({ searchQuery, start, maxResults: pageSize }), start);
+    const result = await client.fetchFeed(buildQueryUrl({ searchQuery, start, maxResults: pageSize }), start, (why) => updateSyncState({ retrying: why }).then(() => undefined));
+    if (result.kind !== 'unavailable') await clearRetrying();
     if (result.kind === 'arxiv-error') {
       await updateSyncStatus(subscription.id, { lastError: result.message, nextRetryAt: undefined });
       return { kind: 'query-error', message: result.message };

@@ -10,6 +10,8 @@ export interface SyncStatusText {
   text: string;
   /** A failure the user can retry now. */
   problem: boolean;
+  /** Still trying, after a failed attempt: worth a line of its own where the bar has no room. */
+  trouble?: boolean;
 }
 
 // A check this long after an announcement is one of the checks made for it.
@@ -30,8 +32,8 @@ export function nextCheckText(state: SyncState, now: number, options: CalendarOp
 
 function syncingText(state: SyncState): string {
   const progress = state.progress;
-  if (!progress || progress.total <= 1) return 'Checking arXiv…';
-  return `Checking arXiv… ${Math.min(progress.done, progress.total)} of ${progress.total} subscriptions done`;
+  const checking = !progress || progress.total <= 1 ? 'Checking arXiv…' : `Checking arXiv… ${Math.min(progress.done, progress.total)} of ${progress.total} subscriptions done`;
+  return state.retrying ? `${checking}${checking.endsWith('…') ? '' : '.'} ${state.retrying.trim()} Asking again.` : checking;
 }
 
 /** While checks fail, how old the papers on screen are: " Last updated 2 days ago." (nothing before a first update). */
@@ -43,7 +45,7 @@ function lastUpdated(state: SyncState, now: number): string {
 export function syncStatusText(state: SyncState, now: number, options: CalendarOptions = {}): SyncStatusText {
   switch (state.state) {
     case 'syncing':
-      return { state: state.state, text: syncingText(state), problem: false };
+      return { state: state.state, text: syncingText(state), problem: false, ...(state.retrying ? { trouble: true } : {}) };
     case 'offline':
       return {
         state: state.state,

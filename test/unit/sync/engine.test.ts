@@ -7,6 +7,7 @@ import { addSubscription } from '../../../lib/db/subscriptions';
 import { loadRun } from '../../../lib/sync/run';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { getSyncState } from '../../../lib/sync/state';
+import { syncStatusText } from '../../../lib/ui/sync-status-text';
 import { entryBlocks, entryId, pageFor } from '../../helpers/fake-arxiv-feed';
 import { gaps, memorySpacingStore, scriptedFetch, type Behaviour } from '../../helpers/fake-fetch';
 import { testingXml } from '../../helpers/fixtures';
@@ -242,6 +243,18 @@ describe('SyncEngine', () => {
     calls.length = 0;
     expect(await clock.run(engine.sync('retry'))).toMatchObject({ state: 'ok', totalAdded: 4, partial: true });
     expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing')]);
+  });
+
+  it('says, while it asks again, why the last attempt failed, and stops saying it once arXiv answers', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const { clock, engine } = setup({ testing }, { keep: 10, override: (_url, call) => (call === 0 ? { hang: true } : undefined) });
+    const run = engine.sync('manual');
+    await clock.runFor(31_000); // the first request's 30 s are up; the next one waits its turn
+    const asking = await getSyncState();
+    expect(asking).toMatchObject({ state: 'syncing', retrying: 'arXiv did not answer within 30 seconds.' });
+    expect(syncStatusText(asking, clock.now())).toMatchObject({ text: 'Checking arXiv… arXiv did not answer within 30 seconds. Asking again.', trouble: true });
+    expect(await clock.run(run)).toMatchObject({ state: 'ok', totalAdded: 10 });
+    expect((await getSyncState()).retrying).toBeUndefined();
   });
 
   it('reports offline without sending anything', async () => {

@@ -48,6 +48,9 @@ describe('syncStatusText', () => {
     expect(syncStatusText({ state: 'syncing', progress: { done: 2, total: 5 } }, now).text).toBe(
       'Checking arXiv… 2 of 5 subscriptions done',
     );
+    expect(syncStatusText({ state: 'syncing', progress: { done: 2, total: 5 }, retrying: 'arXiv’s API is having trouble (HTTP 503).' }, now).text).toBe(
+      'Checking arXiv… 2 of 5 subscriptions done. arXiv’s API is having trouble (HTTP 503). Asking again.',
+    );
   });
 });
 

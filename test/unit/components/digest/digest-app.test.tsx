@@ -687,6 +687,19 @@ describe('the new tab', () => {
     await waitFor(() => expect(hint.textContent).toBe('The feed is ordered for you once arXiv sends the details of 1 of the 2 papers you saved, or once you save 1 more'));
   });
 
+  it('says on a line of its own why arXiv is being asked again, with no Retry while it is', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await ingest(testingPages[0]!, 'testing', NOW);
+    await updateSyncState({ state: 'syncing', lastSuccessAt: NOW - HOUR, retrying: 'arXiv did not answer within 30 seconds.' });
+    renderDigest();
+    const line = await screen.findByTestId('sync-problem');
+    expect(line.textContent).toBe('Checking arXiv… arXiv did not answer within 30 seconds. Asking again.');
+    expect(within(line).queryByRole('button')).toBeNull();
+    expect(screen.getByTestId('sync-status').textContent).toBe('Checking arXiv…');
+    await updateSyncState({ state: 'ok', lastSuccessAt: NOW, retrying: undefined });
+    await waitFor(() => expect(screen.queryByTestId('sync-problem')).toBeNull());
+  });
+
   it('says in plain words why the first papers have not come, with a way to retry', async () => {
     await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
     await updateSyncState({ state: 'error', message: 'arXiv did not answer in time.', retryAt: NOW + HOUR });
