@@ -1,5 +1,6 @@
 import type { SyncStatusRow } from '../../lib/db/schema';
 import type { Subscription } from '../../lib/subscription';
+import { clockTime } from '../../lib/ui/announcement-text';
 import { draftOf, KIND_NAMES, type Draft } from './draft';
 import { formatAgo, formatCount } from './format';
 import { SubscriptionForm } from './subscription-form';
@@ -22,6 +23,12 @@ interface SubscriptionRowProps {
   editing: boolean;
   now: number;
   actions: RowActions;
+}
+
+/** The last check's failure, and when it is tried again: "arXiv's API is having trouble (HTTP 503). Trying again at 14:05." */
+function problemLine(status: SyncStatusRow, now: number): string {
+  const again = status.nextRetryAt !== undefined && status.nextRetryAt > now ? ` Trying again at ${clockTime(status.nextRetryAt)}.` : '';
+  return `${status.lastError}${again}`;
 }
 
 function statusLine(status: SyncStatusRow | undefined, paperCount: number | undefined, now: number): string {
@@ -47,6 +54,7 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
     actions.move(s.id, event.key === 'ArrowUp' ? -1 : 1, control);
   };
   const name = s.label || s.value;
+  const line = statusLine(status, paperCount, now);
   return (
     <li
       class={s.enabled ? 'subscription-row' : 'subscription-row subscription-off'}
@@ -67,9 +75,9 @@ export function SubscriptionRow({ subscription: s, status, paperCount, first, la
               {!s.enabled && <span class="badge badge-off">Paused</span>}
             </div>
             {limits(s) && <div class="muted small">{limits(s)}</div>}
-            <div class={status?.lastError ? 'small sync-error' : 'muted small'}>
-              {status?.lastError ?? statusLine(status, paperCount, now)}
-            </div>
+            {/* A failure does not hide what the subscription still has (its papers, its last good check). */}
+            {status?.lastError && <div class="small sync-error">{problemLine(status, now)}</div>}
+            {line && <div class="muted small">{line}</div>}
           </div>
           <div class="subscription-controls">
             <label class="switch" title={s.enabled ? 'Checked on every sync' : 'Not checked until turned on'}>

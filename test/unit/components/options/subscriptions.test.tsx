@@ -324,6 +324,18 @@ describe('the list', () => {
     expect(await db.subscriptions.count()).toBe(0);
   });
 
+  it('shows, beside a subscription’s last failure and when it is tried again, the papers it still has and its last good check', async () => {
+    await seed('testing');
+    await ingest(testingPages[0]!, 's1', 0);
+    const now = Date.UTC(2026, 10, 23, 12);
+    await db.syncStatus.put({ subscriptionId: 's1', lastAttemptAt: now - 60_000, lastSuccessAt: now - 3 * 3_600_000, lastError: 'arXiv’s API is having trouble (HTTP 503).', nextRetryAt: now + 15 * 60_000 });
+    renderWithServices(<SubscriptionsSection />, { now: () => now });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const row = rows()[0]!;
+    await waitFor(() => expect(row.querySelector('.sync-error')?.textContent).toMatch(/^arXiv’s API is having trouble \(HTTP 503\)\. Trying again at \d{1,2}:\d{2}/));
+    await waitFor(() => expect(within(row).getByText('10 papers · checked 3 h ago')).toBeTruthy());
+  });
+
   it('reorders with the buttons and with Alt+arrow keys', async () => {
     await seed('alpha', 'beta', 'gamma');
     renderWithServices(<SubscriptionsSection />);
