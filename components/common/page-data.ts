@@ -3,7 +3,8 @@
  * demand (see load-data.ts): Dexie is half of the pages' JavaScript, and a page painted from
  * its first-screen cache does not need it for its first frame.
  */
-import { arrivedAfter, feedPage, getPapers, unreadPage, type UnreadCounts } from '../../lib/db/feed';
+import { arrivedAfter, feedPage, unreadPage, type UnreadCounts } from '../../lib/db/feed';
+import { getPapers } from '../../lib/db/papers';
 import { pendingSaves, savedAmong, savedPaperIds } from '../../lib/db/library';
 import { forYouPage, getRanking, getRankingHead, type RankedPage, type Ranking, type RankingHead } from '../../lib/db/ranking';
 import type { StoredPaper } from '../../lib/db/schema';

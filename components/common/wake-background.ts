@@ -1,4 +1,4 @@
-import { onUserDataWrite } from '../../lib/db/watch';
+import { onUserDataWrite } from '../../lib/db/user-data-writes';
 import type { SendMessage } from './services';
 
 /**

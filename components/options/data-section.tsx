@@ -70,7 +70,7 @@ export function DataSection() {
       </div>
       {confirming === 'feed' && (
         <div class="confirm" role="group" aria-label="Clear the feed">
-          <p>Remove every paper that is not saved? Subscriptions stay, and the next sync brings recent papers back.</p>
+          <p>Remove every paper that is not saved? Subscriptions stay, and the next sync brings recent papers back (those you marked “Not interested” stay hidden).</p>
           <button type="button" class="button-danger" onClick={() => void clear()}>
             Clear feed
           </button>

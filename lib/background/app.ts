@@ -16,7 +16,7 @@ import { broadcastSavedChanged } from './broadcast';
 import { FigureFinder } from './figures';
 import { BrowserSync } from '../browser-sync/syncer';
 import { browserSyncEnabled, browserSyncStatus } from '../browser-sync/preferences';
-import { onUserDataWrite } from '../db/watch';
+import { onUserDataWrite } from '../db/user-data-writes';
 import { onPapersWritten } from '../db/written';
 import { MetadataFetcher } from './metadata-fetcher';
 import { Ranker } from './ranker';

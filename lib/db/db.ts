@@ -2,12 +2,12 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { FeatureChunk, LibraryItem, MetaRow, PaperExtras, PaperRow, StoredPaper, SyncStatusRow } from './schema';
 import type { Subscription } from '../subscription';
 import { DATABASE_NAME, toRow } from './layout';
-import { userDataWatch } from './watch';
+import { userDataWatch } from './user-data-writes';
 
 /** Papers read at once during the upgrade: 100,000 papers at once could be more than the worker's memory. */
 const UPGRADE_SLICE = 5000;
 
-/** Schema 3's store of grouped papers: its name has to be said to be read, and is said only here. */
+/** Schema 3's store of grouped papers: its name has to be said to be read (and, outside lib/db, only by the tests and the benchmark that build such a database). */
 const SCHEMA_3_GROUPS = 'shelves';
 
 /**
@@ -63,9 +63,11 @@ export class PaperRadarDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME) {
     super(name);
-    // Only versions that carry an upgrade are declared: Dexie reads an older database's schema
-    // from the database itself. Tables schema 4 does not name (schema 3's groups and catalog) are deleted
-    // once the upgrade has read them.
+    // Declared: the versions that carry an upgrade, and today's. Any change to SCHEMA, an index
+    // included, is a new version (`this.version(5).stores(SCHEMA)`): Dexie reads an older
+    // database's schema from the database itself, and would otherwise patch it quietly
+    // (test/fixtures/db/README.md). Tables schema 4 does not name (schema 3's groups and
+    // catalog) are deleted once the upgrade has read them.
     this.version(4).stores(SCHEMA).upgrade(upgradeToOneRowPerPaper);
     this.use(userDataWatch);
   }

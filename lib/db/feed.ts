@@ -110,7 +110,6 @@ export async function markAllRead(now: number, subscriptionId?: string): Promise
   });
 }
 
-export { getPapers };
 
 /** A paper of the feed: when it arrived, and its date (epoch ms) where that is recent. */
 export type Arrival = { id: string; addedAt: number; published?: number };

@@ -27,6 +27,13 @@ interface Detachment {
 }
 
 /**
+ * A paper no subscription holds that is kept all the same: saved (saved papers are only ever
+ * removed by the user), or marked "not interested" (what ranking learns from, and what keeps the
+ * paper hidden when a sync brings it again). keep-fewer.ts counts by the same rule from the indexes.
+ */
+const keptInNoSubscription = (paper: StoredPaper, saved: ReadonlySet<string>): boolean => saved.has(paper.id) || paper.notInterestedAt !== undefined;
+
+/**
  * Which of `subscriptionId`'s papers `which` lets go of (given them newest first), and what
  * becomes of each: deleted when no other subscription holds it, unless it is saved (saved
  * papers are only ever removed by the user) or marked "not interested" (what ranking learns
@@ -39,7 +46,7 @@ async function planDetachment(subscriptionId: string, which: (newestFirst: Store
   const plan: Detachment = { picked, kept: [], removed: [] };
   for (const paper of picked) {
     const next = { ...paper, subs: paper.subs.filter((s) => s !== subscriptionId) };
-    if (next.subs.length > 0 || saved.has(paper.id) || paper.notInterestedAt !== undefined) plan.kept.push(next);
+    if (next.subs.length > 0 || keptInNoSubscription(paper, saved)) plan.kept.push(next);
     else plan.removed.push(paper.id);
   }
   return plan;
@@ -107,14 +114,19 @@ export async function freeRoom(subscriptionId: string, keep: number): Promise<nu
 /** Removes a subscription's claim on every paper (the subscription was deleted). */
 export const forgetSubscription = (subscriptionId: string) => detach(subscriptionId, (papers) => papers);
 
-/** Empties the feed: every paper that is not saved goes; saved ones stay, in no subscription. */
+/**
+ * Empties the feed: every paper goes but those kept in no subscription (saved, or marked "not
+ * interested": cleared, such a paper would come back with the next sync as if never dismissed).
+ */
 export async function clearFeed(): Promise<number> {
   return db.transaction('rw', db.papers, db.library, async () => {
     const saved = new Set((await db.library.toCollection().primaryKeys()) as string[]);
-    const doomed = ((await db.papers.toCollection().primaryKeys()) as string[]).filter((id) => !saved.has(id));
+    const marked = (await db.papers.orderBy('notInterestedAt').primaryKeys()) as string[];
+    const stay = new Set([...saved, ...marked]);
+    const doomed = ((await db.papers.toCollection().primaryKeys()) as string[]).filter((id) => !stay.has(id));
     await deletePapers(doomed);
-    const kept = await db.papers.bulkGet([...saved]);
-    await putPapers(kept.flatMap((paper) => (paper && paper.subs.length > 0 ? [{ ...paper, subs: [] }] : [])));
+    const kept = await db.papers.bulkGet([...stay]);
+    await putPapers(kept.flatMap((paper) => (paper && paper.subs.length > 0 && keptInNoSubscription(paper, saved) ? [{ ...paper, subs: [] }] : [])));
     return doomed.length;
   });
 }

@@ -2,7 +2,7 @@ import { cmp, Dexie, RangeSet, type IntervalTree, type ObservabilitySet } from '
 import { DATABASE_NAME } from './layout';
 
 // Writes as every context of the extension hears of them (Dexie's storagemutated event). Apart
-// from watch.ts, whose middleware the database module installs: that one loads no Dexie of its
+// from user-data-writes.ts, whose middleware the database module installs: that one loads no Dexie of its
 // own, so the bundle's Dexie chunk keeps the database module's name.
 
 /** Whether one of `sorted` (in IndexedDB's order) lies in one of the ranges of a written part. */

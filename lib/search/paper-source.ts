@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
-import { allPaperIds, getPapers, newestArrival } from '../db/feed';
+import { allPaperIds, newestArrival } from '../db/feed';
+import { getPapers } from '../db/papers';
 import type { PaperSource } from './paper-search';
 
 /** Every stored paper, newest first. */

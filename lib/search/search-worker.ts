@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { getPapers } from '../db/feed';
+import { getPapers } from '../db/papers';
 import { savedAmong } from '../db/library';
 import type { StoredPaper } from '../db/schema';
 import { storedPapers, watchStoredPapers } from './paper-source';

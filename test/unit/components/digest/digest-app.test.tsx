@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '../../../he
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DIGEST_FIRST_SCREEN_KEY, DigestApp } from '../../../../components/digest/digest-app';
 import { db } from '../../../../lib/db/db';
-import { getPapers, hidePapers, markRead } from '../../../../lib/db/feed';
+import { hidePapers, markRead } from '../../../../lib/db/feed';
 import { ingest } from '../../../../lib/db/ingest';
 import { createLocalSearch } from '../../../../lib/search/local-search';
 import { storedPapers } from '../../../../lib/search/paper-source';
@@ -12,7 +12,7 @@ import { addSubscription } from '../../../../lib/db/subscriptions';
 import { updateSyncState } from '../../../../lib/sync/state';
 import { testingPages, testingPapers } from '../../../helpers/fixtures';
 import { NOW, testServices, WithServices } from '../test-services';
-import { getPaper } from '../../../../lib/db/papers';
+import { getPaper, getPapers } from '../../../../lib/db/papers';
 import { savePaper, setTags } from '../../../../lib/db/library';
 import { markTold, recordCheckAnswer, untoldChanges } from '../../../../lib/db/saved-check';
 import { clearRanking, markNotInterested, putRankResult, type RankModel, takeBackNotInterested } from '../../../../lib/db/ranking';
