@@ -7,6 +7,7 @@ import { savePaper, setNote, setTags } from '../../../lib/db/library';
 import { applyRetention, clearFeed } from '../../../lib/db/retention';
 import { attentionPaper, testingPages, testingPapers } from '../../helpers/fixtures';
 import { getPaper } from '../../../lib/db/papers';
+import { markNotInterested } from '../../../lib/db/ranking';
 import { allStoredPapers, countStoredPapers, storedIds } from '../../helpers/stored-papers';
 
 const T0 = Date.UTC(2026, 10, 23, 1, 30);
@@ -135,5 +136,17 @@ describe('retention', () => {
     expect(await storedIds()).toEqual([testingPapers[5]!.id]);
     expect(await feedPage({ limit: 10 })).toEqual([]);
     expect(await db.library.count()).toBe(1);
+  });
+
+  it('keeps, when clearing the feed, the papers marked "not interested": the next sync does not bring them back into it', async () => {
+    await ingest(testingPapers, 'testing', T0);
+    const dismissed = testingPapers[7]!;
+    await markNotInterested([dismissed.id], T0);
+    expect(await clearFeed()).toBe(39);
+    expect(await getPaper(dismissed.id)).toMatchObject({ subs: [], notInterestedAt: T0 });
+    await ingest(testingPapers, 'testing', T0 + 1000);
+    const feed = (await feedPage({ limit: 100 })).map((p) => p.id);
+    expect(feed).toHaveLength(39);
+    expect(feed).not.toContain(dismissed.id);
   });
 });
