@@ -147,7 +147,10 @@ export class ArxivClient {
     if (held > 0) await this.options.sleep(held);
     let last: Extract<Attempt, { done: false }> | undefined;
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const outcome = await this.gate.run(() => this.attempt(url, start));
+      const outcome = await this.gate.run(
+        () => this.attempt(url, start),
+        (heldMs): Attempt => ({ done: false, reason: 'rate-limited', message: HELD_MESSAGE, retryAfterMs: heldMs }),
+      );
       if (outcome.done) return outcome.result;
       last = outcome;
       if (outcome.retryAfterMs) await this.gate.holdUntil(now() + outcome.retryAfterMs);
@@ -171,7 +174,8 @@ export class ArxivClient {
    * spacing and timeout as the API. One attempt: these are optional extras.
    */
   async fetchText(url: string): Promise<FetchTextResult> {
-    if ((await this.gate.heldFor()) > 0) return { kind: 'failed', status: 0, message: HELD_MESSAGE };
+    const held: FetchTextResult = { kind: 'failed', status: 0, message: HELD_MESSAGE };
+    if ((await this.gate.heldFor()) > 0) return held;
     return this.gate.run(async () => {
       try {
         const { status, body } = await this.exchange(url, MAX_PAGE_BYTES, true);
@@ -182,7 +186,7 @@ export class ArxivClient {
           error instanceof TimeoutError ? 'arXiv did not answer in time.' : error instanceof RedirectError ? REDIRECT_MESSAGE : 'Could not reach arXiv.';
         return { kind: 'failed', status: 0, message };
       }
-    });
+    }, () => held);
   }
 
   private backoff(attempt: number): number {

@@ -39,13 +39,23 @@ export class RequestGate {
     if (until > now) await this.store.setHeldUntil(Math.min(until, now + MAX_HOLD_MS));
   }
 
-  /** How long arXiv's Retry-After still asks to wait, in ms (0 when it asked nothing). */
+  /**
+   * How long arXiv's Retry-After still asks to wait, in ms (0 when it asked nothing). More than
+   * was ever stored says the clock was set back since: that hold is over.
+   */
   async heldFor(): Promise<number> {
-    return Math.min(MAX_HOLD_MS, Math.max(0, (await this.store.getHeldUntil()) - this.now()));
+    const left = (await this.store.getHeldUntil()) - this.now();
+    return left > MAX_HOLD_MS ? 0 : Math.max(0, left);
   }
 
-  run<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in its turn, spaced from the request before. When its turn comes while arXiv
+   * asks to wait (an answer to a request queued before it said so), `whenHeld` answers instead.
+   */
+  run<T>(task: () => Promise<T>, whenHeld?: (heldMs: number) => T): Promise<T> {
     const turn = this.queue.then(async () => {
+      const held = whenHeld ? await this.heldFor() : 0;
+      if (held > 0) return whenHeld!(held);
       await this.waitForSpacing();
       try {
         return await task();

@@ -186,9 +186,11 @@ export class BackgroundApp {
     const [run, state, caught, settings] = await Promise.all([loadRun(), getSyncState(), getMeta<number>(CAUGHT_KEY), getSettings()]);
     const recentlyTried = triedRecently(this.now(), state.lastAttemptAt, settings.minSyncIntervalMinutes * 60_000);
     const waitingForRetry = state.retryAt !== undefined && state.retryAt > this.now();
+    const missed = !recentlyTried && syncMissed(this.now(), state.lastSuccessAt, caughtLatest(this.now(), caught));
     if (run && !waitingForRetry) {
-      this.track(this.sync('resume'));
-    } else if (!recentlyTried && !waitingForRetry && syncMissed(this.now(), state.lastSuccessAt, caughtLatest(this.now(), caught))) {
+      // A missed check joins the interrupted run, which may have been one for a new subscription only.
+      this.track(this.sync(missed ? 'startup' : 'resume'));
+    } else if (missed && !waitingForRetry) {
       this.track(this.sync('startup'));
     } else if (!waitingForRetry) {
       // The feed is up to date: a check of saved papers a killed worker left unfinished carries on.

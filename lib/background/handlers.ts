@@ -33,7 +33,7 @@ function summaryFor(report: SyncReport, ids: readonly string[]): SyncSummary {
 export function createHandlers(app: BackgroundApp): Handlers {
   return {
     async syncNow({ subscriptionIds }) {
-      if (app.engine.busy && !subscriptionIds) return { added: 0, state: 'busy' };
+      if (app.engine.checkingAll && !subscriptionIds) return { added: 0, state: 'busy' };
       const report = await app.sync(subscriptionIds ? 'subscription-added' : 'manual', subscriptionIds);
       return subscriptionIds ? summaryFor(report, subscriptionIds) : { added: report.totalAdded, state: report.state, message: report.message };
     },

@@ -65,9 +65,10 @@ export class PaperRadarDatabase extends Dexie {
     super(name);
     // Declared: the versions that carry an upgrade, and today's. Any change to SCHEMA, an index
     // included, is a new version (`this.version(5).stores(SCHEMA)`): Dexie reads an older
-    // database's schema from the database itself, and would otherwise patch it quietly
-    // (test/fixtures/db/README.md). Tables schema 4 does not name (schema 3's groups and
-    // catalog) are deleted once the upgrade has read them.
+    // database's schema from the database itself, and would otherwise patch an added or
+    // changed index quietly, or leave a removed one (test/fixtures/db/README.md). Tables
+    // schema 4 does not name (schema 3's groups and catalog) are deleted once the upgrade has
+    // read them.
     this.version(4).stores(SCHEMA).upgrade(upgradeToOneRowPerPaper);
     this.use(userDataWatch);
   }

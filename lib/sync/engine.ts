@@ -5,7 +5,7 @@ import { enabledSubscriptions, listSubscriptions } from '../db/subscriptions';
 import type { Subscription } from '../subscription';
 import { keptFewerMessage, makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
 import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
-import { updateSyncState, type SyncState } from './state';
+import { getSyncState, updateSyncState, type SyncState } from './state';
 import { syncSubscription } from './subscription-sync';
 
 export interface SyncReport {
@@ -47,15 +47,31 @@ export const failureText = (label: string, message: string): string => `“${lab
  */
 const JOINS_A_RUN: ReadonlySet<SyncTrigger> = new Set(['manual', 'schedule', 'startup', 'subscription-added']);
 
-/** Adds to the end of `run` the subscriptions of `wanted` it has not asked about; once it covers every enabled one it is a check of the feed. */
-async function join(run: SyncRun, wanted: readonly string[], enabled: readonly string[]): Promise<void> {
+/**
+ * Adds to the end of `run` the subscriptions of `wanted` it has not asked about, and asks again
+ * about those of `anew` (added or edited just now: a query changed since the run asked). Once
+ * the run covers every enabled subscription it is a check of the feed.
+ */
+async function join(run: SyncRun, wanted: readonly string[], enabled: readonly string[], anew: readonly string[]): Promise<void> {
   const covered = new Set([...run.pending, ...Object.keys(run.added), ...Object.keys(run.failures)]);
+  const again = anew.filter((id) => enabled.includes(id) && covered.has(id));
+  for (const id of again) {
+    if (run.current?.subscriptionId === id) run.current = undefined;
+    if (run.pending.includes(id)) continue;
+    delete run.added[id];
+    delete run.failures[id];
+    run.pending.push(id);
+    run.total += 1;
+  }
   const joining = wanted.filter((id) => !covered.has(id));
   const whole = run.partial && enabled.every((id) => covered.has(id) || joining.includes(id));
-  if (joining.length === 0 && !whole) return;
+  if (joining.length === 0 && again.length === 0 && !whole) return;
   run.pending.push(...joining);
   run.total += joining.length;
-  if (whole) delete run.partial;
+  if (whole) {
+    delete run.partial;
+    delete run.before;
+  }
   await saveRun(run);
 }
 
@@ -65,6 +81,8 @@ async function join(run: SyncRun, wanted: readonly string[], enabled: readonly s
  */
 export class SyncEngine {
   private running: Promise<SyncReport> | null = null;
+  /** The running run asks about some subscriptions only (until it knows, those it was asked for). */
+  private runningPartial = false;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -77,15 +95,23 @@ export class SyncEngine {
     while (this.running) await this.running.catch(() => undefined);
   }
 
+  /** Whether a sync of every subscription is running (one asked now would only join it). */
+  get checkingAll(): boolean {
+    return this.running !== null && !this.runningPartial;
+  }
+
   /** Starts a sync, or joins the one in progress. */
   sync(trigger: SyncTrigger, only?: string[]): Promise<SyncReport> {
     if (this.running) {
-      if (!only) return this.running;
-      // A subscription added during a sync gets its own run right after.
-      return this.running.then(() => this.sync(trigger, only));
+      if (!only && !this.runningPartial) return this.running;
+      // A subscription added during a sync, or the whole feed asked for during a run for some
+      // subscriptions only, gets its own run right after.
+      return this.running.catch(() => undefined).then(() => this.sync(trigger, only));
     }
+    this.runningPartial = only !== undefined;
     this.running = this.run(trigger, only).finally(() => {
       this.running = null;
+      this.runningPartial = false;
     });
     return this.running;
   }
@@ -96,9 +122,11 @@ export class SyncEngine {
     const wanted = only ? enabled.filter((id) => only.includes(id)) : enabled;
     if (existing) {
       if (roomMade && !existing.storageFull) existing.storageFull = roomMade;
-      if (JOINS_A_RUN.has(trigger)) await join(existing, wanted, enabled);
+      if (JOINS_A_RUN.has(trigger)) await join(existing, wanted, enabled, only ?? []);
       return { run: existing, resumed: true };
     }
+    const partial = wanted.length < enabled.length;
+    const before = partial ? await getSyncState() : undefined;
     const run: SyncRun = {
       startedAt: this.options.now(),
       trigger,
@@ -106,7 +134,7 @@ export class SyncEngine {
       total: wanted.length,
       added: {},
       failures: {},
-      ...(wanted.length < enabled.length ? { partial: true as const } : {}),
+      ...(before ? { partial: true as const, before: { state: before.state, ...(before.message ? { message: before.message } : {}) } } : {}),
       ...(roomMade ? { storageFull: roomMade } : {}),
     };
     await saveRun(run);
@@ -152,7 +180,8 @@ export class SyncEngine {
     const { run, resumed } = await this.startRun(trigger, only, roomMade);
     const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
     // A run for some subscriptions only is no check of the feed: the schedule's checks go on as planned.
-    await updateSyncState({ state: 'syncing', ...(run.partial ? {} : { lastAttemptAt: now() }), progress: { done: run.total - run.pending.length, total: run.total } });
+    this.runningPartial = run.partial === true;
+    await updateSyncState({ state: 'syncing', ...(run.partial ? {} : { lastAttemptAt: now() }), progress: { done: run.total - run.pending.length, total: run.total }, retrying: undefined });
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
       if (subscription?.enabled) {
@@ -182,13 +211,16 @@ export class SyncEngine {
       });
     const totalAdded = added.reduce((sum, a) => sum + a.count, 0);
     const failures = describeFailures(run, subscriptions);
-    const state: SyncState['state'] = failures ? 'error' : 'ok';
     const notice = run.storageFull && keptFewerMessage(run.storageFull.kept, run.storageFull.wanted);
-    const message = [failures, notice].filter(Boolean).join(' ') || undefined;
+    // A partial run adds its own news to what the last check of the feed said, which still holds for the rest.
+    const was = run.partial ? run.before : undefined;
+    const state: SyncReport['state'] = failures ? 'error' : 'ok';
+    const stored: SyncState['state'] = failures || !was || was.state === 'syncing' ? state : was.state;
+    const message = [was?.message, failures, notice].filter(Boolean).join(' ') || undefined;
     await atomically(async () => {
       await clearRun();
       await updateSyncState({
-        state,
+        state: stored,
         message,
         // "Updated …" says when the whole feed was last checked.
         ...(run.partial ? {} : { lastSuccessAt: this.options.now(), lastAdded: totalAdded }),

@@ -108,11 +108,25 @@ describe('ArxivClient', () => {
     expect(calls[1]!.at - asked).toBeGreaterThanOrEqual(120_000);
   });
 
-  it('takes no wait arXiv asks for as longer than six hours (a clock set back must not silence it for days)', async () => {
+  it('takes no wait arXiv asks for as longer than six hours, and none at all once the clock was set back past it', async () => {
     const spacing = memorySpacingStore();
-    const { run, clock } = setup([{ status: 503, body: '', headers: { 'Retry-After': String(30 * 24 * 3600) } }], { spacing, maxAttempts: 1 });
+    const { run, clock, calls } = setup([{ status: 503, body: '', headers: { 'Retry-After': String(30 * 24 * 3600) } }, ok], { spacing, maxAttempts: 1 });
     await run();
     expect(await spacing.getHeldUntil()).toBe(clock.now() + 6 * 3_600_000);
+    clock.advance(-2 * 24 * 3_600_000); // the clock set back two days
+    expect((await run()).kind).toBe('ok');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('sends nothing that was waiting its turn behind the request arXiv answered with a time to wait', async () => {
+    const { clock, client, calls } = setup([{ status: 429, body: rateExceeded, headers: { 'Retry-After': '600' } }, ok], { maxAttempts: 1 });
+    const [feed, figure, lookup] = await clock.run(
+      Promise.all([client.fetchFeed(URL), client.fetchText('https://arxiv.org/html/1706.03762'), client.fetchFeed(`${URL}&id_list=1706.03762`)]),
+    );
+    expect(calls).toHaveLength(1);
+    expect(feed).toMatchObject({ kind: 'unavailable', reason: 'rate-limited' });
+    expect(figure).toMatchObject({ kind: 'failed', message: 'arXiv asked Paper Radar to wait a while before asking again.' });
+    expect(lookup).toMatchObject({ kind: 'unavailable', reason: 'rate-limited', message: 'arXiv asked Paper Radar to wait a while before asking again.' });
   });
 
   it('retries 500 and reports an honest status when it keeps failing', async () => {

@@ -173,7 +173,7 @@ describe('BackgroundApp', () => {
   });
 
   it('still checks every subscription that evening after a new one brought papers, and tells of the new one only its own', async () => {
-    // Both followed before Monday's announcement; "fuzzing" checked, "testing" arXiv rejects.
+    // Followed before Monday's announcement, not checked since: a query arXiv rejects.
     await addSubscription(keyword('broken'), 0);
     const { app, clock, calls, handlers } = setup((url) => (url.includes('broken') ? { status: 400, body: errorFeedXml } : { body: pageFor(url, testing) }));
     const added = await addSubscription(keyword('fuzzing'), MONDAY_EVENING);
@@ -187,6 +187,37 @@ describe('BackgroundApp', () => {
     clock.advance(alarm!.scheduledTime - clock.now());
     await clock.run(app.onAlarm(ALARMS.sync));
     expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('broken'), expect.stringContaining('fuzzing')]);
+  });
+
+  it('tells of a subscription added while a run waits for arXiv only its own papers, not the run’s rejected query', async () => {
+    await addSubscription(keyword('broken'), 0);
+    await addSubscription(keyword('fuzzing'), 1);
+    let down = true;
+    const { app, clock, handlers } = setup((url) =>
+      url.includes('broken') ? { status: 400, body: errorFeedXml } : down && url.includes('fuzzing') ? { status: 503, body: 'down' } : { body: pageFor(url, testing.slice(0, 5)) },
+    );
+    // The evening's check: "broken" rejected, then arXiv down at "fuzzing": the run waits for its retry.
+    expect(await clock.run(app.sync('schedule'))).toMatchObject({ state: 'error', retryAt: expect.any(Number) });
+    down = false;
+    const added = await addSubscription(keyword('proving'), MONDAY_EVENING);
+    const summary = await clock.run(handlers.syncNow({ subscriptionIds: [added.id] }, {}));
+    expect(summary).toEqual({ added: 0, state: 'ok' }); // its 5 papers were stored already, by "fuzzing"
+    expect((await getSyncState()).message).toContain('“broken”');
+  });
+
+  it('on a browser start after a missed check, checks every subscription, also when a new subscription’s run was left unfinished', async () => {
+    await addSubscription(keyword('testing'), 0);
+    let down = true;
+    const { app, clock, calls } = setup((url) => (down && url.includes('fuzzing') ? { status: 503, body: 'down' } : { body: pageFor(url, testing) }));
+    const fuzzing = await addSubscription(keyword('fuzzing'), MONDAY_EVENING);
+    await clock.run(app.sync('subscription-added', [fuzzing.id]));
+    down = false;
+    calls.length = 0;
+    clock.advance(60 * 60_000); // past the evening's check, the browser closed meanwhile
+    await clock.run(app.start());
+    await clock.run(app.idle());
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('testing')]);
+    expect((await getSyncState()).lastSuccessAt).toBe(clock.now());
   });
 
   it('syncs when the alarm fires after the clock was set back a day, though the last attempt lies in the future', async () => {

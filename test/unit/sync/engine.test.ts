@@ -230,6 +230,55 @@ describe('SyncEngine', () => {
     expect(await getSyncState()).toMatchObject({ state: 'ok', lastSuccessAt: before.lastSuccessAt, lastAttemptAt: before.lastAttemptAt, lastAdded: 6 });
   });
 
+  it('asks again, in a run left unfinished, about a subscription edited since the run asked about it', async () => {
+    const testingSub = await addSubscription(keyword('testing'), 0);
+    await addSubscription(keyword('fuzzing'), 1);
+    let down = true;
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10), proving: testing.slice(10, 13) }, {
+      keep: 10,
+      override: (url) => (down && url.includes('fuzzing') ? { status: 503, body: 'down' } : undefined),
+    });
+    await clock.run(engine.sync('schedule'));
+    // "testing" was asked in this run; the reader now changes its query.
+    await db.subscriptions.update(testingSub.id, { value: 'proving' });
+    down = false;
+    calls.length = 0;
+    const report = await clock.run(engine.sync('subscription-added', [testingSub.id]));
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([expect.stringContaining('fuzzing'), expect.stringContaining('proving')]);
+    expect(report.added.find((a) => a.subscription.id === testingSub.id)?.count).toBe(3);
+  });
+
+  it('leaves what the last check of the feed said to the rest of it when a run for one subscription ends', async () => {
+    await addSubscription(keyword('testing'), 0);
+    await addSubscription({ kind: 'raw' as const, value: 'ti:broken', categories: [], exclude: [] }, 1);
+    const { clock, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10) }, {
+      keep: 10,
+      override: (url) => (url.includes('broken') ? { status: 400, body: errorFeed } : undefined),
+    });
+    await clock.run(engine.sync('schedule'));
+    const checked = await getSyncState();
+    expect(checked).toMatchObject({ state: 'error', message: expect.stringContaining('ti:broken') });
+    const fuzzing = await addSubscription(keyword('fuzzing'), 2);
+    expect(await clock.run(engine.sync('subscription-added', [fuzzing.id]))).toMatchObject({ state: 'ok', totalAdded: 4, partial: true });
+    expect(await getSyncState()).toMatchObject({ state: 'error', message: checked.message, lastSuccessAt: checked.lastSuccessAt });
+  });
+
+  it('runs a check of the whole feed asked for during a run for one subscription after it, instead of answering with it', async () => {
+    await addSubscription(keyword('testing'), 0);
+    const fuzzing = await addSubscription(keyword('fuzzing'), 1);
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6), fuzzing: testing.slice(6, 10) }, { keep: 10 });
+    const one = engine.sync('subscription-added', [fuzzing.id]);
+    expect(engine.checkingAll).toBe(false);
+    const [first, all] = await clock.run(Promise.all([one, engine.sync('schedule')]));
+    expect(first).toMatchObject({ partial: true, totalAdded: 4 });
+    expect(all).toMatchObject({ partial: false, totalAdded: 6 });
+    expect(calls.map((c) => new URL(c.url).searchParams.get('search_query'))).toEqual([
+      expect.stringContaining('fuzzing'),
+      expect.stringContaining('testing'),
+      expect.stringContaining('fuzzing'),
+    ]);
+  });
+
   it('carries on with the run as it is on a retry: a run for one subscription asks about that one', async () => {
     await addSubscription(keyword('testing'), 0);
     const fuzzing = await addSubscription(keyword('fuzzing'), 1);
