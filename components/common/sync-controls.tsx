@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { SyncState, SyncStateName } from '../../lib/sync/state';
 import { syncStatusText } from '../../lib/ui/sync-status-text';
 import { useServices } from './services';
@@ -16,6 +17,25 @@ export function useSyncNow(): (subscriptionIds?: string[]) => void {
       (error: unknown) => toast({ text: error instanceof Error ? error.message : String(error) }),
     );
   };
+}
+
+/**
+ * "Paper Radar will check arXiv when you're back online": a background worker asleep when the
+ * browser came back online hears nothing of it. A page that sees the status still offline while
+ * the browser is online (opened then, or open when it happens) asks for the check.
+ */
+export function useCheckWhenOnline(state: SyncState | undefined): void {
+  const services = useServices();
+  const offline = state?.state === 'offline';
+  useEffect(() => {
+    if (!offline) return;
+    const check = () => {
+      if (navigator.onLine) void services.send('syncNow', {}).catch(() => undefined);
+    };
+    check();
+    window.addEventListener('online', check);
+    return () => window.removeEventListener('online', check);
+  }, [offline]);
 }
 
 interface SyncStatusProps {

@@ -11,6 +11,7 @@ import { useLiveFeed } from '../common/use-live-feed';
 import { useLiveQuery } from '../common/use-live-query';
 import { useNow } from '../common/use-now';
 import { useSeenAt } from '../common/use-seen-at';
+import { useCheckWhenOnline } from '../common/sync-controls';
 import type { FeedData } from '../common/page-data';
 import { FeedView } from './feed-view';
 import { useFeedOrder } from './use-feed-order';
@@ -59,6 +60,7 @@ export function DigestApp({ initial }: { initial: InitialScreen | null }) {
   // A link to a subscription deleted since (an old tab, a bookmark) shows everything instead.
   const filter = subscriptions && !subscriptions.some((s) => s.id === route.filter) ? undefined : route.filter;
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  useCheckWhenOnline(sync);
   // Neither the feed nor the search is for the Library, which shows and searches its own saves:
   // opened there, the page leaves the database to the Library's reads and its frames to the
   // Library's cards until the reader goes to the digest.

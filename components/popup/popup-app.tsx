@@ -4,7 +4,7 @@ import type { InitialScreen } from '../common/initial-screen';
 import type { FeedData, HeaderData } from '../common/page-data';
 import { readFeedOrder } from '../../lib/ui/feed-order';
 import { useServices } from '../common/services';
-import { SyncButton, SyncStatus } from '../common/sync-controls';
+import { SyncButton, SyncStatus, useCheckWhenOnline } from '../common/sync-controls';
 import { useHeaderData, useSubscriptions } from '../common/use-header-data';
 import { useLiveFeed } from '../common/use-live-feed';
 import { useLiveQuery } from '../common/use-live-query';
@@ -79,6 +79,7 @@ export function PopupApp({ initial }: { initial: InitialScreen | null }) {
   const now = useNow(services.now);
   const [limit, setLimit] = useState(FIRST_SCREEN_CARDS);
   const sync = useLiveQuery((data) => data.getSyncState(), [], initial?.sync).value;
+  useCheckWhenOnline(sync);
   // The order the new tab was last shown in: For you, the best unread first, or the newest.
   const [order] = useState(() => readFeedOrder(services.storage));
   const unreadQuery = useLiveFeed(

@@ -21,6 +21,7 @@ beforeEach(async () => {
 });
 afterEach(cleanup);
 
+const HOUR = 3_600_000;
 const cardIds = () => screen.queryAllByTestId('paper-card').map((card) => card.dataset.arxivId);
 
 function renderPopup(services = testServices({ savePaper: async () => ({ pending: false }) })) {
@@ -135,6 +136,26 @@ describe('the popup', () => {
     expect(screen.getByTestId('sync-status').textContent).toContain('HTTP 503');
     await updateSyncState({ state: 'ok', lastSuccessAt: NOW, message: undefined, retryAt: undefined });
     expect(await screen.findByText('No unread papers. You’re all caught up.')).toBeTruthy();
+  });
+
+  it('asks for the check it promised once the browser is back online, the background having slept through it', async () => {
+    await addSubscription({ kind: 'keyword', value: 'testing', categories: [], exclude: [] }, NOW, () => 'testing');
+    await updateSyncState({ state: 'offline', lastSuccessAt: NOW - HOUR });
+    const online = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+    let isOnline = false;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => isOnline });
+    try {
+      const services = renderPopup();
+      expect(await screen.findByText(/You’re offline/)).toBeTruthy();
+      const asked = () => services.sent.filter((m) => m.type === 'syncNow').length;
+      expect(asked()).toBe(0);
+      isOnline = true;
+      window.dispatchEvent(new Event('online'));
+      await waitFor(() => expect(asked()).toBe(1));
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+      if (online) Object.defineProperty(Navigator.prototype, 'onLine', online);
+    }
   });
 
   it('sends a first-time user to the digest to add a subscription', async () => {
