@@ -179,8 +179,8 @@ export class SyncEngine {
     const { now, client } = this.options;
     const { run, resumed } = await this.startRun(trigger, only, roomMade);
     const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
-    // A run for some subscriptions only is no check of the feed: the schedule's checks go on as planned.
     this.runningPartial = run.partial === true;
+    // A run for some subscriptions only is no check of the feed: the schedule's checks go on as planned.
     await updateSyncState({ state: 'syncing', ...(run.partial ? {} : { lastAttemptAt: now() }), progress: { done: run.total - run.pending.length, total: run.total }, retrying: undefined });
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
