@@ -2,10 +2,11 @@ import type { ArxivClient } from '../arxiv/client';
 import { atomically } from '../db/atomically';
 import { isQuotaError } from '../db/storage-errors';
 import { enabledSubscriptions, listSubscriptions } from '../db/subscriptions';
+import { listSyncStatuses } from '../db/sync-status';
 import type { Subscription } from '../subscription';
 import { keptFewerMessage, makeRoom, STORAGE_FULL_RETRY_MS, storageFullMessage } from './make-room';
 import { clearRun, loadRun, saveRun, type SyncRun, type SyncTrigger } from './run';
-import { getSyncState, updateSyncState, type SyncState } from './state';
+import { updateSyncState, type SyncState } from './state';
 import { syncSubscription } from './subscription-sync';
 
 export interface SyncReport {
@@ -68,11 +69,18 @@ async function join(run: SyncRun, wanted: readonly string[], enabled: readonly s
   if (joining.length === 0 && again.length === 0 && !whole) return;
   run.pending.push(...joining);
   run.total += joining.length;
-  if (whole) {
-    delete run.partial;
-    delete run.before;
-  }
+  if (whole) delete run.partial;
   await saveRun(run);
+}
+
+/** The queries arXiv rejected at their last check, of the enabled subscriptions `run` did not ask about. */
+async function othersRejected(run: SyncRun, subscriptions: Map<string, Subscription>): Promise<string | undefined> {
+  const asked = new Set([...Object.keys(run.added), ...Object.keys(run.failures)]);
+  const rejected = (await listSyncStatuses()).filter(
+    // A failure with a time to try again was arXiv unavailable, which a later run would have joined.
+    (status) => !asked.has(status.subscriptionId) && status.lastError !== undefined && status.nextRetryAt === undefined && subscriptions.get(status.subscriptionId)?.enabled,
+  );
+  return rejected.map((status) => failureText(subscriptions.get(status.subscriptionId)!.label, status.lastError!)).join(' ') || undefined;
 }
 
 /**
@@ -125,8 +133,6 @@ export class SyncEngine {
       if (JOINS_A_RUN.has(trigger)) await join(existing, wanted, enabled, only ?? []);
       return { run: existing, resumed: true };
     }
-    const partial = wanted.length < enabled.length;
-    const before = partial ? await getSyncState() : undefined;
     const run: SyncRun = {
       startedAt: this.options.now(),
       trigger,
@@ -134,7 +140,7 @@ export class SyncEngine {
       total: wanted.length,
       added: {},
       failures: {},
-      ...(before ? { partial: true as const, before: { state: before.state, ...(before.message ? { message: before.message } : {}) } } : {}),
+      ...(wanted.length < enabled.length ? { partial: true as const } : {}),
       ...(roomMade ? { storageFull: roomMade } : {}),
     };
     await saveRun(run);
@@ -212,11 +218,11 @@ export class SyncEngine {
     const totalAdded = added.reduce((sum, a) => sum + a.count, 0);
     const failures = describeFailures(run, subscriptions);
     const notice = run.storageFull && keptFewerMessage(run.storageFull.kept, run.storageFull.wanted);
-    // A partial run adds its own news to what the last check of the feed said, which still holds for the rest.
-    const was = run.partial ? run.before : undefined;
     const state: SyncReport['state'] = failures ? 'error' : 'ok';
-    const stored: SyncState['state'] = failures || !was || was.state === 'syncing' ? state : was.state;
-    const message = [was?.message, failures, notice].filter(Boolean).join(' ') || undefined;
+    // A run for some subscriptions only leaves standing what the last checks said of the others.
+    const others = run.partial ? await othersRejected(run, subscriptions) : undefined;
+    const stored: SyncState['state'] = failures || others ? 'error' : 'ok';
+    const message = [others, failures, notice].filter(Boolean).join(' ') || undefined;
     await atomically(async () => {
       await clearRun();
       await updateSyncState({

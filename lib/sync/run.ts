@@ -1,5 +1,4 @@
 import { deleteMeta, getMeta, setMeta } from '../db/meta';
-import type { SyncState } from './state';
 
 export type SyncTrigger = 'schedule' | 'manual' | 'startup' | 'subscription-added' | 'retry' | 'online' | 'resume';
 
@@ -24,8 +23,6 @@ export interface SyncRun {
    * so it counts neither as a check of the feed nor as the announcement caught.
    */
   partial?: true;
-  /** A partial run's status before it started: what the last check of the feed said stays said. */
-  before?: Pick<SyncState, 'state' | 'message'>;
   /** Storage ran full during this run: papers kept per subscription from then on, and before. */
   storageFull?: { kept: number; wanted: number };
 }
