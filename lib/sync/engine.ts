@@ -73,6 +73,13 @@ async function join(run: SyncRun, wanted: readonly string[], enabled: readonly s
   await saveRun(run);
 }
 
+/**
+ * Whether the run is a check of the feed, which "Updated …" and the schedule count: not one for
+ * some subscriptions only, nor one over none (a new profile's first start, before any
+ * subscription: it asked arXiv nothing, and "all caught up" would follow from it).
+ */
+const checksFeed = (run: SyncRun): boolean => !run.partial && run.total > 0;
+
 /** The queries arXiv rejected at their last check, of the enabled subscriptions `run` did not ask about. */
 async function othersRejected(run: SyncRun, subscriptions: Map<string, Subscription>): Promise<string | undefined> {
   const asked = new Set([...Object.keys(run.added), ...Object.keys(run.failures)]);
@@ -187,7 +194,7 @@ export class SyncEngine {
     const all = new Map((await listSubscriptions()).map((s) => [s.id, s]));
     this.runningPartial = run.partial === true;
     // A run for some subscriptions only is no check of the feed: the schedule's checks go on as planned.
-    await updateSyncState({ state: 'syncing', ...(run.partial ? {} : { lastAttemptAt: now() }), progress: { done: run.total - run.pending.length, total: run.total }, retrying: undefined });
+    await updateSyncState({ state: 'syncing', ...(checksFeed(run) ? { lastAttemptAt: now() } : {}), progress: { done: run.total - run.pending.length, total: run.total }, retrying: undefined });
     while (run.pending.length > 0) {
       const subscription = all.get(run.pending[0]!);
       if (subscription?.enabled) {
@@ -229,7 +236,7 @@ export class SyncEngine {
         state: stored,
         message,
         // "Updated …" says when the whole feed was last checked.
-        ...(run.partial ? {} : { lastSuccessAt: this.options.now(), lastAdded: totalAdded }),
+        ...(checksFeed(run) ? { lastSuccessAt: this.options.now(), lastAdded: totalAdded } : {}),
         retryAt: undefined,
         progress: undefined,
         retrying: undefined,

@@ -306,6 +306,18 @@ describe('SyncEngine', () => {
     expect((await getSyncState()).retrying).toBeUndefined();
   });
 
+  it('takes a sync over no subscription (a new profile’s first start) for no check of the feed', async () => {
+    const { clock, calls, engine } = setup({ testing: testing.slice(0, 6) }, { keep: 10 });
+    expect(await clock.run(engine.sync('startup'))).toMatchObject({ state: 'ok', totalAdded: 0 });
+    expect(calls).toHaveLength(0);
+    const state = await getSyncState();
+    expect(state.lastSuccessAt).toBeUndefined();
+    expect(state.lastAttemptAt).toBeUndefined();
+    const first = await addSubscription(keyword('testing'), 0);
+    await clock.run(engine.sync('subscription-added', [first.id]));
+    expect(await getSyncState()).toMatchObject({ state: 'ok', lastSuccessAt: clock.now(), lastAdded: 6 });
+  });
+
   it('reports offline without sending anything', async () => {
     await addSubscription(keyword('testing'), 0);
     const clock = new VirtualClock();
