@@ -53,6 +53,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const BACKOFF_BASE_MS = 4_000;
 /** When all attempts failed, the engine tries again this much later (unless arXiv said when). */
 const GIVE_UP_RETRY_MS = 15 * 60_000;
+/**
+ * Sooner when arXiv could not be reached at all: nothing reached arXiv, and a connection that
+ * drops (hotel or train Wi-Fi) is often back in minutes, without the browser ever saying offline.
+ */
+const UNREACHED_RETRY_MS = 5 * 60_000;
 
 type Attempt =
   | { done: true; result: FetchFeedResult }
@@ -165,7 +170,7 @@ export class ArxivClient {
       kind: 'unavailable',
       reason: failure.reason,
       message: failure.message,
-      retryAt: now() + Math.max(failure.retryAfterMs ?? 0, GIVE_UP_RETRY_MS),
+      retryAt: now() + Math.max(failure.retryAfterMs ?? 0, failure.reason === 'network' ? UNREACHED_RETRY_MS : GIVE_UP_RETRY_MS),
     };
   }
 

@@ -189,6 +189,17 @@ describe('ArxivClient', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('tries again in 5 minutes when arXiv could not be reached at all, in 15 when it answered badly', async () => {
+    const unreached = setup([{ networkError: true }]);
+    const lost = await unreached.run();
+    expect(lost).toMatchObject({ kind: 'unavailable', reason: 'network' });
+    if (lost.kind === 'unavailable') expect(lost.retryAt).toBe(unreached.clock.now() + 5 * 60_000);
+    const failing = setup([{ status: 500, body: 'Internal Server Error' }]);
+    const broken = await failing.run();
+    if (broken.kind === 'unavailable') expect(broken.retryAt).toBe(failing.clock.now() + 15 * 60_000);
+    expect(broken.kind).toBe('unavailable');
+  });
+
   it('retries network errors and says offline when the browser is offline', async () => {
     const flaky = setup([{ networkError: true }, ok]);
     expect((await flaky.run()).kind).toBe('ok');
