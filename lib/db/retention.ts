@@ -126,7 +126,7 @@ export async function clearFeed(): Promise<number> {
     const doomed = ((await db.papers.toCollection().primaryKeys()) as string[]).filter((id) => !stay.has(id));
     await deletePapers(doomed);
     const kept = await db.papers.bulkGet([...stay]);
-    await putPapers(kept.flatMap((paper) => (paper && paper.subs.length > 0 && keptInNoSubscription(paper, saved) ? [{ ...paper, subs: [] }] : [])));
+    await putPapers(kept.flatMap((paper) => (paper && paper.subs.length > 0 ? [{ ...paper, subs: [] }] : [])));
     return doomed.length;
   });
 }
